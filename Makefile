@@ -1,0 +1,153 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# xdpspy: `make` builds build/xdpspy; `make test` installs what it needs and runs every test
+# layer; `make help` lists the rest. Everything built goes to build/.
+
+CC ?= cc
+CLANG ?= clang
+BPFTOOL ?= bpftool
+PREFIX ?= /usr/local
+V ?= 0
+
+ifeq ($(V),1)
+Q :=
+msg := @true
+else
+Q := @
+msg := @printf '  %-8s %s\n'
+endif
+
+BUILD := build
+ARCH_INC := /usr/include/$(shell $(CC) -dumpmachine 2>/dev/null || echo x86_64-linux-gnu)
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes
+CFLAGS ?= -O2 -g
+XCFLAGS := -std=gnu11 $(WARN) -Iinclude -Iuser -I$(BUILD) -MMD -MP
+LDLIBS := -lbpf -lelf -lz -lpcap
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+BPF_CFLAGS := -g -O2 -target bpf -Wall -Werror -Iinclude -I$(ARCH_INC)
+
+# Host code shared by the binary, the tests and the fuzzer (no libbpf in here).
+CORE_SRC := user/strbuf.c user/print.c user/print_tcp.c user/print_tcpopt.c user/print_other.c \
+	user/names.c user/timefmt.c
+APP_SRC := $(CORE_SRC) user/main.c user/opts.c user/loader.c user/replay.c user/log.c
+APP_OBJ := $(APP_SRC:%.c=$(BUILD)/%.o)
+SAN_OBJ := $(CORE_SRC:%.c=$(BUILD)/san/%.o)
+
+UNIT_TESTS := test_parse test_print test_tcpopt
+UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/%)
+
+.PHONY: all deps test test-unit test-kernel test-replay fuzz check-full format check-format \
+	clean install help
+
+all: $(BUILD)/xdpspy
+
+help:
+	@echo 'make              build build/xdpspy'
+	@echo 'make deps         install the Debian packages the build and the tests need'
+	@echo 'make test         deps, then every test layer (unit, fuzz, kernel, replay)'
+	@echo 'make check-full   the exhaustive replay matrix (every flag set, every pcap)'
+	@echo 'make fuzz         a longer fuzzing run (FUZZ_SECONDS=300)'
+	@echo 'make format       clang-format the C sources (check-format to verify)'
+	@echo 'make install      install into PREFIX (default /usr/local)'
+	@echo 'V=1               show full commands'
+
+deps:
+	$(Q)tests/deps.sh
+
+# --- BPF object and skeleton ---------------------------------------------------------------
+$(BUILD)/xdpspy.bpf.o: bpf/xdpspy.bpf.c include/event.h include/parse.h include/counters.h
+	$(msg) BPF $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CLANG) $(BPF_CFLAGS) -c $< -o $@
+
+$(BUILD)/xdpspy.skel.h: $(BUILD)/xdpspy.bpf.o
+	$(msg) GEN $@
+	$(Q)$(BPFTOOL) gen skeleton $< name xdpspy_bpf > $@.tmp && mv $@.tmp $@
+
+# --- user space ----------------------------------------------------------------------------
+$(BUILD)/user/loader.o: $(BUILD)/xdpspy.skel.h
+
+$(BUILD)/%.o: %.c
+	$(msg) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) -c $< -o $@
+
+$(BUILD)/san/%.o: %.c
+	$(msg) CC-SAN $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) -O1 -g $(SAN) $(XCFLAGS) -c $< -o $@
+
+$(BUILD)/xdpspy: $(APP_OBJ)
+	$(msg) LD $@
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+# The same binary under ASan+UBSan: the replay tests run it too.
+$(BUILD)/xdpspy-san: $(APP_SRC) $(BUILD)/xdpspy.skel.h
+	$(msg) LD-SAN $@
+	$(Q)$(CC) -O1 -g $(SAN) $(XCFLAGS) -o $@ $(APP_SRC) $(LDLIBS)
+
+# --- tests ---------------------------------------------------------------------------------
+$(BUILD)/tests/test_tcpopt: tests/unit/test_tcpopt.c $(SAN_OBJ)
+	$(msg) CC-SAN $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) -O1 -g $(SAN) $(XCFLAGS) -o $@ $^
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(SAN_OBJ)
+	$(msg) CC-SAN $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) -O1 -g $(SAN) $(XCFLAGS) -o $@ $^
+
+$(BUILD)/tests/test_kernel: tests/kernel/test_kernel.c $(BUILD)/xdpspy.skel.h
+	$(msg) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $< $(LDLIBS)
+
+$(BUILD)/tests/fuzz_parse_print: tests/fuzz/fuzz_parse_print.c $(CORE_SRC)
+	$(msg) FUZZ $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined -std=gnu11 -Iinclude -Iuser \
+		-o $@ $^
+
+test-unit: $(UNIT_BIN)
+	$(Q)tests/run-unit.sh $(UNIT_BIN)
+
+test-kernel: $(BUILD)/tests/test_kernel
+	$(Q)$(BUILD)/tests/test_kernel tests/data/*.pcap
+
+test-fuzz: $(BUILD)/tests/fuzz_parse_print
+	$(Q)tests/run-fuzz.sh $< $${FUZZ_SECONDS:-20}
+
+test-replay: $(BUILD)/xdpspy $(BUILD)/xdpspy-san
+	$(Q)tests/replay.sh
+
+test: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(MAKE) --no-print-directory check-format
+	$(Q)$(MAKE) --no-print-directory test-unit
+	$(Q)$(MAKE) --no-print-directory test-fuzz
+	$(Q)$(MAKE) --no-print-directory test-kernel
+	$(Q)$(MAKE) --no-print-directory test-replay
+
+check-full: all $(BUILD)/xdpspy-san
+	$(Q)FULL=1 tests/replay.sh
+
+fuzz: $(BUILD)/tests/fuzz_parse_print
+	$(Q)tests/run-fuzz.sh $< $${FUZZ_SECONDS:-300}
+
+FMT_SRC = $(wildcard bpf/*.c include/*.h user/*.c user/*.h tests/unit/*.c tests/kernel/*.c \
+	tests/fuzz/*.c)
+
+format:
+	$(Q)clang-format -i $(FMT_SRC)
+
+check-format:
+	$(Q)clang-format --dry-run --Werror $(FMT_SRC)
+
+install: $(BUILD)/xdpspy
+	$(Q)install -D -m 0755 $(BUILD)/xdpspy $(DESTDIR)$(PREFIX)/sbin/xdpspy
+
+clean:
+	$(Q)rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The record that crosses the BPF ring buffer: a wire format, seen by clang -target bpf and by
+ * the host compiler alike, so both check its layout below. Header-derived fields keep network
+ * byte order ("be", as on the wire, converted only when printed); fields the parser computes
+ * (lengths, offsets, counts) are host order. A record is the fixed part followed by a variable
+ * part: the addresses (8 bytes for IPv4, 32 for IPv6, none otherwise), then `tail_len` bytes of
+ * tail (TCP option bytes, ARP addresses, ICMPv6 target), rounded up to 8 bytes.
+ */
+#ifndef XDPSPY_EVENT_H
+#define XDPSPY_EVENT_H
+
+#include <linux/types.h>
+
+#define XS_EVENT_VERSION 1
+#define XS_MAX_VLAN 2
+#define XS_MAX_EXT 4 /* IPv6 extension headers followed before giving up */
+#define XS_MAX_TAIL 40 /* TCP options are at most 40 bytes */
+#define XS_MAX_VAR (32 + XS_MAX_TAIL)
+
+/* What the frame carried, as far as the parser got. */
+enum xs_kind {
+	XS_K_OTHER = 0, /* an ethertype the parser does not follow */
+	XS_K_SHORT, /* not even a whole Ethernet header */
+	XS_K_ARP,
+	XS_K_IP, /* IPv4/IPv6 with an upper protocol the parser does not follow */
+	XS_K_TCP,
+	XS_K_UDP,
+	XS_K_ICMP,
+	XS_K_ICMP6,
+};
+
+/* Where parsing stopped early; XS_S_OK when every header it wanted was there. */
+enum xs_stop {
+	XS_S_OK = 0,
+	XS_S_VLAN, /* a VLAN tag cut short */
+	XS_S_L3, /* the fixed IPv4/IPv6/ARP header cut short */
+	XS_S_L3_BAD, /* IPv4 IHL < 5, or a version that does not match the ethertype */
+	XS_S_EXT, /* an IPv6 extension header cut short */
+	XS_S_EXT_DEEP, /* more IPv6 extension headers than XS_MAX_EXT */
+	XS_S_L4, /* the L4 header cut short (l4_cap says how much is there) */
+	XS_S_L4_BAD, /* TCP data offset < 5 */
+	XS_S_OPT, /* TCP options cut short (tail_len says how much is there) */
+};
+
+/* ev->flags */
+#define XS_F_EGRESS 0x0001 /* seen by the egress hook */
+#define XS_F_IP6 0x0002 /* var part holds IPv6 addresses */
+#define XS_F_IP4 0x0004 /* var part holds IPv4 addresses */
+#define XS_F_FRAG 0x0008 /* IP fragment (first or later) */
+#define XS_F_LATER_FRAG 0x0010 /* a fragment with offset != 0: no L4 header */
+
+struct xs_event {
+	__u64 ts_ns; /* host order: bpf_ktime_get_ns() at the hook; 0 in replay */
+	__u32 wire_len; /* host order: the frame's full length */
+	__u32 cap_len; /* host order: bytes the parser could read (linear data) */
+	__u8 version; /* XS_EVENT_VERSION */
+	__u8 kind; /* enum xs_kind */
+	__u8 stop; /* enum xs_stop */
+	__u8 nvlan; /* VLAN tags parsed, <= XS_MAX_VLAN */
+	__u16 flags; /* host order: XS_F_* */
+	__u16 l3_off; /* host order: offset of the L3 header in the frame */
+	__u16 l4_off; /* host order: offset of the L4 header (after IPv6 extensions) */
+	__u8 l4_cap; /* host order: bytes of the fixed L4 header captured (capped at its size) */
+	__u8 tail_len; /* host order: bytes in the tail */
+	__u8 mac_dst[6]; /* as on the wire */
+	__u8 mac_src[6];
+	__be16 etype[XS_MAX_VLAN + 1]; /* ethertype at offsets 12, 16, 20 */
+	__be16 vlan_tci[XS_MAX_VLAN];
+	/* Network layer. IPv4: vhl/tos/len/id/frag/ttl/proto/csum are the header's own fields.
+	 * IPv6: tos = traffic class, ttl = hop limit, proto = the fixed header's next header,
+	 * len = payload length, frag/frag_id from a fragment header, flow = flow label. */
+	__u8 ip_vhl;
+	__u8 ip_tos;
+	__u8 ip_ttl;
+	__u8 ip_proto;
+	__be16 ip_len;
+	__be16 ip_id;
+	__be16 ip_frag; /* IPv4 flags+offset; IPv6 fragment offset<<3 | M */
+	__be16 ip_csum;
+	__u8 n_ext; /* IPv6 extension headers followed */
+	__u8 l4_proto; /* protocol of the header at l4_off */
+	__be32 ip6_flow; /* version, class and flow label word */
+	__be32 frag_id; /* IPv6 fragment identification */
+	__be32 jumbo; /* IPv6 jumbo payload length (hop-by-hop option), 0 if none */
+	__u8 ext[XS_MAX_EXT]; /* the extension header types, in order */
+	__u8 ext_hl[XS_MAX_EXT]; /* their length bytes: (ext_hl + 1) * 8 bytes; 0 for fragment */
+	/* Transport layer, as the kind says. */
+	union {
+		struct {
+			__be16 sport;
+			__be16 dport;
+			__be32 seq;
+			__be32 ack;
+			__u8 doff; /* data offset byte: doff<<4 | reserved */
+			__u8 flags; /* F S R P A U E C */
+			__be16 win;
+			__be16 csum;
+			__be16 urg;
+		} tcp;
+		struct {
+			__be16 sport;
+			__be16 dport;
+			__be16 len;
+			__be16 csum;
+		} udp;
+		struct {
+			__u8 type;
+			__u8 code;
+			__be16 csum;
+			__be16 id; /* echo identifier (the word at offset 4) */
+			__be16 seq; /* echo sequence (the word at offset 6) */
+		} icmp;
+		struct {
+			__be16 htype;
+			__be16 ptype;
+			__u8 hlen;
+			__u8 plen;
+			__be16 op;
+		} arp;
+		__u8 raw[20];
+	} l4;
+	__u8 var[XS_MAX_VAR]; /* addresses, then the tail; only the used part is sent */
+};
+
+#define XS_EVENT_FIXED __builtin_offsetof(struct xs_event, var)
+
+_Static_assert(sizeof(struct xs_event) == 176, "xs_event size changed");
+_Static_assert(__builtin_offsetof(struct xs_event, wire_len) == 8, "wire_len offset");
+_Static_assert(__builtin_offsetof(struct xs_event, mac_dst) == 28, "mac_dst offset");
+_Static_assert(__builtin_offsetof(struct xs_event, ip_vhl) == 50, "ip_vhl offset");
+_Static_assert(__builtin_offsetof(struct xs_event, ip6_flow) == 64, "ip6_flow offset");
+_Static_assert(__builtin_offsetof(struct xs_event, l4) == 84, "l4 offset");
+_Static_assert(XS_EVENT_FIXED == 104, "fixed part size");
+_Static_assert(sizeof(((struct xs_event *)0)->l4) == 20, "l4 union size");
+
+/* Length of the address block in the var part. */
+static inline __u32 xs_addr_len(const struct xs_event *ev)
+{
+	return (ev->flags & XS_F_IP6) ? 32 : (ev->flags & XS_F_IP4) ? 8 : 0;
+}
+
+/* Bytes of the record the producer sends: fixed part, addresses, tail, 8-byte rounded. */
+static inline __u32 xs_event_size(const struct xs_event *ev)
+{
+	return (XS_EVENT_FIXED + xs_addr_len(ev) + ev->tail_len + 7) & ~7u;
+}
+
+#endif

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * xdpspy: tcpdump's output, decoded in the kernel. main() wires the modules and maps failures
+ * to exit codes: 0 success, 1 an error (unreadable file, load failure, bad expression),
+ * 2 a usage error.
+ */
+#include <stdio.h>
+
+#include "log.h"
+#include "opts.h"
+#include "replay.h"
+
+int main(int argc, char **argv)
+{
+	struct opts o;
+
+	switch (opts_parse(argc, argv, &o)) {
+	case OPTS_EXIT_OK:
+		return 0;
+	case OPTS_EXIT_USAGE:
+		return 2;
+	case OPTS_RUN:
+		break;
+	}
+	log_verbosity = o.verbose;
+	log_libbpf_init();
+	if (o.expr_words > 0) {
+		log_msg("filter expressions are not supported yet: '%s'", o.expr[0]);
+		return 1;
+	}
+	if (!o.read_file) {
+		log_msg("live capture is not supported yet; use -r FILE");
+		return 1;
+	}
+	return replay_run(&o);
+}

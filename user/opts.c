@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Command-line parsing from one table that also prints --help, so the two cannot drift.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+#include "opts.h"
+
+#ifndef XDPSPY_VERSION
+#define XDPSPY_VERSION "0.1"
+#endif
+
+enum { OPT_NANO = 256, OPT_HOST_PARSER, OPT_VERSION };
+
+struct opt_def {
+	struct option lo; /* long form; .val is the short letter or an OPT_ code */
+	const char *arg;
+	const char *help;
+};
+
+static const struct opt_def defs[] = {
+	{ { "read", required_argument, NULL, 'r' }, "FILE", "replay a pcap/pcapng file (- for stdin)" },
+	{ { "count", required_argument, NULL, 'c' }, "N", "exit after N packets" },
+	{ { "no-names", no_argument, NULL, 'n' }, NULL, "do not resolve host or port names" },
+	{ { "ether", no_argument, NULL, 'e' }, NULL, "print the link-level header" },
+	{ { "quiet", no_argument, NULL, 'q' }, NULL, "quick output: less protocol information" },
+	{ { "absolute-tcp-sequence-numbers", no_argument, NULL, 'S' }, NULL,
+	  "print absolute TCP sequence numbers" },
+	{ { "time", no_argument, NULL, 't' }, NULL,
+	  "-t none, -tt epoch, -ttt delta, -tttt date, -ttttt since first" },
+	{ { "verbose", no_argument, NULL, 'v' }, NULL, "more detail (-vv shows libbpf's log)" },
+	{ { "line-buffered", no_argument, NULL, 'l' }, NULL, "flush stdout after every line" },
+	{ { "number", no_argument, NULL, '#' }, NULL, "print a packet number first" },
+	{ { "dont-verify-checksums", no_argument, NULL, 'K' }, NULL, "do not verify checksums" },
+	{ { "buffer-size", required_argument, NULL, 'B' }, "KiB", "ring buffer size" },
+	{ { "nano", no_argument, NULL, OPT_NANO }, NULL, "nanosecond time stamps" },
+	{ { "host-parser", no_argument, NULL, OPT_HOST_PARSER }, NULL,
+	  "replay through the host build of the parser instead of the kernel" },
+	{ { "version", no_argument, NULL, OPT_VERSION }, NULL, "print the version" },
+	{ { "help", no_argument, NULL, 'h' }, NULL, "this text" },
+};
+
+#define NDEFS (sizeof(defs) / sizeof(defs[0]))
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: xdpspy [options] [expression]\n\n");
+	for (size_t i = 0; i < NDEFS; i++) {
+		char left[64];
+		int v = defs[i].lo.val;
+
+		if (v < 256)
+			snprintf(left, sizeof(left), "-%c, --%s%s%s", v, defs[i].lo.name,
+				 defs[i].arg ? " " : "", defs[i].arg ? defs[i].arg : "");
+		else
+			snprintf(left, sizeof(left), "    --%s%s%s", defs[i].lo.name,
+				 defs[i].arg ? " " : "", defs[i].arg ? defs[i].arg : "");
+		fprintf(f, "  %-40s %s\n", left, defs[i].help);
+	}
+}
+
+static bool parse_num(const char *s, long min, long max, long *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (!*s || *end || v < min || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+enum opts_result opts_parse(int argc, char **argv, struct opts *o)
+{
+	struct option lopts[NDEFS + 1];
+	char shorts[NDEFS * 2 + 2];
+	size_t n = 0;
+	long num;
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	o->ring_kib = 4096;
+	shorts[n++] = '+'; /* stop at the expression, as tcpdump's getopt does */
+	for (size_t i = 0; i < NDEFS; i++) {
+		lopts[i] = defs[i].lo;
+		if (defs[i].lo.val < 256) {
+			shorts[n++] = (char)defs[i].lo.val;
+			if (defs[i].arg)
+				shorts[n++] = ':';
+		}
+	}
+	shorts[n] = '\0';
+	memset(&lopts[NDEFS], 0, sizeof(lopts[NDEFS]));
+
+	while ((c = getopt_long(argc, argv, shorts, lopts, NULL)) != -1) {
+		switch (c) {
+		case 'r':
+			o->read_file = optarg;
+			break;
+		case 'c':
+			if (!parse_num(optarg, 1, __LONG_MAX__, &num)) {
+				log_msg("invalid packet count %s", optarg);
+				return OPTS_EXIT_USAGE;
+			}
+			o->count = num;
+			break;
+		case 'n':
+			o->print.nflag++;
+			break;
+		case 'e':
+			o->print.eflag++;
+			break;
+		case 'q':
+			o->print.qflag++;
+			break;
+		case 'S':
+			o->print.Sflag = true;
+			break;
+		case 't':
+			o->print.tflag++;
+			break;
+		case 'v':
+			o->print.vflag++;
+			o->verbose++;
+			break;
+		case 'l':
+			o->line_buffered = true;
+			break;
+		case '#':
+			o->print.number = true;
+			break;
+		case 'K':
+			o->print.Kflag = true;
+			break;
+		case 'B':
+			if (!parse_num(optarg, 4, 1 << 22, &num)) {
+				log_msg("invalid buffer size %s (KiB, 4 to 4194304)", optarg);
+				return OPTS_EXIT_USAGE;
+			}
+			o->ring_kib = (unsigned)num;
+			break;
+		case OPT_NANO:
+			o->print.nano = true;
+			break;
+		case OPT_HOST_PARSER:
+			o->host_parser = true;
+			break;
+		case OPT_VERSION:
+			printf("xdpspy version %s\n", XDPSPY_VERSION);
+			return OPTS_EXIT_OK;
+		case 'h':
+			usage(stdout);
+			return OPTS_EXIT_OK;
+		default:
+			usage(stderr);
+			return OPTS_EXIT_USAGE;
+		}
+	}
+	if (o->print.tflag > 5) {
+		log_msg("only -t, -tt, -ttt, -tttt and -ttttt are supported");
+		return OPTS_EXIT_USAGE;
+	}
+	o->expr = argv + optind;
+	o->expr_words = argc - optind;
+	return OPTS_RUN;
+}

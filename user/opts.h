@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The command line: tcpdump's short flags mean what they mean in tcpdump. */
+#ifndef XDPSPY_OPTS_H
+#define XDPSPY_OPTS_H
+
+#include <stdbool.h>
+
+#include "print.h"
+
+struct opts {
+	struct print_opts print;
+	const char *read_file; /* -r FILE, "-" for stdin */
+	long count; /* -c N, 0 for no limit */
+	bool line_buffered; /* -l */
+	bool host_parser; /* --host-parser: replay through the host build of the parser */
+	unsigned ring_kib; /* -B */
+	int verbose;
+	char **expr; /* the filter expression's words */
+	int expr_words;
+};
+
+enum opts_result { OPTS_RUN, OPTS_EXIT_OK, OPTS_EXIT_USAGE };
+
+enum opts_result opts_parse(int argc, char **argv, struct opts *o);
+
+#endif

@@ -1,0 +1,583 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The record of one packet: time stamp, link layer and network layer, as tcpdump 4.99.3 prints
+ * them (print.c, print-ether.c, print-ip.c, print-ip6.c); transport layers are in
+ * print_tcp.c and print_other.c. tcpdump tracks two lengths per layer: what the headers say is
+ * left ("length") and what was captured ("caplen", later its snapend); so do we.
+ */
+#include <arpa/inet.h>
+#include <stdlib.h>
+
+#include "parse.h"
+#include "print_internal.h"
+
+#define MAXIMUM_SNAPLEN 262144
+
+struct printer *printer_new(const struct print_opts *opts)
+{
+	struct printer *pr = calloc(1, sizeof(*pr));
+
+	if (!pr)
+		return NULL;
+	pr->o = *opts;
+	timefmt_init(&pr->tf, opts->tflag, opts->nano);
+	pr->seq4 = seq_table_new();
+	pr->seq6 = seq_table_new();
+	if (!opts->nflag)
+		pr->names = names_new();
+	if (!pr->seq4 || !pr->seq6 || (!opts->nflag && !pr->names)) {
+		printer_free(pr);
+		return NULL;
+	}
+	return pr;
+}
+
+void printer_free(struct printer *pr)
+{
+	if (!pr)
+		return;
+	seq_table_free(pr->seq4);
+	seq_table_free(pr->seq6);
+	names_free(pr->names);
+	free(pr);
+}
+
+void put_host(struct printer *pr, struct strbuf *sb, const uint8_t *addr, int is6)
+{
+	char text[INET6_ADDRSTRLEN];
+
+	if (pr->names) {
+		sb_puts(sb, names_host(pr->names, addr, is6));
+		return;
+	}
+	if (!is6) {
+		for (int i = 0; i < 4; i++) {
+			if (i)
+				sb_putc(sb, '.');
+			sb_putu(sb, addr[i]);
+		}
+		return;
+	}
+	inet_ntop(AF_INET6, addr, text, sizeof(text));
+	sb_puts(sb, text);
+}
+
+void put_port(struct printer *pr, struct strbuf *sb, uint16_t port, int udp)
+{
+	const char *name = pr->names ? names_port(pr->names, port, udp) : NULL;
+
+	if (name)
+		sb_puts(sb, name);
+	else
+		sb_putu(sb, port);
+}
+
+void put_mac(struct strbuf *sb, const uint8_t *mac)
+{
+	for (int i = 0; i < 6; i++) {
+		if (i)
+			sb_putc(sb, ':');
+		sb_puthex(sb, mac[i], 2);
+	}
+}
+
+/* print-ether.c ethertype_values, the names tcpdump gives the types we can meet. */
+static const char *ethertype_name(uint16_t type)
+{
+	switch (type) {
+	case 0x0800:
+		return "IPv4";
+	case 0x0806:
+		return "ARP";
+	case 0x8035:
+		return "Reverse ARP";
+	case 0x86dd:
+		return "IPv6";
+	case 0x8100:
+		return "802.1Q";
+	case 0x88a8:
+		return "802.1Q-QinQ";
+	case 0x9100:
+		return "802.1Q-9100";
+	case 0x9200:
+		return "802.1Q-9200";
+	case 0x88cc:
+		return "LLDP";
+	case 0x8847:
+		return "MPLS unicast";
+	case 0x8848:
+		return "MPLS multicast";
+	case 0x8863:
+		return "PPPoE D";
+	case 0x8864:
+		return "PPPoE S";
+	case 0x888e:
+		return "EAPOL";
+	case 0x88f7:
+		return "PTP";
+	case 0x8809:
+		return "Slow Protocols";
+	case 0x9000:
+		return "Loopback";
+	case 0x88e5:
+		return "802.1AE MACsec";
+	case 0x8137:
+		return "IPX";
+	case 0x809b:
+		return "Appletalk";
+	case 0x80f3:
+		return "Appletalk ARP";
+	case 0x6003:
+		return "DNET";
+	default:
+		return NULL;
+	}
+}
+
+static void put_ethertype(struct printer *pr, struct strbuf *sb, uint16_t type)
+{
+	const char *name = ethertype_name(type);
+
+	if (pr->o.qflag) {
+		if (name) {
+			sb_puts(sb, name);
+		} else {
+			sb_puts(sb, "Unknown Ethertype (0x");
+			sb_puthex(sb, type, 4);
+			sb_putc(sb, ')');
+		}
+		return;
+	}
+	sb_puts(sb, "ethertype ");
+	sb_puts(sb, name ? name : "Unknown");
+	sb_puts(sb, " (0x");
+	sb_puthex(sb, type, 4);
+	sb_putc(sb, ')');
+}
+
+static int is_vlan_type(uint16_t type)
+{
+	return type == 0x8100 || type == 0x88a8 || type == 0x9100 || type == 0x9200;
+}
+
+/* The IPv4 or IPv6 address of the event, as the view needs them. */
+static void view_init(struct pview *v, const struct xs_event *ev)
+{
+	v->ev = ev;
+	v->is6 = (ev->flags & XS_F_IP6) != 0;
+	v->saddr = ev->var;
+	v->daddr = ev->var + (v->is6 ? 16 : 4);
+	v->tail = ev->var + xs_addr_len(ev);
+	v->fragmented = 0;
+}
+
+static void put_addr_pair(struct printer *pr, const struct pview *v, struct strbuf *sb)
+{
+	put_host(pr, sb, v->saddr, v->is6);
+	sb_puts(sb, " > ");
+	put_host(pr, sb, v->daddr, v->is6);
+}
+
+static void demux(struct printer *pr, struct pview *v, struct strbuf *sb)
+{
+	switch (v->ev->kind) {
+	case XS_K_TCP:
+		print_tcp(pr, v, sb);
+		break;
+	case XS_K_UDP:
+		print_udp(pr, v, sb);
+		break;
+	case XS_K_ICMP:
+		print_icmp(pr, v, sb);
+		break;
+	case XS_K_ICMP6:
+		print_icmp6(pr, v, sb);
+		break;
+	default: {
+		const char *name = pr->names ? names_proto(pr->names, v->ev->l4_proto) : NULL;
+
+		if (name) {
+			sb_putc(sb, ' ');
+			sb_puts(sb, name);
+		} else {
+			sb_puts(sb, " ip-proto-");
+			sb_putu(sb, v->ev->l4_proto);
+		}
+		sb_putc(sb, ' ');
+		sb_putu(sb, v->l4_len);
+		break;
+	}
+	}
+}
+
+static int upper_prints_addrs(uint8_t nh)
+{
+	/* TCP, UDP, SCTP and DCCP print the addresses with their ports. */
+	return nh == 6 || nh == 17 || nh == 132 || nh == 33;
+}
+
+/* print-ip.c ip_print; `length` is what the link layer left, `caplen` what it captured. */
+static void print_ip4(struct printer *pr, const struct xs_event *ev, uint32_t length,
+		      uint32_t caplen, struct strbuf *sb)
+{
+	struct pview v;
+	uint32_t hlen, len;
+	uint16_t off;
+
+	if (caplen < 1) {
+		put_trunc(sb, "ip");
+		return;
+	}
+	if ((ev->ip_vhl >> 4) != 4) {
+		if ((ev->ip_vhl >> 4) == 6) {
+			sb_puts(sb, "IP6, wrong link-layer encapsulation");
+		} else {
+			sb_puts(sb, "IP");
+			sb_putu(sb, ev->ip_vhl >> 4);
+		}
+		sb_puts(sb, " (invalid)");
+		return;
+	}
+	if (!pr->o.eflag)
+		sb_puts(sb, "IP ");
+	if (caplen < 20) {
+		put_trunc(sb, "ip");
+		return;
+	}
+	if (length < 20) {
+		sb_puts(sb, "truncated-ip ");
+		sb_putu(sb, length);
+		return;
+	}
+	hlen = (ev->ip_vhl & 0xf) * 4u;
+	if (hlen < 20) {
+		sb_puts(sb, "bad-hlen ");
+		sb_putu(sb, hlen);
+		return;
+	}
+	len = be16(ev->ip_len);
+	if (length < len) {
+		sb_puts(sb, "truncated-ip - ");
+		sb_putu(sb, len - length);
+		sb_puts(sb, " bytes missing! ");
+	}
+	if (len < hlen) {
+		sb_puts(sb, "bad-len ");
+		sb_putu(sb, len);
+		return;
+	}
+	if (caplen > len)
+		caplen = len; /* tcpdump cuts its snapshot at the IP length */
+	view_init(&v, ev);
+	off = be16(ev->ip_frag);
+	if ((off & 0x1fff) == 0) {
+		if (!upper_prints_addrs(ev->ip_proto)) {
+			put_addr_pair(pr, &v, sb);
+			sb_puts(sb, ": ");
+		}
+		if (caplen < hlen) {
+			sb_puts(sb, " [remaining caplen(");
+			sb_putu(sb, caplen);
+			sb_puts(sb, ") < header length(");
+			sb_putu(sb, hlen);
+			sb_puts(sb, ")]");
+			put_trunc(sb, "ip");
+			return;
+		}
+		v.l4_len = len - hlen;
+		v.l4_avail = caplen - hlen;
+		v.fragmented = (off & 0x2000) != 0;
+		demux(pr, &v, sb);
+		return;
+	}
+	if (pr->o.qflag > 1)
+		return;
+	put_addr_pair(pr, &v, sb);
+	sb_putc(sb, ':');
+	{
+		const char *name = pr->names ? names_proto(pr->names, ev->ip_proto) : NULL;
+
+		if (name) {
+			sb_putc(sb, ' ');
+			sb_puts(sb, name);
+		} else {
+			sb_puts(sb, " ip-proto-");
+			sb_putu(sb, ev->ip_proto);
+		}
+	}
+}
+
+/* print-frag6.c: "frag (off|len)"; returns false when nothing follows (a later fragment). */
+static bool print_frag6(const struct xs_event *ev, uint32_t hdr_off, struct strbuf *sb)
+{
+	uint16_t offlg = be16(ev->ip_frag);
+
+	sb_puts(sb, "frag (");
+	sb_putu(sb, offlg & 0xfff8);
+	sb_putc(sb, '|');
+	/* The payload length minus everything up to and including this header. */
+	sb_putu(sb, (uint32_t)(40 + be16(ev->ip_len) - hdr_off - 8));
+	sb_putc(sb, ')');
+	if (offlg & 0xfff8)
+		return false;
+	sb_putc(sb, ' ');
+	return true;
+}
+
+/* print-ip6.c ip6_print, walking the extension headers the kernel recorded. */
+static void print_ip6(struct printer *pr, const struct xs_event *ev, uint32_t length,
+		      uint32_t caplen, struct strbuf *sb)
+{
+	struct pview v;
+	uint32_t payload_len, len, snap, off = 0, advance = 40;
+	int found_ext = 0, at_upper = 0;
+	unsigned i = 0;
+	uint8_t nh;
+
+	if (caplen < 40) {
+		put_trunc(sb, "ip6");
+		return;
+	}
+	if (length < 40) {
+		sb_puts(sb, "truncated-ip6 ");
+		sb_putu(sb, length);
+		return;
+	}
+	if (!pr->o.eflag)
+		sb_puts(sb, "IP6 ");
+	if ((ev->ip_vhl >> 4) != 6) {
+		sb_puts(sb, "version error: ");
+		sb_putu(sb, ev->ip_vhl >> 4);
+		sb_puts(sb, " != 6");
+		return;
+	}
+	view_init(&v, ev);
+	payload_len = be16(ev->ip_len);
+	if (payload_len) {
+		len = payload_len + 40;
+		if (length < len) {
+			sb_puts(sb, "truncated-ip6 - ");
+			sb_putu(sb, len - length);
+			sb_puts(sb, " bytes missing!");
+		}
+	} else {
+		len = length + 40; /* sic: tcpdump's provisional length before a jumbo option */
+	}
+	snap = caplen < len ? caplen : len;
+	nh = ev->ip_proto;
+	/* tcpdump's loop: it ends silently when the headers run past the snapshot. */
+	while (off < snap) {
+		if (len < advance) {
+			put_trunc(sb, "ip6");
+			return;
+		}
+		off += advance;
+		len -= advance;
+		if (off == 40 && !upper_prints_addrs(nh)) {
+			put_addr_pair(pr, &v, sb);
+			sb_puts(sb, ": ");
+		}
+		if (!xs_is_ext6(nh)) {
+			at_upper = 1;
+			break;
+		}
+		if (i >= ev->n_ext || (i + 1 == ev->n_ext && ev->stop == XS_S_EXT)) {
+			/* Cut short, or deeper than the kernel follows. */
+			put_trunc(sb, "ip6");
+			return;
+		}
+		found_ext = 1;
+		advance = (ev->ext_hl[i] + 1u) * 8;
+		switch (nh) {
+		case XS_IPPROTO_HOPOPTS:
+			sb_puts(sb, "HBH ");
+			break;
+		case XS_IPPROTO_DSTOPTS:
+			sb_puts(sb, "DSTOPT ");
+			break;
+		case XS_IPPROTO_ROUTING:
+			sb_puts(sb, "srcrt ");
+			break;
+		case XS_IPPROTO_FRAGMENT:
+			v.fragmented = 1;
+			advance = 8;
+			if (!print_frag6(ev, off, sb) || snap <= off + advance)
+				return;
+			break;
+		}
+		i++;
+		nh = i < ev->n_ext ? ev->ext[i] : ev->l4_proto;
+	}
+	if (!at_upper)
+		return;
+	if (ev->jumbo) {
+		len = be32(ev->jumbo) + 40;
+		if (len < off) {
+			put_trunc(sb, "ip6");
+			return;
+		}
+		if (length < len) {
+			sb_puts(sb, "truncated-ip6 - ");
+			sb_putu(sb, len - length);
+			sb_puts(sb, " bytes missing!");
+		}
+		snap = caplen < len ? caplen : len;
+		len -= off;
+	} else if (payload_len == 0) {
+		if (found_ext) {
+			put_trunc(sb, "ip6");
+			return;
+		}
+		len = 0;
+		snap = 40;
+	}
+	v.l4_len = len;
+	v.l4_avail = snap > off ? snap - off : 0;
+	demux(pr, &v, sb);
+}
+
+/* print-ether.c ether_common_print. */
+static void print_ether(struct printer *pr, const struct xs_event *ev, uint32_t length,
+			struct strbuf *sb)
+{
+	uint32_t caplen = ev->cap_len, orig = length;
+	uint16_t type;
+	bool printed_length = false;
+	unsigned i;
+
+	if (caplen < 14 || length < 14 || ev->kind == XS_K_SHORT) {
+		put_trunc(sb, "ether");
+		return;
+	}
+	if (pr->o.eflag) {
+		put_mac(sb, ev->mac_src);
+		sb_puts(sb, " > ");
+		put_mac(sb, ev->mac_dst);
+		sb_puts(sb, ", ");
+	}
+	length -= 14;
+	caplen -= 14;
+	type = be16(ev->etype[0]);
+	for (i = 0; is_vlan_type(type); i++) {
+		if (caplen < 4 || length < 4 || i >= ev->nvlan) {
+			put_trunc(sb, "vlan");
+			return;
+		}
+		if (pr->o.eflag) {
+			uint16_t tci = be16(ev->vlan_tci[i]);
+
+			put_ethertype(pr, sb, type);
+			if (!printed_length) {
+				sb_puts(sb, ", length ");
+				sb_putu(sb, orig);
+				sb_puts(sb, ": ");
+				printed_length = true;
+			} else {
+				sb_puts(sb, ", ");
+			}
+			sb_puts(sb, "vlan ");
+			sb_putu(sb, tci & 0xfff);
+			sb_puts(sb, ", p ");
+			sb_putu(sb, tci >> 13);
+			if (tci & 0x1000)
+				sb_puts(sb, ", DEI");
+			sb_puts(sb, ", ");
+		}
+		type = be16(ev->etype[i + 1]);
+		length -= 4;
+		caplen -= 4;
+	}
+	if (type <= 1500) {
+		/* An 802.3 length field and an LLC header, which the kernel does not follow. */
+		if (pr->o.eflag) {
+			sb_puts(sb, "802.3");
+			if (!printed_length) {
+				sb_puts(sb, ", length ");
+				sb_putu(sb, type < length ? type : length);
+				sb_puts(sb, ": ");
+			}
+		}
+		sb_puts(sb, "LLC");
+		return;
+	}
+	if (pr->o.eflag) {
+		put_ethertype(pr, sb, type);
+		if (!printed_length) {
+			sb_puts(sb, ", length ");
+			sb_putu(sb, orig);
+			sb_puts(sb, ": ");
+		} else {
+			sb_puts(sb, ", ");
+		}
+	}
+	switch (type) {
+	case 0x0800:
+		print_ip4(pr, ev, length, caplen, sb);
+		return;
+	case 0x86dd:
+		print_ip6(pr, ev, length, caplen, sb);
+		return;
+	case 0x0806:
+		print_arp(pr, ev, length, caplen, sb);
+		return;
+	default:
+		if (!pr->o.eflag) {
+			put_mac(sb, ev->mac_src);
+			sb_puts(sb, " > ");
+			put_mac(sb, ev->mac_dst);
+			sb_puts(sb, ", ");
+			put_ethertype(pr, sb, type);
+			sb_puts(sb, ", length ");
+			sb_putu(sb, orig);
+			sb_puts(sb, ": ");
+		}
+		return;
+	}
+}
+
+/* print.c pretty_print_packet's sanity checks; true when the record ends there. */
+static bool print_invalid_header(const struct pkt_info *pi, struct strbuf *sb)
+{
+	bool bad = false;
+
+	if (pi->cap_len == 0) {
+		bad = true;
+		sb_puts(sb, "[Invalid header: caplen==0");
+	}
+	if (pi->wire_len == 0 || pi->wire_len < pi->cap_len) {
+		sb_puts(sb, bad ? "," : "[Invalid header:");
+		bad = true;
+		if (pi->wire_len == 0) {
+			sb_puts(sb, " len==0");
+		} else {
+			sb_printf(sb, " len(%u) < caplen(%u)", pi->wire_len, pi->cap_len);
+		}
+	}
+	if (pi->cap_len > MAXIMUM_SNAPLEN) {
+		sb_puts(sb, bad ? "," : "[Invalid header:");
+		bad = true;
+		sb_printf(sb, " caplen(%u) > %u", pi->cap_len, MAXIMUM_SNAPLEN);
+	}
+	if (pi->wire_len > MAXIMUM_SNAPLEN) {
+		sb_puts(sb, bad ? "," : "[Invalid header:");
+		bad = true;
+		sb_printf(sb, " len(%u) > %u", pi->wire_len, MAXIMUM_SNAPLEN);
+	}
+	if (bad)
+		sb_puts(sb, "]\n");
+	return bad;
+}
+
+void print_packet(struct printer *pr, const struct xs_event *ev, const struct pkt_info *pi,
+		  struct strbuf *sb)
+{
+	pr->count++;
+	if (pr->o.number) {
+		sb_printf(sb, "%5u  ", pr->count);
+	}
+	if (print_invalid_header(pi, sb))
+		return;
+	timefmt_print(&pr->tf, sb, pi->sec, pi->frac);
+	print_ether(pr, ev, pi->wire_len, sb);
+	sb_putc(sb, '\n');
+}

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Formats one event as the record tcpdump 4.99.3 prints for the same packet. Pure formatting
+ * into a strbuf: no I/O, no libbpf. The printer keeps tcpdump's per-run state (relative
+ * sequence numbers, the reference time of -ttt, the packet count of -#).
+ */
+#ifndef XDPSPY_PRINT_H
+#define XDPSPY_PRINT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "event.h"
+#include "strbuf.h"
+
+struct print_opts {
+	int nflag; /* -n: no host or port names */
+	int tflag; /* tcpdump's ndo_tflag: 0 local time, 1 none, 2 epoch, 3 delta, 4 date, 5 since first */
+	int eflag;
+	int qflag;
+	int vflag;
+	bool Sflag; /* absolute sequence numbers */
+	bool Kflag; /* no checksum verification */
+	bool number; /* -#: a packet number before each record */
+	bool nano; /* timestamps are nanoseconds */
+};
+
+/* Time stamp and original frame length of a packet, as pcap gives them. */
+struct pkt_info {
+	int64_t sec;
+	uint32_t frac; /* microseconds, or nanoseconds when print_opts.nano */
+	uint32_t wire_len;
+	uint32_t cap_len;
+};
+
+struct printer;
+
+struct printer *printer_new(const struct print_opts *opts);
+void printer_free(struct printer *pr);
+
+/* Appends the whole record for one packet, newline included. */
+void print_packet(struct printer *pr, const struct xs_event *ev, const struct pkt_info *pi,
+		  struct strbuf *sb);
+
+#endif

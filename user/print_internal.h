@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * What the printer's files share: the per-packet view of an event with tcpdump's two running
+ * lengths (what the headers claim is left, and what was captured), and helpers every protocol
+ * printer uses. Not for use outside user/print*.c.
+ */
+#ifndef XDPSPY_PRINT_INTERNAL_H
+#define XDPSPY_PRINT_INTERNAL_H
+
+#include "names.h"
+#include "print.h"
+#include "timefmt.h"
+
+struct seq_table;
+
+struct printer {
+	struct print_opts o;
+	struct timefmt tf;
+	struct names *names; /* NULL with -n */
+	struct seq_table *seq4;
+	struct seq_table *seq6;
+	uint32_t count; /* records printed, for -# */
+};
+
+/* One packet being printed. */
+struct pview {
+	const struct xs_event *ev;
+	const uint8_t *saddr; /* into ev->var, or NULL */
+	const uint8_t *daddr;
+	const uint8_t *tail;
+	uint32_t l4_len; /* what the IP layer says the L4 part is long */
+	uint32_t l4_avail; /* bytes of the L4 part captured (tcpdump's snapend) */
+	int fragmented;
+	int is6;
+};
+
+static inline uint16_t be16(uint16_t raw)
+{
+	return (uint16_t)((raw >> 8) | (raw << 8));
+}
+
+static inline uint32_t be32(uint32_t raw)
+{
+	return __builtin_bswap32(raw);
+}
+
+static inline uint16_t rd16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+static inline uint32_t rd32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* tcpdump's nd_print_trunc: " [|proto]". */
+static inline void put_trunc(struct strbuf *sb, const char *proto)
+{
+	sb_puts(sb, " [|");
+	sb_puts(sb, proto);
+	sb_putc(sb, ']');
+}
+
+void put_host(struct printer *pr, struct strbuf *sb, const uint8_t *addr, int is6);
+void put_port(struct printer *pr, struct strbuf *sb, uint16_t port, int udp);
+void put_mac(struct strbuf *sb, const uint8_t *mac);
+
+void print_tcp(struct printer *pr, const struct pview *v, struct strbuf *sb);
+void print_udp(struct printer *pr, const struct pview *v, struct strbuf *sb);
+void print_icmp(struct printer *pr, const struct pview *v, struct strbuf *sb);
+void print_icmp6(struct printer *pr, const struct pview *v, struct strbuf *sb);
+void print_arp(struct printer *pr, const struct xs_event *ev, uint32_t length, uint32_t caplen,
+	       struct strbuf *sb);
+
+struct seq_table *seq_table_new(void);
+void seq_table_free(struct seq_table *t);
+
+#endif

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * TCP options printed exactly as tcpdump 4.99.3 prints them (print-tcp.c, print-mptcp.c),
+ * from the raw option bytes the kernel copied into the event.
+ */
+#ifndef XDPSPY_PRINT_TCPOPT_H
+#define XDPSPY_PRINT_TCPOPT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "strbuf.h"
+
+/*
+ * Appends ", options [...]" for the option area of one TCP header.
+ *   opt       the option bytes that were captured
+ *   optlen    the option area's size as the header declares it (doff * 4 - 20), > 0
+ *   cap       how many of those bytes were captured (cap <= optlen); tcpdump reports reads
+ *             beyond them as truncation
+ *   tcpflags  the TCP flags byte (MPTCP's printer looks at SYN/ACK)
+ *   sack_base subtracted from SACK block edges (tcpdump's relative numbering; 0 with -S)
+ * Returns true when tcpdump goes on to print ", length N" after the options, false when the
+ * record ends inside them (a bad option, or truncation: " [|tcp]").
+ */
+bool print_tcp_options(struct strbuf *sb, const uint8_t *opt, unsigned optlen, unsigned cap,
+		       uint8_t tcpflags, uint32_t sack_base);
+
+#endif

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Replay. Each frame goes through the kernel program; the kernel refuses a few (shorter than
+ * an Ethernet header, or larger than a test run takes), and those, or every frame when BPF is
+ * not allowed here, go through the same parser built for the host. Either way the printer
+ * sees the same event.
+ */
+#include <errno.h>
+#include <pcap/pcap.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "loader.h"
+#include "log.h"
+#include "parse.h"
+#include "print.h"
+#include "replay.h"
+
+#define LINE_CAP 65536
+
+struct replay {
+	const struct opts *o;
+	struct printer *pr;
+	struct pkt_info pi;
+	unsigned got; /* events that arrived for the current frame */
+	unsigned long long via_kernel, via_host, bad_records, event_bytes;
+	char line[LINE_CAP];
+};
+
+static void emit(struct replay *r, const struct xs_event *ev)
+{
+	struct strbuf sb;
+
+	sb_init(&sb, r->line, sizeof(r->line));
+	print_packet(r->pr, ev, &r->pi, &sb);
+	fwrite_unlocked(sb.buf, 1, sb.len, stdout);
+	if (r->o->line_buffered)
+		fflush(stdout);
+}
+
+/* A ring record: checked for size and version before it is read. */
+static int on_event(void *ctx, void *data, size_t size)
+{
+	struct replay *r = ctx;
+	struct xs_event ev;
+
+	if (size < XS_EVENT_FIXED || size > sizeof(ev)) {
+		r->bad_records++;
+		return 0;
+	}
+	memset(&ev, 0, sizeof(ev));
+	memcpy(&ev, data, size);
+	if (ev.version != XS_EVENT_VERSION || xs_event_size(&ev) != size) {
+		r->bad_records++;
+		return 0;
+	}
+	r->got++;
+	r->event_bytes += size;
+	emit(r, &ev);
+	return 0;
+}
+
+static void via_host(struct replay *r, const uint8_t *frame, uint32_t caplen)
+{
+	struct xs_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	xs_parse(&ev, frame, frame + caplen);
+	ev.wire_len = r->pi.wire_len;
+	r->via_host++;
+	emit(r, &ev);
+}
+
+static bool kernel_path(struct replay *r, struct loader *l, const uint8_t *frame, uint32_t caplen)
+{
+	if (!l || caplen < 14)
+		return false;
+	r->got = 0;
+	if (loader_test_run(l, frame, caplen))
+		return false; /* refused: too large for a test run */
+	if (loader_consume(l) < 0 || r->got != 1)
+		return r->got > 0;
+	r->via_kernel++;
+	return true;
+}
+
+static struct loader *open_kernel(const struct opts *o, struct replay *r)
+{
+	struct loader_cfg cfg = { .ring_kib = 256, .wakeup_bytes = 0 };
+	struct loader *l = NULL;
+	char missing[128];
+	int err;
+
+	if (o->host_parser)
+		return NULL;
+	if (loader_missing_caps(missing, sizeof(missing)) > 0) {
+		log_msg("no BPF privileges (missing %s): replaying through the host parser",
+			missing);
+		return NULL;
+	}
+	err = loader_open(&l, &cfg, on_event, r);
+	if (err) {
+		log_msg("cannot load the BPF program (%s)%s: replaying through the host parser",
+			strerror(-err), o->verbose ? "" : "; -v shows the verifier's log");
+		return NULL;
+	}
+	return l;
+}
+
+int replay_run(const struct opts *o)
+{
+	char errbuf[PCAP_ERRBUF_SIZE];
+	struct pcap_pkthdr *h;
+	const u_char *data;
+	struct replay *r;
+	struct loader *l = NULL;
+	long printed = 0;
+	int rc = 0, ret;
+	pcap_t *p;
+
+	p = pcap_open_offline_with_tstamp_precision(
+		o->read_file, o->print.nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO,
+		errbuf);
+	if (!p) {
+		log_msg("%s", errbuf);
+		return 1;
+	}
+	if (pcap_datalink(p) != DLT_EN10MB) {
+		log_msg("%s: link-type %s is not supported (Ethernet only)", o->read_file,
+			pcap_datalink_val_to_name(pcap_datalink(p)) ?: "unknown");
+		pcap_close(p);
+		return 1;
+	}
+	r = calloc(1, sizeof(*r));
+	if (!r || !(r->pr = printer_new(&o->print))) {
+		log_msg("out of memory");
+		free(r);
+		pcap_close(p);
+		return 1;
+	}
+	r->o = o;
+	fprintf(stderr, "reading from file %s, link-type EN10MB (Ethernet), snapshot length %d\n",
+		strcmp(o->read_file, "-") ? o->read_file : "-", pcap_snapshot(p));
+	l = open_kernel(o, r);
+
+	while ((ret = pcap_next_ex(p, &h, &data)) == 1) {
+		r->pi.sec = h->ts.tv_sec;
+		r->pi.frac = (uint32_t)h->ts.tv_usec;
+		r->pi.wire_len = h->len;
+		r->pi.cap_len = h->caplen;
+		if (h->caplen == 0 || !kernel_path(r, l, data, h->caplen))
+			via_host(r, data, h->caplen);
+		if (o->count && ++printed >= o->count)
+			break;
+	}
+	if (ret == PCAP_ERROR) {
+		fflush(stdout);
+		log_msg("%s: %s", o->read_file, pcap_geterr(p));
+		rc = 1;
+	}
+	if (r->bad_records) {
+		log_msg("%llu malformed ring records ignored", r->bad_records);
+		rc = 1;
+	}
+	if (o->verbose)
+		log_msg("%llu frames through the kernel, %llu through the host parser, "
+			"mean event %.1f bytes",
+			r->via_kernel, r->via_host,
+			r->via_kernel ? (double)r->event_bytes / (double)r->via_kernel : 0.0);
+	if (fflush(stdout) || ferror(stdout)) {
+		log_msg("writing the output failed: %s", strerror(errno));
+		rc = 1;
+	}
+	loader_close(l);
+	printer_free(r->pr);
+	free(r);
+	pcap_close(p);
+	return rc;
+}
