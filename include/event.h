@@ -4,8 +4,12 @@
  * the host compiler alike, so both check its layout below. Header-derived fields keep network
  * byte order ("be", as on the wire, converted only when printed); fields the parser computes
  * (lengths, offsets, counts) are host order. A record is the fixed part followed by a variable
- * part: the addresses (8 bytes for IPv4, 32 for IPv6, none otherwise), then `tail_len` bytes of
- * tail (TCP option bytes, ARP addresses, ICMPv6 target), rounded up to 8 bytes.
+ * part: the addresses (8 bytes for IPv4, 32 for IPv6, none otherwise), then the tail, rounded
+ * up to 8 bytes. The tail holds `l4x_len` bytes of what the L4 header carries beyond its fixed
+ * part (TCP options, ICMPv6 target, ARP addresses) and, only when there are IPv4 options or
+ * IPv6 extension headers, their raw bytes (what tcpdump prints of them needs the bytes):
+ * `l3x_cap` of them at offset XS_MAX_OPT. Fixed offsets keep the verifier's work small; the
+ * gap is paid only by the rare packets that have such headers.
  */
 #ifndef XDPSPY_EVENT_H
 #define XDPSPY_EVENT_H
@@ -14,8 +18,10 @@
 
 #define XS_EVENT_VERSION 1
 #define XS_MAX_VLAN 2
-#define XS_MAX_EXT 4 /* IPv6 extension headers followed before giving up */
-#define XS_MAX_TAIL 40 /* TCP options are at most 40 bytes */
+#define XS_MAX_EXT 8 /* IPv6 extension headers followed before giving up */
+#define XS_MAX_L3X 64 /* bytes of IPv4 options / IPv6 extension headers copied */
+#define XS_MAX_OPT 40 /* TCP options are at most 40 bytes */
+#define XS_MAX_TAIL (XS_MAX_L3X + XS_MAX_OPT)
 #define XS_MAX_VAR (32 + XS_MAX_TAIL)
 
 /* What the frame carried, as far as the parser got. */
@@ -40,7 +46,7 @@ enum xs_stop {
 	XS_S_EXT_DEEP, /* more IPv6 extension headers than XS_MAX_EXT */
 	XS_S_L4, /* the L4 header cut short (l4_cap says how much is there) */
 	XS_S_L4_BAD, /* TCP data offset < 5 */
-	XS_S_OPT, /* TCP options cut short (tail_len says how much is there) */
+	XS_S_OPT, /* TCP options cut short (l4x_len says how much is there) */
 };
 
 /* ev->flags */
@@ -62,14 +68,14 @@ struct xs_event {
 	__u16 l3_off; /* host order: offset of the L3 header in the frame */
 	__u16 l4_off; /* host order: offset of the L4 header (after IPv6 extensions) */
 	__u8 l4_cap; /* host order: bytes of the fixed L4 header captured (capped at its size) */
-	__u8 tail_len; /* host order: bytes in the tail */
+	__u8 l4x_len; /* host order: bytes at the tail's start (TCP options, ...) */
 	__u8 mac_dst[6]; /* as on the wire */
 	__u8 mac_src[6];
 	__be16 etype[XS_MAX_VLAN + 1]; /* ethertype at offsets 12, 16, 20 */
 	__be16 vlan_tci[XS_MAX_VLAN];
 	/* Network layer. IPv4: vhl/tos/len/id/frag/ttl/proto/csum are the header's own fields.
-	 * IPv6: tos = traffic class, ttl = hop limit, proto = the fixed header's next header,
-	 * len = payload length, frag/frag_id from a fragment header, flow = flow label. */
+	 * IPv6: vhl = the first byte, tos = traffic class, ttl = hop limit, proto = the fixed
+	 * header's next header, len = payload length, frag/frag_id from a fragment header. */
 	__u8 ip_vhl;
 	__u8 ip_tos;
 	__u8 ip_ttl;
@@ -78,13 +84,10 @@ struct xs_event {
 	__be16 ip_id;
 	__be16 ip_frag; /* IPv4 flags+offset; IPv6 fragment offset<<3 | M */
 	__be16 ip_csum;
-	__u8 n_ext; /* IPv6 extension headers followed */
+	__u8 l3x_cap; /* host order: bytes of IPv4 options / IPv6 extensions at tail + XS_MAX_OPT */
 	__u8 l4_proto; /* protocol of the header at l4_off */
 	__be32 ip6_flow; /* version, class and flow label word */
 	__be32 frag_id; /* IPv6 fragment identification */
-	__be32 jumbo; /* IPv6 jumbo payload length (hop-by-hop option), 0 if none */
-	__u8 ext[XS_MAX_EXT]; /* the extension header types, in order */
-	__u8 ext_hl[XS_MAX_EXT]; /* their length bytes: (ext_hl + 1) * 8 bytes; 0 for fragment */
 	/* Transport layer, as the kind says. */
 	union {
 		struct {
@@ -125,14 +128,15 @@ struct xs_event {
 
 #define XS_EVENT_FIXED __builtin_offsetof(struct xs_event, var)
 
-_Static_assert(sizeof(struct xs_event) == 176, "xs_event size changed");
+_Static_assert(sizeof(struct xs_event) == 232, "xs_event size changed");
 _Static_assert(__builtin_offsetof(struct xs_event, wire_len) == 8, "wire_len offset");
 _Static_assert(__builtin_offsetof(struct xs_event, mac_dst) == 28, "mac_dst offset");
 _Static_assert(__builtin_offsetof(struct xs_event, ip_vhl) == 50, "ip_vhl offset");
 _Static_assert(__builtin_offsetof(struct xs_event, ip6_flow) == 64, "ip6_flow offset");
-_Static_assert(__builtin_offsetof(struct xs_event, l4) == 84, "l4 offset");
-_Static_assert(XS_EVENT_FIXED == 104, "fixed part size");
+_Static_assert(__builtin_offsetof(struct xs_event, l4) == 72, "l4 offset");
+_Static_assert(XS_EVENT_FIXED == 92, "fixed part size");
 _Static_assert(sizeof(((struct xs_event *)0)->l4) == 20, "l4 union size");
+_Static_assert(XS_MAX_OPT >= 24, "the tail's first part holds ICMPv6 and ARP data too");
 
 /* Length of the address block in the var part. */
 static inline __u32 xs_addr_len(const struct xs_event *ev)
@@ -143,7 +147,9 @@ static inline __u32 xs_addr_len(const struct xs_event *ev)
 /* Bytes of the record the producer sends: fixed part, addresses, tail, 8-byte rounded. */
 static inline __u32 xs_event_size(const struct xs_event *ev)
 {
-	return (XS_EVENT_FIXED + xs_addr_len(ev) + ev->tail_len + 7) & ~7u;
+	__u32 tail = ev->l3x_cap ? XS_MAX_OPT + ev->l3x_cap : ev->l4x_len;
+
+	return (XS_EVENT_FIXED + xs_addr_len(ev) + tail + 7) & ~7u;
 }
 
 #endif

@@ -18,7 +18,11 @@
 
 #ifdef __bpf__
 #define XS_INLINE static __always_inline
+/* Pins a packet pointer in a register, so clang cannot rebuild `q + n` from another base,
+ * which would lose the verifier's range on q. */
+#define XS_PIN(x) asm volatile("" : "+r"(x))
 #else
+#define XS_PIN(x) ((void)0)
 #include <string.h>
 #define XS_INLINE static inline __attribute__((always_inline))
 #endif
@@ -110,31 +114,31 @@ XS_INLINE void xs_copy_l4(struct xs_event *ev, const __u8 *p, const __u8 *end, _
 }
 
 /*
- * Copies `len` (<= XS_MAX_TAIL) bytes at p into the tail, as far as they were captured. Whole
- * words while they fit, then the bytes of a word cut short. Returns 0 when all were there.
+ * Copies `len` bytes at p to dst, as far as they were captured, `max` at most (a constant at
+ * every call, which bounds the loop for the verifier). Whole words while they fit, then the
+ * bytes of a word cut short. Returns how many bytes were copied.
  */
-XS_INLINE int xs_copy_tail(struct xs_event *ev, __u8 *tail, const __u8 *p, const __u8 *end,
-			    __u32 len)
+XS_INLINE __u32 xs_copy(__u8 *dst, const __u8 *p, const __u8 *end, __u32 len, __u32 max)
 {
-	__u32 i;
+	__u32 i, j;
 
-	for (i = 0; i < XS_MAX_TAIL; i += 4) {
+	if (len > max)
+		len = max;
+	for (i = 0; i < max; i += 4) {
 		if (i >= len)
-			break;
+			return len;
 		if (p + i + 4 > end)
-			goto bytes;
-		xs_st32(tail + i, xs_ld32(p + i));
-		ev->tail_len = (i + 4 < len) ? i + 4 : len;
-	}
-	return 0;
-bytes:
-	for (__u32 j = 0; j < 3; j++) {
-		if (i + j >= len || p + i + j + 1 > end)
 			break;
-		tail[i + j] = p[i + j];
-		ev->tail_len = i + j + 1;
+		xs_st32(dst + i, xs_ld32(p + i));
 	}
-	return -1;
+	if (i >= len)
+		return len;
+	for (j = 0; j < 3; j++) {
+		if (i + j >= len || p + i + j + 1 > end)
+			return i + j;
+		dst[i + j] = p[i + j];
+	}
+	return i + j;
 }
 
 XS_INLINE void xs_parse_tcp(struct xs_event *ev, __u8 *tail, const __u8 *p, const __u8 *end)
@@ -153,8 +157,11 @@ XS_INLINE void xs_parse_tcp(struct xs_event *ev, __u8 *tail, const __u8 *p, cons
 		return;
 	}
 	optlen -= 20;
-	if (optlen && xs_copy_tail(ev, tail, p + 20, end, optlen))
-		ev->stop = XS_S_OPT;
+	if (optlen) {
+		ev->l4x_len = (__u8)xs_copy(tail, p + 20, end, optlen, XS_MAX_OPT);
+		if (ev->l4x_len != optlen)
+			ev->stop = XS_S_OPT;
+	}
 }
 
 XS_INLINE void xs_parse_l4(struct xs_event *ev, __u8 *tail, const __u8 *p, const __u8 *end,
@@ -178,7 +185,7 @@ XS_INLINE void xs_parse_l4(struct xs_event *ev, __u8 *tail, const __u8 *p, const
 		xs_copy_l4(ev, p, end, 8);
 		/* Neighbour discovery names a target address after the 8 fixed bytes. */
 		if (ev->l4_cap == 8)
-			xs_copy_tail(ev, tail, p + 8, end, 24);
+			ev->l4x_len = (__u8)xs_copy(tail, p + 8, end, 24, 24);
 		return;
 	default:
 		ev->kind = XS_K_IP;
@@ -215,6 +222,8 @@ XS_INLINE void xs_parse_ip4(struct xs_event *ev, const __u8 *data, const __u8 *p
 		ev->stop = XS_S_L3_BAD;
 		return;
 	}
+	if (hlen > 20)
+		ev->l3x_cap = (__u8)xs_copy(ev->var + 8 + XS_MAX_OPT, p + 20, end, hlen - 20, 40);
 	frag = ev->ip_frag;
 	if (frag & XS_BE16(0x3fff)) {
 		ev->flags |= XS_F_FRAG;
@@ -241,8 +250,8 @@ XS_INLINE void xs_parse_ip6(struct xs_event *ev, const __u8 *data, const __u8 *p
 			    const __u8 *end)
 {
 	const __u8 *q;
+	__u32 i, ext_len, l4;
 	__u8 nh;
-	__u32 i;
 
 	ev->kind = XS_K_IP;
 	if (p + 40 > end) {
@@ -270,12 +279,9 @@ XS_INLINE void xs_parse_ip6(struct xs_event *ev, const __u8 *data, const __u8 *p
 
 		if (!xs_is_ext6(nh))
 			break;
-		ev->ext[i] = nh;
-		ev->n_ext = i + 1;
-		ev->l4_off = (__u16)(q - data);
 		if (q + 8 > end) {
 			ev->stop = XS_S_EXT;
-			return;
+			break;
 		}
 		if (nh == XS_IPPROTO_FRAGMENT) {
 			ev->flags |= XS_F_FRAG;
@@ -283,26 +289,39 @@ XS_INLINE void xs_parse_ip6(struct xs_event *ev, const __u8 *data, const __u8 *p
 			ev->frag_id = xs_ld32(q + 4);
 			hlen = 8;
 			if (ev->ip_frag & XS_BE16(0xfff8)) {
+				/* A later fragment: nothing of the upper layer is here. */
 				ev->flags |= XS_F_LATER_FRAG;
-				ev->l4_proto = q[0];
-				return;
+				nh = q[0];
+				q += hlen;
+				break;
 			}
 		} else {
-			ev->ext_hl[i] = q[1];
 			hlen = ((__u32)q[1] + 1) * 8;
-			/* RFC 2675: a jumbo payload option leads the hop-by-hop header. */
-			if (nh == XS_IPPROTO_HOPOPTS && q[2] == 0xc2 && q[3] == 4)
-				ev->jumbo = xs_ld32(q + 4);
 		}
 		nh = q[0];
 		q += hlen;
+		XS_PIN(q);
 	}
 	ev->l4_off = (__u16)(q - data);
 	ev->l4_proto = nh;
+	if (q == p + 40) {
+		xs_parse_l4(ev, ev->var + 32, q, end, nh);
+		return;
+	}
+	/* The extension headers' bytes, for the printer: as many as were captured. */
+	ext_len = (__u32)(q - p) - 40;
+	ev->l3x_cap = (__u8)xs_copy(ev->var + 32 + XS_MAX_OPT, p + 40, end, ext_len, XS_MAX_L3X);
+	if (ev->stop != XS_S_OK || (ev->flags & XS_F_LATER_FRAG))
+		return;
 	if (xs_is_ext6(nh)) {
 		ev->stop = XS_S_EXT_DEEP;
 		return;
 	}
+	/* Every way out of the walk joins here with one bounded offset, so the verifier checks
+	 * the transport parser once rather than once per extension-header path. */
+	l4 = ev->l4_off & 0x1fff;
+	q = data + l4;
+	XS_PIN(q);
 	xs_parse_l4(ev, ev->var + 32, q, end, nh);
 }
 
@@ -315,7 +334,8 @@ XS_INLINE void xs_parse_arp(struct xs_event *ev, const __u8 *p, const __u8 *end)
 		return;
 	}
 	/* Ethernet/IPv4 addresses: sender MAC, sender IP, target MAC, target IP. */
-	if (xs_copy_tail(ev, ev->var, p + 8, end, 20))
+	ev->l4x_len = (__u8)xs_copy(ev->var, p + 8, end, 20, 20);
+	if (ev->l4x_len != 20)
 		ev->stop = XS_S_L3;
 }
 

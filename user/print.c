@@ -161,24 +161,25 @@ static int is_vlan_type(uint16_t type)
 }
 
 /* The IPv4 or IPv6 address of the event, as the view needs them. */
-static void view_init(struct pview *v, const struct xs_event *ev)
+void view_init(struct pview *v, const struct xs_event *ev)
 {
 	v->ev = ev;
 	v->is6 = (ev->flags & XS_F_IP6) != 0;
 	v->saddr = ev->var;
 	v->daddr = ev->var + (v->is6 ? 16 : 4);
 	v->tail = ev->var + xs_addr_len(ev);
+	v->l3x = v->tail + XS_MAX_OPT;
 	v->fragmented = 0;
 }
 
-static void put_addr_pair(struct printer *pr, const struct pview *v, struct strbuf *sb)
+void put_addr_pair(struct printer *pr, const struct pview *v, struct strbuf *sb)
 {
 	put_host(pr, sb, v->saddr, v->is6);
 	sb_puts(sb, " > ");
 	put_host(pr, sb, v->daddr, v->is6);
 }
 
-static void demux(struct printer *pr, struct pview *v, struct strbuf *sb)
+void demux(struct printer *pr, struct pview *v, struct strbuf *sb)
 {
 	switch (v->ev->kind) {
 	case XS_K_TCP:
@@ -210,7 +211,7 @@ static void demux(struct printer *pr, struct pview *v, struct strbuf *sb)
 	}
 }
 
-static int upper_prints_addrs(uint8_t nh)
+int upper_prints_addrs(uint8_t nh)
 {
 	/* TCP, UDP, SCTP and DCCP print the addresses with their ports. */
 	return nh == 6 || nh == 17 || nh == 132 || nh == 33;
@@ -305,135 +306,6 @@ static void print_ip4(struct printer *pr, const struct xs_event *ev, uint32_t le
 			sb_putu(sb, ev->ip_proto);
 		}
 	}
-}
-
-/* print-frag6.c: "frag (off|len)"; returns false when nothing follows (a later fragment). */
-static bool print_frag6(const struct xs_event *ev, uint32_t hdr_off, struct strbuf *sb)
-{
-	uint16_t offlg = be16(ev->ip_frag);
-
-	sb_puts(sb, "frag (");
-	sb_putu(sb, offlg & 0xfff8);
-	sb_putc(sb, '|');
-	/* The payload length minus everything up to and including this header. */
-	sb_putu(sb, (uint32_t)(40 + be16(ev->ip_len) - hdr_off - 8));
-	sb_putc(sb, ')');
-	if (offlg & 0xfff8)
-		return false;
-	sb_putc(sb, ' ');
-	return true;
-}
-
-/* print-ip6.c ip6_print, walking the extension headers the kernel recorded. */
-static void print_ip6(struct printer *pr, const struct xs_event *ev, uint32_t length,
-		      uint32_t caplen, struct strbuf *sb)
-{
-	struct pview v;
-	uint32_t payload_len, len, snap, off = 0, advance = 40;
-	int found_ext = 0, at_upper = 0;
-	unsigned i = 0;
-	uint8_t nh;
-
-	if (caplen < 40) {
-		put_trunc(sb, "ip6");
-		return;
-	}
-	if (length < 40) {
-		sb_puts(sb, "truncated-ip6 ");
-		sb_putu(sb, length);
-		return;
-	}
-	if (!pr->o.eflag)
-		sb_puts(sb, "IP6 ");
-	if ((ev->ip_vhl >> 4) != 6) {
-		sb_puts(sb, "version error: ");
-		sb_putu(sb, ev->ip_vhl >> 4);
-		sb_puts(sb, " != 6");
-		return;
-	}
-	view_init(&v, ev);
-	payload_len = be16(ev->ip_len);
-	if (payload_len) {
-		len = payload_len + 40;
-		if (length < len) {
-			sb_puts(sb, "truncated-ip6 - ");
-			sb_putu(sb, len - length);
-			sb_puts(sb, " bytes missing!");
-		}
-	} else {
-		len = length + 40; /* sic: tcpdump's provisional length before a jumbo option */
-	}
-	snap = caplen < len ? caplen : len;
-	nh = ev->ip_proto;
-	/* tcpdump's loop: it ends silently when the headers run past the snapshot. */
-	while (off < snap) {
-		if (len < advance) {
-			put_trunc(sb, "ip6");
-			return;
-		}
-		off += advance;
-		len -= advance;
-		if (off == 40 && !upper_prints_addrs(nh)) {
-			put_addr_pair(pr, &v, sb);
-			sb_puts(sb, ": ");
-		}
-		if (!xs_is_ext6(nh)) {
-			at_upper = 1;
-			break;
-		}
-		if (i >= ev->n_ext || (i + 1 == ev->n_ext && ev->stop == XS_S_EXT)) {
-			/* Cut short, or deeper than the kernel follows. */
-			put_trunc(sb, "ip6");
-			return;
-		}
-		found_ext = 1;
-		advance = (ev->ext_hl[i] + 1u) * 8;
-		switch (nh) {
-		case XS_IPPROTO_HOPOPTS:
-			sb_puts(sb, "HBH ");
-			break;
-		case XS_IPPROTO_DSTOPTS:
-			sb_puts(sb, "DSTOPT ");
-			break;
-		case XS_IPPROTO_ROUTING:
-			sb_puts(sb, "srcrt ");
-			break;
-		case XS_IPPROTO_FRAGMENT:
-			v.fragmented = 1;
-			advance = 8;
-			if (!print_frag6(ev, off, sb) || snap <= off + advance)
-				return;
-			break;
-		}
-		i++;
-		nh = i < ev->n_ext ? ev->ext[i] : ev->l4_proto;
-	}
-	if (!at_upper)
-		return;
-	if (ev->jumbo) {
-		len = be32(ev->jumbo) + 40;
-		if (len < off) {
-			put_trunc(sb, "ip6");
-			return;
-		}
-		if (length < len) {
-			sb_puts(sb, "truncated-ip6 - ");
-			sb_putu(sb, len - length);
-			sb_puts(sb, " bytes missing!");
-		}
-		snap = caplen < len ? caplen : len;
-		len -= off;
-	} else if (payload_len == 0) {
-		if (found_ext) {
-			put_trunc(sb, "ip6");
-			return;
-		}
-		len = 0;
-		snap = 40;
-	}
-	v.l4_len = len;
-	v.l4_avail = snap > off ? snap - off : 0;
-	demux(pr, &v, sb);
 }
 
 /* print-ether.c ether_common_print. */

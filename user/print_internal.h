@@ -27,7 +27,8 @@ struct pview {
 	const struct xs_event *ev;
 	const uint8_t *saddr; /* into ev->var, or NULL */
 	const uint8_t *daddr;
-	const uint8_t *tail;
+	const uint8_t *l3x; /* IPv4 options / IPv6 extension headers: ev->l3x_cap bytes */
+	const uint8_t *tail; /* what follows the fixed L4 header */
 	uint32_t l4_len; /* what the IP layer says the L4 part is long */
 	uint32_t l4_avail; /* bytes of the L4 part captured (tcpdump's snapend) */
 	int fragmented;
@@ -65,6 +66,17 @@ static inline void put_trunc(struct strbuf *sb, const char *proto)
 void put_host(struct printer *pr, struct strbuf *sb, const uint8_t *addr, int is6);
 void put_port(struct printer *pr, struct strbuf *sb, uint16_t port, int udp);
 void put_mac(struct strbuf *sb, const uint8_t *mac);
+
+/* The pieces print.c shares with the network-layer printers. */
+void view_init(struct pview *v, const struct xs_event *ev);
+void put_addr_pair(struct printer *pr, const struct pview *v, struct strbuf *sb);
+/* The upper-layer printer for v->ev->kind, as tcpdump's ip_demux_print. */
+void demux(struct printer *pr, struct pview *v, struct strbuf *sb);
+/* TCP, UDP, SCTP and DCCP print the addresses themselves, with their ports. */
+int upper_prints_addrs(uint8_t nh);
+/* print-ip6.c ip6_print: `length` is what the link layer left, `caplen` what it captured. */
+void print_ip6(struct printer *pr, const struct xs_event *ev, uint32_t length, uint32_t caplen,
+	       struct strbuf *sb);
 
 void print_tcp(struct printer *pr, const struct pview *v, struct strbuf *sb);
 void print_udp(struct printer *pr, const struct pview *v, struct strbuf *sb);

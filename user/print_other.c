@@ -204,7 +204,7 @@ void print_icmp6(struct printer *pr, const struct pview *v, struct strbuf *sb)
 		sb_puts(sb, ", seq ");
 		sb_putu(sb, be16(ev->l4.icmp.seq));
 	} else if (type == 135 || type == 136) {
-		if (avail < 24 || ev->tail_len < 16) {
+		if (avail < 24 || ev->l4x_len < 16) {
 			put_trunc(sb, "icmp6");
 			return;
 		}
@@ -247,7 +247,7 @@ void print_arp(struct printer *pr, const struct xs_event *ev, uint32_t length, u
 	bool zero_tha = true;
 
 	/* Only Ethernet/IPv4 ARP is copied whole; anything else prints the generic form. */
-	if (ev->l4_cap < 8 || caplen < 28 || ev->tail_len < 20) {
+	if (ev->l4_cap < 8 || caplen < 28 || ev->l4x_len < 20) {
 		put_trunc(sb, "arp");
 		return;
 	}

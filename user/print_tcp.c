@@ -211,8 +211,8 @@ void print_tcp(struct printer *pr, const struct pview *v, struct strbuf *sb)
 		uint32_t optlen = hlen - 20;
 		uint32_t cap = avail >= 20 ? v->l4_avail - 20 : 0;
 
-		if (cap > ev->tail_len)
-			cap = ev->tail_len;
+		if (cap > ev->l4x_len)
+			cap = ev->l4x_len;
 		if (cap > optlen)
 			cap = optlen;
 		if (!print_tcp_options(sb, v->tail, optlen, cap, flags, rev ? thseq : thack))
