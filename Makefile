@@ -98,10 +98,10 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(SAN_OBJ)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g $(SAN) $(XCFLAGS) -o $@ $^
 
-$(BUILD)/tests/test_kernel: tests/kernel/test_kernel.c $(BUILD)/xdpspy.skel.h
+$(BUILD)/tests/test_kernel: tests/kernel/test_kernel.c $(BUILD)/user/loader.o
 	$(msg) CC $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $< $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/fuzz_parse_print: tests/fuzz/fuzz_parse_print.c $(CORE_SRC)
 	$(msg) FUZZ $@
@@ -113,7 +113,7 @@ test-unit: $(UNIT_BIN)
 	$(Q)tests/run-unit.sh $(UNIT_BIN)
 
 test-kernel: $(BUILD)/tests/test_kernel
-	$(Q)$(BUILD)/tests/test_kernel tests/data/*.pcap
+	$(Q)$(BUILD)/tests/test_kernel tests/data/*.pcap* ../shared/corpus/tcpdump-tests/*.pcap*
 
 test-fuzz: $(BUILD)/tests/fuzz_parse_print
 	$(Q)tests/run-fuzz.sh $< $${FUZZ_SECONDS:-20}

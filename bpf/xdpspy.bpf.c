@@ -93,18 +93,18 @@ static __always_inline __u64 wakeup_flags(void)
 	if (!wakeup_bytes)
 		return 0;
 	return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wakeup_bytes ? BPF_RB_FORCE_WAKEUP
-									  : BPF_RB_NO_WAKEUP;
+									     : BPF_RB_NO_WAKEUP;
 }
 
-static __always_inline void summarize(const __u8 *data, const __u8 *end, __u32 wire_len,
-				      __u16 dir_flag)
+static __always_inline void summarize(const struct xs_frame *f, __u32 wire_len, __u16 dir_flag)
 {
 	struct xs_counters *c;
 	struct xs_event ev;
 	__u32 key = 0, size;
 
-	__builtin_memset(&ev, 0, XS_EVENT_FIXED);
-	xs_parse(&ev, data, end);
+	/* All of it: the record must not carry stale stack bytes in its padding. */
+	__builtin_memset(&ev, 0, sizeof(ev));
+	xs_parse(&ev, f);
 	ev.ts_ns = bpf_ktime_get_ns();
 	ev.wire_len = wire_len;
 	ev.flags |= dir_flag;
@@ -130,23 +130,58 @@ static __always_inline void summarize(const __u8 *data, const __u8 *end, __u32 w
 		c->lost++;
 }
 
+/* The transport parser as global functions: verified once each (see xs_parse_l4_at). */
+__noinline int xs_l4_xdp(struct xdp_md *ctx, struct xs_event *ev, __u32 off, __u32 proto)
+{
+	struct xs_frame f = {
+	    .data = (const __u8 *)(long)ctx->data,
+	    .end = (const __u8 *)(long)ctx->data_end,
+	    .ctx = ctx,
+	};
+
+	if (ev)
+		xs_parse_l4_at(ev, &f, off, (__u8)proto);
+	return 0;
+}
+
+__noinline int xs_l4_skb(struct __sk_buff *skb, struct xs_event *ev, __u32 off, __u32 proto)
+{
+	struct xs_frame f = {
+	    .data = (const __u8 *)(long)skb->data,
+	    .end = (const __u8 *)(long)skb->data_end,
+	    .ctx = skb,
+	    .skb = 1,
+	};
+
+	if (ev)
+		xs_parse_l4_at(ev, &f, off, (__u8)proto);
+	return 0;
+}
+
 SEC("xdp.frags")
 int xdpspy_xdp(struct xdp_md *ctx)
 {
-	const __u8 *data = (const __u8 *)(long)ctx->data;
-	const __u8 *end = (const __u8 *)(long)ctx->data_end;
+	struct xs_frame f = {
+	    .data = (const __u8 *)(long)ctx->data,
+	    .end = (const __u8 *)(long)ctx->data_end,
+	    .ctx = ctx,
+	};
 
-	summarize(data, end, bpf_xdp_get_buff_len(ctx), 0);
+	summarize(&f, bpf_xdp_get_buff_len(ctx), 0);
 	return XDP_PASS;
 }
 
 SEC("tc")
 int xdpspy_egress(struct __sk_buff *skb)
 {
-	const __u8 *data = (const __u8 *)(long)skb->data;
-	const __u8 *end = (const __u8 *)(long)skb->data_end;
+	struct xs_frame f = {
+	    .data = (const __u8 *)(long)skb->data,
+	    .end = (const __u8 *)(long)skb->data_end,
+	    .ctx = skb,
+	    .skb = 1,
+	};
 
 	/* skb->len, not the linear part: offloaded sends are one large skb, as tcpdump shows. */
-	summarize(data, end, skb->len, XS_F_EGRESS);
+	summarize(&f, skb->len, XS_F_EGRESS);
 	return TC_ACT_OK;
 }

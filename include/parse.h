@@ -4,7 +4,7 @@
  * bpf) and into the host tools (replay fallback, unit tests, fuzzer). It reads a frame through
  * [data, end) and fills a struct xs_event. It calls no BPF helper, touches no map, keeps no
  * state, and checks every access before making it, in the form the verifier accepts
- * (`if (p + n > end)`). Loops have compile-time bounds.
+ * (`if (p + n > f->end)`). Loops have compile-time bounds.
  *
  * What it copies is exactly what was captured: a header cut short leaves `stop` saying where,
  * and the printer reproduces tcpdump's marker for it from the lengths recorded here.
@@ -21,15 +21,31 @@
 /* Pins a packet pointer in a register, so clang cannot rebuild `q + n` from another base,
  * which would lose the verifier's range on q. */
 #define XS_PIN(x) asm volatile("" : "+r"(x))
+/* Reads a byte/half-word field back from the event on the stack: the verifier keeps no value
+ * for such narrow stack writes, so paths that differed only there look the same again. */
+#define XS_FORGET(lv) (*(volatile __typeof__(lv) *)&(lv))
 #else
+#define XS_FORGET(lv) (lv)
 #define XS_PIN(x) ((void)0)
 #include <string.h>
 #define XS_INLINE static inline __attribute__((always_inline))
 #endif
 
+/*
+ * The frame being parsed: its bytes, and on the BPF side the program's context, which the
+ * load_bytes helpers take (skb: a TC program's struct __sk_buff, else an XDP program's
+ * struct xdp_md). The host leaves ctx NULL.
+ */
+struct xs_frame {
+	const __u8 *data;
+	const __u8 *end;
+	void *ctx;
+	int skb;
+};
+
 /* Network-order constants, so the parser compares raw loads without swapping. */
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define XS_BE16(x) ((__u16)((((x) & 0xff) << 8) | (((x) >> 8) & 0xff)))
+#define XS_BE16(x) ((__u16)((((x)&0xff) << 8) | (((x) >> 8) & 0xff)))
 #else
 #define XS_BE16(x) ((__u16)(x))
 #endif
@@ -88,65 +104,60 @@ XS_INLINE void xs_st32(void *dst, __u32 v)
 }
 
 /*
- * Copies the fixed part of an L4 header (up to 20 bytes) in 4-byte words, as far as it was
- * captured, and records how much was there. Whole words suffice: the printer only needs the
- * ports of a header that is cut short.
+ * Copies min(len, max, bytes left in the frame) bytes at p to dst and returns that count. The
+ * BPF side copies through the kernel's load_bytes helper: the verifier checks one call with a
+ * bounded length, where a copy loop would give it a path per length to walk through all that
+ * follows. `max` is a constant at every call.
  */
-XS_INLINE void xs_copy_l4(struct xs_event *ev, const __u8 *p, const __u8 *end, __u32 want)
+XS_INLINE __u32 xs_copy(__u8 *dst, const __u8 *p, const struct xs_frame *f, __u32 len, __u32 max)
 {
-	__u32 i;
+	__u32 avail = p < f->end ? (__u32)(f->end - p) : 0;
+	__u32 n = len < max ? len : max;
 
-	ev->l4_cap = want;
-	if (p + 20 <= end) {
-		__builtin_memcpy(ev->l4.raw, p, 20);
-		return;
-	}
-	for (i = 0; i < 20; i += 4) {
-		if (p + i + 4 > end) {
-			/* How many bytes were there, to the byte, for the printer's checks. */
-			__u32 have = (__u32)(end - p);
+	if (n > avail)
+		n = avail;
+	if (!n)
+		return 0;
+#ifdef __bpf__
+	{
+		__u32 off = (__u32)(p - f->data) & 0xffff;
+		__u64 size = n;
 
-			ev->l4_cap = have < want ? have : want;
-			return;
-		}
-		xs_st32(ev->l4.raw + i, xs_ld32(p + i));
+		/* clang knows n <= max and would drop the check the verifier needs to see. */
+		XS_PIN(size);
+		if (size > max)
+			return 0;
+		if (f->skb ? bpf_skb_load_bytes(f->ctx, off, dst, size)
+			   : bpf_xdp_load_bytes(f->ctx, off, dst, size))
+			return 0;
 	}
+#else
+	memcpy(dst, p, n);
+#endif
+	return n;
 }
 
 /*
- * Copies `len` bytes at p to dst, as far as they were captured, `max` at most (a constant at
- * every call, which bounds the loop for the verifier). Whole words while they fit, then the
- * bytes of a word cut short. Returns how many bytes were copied.
+ * Copies the fixed part of an L4 header (`want` bytes, up to 20) as far as it was captured,
+ * and records how much was there, for the printer's checks.
  */
-XS_INLINE __u32 xs_copy(__u8 *dst, const __u8 *p, const __u8 *end, __u32 len, __u32 max)
+XS_INLINE void xs_copy_l4(struct xs_event *ev, const __u8 *p, const struct xs_frame *f, __u32 want)
 {
-	__u32 i, j;
-
-	if (len > max)
-		len = max;
-	for (i = 0; i < max; i += 4) {
-		if (i >= len)
-			return len;
-		if (p + i + 4 > end)
-			break;
-		xs_st32(dst + i, xs_ld32(p + i));
+	if (p + 20 <= f->end) {
+		__builtin_memcpy(ev->l4.raw, p, 20);
+		ev->l4_cap = want;
+		return;
 	}
-	if (i >= len)
-		return len;
-	for (j = 0; j < 3; j++) {
-		if (i + j >= len || p + i + j + 1 > end)
-			return i + j;
-		dst[i + j] = p[i + j];
-	}
-	return i + j;
+	ev->l4_cap = (__u8)xs_copy(ev->l4.raw, p, f, want, 20);
 }
 
-XS_INLINE void xs_parse_tcp(struct xs_event *ev, __u8 *tail, const __u8 *p, const __u8 *end)
+XS_INLINE void xs_parse_tcp(struct xs_event *ev, __u8 *tail, const __u8 *p,
+			    const struct xs_frame *f)
 {
 	__u32 optlen;
 
 	ev->kind = XS_K_TCP;
-	xs_copy_l4(ev, p, end, 20);
+	xs_copy_l4(ev, p, f, 20);
 	if (ev->l4_cap < 20) {
 		ev->stop = XS_S_L4;
 		return;
@@ -158,34 +169,34 @@ XS_INLINE void xs_parse_tcp(struct xs_event *ev, __u8 *tail, const __u8 *p, cons
 	}
 	optlen -= 20;
 	if (optlen) {
-		ev->l4x_len = (__u8)xs_copy(tail, p + 20, end, optlen, XS_MAX_OPT);
+		ev->l4x_len = (__u8)xs_copy(tail, p + 20, f, optlen, XS_MAX_OPT);
 		if (ev->l4x_len != optlen)
 			ev->stop = XS_S_OPT;
 	}
 }
 
-XS_INLINE void xs_parse_l4(struct xs_event *ev, __u8 *tail, const __u8 *p, const __u8 *end,
+XS_INLINE void xs_parse_l4(struct xs_event *ev, __u8 *tail, const __u8 *p, const struct xs_frame *f,
 			   __u8 proto)
 {
 	ev->l4_proto = proto;
 	switch (proto) {
 	case XS_IPPROTO_TCP:
-		xs_parse_tcp(ev, tail, p, end);
+		xs_parse_tcp(ev, tail, p, f);
 		return;
 	case XS_IPPROTO_UDP:
 		ev->kind = XS_K_UDP;
-		xs_copy_l4(ev, p, end, 8);
+		xs_copy_l4(ev, p, f, 8);
 		break;
 	case XS_IPPROTO_ICMP:
 		ev->kind = XS_K_ICMP;
-		xs_copy_l4(ev, p, end, 8);
+		xs_copy_l4(ev, p, f, 8);
 		break;
 	case XS_IPPROTO_ICMPV6:
 		ev->kind = XS_K_ICMP6;
-		xs_copy_l4(ev, p, end, 8);
+		xs_copy_l4(ev, p, f, 8);
 		/* Neighbour discovery names a target address after the 8 fixed bytes. */
 		if (ev->l4_cap == 8)
-			ev->l4x_len = (__u8)xs_copy(tail, p + 8, end, 24, 24);
+			ev->l4x_len = (__u8)xs_copy(tail, p + 8, f, 24, 24);
 		return;
 	default:
 		ev->kind = XS_K_IP;
@@ -195,15 +206,38 @@ XS_INLINE void xs_parse_l4(struct xs_event *ev, __u8 *tail, const __u8 *p, const
 		ev->stop = XS_S_L4;
 }
 
+/*
+ * The transport parser for the header at offset `off` of the frame. The BPF programs route
+ * it through a global function of their own (xs_l4_xdp, xs_l4_skb): the verifier checks a
+ * global function once, on its own, rather than once for every path that reaches it, and the
+ * IPv6 extension-header walk has many.
+ */
+XS_INLINE void xs_parse_l4_at(struct xs_event *ev, const struct xs_frame *f, __u32 off, __u8 proto)
+{
+	const __u8 *q = f->data + (off & 0x1fff);
+
+	XS_PIN(q);
+	xs_parse_l4(ev, ev->var + xs_addr_len(ev), q, f, proto);
+}
+
+#ifdef __bpf__
+int xs_l4_xdp(struct xdp_md *ctx, struct xs_event *ev, __u32 off, __u32 proto);
+int xs_l4_skb(struct __sk_buff *skb, struct xs_event *ev, __u32 off, __u32 proto);
+#define XS_L4(ev, f, off, proto)                                                                   \
+	((f)->skb ? xs_l4_skb((f)->ctx, ev, off, proto) : xs_l4_xdp((f)->ctx, ev, off, proto))
+#else
+#define XS_L4(ev, f, off, proto) xs_parse_l4_at(ev, f, off, proto)
+#endif
+
 XS_INLINE void xs_parse_ip4(struct xs_event *ev, const __u8 *data, const __u8 *p,
-			    const __u8 *end)
+			    const struct xs_frame *f)
 {
 	__u32 hlen;
 	__u16 frag;
 
 	ev->kind = XS_K_IP;
-	if (p + 20 > end) {
-		if (p + 1 <= end)
+	if (p + 20 > f->end) {
+		if (p + 1 <= f->end)
 			ev->ip_vhl = p[0];
 		ev->stop = XS_S_L3;
 		return;
@@ -223,7 +257,7 @@ XS_INLINE void xs_parse_ip4(struct xs_event *ev, const __u8 *data, const __u8 *p
 		return;
 	}
 	if (hlen > 20)
-		ev->l3x_cap = (__u8)xs_copy(ev->var + 8 + XS_MAX_OPT, p + 20, end, hlen - 20, 40);
+		ev->l3x_cap = (__u8)xs_copy(ev->var + 8 + XS_MAX_OPT, p + 20, f, hlen - 20, 40);
 	frag = ev->ip_frag;
 	if (frag & XS_BE16(0x3fff)) {
 		ev->flags |= XS_F_FRAG;
@@ -232,30 +266,30 @@ XS_INLINE void xs_parse_ip4(struct xs_event *ev, const __u8 *data, const __u8 *p
 			return;
 		}
 	}
-	if (p + hlen > end) {
+	if (p + hlen > f->end) {
 		ev->stop = XS_S_L3;
 		return;
 	}
-	xs_parse_l4(ev, ev->var + 8, p + hlen, end, ev->ip_proto);
+	XS_L4(ev, f, (__u32)(p - data) + hlen, ev->ip_proto);
 }
 
 /* Is nh an extension header we follow to find the upper-layer header? */
 XS_INLINE int xs_is_ext6(__u8 nh)
 {
-	return nh == XS_IPPROTO_HOPOPTS || nh == XS_IPPROTO_ROUTING ||
-	       nh == XS_IPPROTO_FRAGMENT || nh == XS_IPPROTO_DSTOPTS;
+	return nh == XS_IPPROTO_HOPOPTS || nh == XS_IPPROTO_ROUTING || nh == XS_IPPROTO_FRAGMENT ||
+	       nh == XS_IPPROTO_DSTOPTS;
 }
 
 XS_INLINE void xs_parse_ip6(struct xs_event *ev, const __u8 *data, const __u8 *p,
-			    const __u8 *end)
+			    const struct xs_frame *f)
 {
+	__u32 i, ext_len, l4, frag_off = 0, later = 0;
+	__u8 nh, stop = XS_S_OK;
 	const __u8 *q;
-	__u32 i, ext_len, l4;
-	__u8 nh;
 
 	ev->kind = XS_K_IP;
-	if (p + 40 > end) {
-		if (p + 1 <= end)
+	if (p + 40 > f->end) {
+		if (p + 1 <= f->end)
 			ev->ip_vhl = p[0];
 		ev->stop = XS_S_L3;
 		return;
@@ -274,67 +308,81 @@ XS_INLINE void xs_parse_ip6(struct xs_event *ev, const __u8 *data, const __u8 *p
 	}
 	nh = p[6];
 	q = p + 40;
+	if (!xs_is_ext6(nh)) {
+		ev->l4_off = (__u16)(q - data);
+		XS_L4(ev, f, ev->l4_off, nh);
+		return;
+	}
+	/* The walk only finds where the upper layer starts; everything it learns is recorded
+	 * after it, so the verifier meets few distinct states at its end. */
 	for (i = 0; i < XS_MAX_EXT; i++) {
 		__u32 hlen;
 
 		if (!xs_is_ext6(nh))
 			break;
-		if (q + 8 > end) {
-			ev->stop = XS_S_EXT;
+		if (q + 8 > f->end) {
+			stop = XS_S_EXT;
 			break;
 		}
+		hlen = ((__u32)q[1] + 1) * 8;
 		if (nh == XS_IPPROTO_FRAGMENT) {
-			ev->flags |= XS_F_FRAG;
-			ev->ip_frag = xs_ld16(q + 2);
-			ev->frag_id = xs_ld32(q + 4);
 			hlen = 8;
-			if (ev->ip_frag & XS_BE16(0xfff8)) {
-				/* A later fragment: nothing of the upper layer is here. */
-				ev->flags |= XS_F_LATER_FRAG;
-				nh = q[0];
-				q += hlen;
-				break;
-			}
-		} else {
-			hlen = ((__u32)q[1] + 1) * 8;
+			frag_off = (__u32)(q - data);
+			if (q[2] || (q[3] & 0xf8))
+				later = 1; /* a later fragment: the upper layer is not here */
 		}
 		nh = q[0];
 		q += hlen;
 		XS_PIN(q);
+		if (later)
+			break;
 	}
-	ev->l4_off = (__u16)(q - data);
+	if (!stop && !later && xs_is_ext6(nh))
+		stop = XS_S_EXT_DEEP;
+	if (later)
+		ev->flags |= XS_F_LATER_FRAG;
+	/* The walk's findings go into the event and are read back from there: the verifier
+	 * keeps no value for narrow stack writes, so the many ways out of the walk become one
+	 * and the rest is checked once. */
+	ev->stop = stop;
 	ev->l4_proto = nh;
-	if (q == p + 40) {
-		xs_parse_l4(ev, ev->var + 32, q, end, nh);
-		return;
+	ev->l4_off = (__u16)((__u32)(q - data) & 0x1fff);
+	ev->ip_frag = (__u16)(frag_off & 0x1fff); /* where the fragment header is, for now */
+	frag_off = XS_FORGET(ev->ip_frag) & 0x1fff;
+	ev->ip_frag = 0;
+	if (frag_off) {
+		const __u8 *fh = data + frag_off;
+
+		XS_PIN(fh);
+		if (fh + 8 <= f->end) {
+			ev->flags |= XS_F_FRAG;
+			ev->ip_frag = xs_ld16(fh + 2);
+			ev->frag_id = xs_ld32(fh + 4);
+		}
 	}
-	/* The extension headers' bytes, for the printer: as many as were captured. */
-	ext_len = (__u32)(q - p) - 40;
-	ev->l3x_cap = (__u8)xs_copy(ev->var + 32 + XS_MAX_OPT, p + 40, end, ext_len, XS_MAX_L3X);
-	if (ev->stop != XS_S_OK || (ev->flags & XS_F_LATER_FRAG))
+	/* The extension headers' bytes, for the printer: as many as were captured, including
+	 * those of a header cut short (the walk stopped before it). */
+	stop = XS_FORGET(ev->stop);
+	l4 = XS_FORGET(ev->l4_off) & 0x1fff;
+	ext_len = l4 - (__u32)(p - data) - 40;
+	if (stop == XS_S_EXT)
+		ext_len += 8;
+	ev->l3x_cap = (__u8)xs_copy(ev->var + 32 + XS_MAX_OPT, p + 40, f, ext_len, XS_MAX_L3X);
+	if (stop || (XS_FORGET(ev->flags) & XS_F_LATER_FRAG))
 		return;
-	if (xs_is_ext6(nh)) {
-		ev->stop = XS_S_EXT_DEEP;
-		return;
-	}
-	/* Every way out of the walk joins here with one bounded offset, so the verifier checks
-	 * the transport parser once rather than once per extension-header path. */
-	l4 = ev->l4_off & 0x1fff;
-	q = data + l4;
-	XS_PIN(q);
-	xs_parse_l4(ev, ev->var + 32, q, end, nh);
+	XS_L4(ev, f, l4, ev->l4_proto);
 }
 
-XS_INLINE void xs_parse_arp(struct xs_event *ev, const __u8 *p, const __u8 *end)
+XS_INLINE void xs_parse_arp(struct xs_event *ev, const __u8 *p, const struct xs_frame *f)
 {
 	ev->kind = XS_K_ARP;
-	xs_copy_l4(ev, p, end, 8);
+	xs_copy_l4(ev, p, f, 8);
 	if (ev->l4_cap < 8) {
 		ev->stop = XS_S_L3;
 		return;
 	}
 	/* Ethernet/IPv4 addresses: sender MAC, sender IP, target MAC, target IP. */
-	ev->l4x_len = (__u8)xs_copy(ev->var, p + 8, end, 20, 20);
+	ev->l4x_len = (__u8)xs_copy(ev->var, p + 8, f, 20, 20);
 	if (ev->l4x_len != 20)
 		ev->stop = XS_S_L3;
 }
@@ -343,15 +391,16 @@ XS_INLINE void xs_parse_arp(struct xs_event *ev, const __u8 *p, const __u8 *end)
  * Fills ev (whose fixed part the caller has zeroed) from the frame [data, end). The caller
  * sets ts_ns and wire_len.
  */
-XS_INLINE void xs_parse(struct xs_event *ev, const __u8 *data, const __u8 *end)
+XS_INLINE void xs_parse(struct xs_event *ev, const struct xs_frame *f)
 {
+	const __u8 *data = f->data;
 	const __u8 *p = data;
 	__u16 proto;
 	__u32 i;
 
 	ev->version = XS_EVENT_VERSION;
-	ev->cap_len = (__u32)(end - data);
-	if (p + 14 > end) {
+	ev->cap_len = (__u32)(f->end - data);
+	if (p + 14 > f->end) {
 		ev->kind = XS_K_SHORT;
 		return;
 	}
@@ -362,7 +411,7 @@ XS_INLINE void xs_parse(struct xs_event *ev, const __u8 *data, const __u8 *end)
 	for (i = 0; i < XS_MAX_VLAN; i++) {
 		if (proto != XS_ETH_8021Q && proto != XS_ETH_8021AD && proto != XS_ETH_QINQ_OLD)
 			break;
-		if (p + 4 > end) {
+		if (p + 4 > f->end) {
 			ev->l3_off = (__u16)(p - data);
 			ev->stop = XS_S_VLAN;
 			return;
@@ -376,11 +425,11 @@ XS_INLINE void xs_parse(struct xs_event *ev, const __u8 *data, const __u8 *end)
 	ev->l3_off = (__u16)(p - data);
 	ev->l4_off = ev->l3_off;
 	if (proto == XS_ETH_IP)
-		xs_parse_ip4(ev, data, p, end);
+		xs_parse_ip4(ev, data, p, f);
 	else if (proto == XS_ETH_IP6)
-		xs_parse_ip6(ev, data, p, end);
+		xs_parse_ip6(ev, data, p, f);
 	else if (proto == XS_ETH_ARP)
-		xs_parse_arp(ev, p, end);
+		xs_parse_arp(ev, p, f);
 }
 
 #endif

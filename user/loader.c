@@ -33,10 +33,9 @@ int loader_missing_caps(char *buf, size_t len)
 	static const struct {
 		int cap;
 		const char *name;
-	} need[] = { { CAP_BPF, "CAP_BPF" },
-		     { CAP_NET_ADMIN, "CAP_NET_ADMIN" },
-		     { CAP_PERFMON, "CAP_PERFMON" } };
-	struct __user_cap_header_struct hdr = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	} need[] = {
+	    {CAP_BPF, "CAP_BPF"}, {CAP_NET_ADMIN, "CAP_NET_ADMIN"}, {CAP_PERFMON, "CAP_PERFMON"}};
+	struct __user_cap_header_struct hdr = {.version = _LINUX_CAPABILITY_VERSION_3};
 	struct __user_cap_data_struct data[2];
 	int missing = 0;
 
@@ -95,12 +94,16 @@ void loader_close(struct loader *l)
 	free(l);
 }
 
-int loader_test_run(struct loader *l, const void *frame, uint32_t len)
+int loader_test_run(struct loader *l, const void *frame, uint32_t len, uint32_t *verdict)
 {
 	LIBBPF_OPTS(bpf_test_run_opts, opts, .data_in = frame, .data_size_in = len, .repeat = 1);
 	int err = bpf_prog_test_run_opts(bpf_program__fd(l->skel->progs.xdpspy_xdp), &opts);
 
-	return err ? -errno : 0;
+	if (err)
+		return -errno;
+	if (verdict)
+		*verdict = opts.retval;
+	return 0;
 }
 
 int loader_consume(struct loader *l)

@@ -27,8 +27,8 @@ int loader_missing_caps(char *buf, size_t len);
 
 int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_fn fn, void *ctx);
 void loader_close(struct loader *l);
-/* Runs one frame through the XDP program (BPF_PROG_TEST_RUN). */
-int loader_test_run(struct loader *l, const void *frame, uint32_t len);
+/* Runs one frame through the XDP program (BPF_PROG_TEST_RUN); *verdict gets its return. */
+int loader_test_run(struct loader *l, const void *frame, uint32_t len, uint32_t *verdict);
 /* Hands every record in the ring to the sample callback; returns how many, or -errno. */
 int loader_consume(struct loader *l);
 /* Sums the per-CPU counters. */

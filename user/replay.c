@@ -66,7 +66,7 @@ static void via_host(struct replay *r, const uint8_t *frame, uint32_t caplen)
 	struct xs_event ev;
 
 	memset(&ev, 0, sizeof(ev));
-	xs_parse(&ev, frame, frame + caplen);
+	xs_parse(&ev, &(struct xs_frame){.data = frame, .end = frame + caplen});
 	ev.wire_len = r->pi.wire_len;
 	r->via_host++;
 	emit(r, &ev);
@@ -77,7 +77,7 @@ static bool kernel_path(struct replay *r, struct loader *l, const uint8_t *frame
 	if (!l || caplen < 14)
 		return false;
 	r->got = 0;
-	if (loader_test_run(l, frame, caplen))
+	if (loader_test_run(l, frame, caplen, NULL))
 		return false; /* refused: too large for a test run */
 	if (loader_consume(l) < 0 || r->got != 1)
 		return r->got > 0;
@@ -87,7 +87,7 @@ static bool kernel_path(struct replay *r, struct loader *l, const uint8_t *frame
 
 static struct loader *open_kernel(const struct opts *o, struct replay *r)
 {
-	struct loader_cfg cfg = { .ring_kib = 256, .wakeup_bytes = 0 };
+	struct loader_cfg cfg = {.ring_kib = 256, .wakeup_bytes = 0};
 	struct loader *l = NULL;
 	char missing[128];
 	int err;
@@ -120,8 +120,8 @@ int replay_run(const struct opts *o)
 	pcap_t *p;
 
 	p = pcap_open_offline_with_tstamp_precision(
-		o->read_file, o->print.nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO,
-		errbuf);
+	    o->read_file, o->print.nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO,
+	    errbuf);
 	if (!p) {
 		log_msg("%s", errbuf);
 		return 1;
