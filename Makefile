@@ -121,13 +121,17 @@ test-fuzz: $(BUILD)/tests/fuzz_parse_print
 test-replay: $(BUILD)/xdpspy $(BUILD)/xdpspy-san
 	$(Q)tests/replay.sh
 
+# Every layer runs even when an earlier one fails; the summary line says how many did.
+TEST_LAYERS := check-format test-unit test-fuzz test-kernel test-replay
+
 test: deps
-	$(Q)$(MAKE) --no-print-directory all
-	$(Q)$(MAKE) --no-print-directory check-format
-	$(Q)$(MAKE) --no-print-directory test-unit
-	$(Q)$(MAKE) --no-print-directory test-fuzz
-	$(Q)$(MAKE) --no-print-directory test-kernel
-	$(Q)$(MAKE) --no-print-directory test-replay
+	$(Q)$(MAKE) --no-print-directory all $(BUILD)/xdpspy-san
+	$(Q)failed=0; for t in $(TEST_LAYERS); do \
+		echo "== $$t"; \
+		$(MAKE) --no-print-directory $$t || { echo "== $$t FAILED"; failed=$$((failed + 1)); }; \
+	done; \
+	echo "test layers: $$(( $(words $(TEST_LAYERS)) - failed )) passed, $$failed failed"; \
+	[ $$failed -eq 0 ]
 
 check-full: all $(BUILD)/xdpspy-san
 	$(Q)FULL=1 tests/replay.sh
