@@ -30,22 +30,24 @@ BPF_CFLAGS := -g -O2 -target bpf -Wall -Werror -Iinclude -I$(ARCH_INC)
 # Host code shared by the binary, the tests and the fuzzer (no libbpf in here).
 CORE_SRC := user/strbuf.c user/print.c user/print_ip6.c user/print_tcp.c user/print_tcpopt.c user/print_other.c \
 	user/names.c user/timefmt.c
-APP_SRC := $(CORE_SRC) user/main.c user/opts.c user/loader.c user/replay.c user/log.c
+APP_SRC := $(CORE_SRC) user/main.c user/opts.c user/loader.c user/replay.c user/live.c \
+	user/iface.c user/decode.c user/log.c
 APP_OBJ := $(APP_SRC:%.c=$(BUILD)/%.o)
 SAN_OBJ := $(CORE_SRC:%.c=$(BUILD)/san/%.o)
 
 UNIT_TESTS := test_parse test_print test_tcpopt
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/%)
 
-.PHONY: all deps test test-unit test-kernel test-replay fuzz check-full format check-format \
-	clean install help
+.PHONY: all deps test test-unit test-kernel test-replay test-live demo fuzz check-full format \
+	check-format clean install help
 
 all: $(BUILD)/xdpspy
 
 help:
 	@echo 'make              build build/xdpspy'
 	@echo 'make deps         install the Debian packages the build and the tests need'
-	@echo 'make test         deps, then every test layer (unit, fuzz, kernel, replay)'
+	@echo 'make demo         a live capture of a short TCP conversation between two namespaces'
+	@echo 'make test         deps, then every test layer (unit, fuzz, kernel, replay, live)'
 	@echo 'make check-full   the exhaustive replay matrix (every flag set, every pcap)'
 	@echo 'make fuzz         a longer fuzzing run (FUZZ_SECONDS=300)'
 	@echo 'make format       clang-format the C sources (check-format to verify)'
@@ -121,6 +123,13 @@ test-fuzz: $(BUILD)/tests/fuzz_parse_print
 test-replay: $(BUILD)/xdpspy $(BUILD)/xdpspy-san
 	$(Q)tests/replay.sh
 
+test-live: $(BUILD)/xdpspy
+	$(Q)tests/live.sh
+
+demo: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)tests/demo.sh
+
 # Every layer runs even when an earlier one fails; the summary line says how many did.
 TEST_LAYERS := check-format test-unit test-fuzz test-kernel test-replay
 
@@ -150,6 +159,7 @@ check-format:
 
 install: $(BUILD)/xdpspy
 	$(Q)install -D -m 0755 $(BUILD)/xdpspy $(DESTDIR)$(PREFIX)/sbin/xdpspy
+	$(Q)install -D -m 0644 man/xdpspy.8 $(DESTDIR)$(PREFIX)/share/man/man8/xdpspy.8
 
 clean:
 	$(Q)rm -rf $(BUILD)

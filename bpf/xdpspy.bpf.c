@@ -171,9 +171,18 @@ int xdpspy_xdp(struct xdp_md *ctx)
 	return XDP_PASS;
 }
 
+/* Headers that fit in this much, incl. 64 bytes of IPv6 extensions and 40 of TCP options. */
+#define XS_PULL_BYTES 256
+
 SEC("tc")
 int xdpspy_egress(struct __sk_buff *skb)
 {
+	__u32 linear = skb->data_end - skb->data;
+
+	/* A send's headers can sit in a fragment; make them linear (the bytes stay the same). */
+	if (linear < XS_PULL_BYTES && skb->len > linear)
+		bpf_skb_pull_data(skb, skb->len < XS_PULL_BYTES ? skb->len : XS_PULL_BYTES);
+
 	struct xs_frame f = {
 	    .data = (const __u8 *)(long)skb->data,
 	    .end = (const __u8 *)(long)skb->data_end,

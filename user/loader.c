@@ -10,6 +10,9 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <linux/if_link.h>
+#include <stdio.h>
+
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
@@ -23,9 +26,17 @@
 #define CAP_BPF 39
 #endif
 
+/* Debian's linux/bpf.h (6.1) predates TCX; the kernel has it. */
+#define XS_BPF_TCX_EGRESS 47
+#define XS_TC_HANDLE 0x5853 /* "XS": marks our clsact filter */
+#define XS_TC_PRIO 0xc001
+
 struct loader {
 	struct xdpspy_bpf *skel;
 	struct ring_buffer *rb;
+	int xdp_link;
+	int egress_link;
+	int clsact_ifindex; /* a clsact filter to remove at detach, 0 if none */
 };
 
 int loader_missing_caps(char *buf, size_t len)
@@ -61,6 +72,8 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 
 	if (!l)
 		return -ENOMEM;
+	l->xdp_link = -1;
+	l->egress_link = -1;
 	l->skel = xdpspy_bpf__open();
 	if (!l->skel) {
 		err = -errno;
@@ -89,6 +102,7 @@ void loader_close(struct loader *l)
 {
 	if (!l)
 		return;
+	loader_detach(l);
 	ring_buffer__free(l->rb);
 	xdpspy_bpf__destroy(l->skel);
 	free(l);
@@ -139,4 +153,112 @@ int loader_counters(struct loader *l, struct xs_counters *out)
 out:
 	free(per);
 	return err;
+}
+
+int loader_attach_xdp(struct loader *l, int ifindex, enum xdp_mode mode, struct attach_info *ai)
+{
+	LIBBPF_OPTS(bpf_link_create_opts, opts);
+	int fd = bpf_program__fd(l->skel->progs.xdpspy_xdp);
+
+	opts.flags = mode == XDP_MODE_GENERIC ? XDP_FLAGS_SKB_MODE : XDP_FLAGS_DRV_MODE;
+	l->xdp_link = bpf_link_create(fd, ifindex, BPF_XDP, &opts);
+	if (l->xdp_link < 0 && mode == XDP_MODE_AUTO) {
+		/* The driver has no native XDP: the generic hook sees the same frames, later. */
+		opts.flags = XDP_FLAGS_SKB_MODE;
+		l->xdp_link = bpf_link_create(fd, ifindex, BPF_XDP, &opts);
+		ai->xdp_generic = l->xdp_link >= 0;
+	} else {
+		ai->xdp_generic = mode == XDP_MODE_GENERIC;
+	}
+	return l->xdp_link < 0 ? -errno : 0;
+}
+
+static int attach_clsact(struct loader *l, int ifindex)
+{
+	LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = ifindex, .attach_point = BPF_TC_EGRESS);
+	LIBBPF_OPTS(bpf_tc_opts, opts, .handle = XS_TC_HANDLE, .priority = XS_TC_PRIO,
+		    .prog_fd = bpf_program__fd(l->skel->progs.xdpspy_egress));
+	int err = bpf_tc_hook_create(&hook);
+
+	if (err && err != -EEXIST)
+		return err;
+	err = bpf_tc_attach(&hook, &opts);
+	if (err)
+		return err;
+	l->clsact_ifindex = ifindex;
+	return 0;
+}
+
+int loader_attach_egress(struct loader *l, int ifindex, enum tc_mode mode, struct attach_info *ai)
+{
+	int fd = bpf_program__fd(l->skel->progs.xdpspy_egress);
+
+	if (mode != TC_MODE_CLSACT) {
+		l->egress_link = bpf_link_create(fd, ifindex, XS_BPF_TCX_EGRESS, NULL);
+		if (l->egress_link >= 0 || mode == TC_MODE_TCX)
+			return l->egress_link < 0 ? -errno : 0;
+	}
+	/* A kernel without TCX (before 6.6), or --tc-mode clsact. */
+	ai->egress_clsact = true;
+	return attach_clsact(l, ifindex);
+}
+
+static int detach_clsact(int ifindex)
+{
+	LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = ifindex, .attach_point = BPF_TC_EGRESS);
+	LIBBPF_OPTS(bpf_tc_opts, opts, .handle = XS_TC_HANDLE, .priority = XS_TC_PRIO);
+
+	return bpf_tc_detach(&hook, &opts);
+}
+
+void loader_detach(struct loader *l)
+{
+	if (l->xdp_link >= 0)
+		close(l->xdp_link);
+	if (l->egress_link >= 0)
+		close(l->egress_link);
+	if (l->clsact_ifindex)
+		detach_clsact(l->clsact_ifindex);
+	l->xdp_link = l->egress_link = -1;
+	l->clsact_ifindex = 0;
+}
+
+int loader_remove_stale_clsact(int ifindex)
+{
+	LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = ifindex, .attach_point = BPF_TC_EGRESS);
+	LIBBPF_OPTS(bpf_tc_opts, opts, .handle = XS_TC_HANDLE, .priority = XS_TC_PRIO);
+
+	if (bpf_tc_query(&hook, &opts))
+		return 0;
+	return detach_clsact(ifindex) == 0;
+}
+
+int loader_xdp_query(int ifindex, uint32_t *id, char *name, size_t namelen)
+{
+	struct bpf_prog_info info;
+	__u32 len = sizeof(info);
+	int fd, err;
+
+	name[0] = '\0';
+	err = bpf_xdp_query_id(ifindex, 0, id);
+	if (err || !*id)
+		return err;
+	fd = bpf_prog_get_fd_by_id(*id);
+	if (fd < 0)
+		return 0; /* it exists; its name stays unknown */
+	memset(&info, 0, sizeof(info));
+	if (!bpf_obj_get_info_by_fd(fd, &info, &len))
+		snprintf(name, namelen, "%s", info.name);
+	close(fd);
+	return 0;
+}
+
+int loader_poll(struct loader *l, int timeout_ms)
+{
+	int n = ring_buffer__poll(l->rb, timeout_ms);
+
+	if (n < 0 && n != -EINTR)
+		return n;
+	/* Below the wakeup level nothing woke us: consume on every timeout all the same. */
+	return ring_buffer__consume(l->rb);
 }

@@ -6,6 +6,10 @@
 #ifndef XDPSPY_LOADER_H
 #define XDPSPY_LOADER_H
 
+#define XS_PROG_XDP "xdpspy_xdp" /* the programs' names, as the kernel shows them */
+#define XS_PROG_EGRESS "xdpspy_egress"
+
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -22,6 +26,15 @@ struct loader_cfg {
 
 struct loader;
 
+enum xdp_mode { XDP_MODE_AUTO, XDP_MODE_NATIVE, XDP_MODE_GENERIC };
+enum tc_mode { TC_MODE_AUTO, TC_MODE_TCX, TC_MODE_CLSACT };
+
+/* What is attached where, for messages. */
+struct attach_info {
+	bool xdp_generic; /* native XDP was refused and generic mode taken */
+	bool egress_clsact; /* the egress program went in as a clsact filter, not a TCX link */
+};
+
 /* Names the capabilities a load needs and this process lacks; returns how many. */
 int loader_missing_caps(char *buf, size_t len);
 
@@ -31,6 +44,21 @@ void loader_close(struct loader *l);
 int loader_test_run(struct loader *l, const void *frame, uint32_t len, uint32_t *verdict);
 /* Hands every record in the ring to the sample callback; returns how many, or -errno. */
 int loader_consume(struct loader *l);
+/*
+ * Live attach. XDP and TCX go in as bpf_links, which the kernel removes when the process dies;
+ * a clsact filter does not, and loader_detach() removes it (a killed run's is found by
+ * loader_remove_stale_clsact() at the next start).
+ */
+int loader_attach_xdp(struct loader *l, int ifindex, enum xdp_mode mode, struct attach_info *ai);
+int loader_attach_egress(struct loader *l, int ifindex, enum tc_mode mode, struct attach_info *ai);
+void loader_detach(struct loader *l);
+/* Removes an egress clsact filter of ours left on ifindex; returns 1 if one was there. */
+int loader_remove_stale_clsact(int ifindex);
+/* The id and name of the XDP program on ifindex (id 0: none). */
+int loader_xdp_query(int ifindex, uint32_t *id, char *name, size_t namelen);
+/* Waits up to timeout_ms for the ring's wakeup, then hands over whatever is there. */
+int loader_poll(struct loader *l, int timeout_ms);
+
 /* Sums the per-CPU counters. */
 int loader_counters(struct loader *l, struct xs_counters *out);
 

@@ -2,10 +2,11 @@
 /*
  * xdpspy: tcpdump's output, decoded in the kernel. main() wires the modules and maps failures
  * to exit codes: 0 success, 1 an error (unreadable file, load failure, bad expression),
- * 2 a usage error.
+ * 2 a usage error, 3 the interface is busy (another XDP program), 4 missing privileges.
  */
 #include <stdio.h>
 
+#include "live.h"
 #include "log.h"
 #include "opts.h"
 #include "replay.h"
@@ -28,9 +29,7 @@ int main(int argc, char **argv)
 		log_msg("filter expressions are not supported yet: '%s'", o.expr[0]);
 		return 1;
 	}
-	if (!o.read_file) {
-		log_msg("live capture is not supported yet; use -r FILE");
-		return 1;
-	}
-	return replay_run(&o);
+	if (o.read_file)
+		return replay_run(&o);
+	return live_run(&o);
 }

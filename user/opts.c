@@ -14,7 +14,7 @@
 #define XDPSPY_VERSION "0.1"
 #endif
 
-enum { OPT_NANO = 256, OPT_HOST_PARSER, OPT_VERSION };
+enum { OPT_NANO = 256, OPT_HOST_PARSER, OPT_VERSION, OPT_MODE, OPT_TC_MODE, OPT_READY };
 
 struct opt_def {
 	struct option lo; /* long form; .val is the short letter or an OPT_ code */
@@ -23,6 +23,10 @@ struct opt_def {
 };
 
 static const struct opt_def defs[] = {
+    {{"interface", required_argument, NULL, 'i'}, "IF", "capture live on IF"},
+    {{"direction", required_argument, NULL, 'Q'}, "DIR", "in, out or inout (the default)"},
+    {{"no-promiscuous-mode", no_argument, NULL, 'p'}, NULL, "do not enter promiscuous mode"},
+    {{"list-interfaces", no_argument, NULL, 'D'}, NULL, "list the interfaces and exit"},
     {{"read", required_argument, NULL, 'r'}, "FILE", "replay a pcap/pcapng file (- for stdin)"},
     {{"count", required_argument, NULL, 'c'}, "N", "exit after N packets"},
     {{"no-names", no_argument, NULL, 'n'}, NULL, "do not resolve host or port names"},
@@ -40,6 +44,9 @@ static const struct opt_def defs[] = {
     {{"dont-verify-checksums", no_argument, NULL, 'K'}, NULL, "do not verify checksums"},
     {{"buffer-size", required_argument, NULL, 'B'}, "KiB", "ring buffer size"},
     {{"nano", no_argument, NULL, OPT_NANO}, NULL, "nanosecond time stamps"},
+    {{"mode", required_argument, NULL, OPT_MODE}, "MODE", "XDP mode: native or generic"},
+    {{"tc-mode", required_argument, NULL, OPT_TC_MODE}, "MODE", "egress hook: tcx or clsact"},
+    {{"ready-file", required_argument, NULL, OPT_READY}, "PATH", "create PATH once attached"},
     {{"host-parser", no_argument, NULL, OPT_HOST_PARSER},
      NULL,
      "replay through the host build of the parser instead of the kernel"},
@@ -103,6 +110,50 @@ enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 		switch (c) {
 		case 'r':
 			o->read_file = optarg;
+			break;
+		case 'i':
+			o->iface = optarg;
+			break;
+		case 'Q':
+			if (!strcmp(optarg, "in")) {
+				o->dir = DIR_IN;
+			} else if (!strcmp(optarg, "out")) {
+				o->dir = DIR_OUT;
+			} else if (!strcmp(optarg, "inout")) {
+				o->dir = DIR_INOUT;
+			} else {
+				log_msg("invalid direction %s (in, out or inout)", optarg);
+				return OPTS_EXIT_USAGE;
+			}
+			break;
+		case 'p':
+			o->no_promisc = true;
+			break;
+		case 'D':
+			o->list_ifaces = true;
+			break;
+		case OPT_MODE:
+			if (!strcmp(optarg, "native")) {
+				o->xdp_mode = 1;
+			} else if (!strcmp(optarg, "generic")) {
+				o->xdp_mode = 2;
+			} else {
+				log_msg("invalid XDP mode %s (native or generic)", optarg);
+				return OPTS_EXIT_USAGE;
+			}
+			break;
+		case OPT_TC_MODE:
+			if (!strcmp(optarg, "tcx")) {
+				o->tc_mode = 1;
+			} else if (!strcmp(optarg, "clsact")) {
+				o->tc_mode = 2;
+			} else {
+				log_msg("invalid egress mode %s (tcx or clsact)", optarg);
+				return OPTS_EXIT_USAGE;
+			}
+			break;
+		case OPT_READY:
+			o->ready_file = optarg;
 			break;
 		case 'c':
 			if (!parse_num(optarg, 1, __LONG_MAX__, &num)) {

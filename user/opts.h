@@ -7,9 +7,18 @@
 
 #include "print.h"
 
+enum direction { DIR_INOUT, DIR_IN, DIR_OUT };
+
 struct opts {
 	struct print_opts print;
 	const char *read_file; /* -r FILE, "-" for stdin */
+	const char *iface; /* -i IF; NULL: the first up interface that is not loopback */
+	enum direction dir; /* -Q */
+	bool no_promisc; /* -p */
+	bool list_ifaces; /* -D */
+	int xdp_mode; /* --mode: enum xdp_mode */
+	int tc_mode; /* --tc-mode: enum tc_mode */
+	const char *ready_file; /* written once everything is attached */
 	long count; /* -c N, 0 for no limit */
 	bool line_buffered; /* -l */
 	bool host_parser; /* --host-parser: replay through the host build of the parser */

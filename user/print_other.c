@@ -204,7 +204,7 @@ void print_icmp6(struct printer *pr, const struct pview *v, struct strbuf *sb)
 		sb_puts(sb, ", seq ");
 		sb_putu(sb, be16(ev->l4.icmp.seq));
 	} else if (type == 135 || type == 136) {
-		if (avail < 24 || ev->l4x_len < 16) {
+		if (v->l4_avail < 24 || ev->l4x_len < 16) {
 			put_trunc(sb, "icmp6");
 			return;
 		}

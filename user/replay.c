@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decode.h"
 #include "loader.h"
 #include "log.h"
 #include "parse.h"
@@ -45,13 +46,7 @@ static int on_event(void *ctx, void *data, size_t size)
 	struct replay *r = ctx;
 	struct xs_event ev;
 
-	if (size < XS_EVENT_FIXED || size > sizeof(ev)) {
-		r->bad_records++;
-		return 0;
-	}
-	memset(&ev, 0, sizeof(ev));
-	memcpy(&ev, data, size);
-	if (ev.version != XS_EVENT_VERSION || xs_event_size(&ev) != size) {
+	if (decode_event(data, size, &ev)) {
 		r->bad_records++;
 		return 0;
 	}

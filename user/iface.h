@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Interfaces: the default one, the -D list, and promiscuous mode held by a packet socket. */
+#ifndef XDPSPY_IFACE_H
+#define XDPSPY_IFACE_H
+
+#include <stddef.h>
+
+/* The interface tcpdump would pick: the first that is up and not loopback. 0 or -errno. */
+int iface_default(char *name, size_t len);
+/* Prints the interfaces as `tcpdump -D` does. Returns 0 or -errno. */
+int iface_list(void);
+/*
+ * Enters promiscuous mode through a packet-socket membership, which the kernel drops when
+ * the socket closes, also when the process is killed. Returns the socket (keep it open) or
+ * -errno.
+ */
+int iface_promisc(int ifindex);
+
+#endif

@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Live capture: attach the XDP (ingress) and TC egress programs to one interface, print every
+ * event as tcpdump prints the packet, and on a signal drain the ring, print tcpdump's closing
+ * counts and detach. The hooks are bpf_links, so a killed run leaves nothing behind; only the
+ * clsact fallback needs removing, here or at the next start.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <net/if.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "decode.h"
+#include "iface.h"
+#include "live.h"
+#include "loader.h"
+#include "log.h"
+#include "print.h"
+
+#define POLL_MS 100 /* the longest an event waits below the wakeup level */
+#define LINE_CAP 65536
+
+enum { EXIT_OK = 0, EXIT_ERR = 1, EXIT_BUSY = 3, EXIT_PRIVS = 4 };
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+struct live {
+	const struct opts *o;
+	struct printer *pr;
+	int64_t mono_to_real_ns; /* CLOCK_REALTIME - CLOCK_MONOTONIC, refreshed every second */
+	unsigned long long captured, bad_records;
+	bool stop; /* -c reached, or stdout gone */
+	char line[LINE_CAP];
+};
+
+static int64_t clock_ns(clockid_t id)
+{
+	struct timespec ts;
+
+	clock_gettime(id, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static int on_event(void *ctx, void *data, size_t size)
+{
+	struct live *lv = ctx;
+	struct xs_event ev;
+	struct pkt_info pi;
+	struct strbuf sb;
+	int64_t ns;
+
+	if (lv->stop)
+		return 1;
+	if (decode_event(data, size, &ev)) {
+		lv->bad_records++;
+		return 0;
+	}
+	ns = (int64_t)ev.ts_ns + lv->mono_to_real_ns;
+	pi.sec = ns / 1000000000;
+	pi.frac = (uint32_t)(ns % 1000000000);
+	if (!lv->o->print.nano)
+		pi.frac /= 1000;
+	pi.wire_len = ev.wire_len;
+	pi.cap_len = ev.cap_len;
+	sb_init(&sb, lv->line, sizeof(lv->line));
+	print_packet(lv->pr, &ev, &pi, &sb);
+	if (fwrite_unlocked(sb.buf, 1, sb.len, stdout) != sb.len) {
+		lv->stop = true; /* the reader went away (| head): stop as if told to */
+		return 1;
+	}
+	lv->captured++;
+	if (lv->o->count && lv->captured >= (unsigned long long)lv->o->count)
+		lv->stop = true;
+	return lv->stop ? 1 : 0;
+}
+
+/* Refuses an interface that runs someone else's XDP program, or another xdpspy. */
+static int check_free(const char *ifname, int ifindex)
+{
+	char name[64];
+	uint32_t id = 0;
+
+	if (loader_xdp_query(ifindex, &id, name, sizeof(name)) || !id)
+		return 0;
+	if (!strcmp(name, XS_PROG_XDP))
+		log_msg("%s: another xdpspy is already capturing here (XDP program id %u)", ifname,
+			id);
+	else
+		log_msg("%s: XDP program '%s' (id %u) is attached; xdpspy leaves it alone", ifname,
+			name[0] ? name : "?", id);
+	return -EBUSY;
+}
+
+static int attach(struct live *lv, struct loader *l, const char *ifname, int ifindex)
+{
+	const struct opts *o = lv->o;
+	struct attach_info ai = {0};
+	bool loopback = !strcmp(ifname, "lo");
+	int err;
+
+	if (o->dir != DIR_OUT) {
+		err = loader_attach_xdp(l, ifindex, o->xdp_mode, &ai);
+		if (err) {
+			log_msg("%s: cannot attach the XDP program: %s", ifname, strerror(-err));
+			return err == -EBUSY || err == -EEXIST ? -EBUSY : err;
+		}
+		if (ai.xdp_generic && o->xdp_mode == XDP_MODE_AUTO)
+			log_msg("%s: no native XDP in this driver, using generic mode", ifname);
+	}
+	/* On lo every packet passes both hooks; tcpdump prints it once, and so do we. */
+	if (o->dir == DIR_OUT || (o->dir == DIR_INOUT && !loopback)) {
+		err = loader_attach_egress(l, ifindex, o->tc_mode, &ai);
+		if (err) {
+			log_msg("%s: cannot attach the egress program: %s", ifname, strerror(-err));
+			return err;
+		}
+	}
+	return 0;
+}
+
+static void print_counts(const struct live *lv, struct loader *l)
+{
+	struct xs_counters c = {0};
+
+	loader_counters(l, &c);
+	fprintf(stderr, "%llu packet%s captured\n", lv->captured, lv->captured == 1 ? "" : "s");
+	fprintf(stderr, "%llu packet%s received by filter\n",
+		(unsigned long long)(c.rx_packets + c.tx_packets),
+		c.rx_packets + c.tx_packets == 1 ? "" : "s");
+	fprintf(stderr, "%llu packet%s dropped by kernel\n", (unsigned long long)c.lost,
+		c.lost == 1 ? "" : "s");
+	if (lv->bad_records)
+		log_msg("%llu malformed ring records ignored", lv->bad_records);
+}
+
+static void handle_signals(void)
+{
+	struct sigaction sa = {.sa_handler = on_signal};
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN); /* a closed stdout shows as a write error instead */
+}
+
+/* The interface's name and index; -errno when it does not exist or cannot be captured. */
+static int pick_interface(const struct opts *o, char *ifname, size_t len, int *ifindex)
+{
+	int err;
+
+	if (o->iface) {
+		if (!strcmp(o->iface, "any")) {
+			log_msg("-i any is not supported: XDP attaches to one interface; run one "
+				"xdpspy per interface");
+			return -EINVAL;
+		}
+		snprintf(ifname, len, "%s", o->iface);
+	} else if ((err = iface_default(ifname, len))) {
+		log_msg("no suitable interface to capture on (use -i)");
+		return err;
+	}
+	*ifindex = (int)if_nametoindex(ifname);
+	if (!*ifindex) {
+		log_msg("%s: No such device exists", ifname);
+		return -ENODEV;
+	}
+	return 0;
+}
+
+static int capture(struct live *lv, struct loader *l, const char *ifname, int ifindex)
+{
+	int64_t next_tick = 0;
+	int n;
+
+	while (!stop_signal && !lv->stop) {
+		int64_t now = clock_ns(CLOCK_MONOTONIC);
+
+		if (now >= next_tick) {
+			lv->mono_to_real_ns = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC);
+			next_tick = now + 1000000000;
+			if ((int)if_nametoindex(ifname) != ifindex) {
+				log_msg("%s: the interface went away", ifname);
+				return -ENODEV;
+			}
+		}
+		n = loader_poll(l, POLL_MS);
+		if (n < 0 && !lv->stop) {
+			log_msg("reading the ring buffer: %s", strerror(-n));
+			return n;
+		}
+		if (lv->o->line_buffered)
+			fflush(stdout);
+	}
+	if (!lv->stop)
+		loader_poll(l, 0); /* what the kernel sent before the signal */
+	return 0;
+}
+
+int live_run(const struct opts *o)
+{
+	struct loader_cfg cfg = {.ring_kib = o->ring_kib};
+	char ifname[IF_NAMESIZE + 1], missing[128];
+	struct loader *l = NULL;
+	struct live *lv;
+	int ifindex, err, promisc = -1, rc = EXIT_OK;
+
+	if (o->list_ifaces)
+		return iface_list() ? EXIT_ERR : EXIT_OK;
+	if (pick_interface(o, ifname, sizeof(ifname), &ifindex))
+		return EXIT_ERR;
+	err = loader_missing_caps(missing, sizeof(missing));
+	if (err > 0) {
+		log_msg("live capture needs %s", missing);
+		return EXIT_PRIVS;
+	}
+	if (check_free(ifname, ifindex))
+		return EXIT_BUSY;
+	if (loader_remove_stale_clsact(ifindex) > 0)
+		log_msg("%s: removed an egress filter left by an earlier xdpspy", ifname);
+
+	lv = calloc(1, sizeof(*lv));
+	if (!lv || !(lv->pr = printer_new(&o->print))) {
+		log_msg("out of memory");
+		free(lv);
+		return EXIT_ERR;
+	}
+	lv->o = o;
+	/* Wake the reader by fill level: a quarter of the ring; the poll timeout does the rest. */
+	cfg.wakeup_bytes = o->ring_kib * 1024u / 4;
+	err = loader_open(&l, &cfg, on_event, lv);
+	if (err) {
+		log_msg("cannot load the BPF program: %s%s", strerror(-err),
+			o->verbose ? "" : " (-v shows the verifier's log)");
+		rc = EXIT_ERR;
+		goto out;
+	}
+	err = attach(lv, l, ifname, ifindex);
+	if (err) {
+		rc = err == -EBUSY ? EXIT_BUSY : EXIT_ERR;
+		goto out;
+	}
+	if (!o->no_promisc) {
+		promisc = iface_promisc(ifindex);
+		if (promisc < 0)
+			log_msg("%s: cannot enter promiscuous mode: %s", ifname,
+				strerror(-promisc));
+	}
+	setvbuf(stdout, NULL, (o->line_buffered || isatty(STDOUT_FILENO)) ? _IOLBF : _IOFBF,
+		1 << 16);
+	handle_signals();
+	if (!o->print.vflag)
+		log_msg("verbose output suppressed, use -v[v]... for full protocol decode");
+	fprintf(stderr,
+		"listening on %s, link-type EN10MB (Ethernet), snapshot length 262144 bytes\n",
+		ifname);
+	if (o->ready_file) {
+		int fd = open(o->ready_file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+
+		if (fd >= 0)
+			close(fd);
+	}
+	if (capture(lv, l, ifname, ifindex))
+		rc = EXIT_ERR;
+	if (fflush(stdout) && errno != EPIPE) {
+		log_msg("writing the output failed: %s", strerror(errno));
+		rc = EXIT_ERR;
+	}
+	print_counts(lv, l);
+out:
+	if (promisc >= 0)
+		close(promisc);
+	loader_close(l); /* detaches: links closed, a clsact filter removed */
+	printer_free(lv->pr);
+	free(lv);
+	return rc;
+}
