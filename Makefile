@@ -149,7 +149,7 @@ fuzz: $(BUILD)/tests/fuzz_parse_print
 	$(Q)tests/run-fuzz.sh $< $${FUZZ_SECONDS:-300}
 
 FMT_SRC = $(wildcard bpf/*.c include/*.h user/*.c user/*.h tests/unit/*.c tests/kernel/*.c \
-	tests/fuzz/*.c)
+	tests/fuzz/*.c tests/*.h)
 
 format:
 	$(Q)clang-format -i $(FMT_SRC)

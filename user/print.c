@@ -179,6 +179,20 @@ void put_addr_pair(struct printer *pr, const struct pview *v, struct strbuf *sb)
 	put_host(pr, sb, v->daddr, v->is6);
 }
 
+/* " tcp" with names, " ip-proto-6" without (print-ip.c). */
+static void put_proto(struct printer *pr, struct strbuf *sb, uint8_t proto)
+{
+	const char *name = pr->names ? names_proto(pr->names, proto) : NULL;
+
+	if (name) {
+		sb_putc(sb, ' ');
+		sb_puts(sb, name);
+	} else {
+		sb_puts(sb, " ip-proto-");
+		sb_putu(sb, proto);
+	}
+}
+
 void demux(struct printer *pr, struct pview *v, struct strbuf *sb)
 {
 	switch (v->ev->kind) {
@@ -194,20 +208,11 @@ void demux(struct printer *pr, struct pview *v, struct strbuf *sb)
 	case XS_K_ICMP6:
 		print_icmp6(pr, v, sb);
 		break;
-	default: {
-		const char *name = pr->names ? names_proto(pr->names, v->ev->l4_proto) : NULL;
-
-		if (name) {
-			sb_putc(sb, ' ');
-			sb_puts(sb, name);
-		} else {
-			sb_puts(sb, " ip-proto-");
-			sb_putu(sb, v->ev->l4_proto);
-		}
+	default:
+		put_proto(pr, sb, v->ev->l4_proto);
 		sb_putc(sb, ' ');
 		sb_putu(sb, v->l4_len);
 		break;
-	}
 	}
 }
 
@@ -295,17 +300,7 @@ static void print_ip4(struct printer *pr, const struct xs_event *ev, uint32_t le
 		return;
 	put_addr_pair(pr, &v, sb);
 	sb_putc(sb, ':');
-	{
-		const char *name = pr->names ? names_proto(pr->names, ev->ip_proto) : NULL;
-
-		if (name) {
-			sb_putc(sb, ' ');
-			sb_puts(sb, name);
-		} else {
-			sb_puts(sb, " ip-proto-");
-			sb_putu(sb, ev->ip_proto);
-		}
-	}
+	put_proto(pr, sb, ev->ip_proto);
 }
 
 /* print-ether.c ether_common_print. */

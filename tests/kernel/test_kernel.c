@@ -12,23 +12,10 @@
 #include <string.h>
 
 #include "loader.h"
+#include "../check.h"
 #include "parse.h"
 
 #define XDP_PASS 2 /* linux/bpf.h, which cannot be included beside libpcap's bpf.h */
-
-static int passed, failed;
-
-#define CHECK(cond, ...)                                                                           \
-	do {                                                                                       \
-		if (cond) {                                                                        \
-			passed++;                                                                  \
-		} else {                                                                           \
-			failed++;                                                                  \
-			printf("FAIL: ");                                                          \
-			printf(__VA_ARGS__);                                                       \
-			printf("\n");                                                              \
-		}                                                                                  \
-	} while (0)
 
 struct run {
 	struct xs_event got;
@@ -169,6 +156,5 @@ int main(int argc, char **argv)
 {
 	test_equivalence(argc, argv);
 	test_full_ring();
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed != 0;
+	return check_summary();
 }

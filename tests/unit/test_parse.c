@@ -8,21 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../check.h"
 #include "parse.h"
-
-static int passed, failed;
-
-#define CHECK(cond, ...)                                                                           \
-	do {                                                                                       \
-		if (cond) {                                                                        \
-			passed++;                                                                  \
-		} else {                                                                           \
-			failed++;                                                                  \
-			printf("FAIL %s:%d: ", __func__, __LINE__);                                \
-			printf(__VA_ARGS__);                                                       \
-			printf("\n");                                                              \
-		}                                                                                  \
-	} while (0)
 
 struct frame {
 	unsigned char b[512];
@@ -318,6 +305,5 @@ int main(void)
 	test_vlan_ipv6_ext();
 	test_other_protocols();
 	test_tcp_malformed();
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed != 0;
+	return check_summary();
 }
