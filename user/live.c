@@ -67,7 +67,7 @@ static int on_event(void *ctx, void *data, size_t size)
 	}
 	ns = (int64_t)ev.ts_ns + lv->mono_to_real_ns;
 	pi.sec = ns / 1000000000;
-	pi.frac = (uint32_t)(ns % 1000000000);
+	pi.frac = ns % 1000000000;
 	if (!lv->o->print.nano)
 		pi.frac /= 1000;
 	pi.wire_len = ev.wire_len;

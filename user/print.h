@@ -28,7 +28,7 @@ struct print_opts {
 /* Time stamp and original frame length of a packet, as pcap gives them. */
 struct pkt_info {
 	int64_t sec;
-	uint32_t frac; /* microseconds, or nanoseconds when print_opts.nano */
+	int64_t frac; /* microseconds, or nanoseconds when print_opts.nano; signed, as libpcap's */
 	uint32_t wire_len;
 	uint32_t cap_len;
 };

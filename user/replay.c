@@ -141,7 +141,7 @@ int replay_run(const struct opts *o)
 
 	while ((ret = pcap_next_ex(p, &h, &data)) == 1) {
 		r->pi.sec = h->ts.tv_sec;
-		r->pi.frac = (uint32_t)h->ts.tv_usec;
+		r->pi.frac = h->ts.tv_usec; /* a file's 0xffffffff is -1 here, as in tcpdump */
 		r->pi.wire_len = h->len;
 		r->pi.cap_len = h->caplen;
 		if (h->caplen == 0 || !kernel_path(r, l, data, h->caplen))
