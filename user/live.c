@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <net/if.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -178,6 +179,14 @@ static int pick_interface(const struct opts *o, char *ifname, size_t len, int *i
 	return 0;
 }
 
+/* A pipe whose reader has closed shows POLLERR at once, before a buffered write fails. */
+static bool stdout_gone(void)
+{
+	struct pollfd p = {.fd = STDOUT_FILENO, .events = 0};
+
+	return poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP));
+}
+
 static int capture(struct live *lv, struct loader *l, const char *ifname, int ifindex)
 {
 	int64_t next_tick = 0;
@@ -193,6 +202,10 @@ static int capture(struct live *lv, struct loader *l, const char *ifname, int if
 				log_msg("%s: the interface went away", ifname);
 				return -ENODEV;
 			}
+		}
+		if (stdout_gone()) {
+			lv->stop = true; /* the reader went away: no need to wait for a write */
+			break;
 		}
 		n = loader_poll(l, POLL_MS);
 		if (n < 0 && !lv->stop) {
