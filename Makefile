@@ -131,7 +131,7 @@ demo: deps
 	$(Q)tests/demo.sh
 
 # Every layer runs even when an earlier one fails; the summary line says how many did.
-TEST_LAYERS := check-format test-unit test-fuzz test-kernel test-replay
+TEST_LAYERS := check-format test-unit test-fuzz test-kernel test-replay test-live
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/xdpspy-san

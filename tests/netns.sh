@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # SPDX-License-Identifier: GPL-2.0-only
 # Helpers sourced by tests/live.sh and tests/demo.sh: two private network namespaces joined by a
 # veth pair and made quiet (no offloads, no DAD, no router solicitations, static neighbours), so
@@ -57,11 +58,13 @@ proc_gone() { ! proc_alive "$1"; }
 # SPAWN_PID: nsenter execs CMD, so that PID is CMD's own and signals reach it. SIGINT and SIGQUIT
 # are restored to their defaults: a script's background job inherits them ignored, and we want
 # what a user at a terminal gets.
+# XS_SPAWN_RAW=1 leaves them as a script's `cmd &` has them.
 spawn() {
-	local name=$1 ns=$2
+	# shellcheck disable=SC2054 # the comma is env's
+	local name=$1 ns=$2 reset=(env --default-signal=INT,QUIT)
 	shift 2
-	env --default-signal=INT,QUIT nsenter --net="/run/netns/$ns" "$@" \
-		>"$XS_WORK/$name.out" 2>"$XS_WORK/$name.err" &
+	[[ -n ${XS_SPAWN_RAW:-} ]] && reset=()
+	"${reset[@]}" nsenter --net="/run/netns/$ns" "$@" >"$XS_WORK/$name.out" 2>"$XS_WORK/$name.err" &
 	SPAWN_PID=$!
 	XS_PIDS+=("$SPAWN_PID")
 }
@@ -81,15 +84,16 @@ wait_exit() {
 }
 
 # stop_pid PID: SIGTERM, then SIGKILL if it lingers; only for processes we started.
+# (Its stderr is dropped: bash reports a job killed by a signal there, which is noise here.)
 stop_pid() {
-	proc_alive "$1" || {
-		wait "$1" 2>/dev/null
-		return 0
-	}
-	kill -TERM "$1" 2>/dev/null
-	wait_until 3000 proc_gone "$1" || kill -KILL "$1" 2>/dev/null
-	wait_until 3000 proc_gone "$1"
-	wait "$1" 2>/dev/null
+	{
+		if proc_alive "$1"; then
+			kill -TERM "$1"
+			wait_until 3000 proc_gone "$1" || kill -KILL "$1"
+			wait_until 3000 proc_gone "$1"
+		fi
+		wait "$1"
+	} 2>/dev/null
 	return 0
 }
 
@@ -103,11 +107,14 @@ in_ns() {
 	nsenter --net="/run/netns/$ns" "$@"
 }
 
-# Offloads off on both ends: with GRO, GSO or TSO the stack would hand tcpdump's socket merged or
-# unsplit frames while XDP sees the wire's. Without ethtool, limit GSO to one segment and make
-# GRO's size limit too small to merge anything (close, but ethtool is the real fix).
+# One frame per skb, as on the wire, at every hook. GRO off: XDP sees frames before GRO and
+# tcpdump's socket after it. GSO limited to one segment: TCP otherwise builds multi-segment skbs
+# that the TC egress hook sees whole while tcpdump sees them after software segmentation (which
+# `gso off` only moves to after the egress hook). Without ethtool, GRO's size limit is made too
+# small to merge anything (close, but ethtool is the real fix).
 xs_offloads_off() {
 	local ns=$1 dev=$2 f
+	ip -n "$ns" link set dev "$dev" gso_max_segs 1 || return 1
 	if command -v ethtool >/dev/null; then
 		for f in gro gso tso tx rx; do
 			in_ns "$ns" ethtool -K "$dev" "$f" off >/dev/null 2>&1
@@ -119,15 +126,15 @@ xs_offloads_off() {
 			}
 	else
 		if [[ -z ${XS_ETHTOOL_WARNED:-} ]]; then
-			echo "netns: ethtool not installed (Debian package ethtool); limiting GSO/GRO with ip link" >&2
+			echo "netns: ethtool not installed (Debian package ethtool); limiting GRO with ip link" >&2
 			XS_ETHTOOL_WARNED=1
 		fi
-		ip -n "$ns" link set dev "$dev" gso_max_segs 1 gro_max_size 1500 || return 1
+		ip -n "$ns" link set dev "$dev" gro_max_size 1500 || return 1
 	fi
 	return 0
 }
 
-# Quiet link: no ARP, and (NOARP again) no solicited-node multicast group, hence no MLD report;
+# Quiet link: NOARP means no ARP and no solicited-node multicast group, hence no MLD report;
 # no DAD, no router solicitations, no link-local address. Static neighbours replace ARP and ND.
 xs_quiet_link() {
 	local ns=$1 dev=$2 k
@@ -169,6 +176,8 @@ xs_topology() {
 		xs_quiet_link "$ns" "$dev" || return 1
 		xs_offloads_off "$ns" "$dev" || return 1
 		ip -n "$ns" link set dev lo up || return 1
+		# Client ports well away from any port tcpdump has an application decoder for.
+		in_ns "$ns" sysctl -qw net.ipv4.ip_local_port_range="41000 41999" || return 1
 	done
 	MAC_A=$(xs_mac "$NS_A" "$IF_A")
 	MAC_B=$(xs_mac "$NS_B" "$IF_B")
@@ -220,13 +229,15 @@ spawn_peer() {
 # pin is a bug of xdpspy's that the tests report too) and the scratch directory. Idempotent.
 xs_cleanup() {
 	local p ns d
-	for p in "${XS_PIDS[@]}"; do
-		proc_alive "$p" && kill -KILL "$p" 2>/dev/null
-	done
-	for p in "${XS_PIDS[@]}"; do
-		wait_until 3000 proc_gone "$p"
-		wait "$p" 2>/dev/null
-	done
+	{
+		for p in "${XS_PIDS[@]}"; do
+			proc_alive "$p" && kill -KILL "$p"
+		done
+		for p in "${XS_PIDS[@]}"; do
+			wait_until 3000 proc_gone "$p"
+			wait "$p"
+		done
+	} 2>/dev/null
 	XS_PIDS=()
 	for ns in "${XS_NETNS[@]}"; do
 		ip netns del "$ns" 2>/dev/null
@@ -248,7 +259,7 @@ xs_cleanup() {
 # xs_init: scratch directory and traps. Call once from the script (or a subshell) that owns
 # the resources; the traps also run on failure and on Ctrl-C.
 xs_init() {
-	XS_WORK=$(mktemp -d /tmp/xdpspy-live.XXXXXX) || return 1
+	XS_WORK=$(mktemp -d /tmp/xdpspy-ns.XXXXXX) || return 1
 	trap xs_cleanup EXIT
 	trap 'xs_cleanup; trap - EXIT; exit 130' INT TERM HUP
 }

@@ -215,8 +215,6 @@ static int capture(struct live *lv, struct loader *l, const char *ifname, int if
 		if (lv->o->line_buffered)
 			fflush(stdout);
 	}
-	if (!lv->stop)
-		loader_poll(l, 0); /* what the kernel sent before the signal */
 	return 0;
 }
 
@@ -285,6 +283,11 @@ int live_run(const struct opts *o)
 	}
 	if (capture(lv, l, ifname, ifindex))
 		rc = EXIT_ERR;
+	/* Detach before the last drain: then every packet the hooks counted has either been
+	 * sent to the ring or counted as lost, and received = captured + dropped holds. */
+	loader_detach(l);
+	if (!lv->stop)
+		loader_poll(l, 0);
 	if (fflush(stdout) && errno != EPIPE) {
 		log_msg("writing the output failed: %s", strerror(errno));
 		rc = EXIT_ERR;
