@@ -31,14 +31,15 @@ BPF_CFLAGS := -g -O2 -target bpf -Wall -Werror -Iinclude -I$(ARCH_INC)
 CORE_SRC := user/strbuf.c user/print.c user/print_ip6.c user/print_tcp.c user/print_tcpopt.c user/print_other.c \
 	user/names.c user/timefmt.c
 APP_SRC := $(CORE_SRC) user/main.c user/opts.c user/loader.c user/replay.c user/live.c \
-	user/iface.c user/decode.c user/log.c
+	user/iface.c user/decode.c user/log.c user/pins.c user/counters.c user/subcmd.c
 APP_OBJ := $(APP_SRC:%.c=$(BUILD)/%.o)
 SAN_OBJ := $(CORE_SRC:%.c=$(BUILD)/san/%.o)
 
 UNIT_TESTS := test_parse test_print test_tcpopt
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/%)
 
-.PHONY: all deps test test-unit test-kernel test-replay test-live demo fuzz check-full format \
+.PHONY: all deps test test-unit test-kernel test-replay test-live test-counters demo fuzz \
+	check-full format \
 	check-format clean install help
 
 all: $(BUILD)/xdpspy
@@ -100,7 +101,8 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(SAN_OBJ)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g $(SAN) $(XCFLAGS) -o $@ $^
 
-$(BUILD)/tests/test_kernel: tests/kernel/test_kernel.c $(BUILD)/user/loader.o
+$(BUILD)/tests/test_kernel: tests/kernel/test_kernel.c $(BUILD)/user/loader.o \
+	$(BUILD)/user/counters.o $(BUILD)/user/pins.o
 	$(msg) CC $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $^ $(LDLIBS)
@@ -126,12 +128,15 @@ test-replay: $(BUILD)/xdpspy $(BUILD)/xdpspy-san
 test-live: $(BUILD)/xdpspy
 	$(Q)tests/live.sh
 
+test-counters: $(BUILD)/xdpspy
+	$(Q)tests/counters.sh
+
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)tests/demo.sh
 
 # Every layer runs even when an earlier one fails; the summary line says how many did.
-TEST_LAYERS := check-format test-unit test-fuzz test-kernel test-replay test-live
+TEST_LAYERS := check-format test-unit test-fuzz test-kernel test-replay test-live test-counters
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/xdpspy-san

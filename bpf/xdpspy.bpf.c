@@ -17,6 +17,7 @@ char LICENSE[] SEC("license") = "GPL";
 
 /* Set by the loader before load. */
 const volatile __u32 wakeup_bytes = 0; /* 0: the kernel's adaptive wakeup, else a fill level */
+const volatile __u8 counters_only = 0; /* `xdpspy attach`: count, send no events */
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -120,6 +121,8 @@ static __always_inline void summarize(const struct xs_frame *f, __u32 wire_len, 
 		c->rx_bytes += wire_len;
 	}
 	count(c, &ev);
+	if (counters_only)
+		return;
 
 	size = xs_event_size(&ev);
 	if (size > sizeof(ev))

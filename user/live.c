@@ -21,6 +21,7 @@
 #include "live.h"
 #include "loader.h"
 #include "log.h"
+#include "pins.h"
 #include "print.h"
 
 #define POLL_MS 100 /* the longest an event waits below the wakeup level */
@@ -93,7 +94,11 @@ static int check_free(const char *ifname, int ifindex)
 
 	if (loader_xdp_query(ifindex, &id, name, sizeof(name)) || !id)
 		return 0;
-	if (!strcmp(name, XS_PROG_XDP))
+	if (!strcmp(name, XS_PROG_XDP) && pins_link_exists(ifname))
+		log_msg("%s: xdpspy counts here (`xdpspy attach`); live capture beside it is not "
+			"supported yet: `xdpspy detach %s` first",
+			ifname, ifname);
+	else if (!strcmp(name, XS_PROG_XDP))
 		log_msg("%s: another xdpspy is already capturing here (XDP program id %u)", ifname,
 			id);
 	else
@@ -127,6 +132,28 @@ static int attach(struct live *lv, struct loader *l, const char *ifname, int ifi
 		}
 	}
 	return 0;
+}
+
+/*
+ * Pins the counters for bpftool and `xdpspy stats` while the capture runs. Without a writable
+ * bpffs the capture goes on unpinned, with a notice.
+ */
+static bool pin_counters(struct loader *l, const char *ifname)
+{
+	char path[256];
+	int err = pins_create(ifname);
+
+	if (!err)
+		err = pins_path(path, sizeof(path), ifname, "stats");
+	if (!err)
+		err = loader_pin_stats(l, path);
+	if (err) {
+		log_msg("%s: counters not pinned under %s (%s)", ifname, XS_PIN_ROOT,
+			strerror(-err));
+		pins_remove(ifname);
+		return false;
+	}
+	return true;
 }
 
 static void print_counts(const struct live *lv, struct loader *l)
@@ -225,6 +252,7 @@ int live_run(const struct opts *o)
 	struct loader *l = NULL;
 	struct live *lv;
 	int ifindex, err, promisc = -1, rc = EXIT_OK;
+	bool pinned = false;
 
 	if (o->list_ifaces)
 		return iface_list() ? EXIT_ERR : EXIT_OK;
@@ -239,6 +267,9 @@ int live_run(const struct opts *o)
 		return EXIT_BUSY;
 	if (loader_remove_stale_clsact(ifindex) > 0)
 		log_msg("%s: removed an egress filter left by an earlier xdpspy", ifname);
+	if (pins_exist(ifname) && !pins_remove(ifname))
+		log_msg("%s: removed pins left by an earlier xdpspy in %s/%s", ifname, XS_PIN_ROOT,
+			ifname);
 
 	lv = calloc(1, sizeof(*lv));
 	if (!lv || !(lv->pr = printer_new(&o->print))) {
@@ -261,6 +292,7 @@ int live_run(const struct opts *o)
 		rc = err == -EBUSY ? EXIT_BUSY : EXIT_ERR;
 		goto out;
 	}
+	pinned = pin_counters(l, ifname);
 	if (!o->no_promisc) {
 		promisc = iface_promisc(ifindex);
 		if (promisc < 0)
@@ -294,6 +326,8 @@ int live_run(const struct opts *o)
 	}
 	print_counts(lv, l);
 out:
+	if (pinned)
+		pins_remove(ifname);
 	if (promisc >= 0)
 		close(promisc);
 	loader_close(l); /* detaches: links closed, a clsact filter removed */

@@ -16,7 +16,9 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "counters_user.h"
 #include "loader.h"
+#include "pins.h"
 #include "xdpspy.skel.h"
 
 #ifndef CAP_PERFMON
@@ -80,6 +82,7 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 		goto fail;
 	}
 	l->skel->rodata->wakeup_bytes = cfg->wakeup_bytes;
+	l->skel->rodata->counters_only = cfg->counters_only;
 	err = bpf_map__set_max_entries(l->skel->maps.events, cfg->ring_kib * 1024u);
 	if (err)
 		goto fail;
@@ -127,31 +130,37 @@ int loader_consume(struct loader *l)
 
 int loader_counters(struct loader *l, struct xs_counters *out)
 {
-	int ncpu = libbpf_num_possible_cpus();
-	struct xs_counters *per;
-	__u32 key = 0;
+	return counters_read(bpf_map__fd(l->skel->maps.stats), out);
+}
+
+int loader_pin_stats(struct loader *l, const char *path)
+{
+	return bpf_obj_pin(bpf_map__fd(l->skel->maps.stats), path) ? -errno : 0;
+}
+
+static int pin_fd(int fd, const char *ifname, const char *file)
+{
+	char path[256];
 	int err;
 
-	if (ncpu < 0)
-		return ncpu;
-	per = calloc((size_t)ncpu, sizeof(*per));
-	if (!per)
-		return -ENOMEM;
-	err = bpf_map_lookup_elem(bpf_map__fd(l->skel->maps.stats), &key, per);
-	if (err) {
-		err = -errno;
-		goto out;
-	}
-	memset(out, 0, sizeof(*out));
-	for (int c = 0; c < ncpu; c++) {
-		const __u64 *src = (const __u64 *)&per[c];
-		__u64 *dst = (__u64 *)out;
+	if (fd < 0)
+		return 0;
+	err = pins_path(path, sizeof(path), ifname, file);
+	return err ? err : bpf_obj_pin(fd, path) ? -errno : 0;
+}
 
-		for (size_t i = 0; i < sizeof(*out) / sizeof(__u64); i++)
-			dst[i] += src[i];
-	}
-out:
-	free(per);
+int loader_pin_links(struct loader *l, const char *ifname)
+{
+	int err = pin_fd(l->xdp_link, ifname, "xdp_link");
+
+	if (!err)
+		err = pin_fd(l->egress_link, ifname, "egress_link");
+	if (!err)
+		err = pin_fd(bpf_program__fd(l->skel->progs.xdpspy_xdp), ifname, "xdp_prog");
+	if (!err)
+		err = pin_fd(bpf_program__fd(l->skel->progs.xdpspy_egress), ifname, "egress_prog");
+	if (!err && l->clsact_ifindex)
+		l->clsact_ifindex = 0; /* the filter stays: `detach` removes it */
 	return err;
 }
 

@@ -22,6 +22,7 @@ typedef int (*loader_event_fn)(void *ctx, void *data, size_t size);
 struct loader_cfg {
 	unsigned ring_kib;
 	uint32_t wakeup_bytes; /* 0: the kernel's adaptive wakeups */
+	bool counters_only; /* count, send no events (`xdpspy attach`) */
 };
 
 struct loader;
@@ -61,5 +62,9 @@ int loader_poll(struct loader *l, int timeout_ms);
 
 /* Sums the per-CPU counters. */
 int loader_counters(struct loader *l, struct xs_counters *out);
+/* Pins the counters map at path, for bpftool and `xdpspy stats`. */
+int loader_pin_stats(struct loader *l, const char *path);
+/* Pins the attached links and programs in the interface's pin directory (`attach`). */
+int loader_pin_links(struct loader *l, const char *ifname);
 
 #endif

@@ -10,11 +10,17 @@
 #include "log.h"
 #include "opts.h"
 #include "replay.h"
+#include "subcmd.h"
 
 int main(int argc, char **argv)
 {
 	struct opts o;
 
+	/* `xdpspy stats`, not a filter for host "stats" (that is `xdpspy host stats`). */
+	if (argc > 1 && subcmd_is(argv[1])) {
+		log_libbpf_init();
+		return subcmd_run(argc, argv);
+	}
 	switch (opts_parse(argc, argv, &o)) {
 	case OPTS_EXIT_OK:
 		return 0;

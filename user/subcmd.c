@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Subcommands for always-on counting: `attach IF` (a counters-only program, pinned, left
+ * running), `stats [IF]` (the pinned counters as text, JSON or Prometheus), `detach IF`,
+ * `list`. They work on bpffs pins alone, so they need no xdpspy process to be running.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <net/if.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "counters_user.h"
+#include "loader.h"
+#include "log.h"
+#include "pins.h"
+#include "subcmd.h"
+
+enum { EXIT_OK = 0, EXIT_ERR = 1, EXIT_USAGE = 2, EXIT_BUSY = 3, EXIT_PRIVS = 4 };
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+static int need_caps(void)
+{
+	char missing[128];
+
+	if (loader_missing_caps(missing, sizeof(missing)) > 0) {
+		log_msg("this needs %s", missing);
+		return EXIT_PRIVS;
+	}
+	return EXIT_OK;
+}
+
+static int cmd_attach(const char *ifname)
+{
+	struct loader_cfg cfg = {.ring_kib = 4, .counters_only = true};
+	struct attach_info ai = {0};
+	struct loader *l = NULL;
+	char path[256];
+	int ifindex = (int)if_nametoindex(ifname), err, rc = EXIT_ERR;
+
+	if (!ifindex) {
+		log_msg("%s: No such device exists", ifname);
+		return EXIT_ERR;
+	}
+	if ((rc = need_caps()))
+		return rc;
+	if (pins_exist(ifname)) {
+		log_msg("%s: xdpspy is already attached here (%s/%s)", ifname, XS_PIN_ROOT, ifname);
+		return EXIT_BUSY;
+	}
+	rc = EXIT_ERR;
+	err = loader_open(&l, &cfg, NULL, NULL);
+	if (!err)
+		err = loader_attach_xdp(l, ifindex, XDP_MODE_AUTO, &ai);
+	if (!err && strcmp(ifname, "lo"))
+		err = loader_attach_egress(l, ifindex, TC_MODE_AUTO, &ai);
+	if (err) {
+		log_msg("%s: cannot attach: %s", ifname, strerror(-err));
+		rc = err == -EBUSY || err == -EEXIST ? EXIT_BUSY : EXIT_ERR;
+		goto out;
+	}
+	err = pins_create(ifname);
+	if (!err)
+		err = pins_path(path, sizeof(path), ifname, "stats");
+	if (!err)
+		err = loader_pin_stats(l, path);
+	if (!err)
+		err = loader_pin_links(l, ifname);
+	if (err) {
+		log_msg("%s: cannot pin under %s: %s", ifname, XS_PIN_ROOT, strerror(-err));
+		pins_remove(ifname);
+		goto out;
+	}
+	printf("%s: counting%s; `xdpspy stats %s` reads, `xdpspy detach %s` removes\n", ifname,
+	       ai.xdp_generic ? " (generic XDP)" : "", ifname, ifname);
+	rc = EXIT_OK;
+out:
+	loader_close(l); /* the pinned links keep the programs attached */
+	return rc;
+}
+
+static int cmd_detach(const char *ifname)
+{
+	int ifindex = (int)if_nametoindex(ifname), rc;
+
+	if ((rc = need_caps()))
+		return rc;
+	if (!pins_exist(ifname)) {
+		log_msg("%s: xdpspy is not attached here", ifname);
+		return EXIT_ERR;
+	}
+	/* Removing the link pins drops the last references: the kernel detaches the programs. */
+	if (pins_remove(ifname)) {
+		log_msg("%s: cannot remove %s/%s", ifname, XS_PIN_ROOT, ifname);
+		return EXIT_ERR;
+	}
+	if (ifindex)
+		loader_remove_stale_clsact(ifindex);
+	return EXIT_OK;
+}
+
+static int list_one(const char *ifname, void *ctx)
+{
+	(void)ctx;
+	printf("%s\t%s\n", ifname,
+	       pins_link_exists(ifname) ? "counters-only (attach)" : "live capture");
+	return 0;
+}
+
+static int cmd_list(void)
+{
+	return pins_for_each(list_one, NULL) ? EXIT_ERR : EXIT_OK;
+}
+
+struct stats_run {
+	enum counters_format fmt;
+	const char *textfile_dir;
+	const char *only; /* one interface, or NULL for all */
+	double secs;
+	int found;
+};
+
+/* Writes DIR/xdpspy_IF.prom through a temporary file and a rename: never seen half-written. */
+static int write_textfile(const char *dir, const char *ifname, const struct xs_counters *c)
+{
+	char tmp[512], path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/xdpspy_%s.prom", dir, ifname);
+	snprintf(tmp, sizeof(tmp), "%s/.xdpspy_%s.prom.%d", dir, ifname, (int)getpid());
+	f = fopen(tmp, "w");
+	if (!f)
+		return -errno;
+	counters_print(f, CF_PROMETHEUS, ifname, c, NULL, 0);
+	if (fclose(f) || rename(tmp, path)) {
+		int err = -errno;
+
+		unlink(tmp);
+		return err;
+	}
+	return 0;
+}
+
+struct snapshot {
+	char ifname[IF_NAMESIZE + 1];
+	struct xs_counters c;
+};
+
+struct snapshots {
+	struct snapshot s[64];
+	int n;
+	const char *only;
+};
+
+static int take_one(const char *ifname, void *ctx)
+{
+	struct snapshots *ss = ctx;
+
+	if ((ss->only && strcmp(ss->only, ifname)) || ss->n >= 64)
+		return 0;
+	snprintf(ss->s[ss->n].ifname, sizeof(ss->s[ss->n].ifname), "%s", ifname);
+	if (!counters_read_pinned(ifname, &ss->s[ss->n].c))
+		ss->n++;
+	return 0;
+}
+
+static int print_snapshots(const struct stats_run *sr, const struct snapshots *now,
+			   const struct snapshots *prev)
+{
+	if (sr->fmt == CF_PROMETHEUS && !sr->textfile_dir) {
+		const char *names[64];
+		const struct xs_counters *cs[64];
+
+		for (int i = 0; i < now->n; i++) {
+			names[i] = now->s[i].ifname;
+			cs[i] = &now->s[i].c;
+		}
+		counters_print_prom(stdout, now->n, names, cs);
+		fflush(stdout);
+		return EXIT_OK;
+	}
+	for (int i = 0; i < now->n; i++) {
+		const struct xs_counters *p = NULL;
+
+		for (int j = 0; prev && j < prev->n; j++)
+			if (!strcmp(prev->s[j].ifname, now->s[i].ifname))
+				p = &prev->s[j].c;
+		if (sr->textfile_dir) {
+			int err = write_textfile(sr->textfile_dir, now->s[i].ifname, &now->s[i].c);
+
+			if (err) {
+				log_msg("%s: cannot write the textfile: %s", sr->textfile_dir,
+					strerror(-err));
+				return EXIT_ERR;
+			}
+		} else {
+			counters_print(stdout, sr->fmt, now->s[i].ifname, &now->s[i].c, p,
+				       p ? sr->secs : 0);
+		}
+	}
+	fflush(stdout);
+	return EXIT_OK;
+}
+
+static int cmd_stats(int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"json", no_argument, NULL, 'j'},
+	    {"prometheus", no_argument, NULL, 'P'},
+	    {"interval", required_argument, NULL, 'I'},
+	    {"textfile", required_argument, NULL, 'T'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct stats_run sr = {.fmt = CF_TEXT};
+	struct snapshots *now, *prev;
+	int c, rc = EXIT_OK;
+	double interval = 0;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			sr.fmt = CF_JSON;
+			break;
+		case 'P':
+			sr.fmt = CF_PROMETHEUS;
+			break;
+		case 'I':
+			interval = strtod(optarg, NULL);
+			if (interval <= 0) {
+				log_msg("invalid interval %s", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'T':
+			sr.textfile_dir = optarg;
+			sr.fmt = CF_PROMETHEUS;
+			break;
+		default:
+			fprintf(stderr, "usage: xdpspy stats [IF] [--json|--prometheus] "
+					"[--interval S] [--textfile DIR]\n");
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc)
+		sr.only = argv[optind];
+	if ((rc = need_caps()))
+		return rc;
+	now = calloc(1, sizeof(*now));
+	prev = calloc(1, sizeof(*prev));
+	if (!now || !prev) {
+		free(now);
+		free(prev);
+		return EXIT_ERR;
+	}
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	sr.secs = interval;
+	now->only = prev->only = sr.only;
+	pins_for_each(take_one, now);
+	if (!now->n) {
+		log_msg("no counters pinned%s%s under %s", sr.only ? " for " : "",
+			sr.only ? sr.only : "", XS_PIN_ROOT);
+		rc = EXIT_ERR;
+	}
+	while (rc == EXIT_OK) {
+		struct snapshots *t;
+		struct timespec ts;
+
+		rc = print_snapshots(&sr, now, prev->n ? prev : NULL);
+		if (rc || interval <= 0 || stop)
+			break;
+		ts.tv_sec = (time_t)interval;
+		ts.tv_nsec = (long)((interval - (double)ts.tv_sec) * 1e9);
+		nanosleep(&ts, NULL);
+		if (stop)
+			break;
+		t = prev;
+		prev = now;
+		now = t;
+		now->n = 0;
+		pins_for_each(take_one, now);
+	}
+	free(now);
+	free(prev);
+	return rc;
+}
+
+int subcmd_run(int argc, char **argv)
+{
+	const char *cmd = argv[1];
+
+	if (!strcmp(cmd, "stats"))
+		return cmd_stats(argc - 1, argv + 1);
+	if (!strcmp(cmd, "list"))
+		return cmd_list();
+	if (argc != 3) {
+		fprintf(stderr, "usage: xdpspy %s IF\n", cmd);
+		return EXIT_USAGE;
+	}
+	if (!strcmp(cmd, "attach"))
+		return cmd_attach(argv[2]);
+	return cmd_detach(argv[2]);
+}
+
+int subcmd_is(const char *word)
+{
+	return !strcmp(word, "attach") || !strcmp(word, "detach") || !strcmp(word, "stats") ||
+	       !strcmp(word, "list");
+}
