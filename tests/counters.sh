@@ -120,7 +120,8 @@ ip -n "$NS_A" -d link show dev "$IF_A" | grep -q 'prog/xdp' && bad "XDP left aft
 	bad "links left after detach"
 
 # --- a live capture with a tiny ring: events + lost == frames, exactly -------------------------
-spawn live "$NS_A" "$XDPSPY" -i "$IF_A" -n -B 4 -Q in --ready-file "$XS_WORK/ready"
+spawn live "$NS_A" "$XDPSPY" -i "$IF_A" -n -B 4 -Q in --stats-interval 1 \
+	--ready-file "$XS_WORK/ready"
 lp=$SPAWN_PID
 wait_until 10000 test -e "$XS_WORK/ready" || bad "live capture never ready"
 # The reader stopped while the frames arrive: the ring must overflow, and count what it loses.
@@ -134,6 +135,9 @@ s = json.load(sys.stdin)
 assert s["events"] + s["lost"] == s["rx_packets"] == 20000, s
 assert s["lost"] > 0, "a 4 KiB ring lost nothing under 20000 frames?"
 '; then ok; else bad "tiny ring: events + lost != frames"; fi
+# --stats-interval shows the loss while the capture runs.
+wait_until 5000 eval "grep -qE '[1-9][0-9]* dropped by kernel so far' '$XS_WORK/live.err'" && ok ||
+	bad "no status line showing the loss"
 stop_pid "$lp"
 [[ ! -e $BPFFS_PINS/$IF_A ]] && ok || bad "live capture left its pins"
 

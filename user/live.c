@@ -41,6 +41,9 @@ struct live {
 	struct printer *pr;
 	int64_t mono_to_real_ns; /* CLOCK_REALTIME - CLOCK_MONOTONIC, refreshed every second */
 	unsigned long long captured, bad_records;
+	struct xs_counters status; /* at the last --stats-interval line */
+	unsigned long long status_captured;
+	int64_t status_ns;
 	bool stop; /* -c reached, or stdout gone */
 	char line[LINE_CAP];
 };
@@ -214,10 +217,37 @@ static bool stdout_gone(void)
 	return poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP));
 }
 
+/* --stats-interval: rates since the last line, and the losses so far, so loss shows as it
+ * happens. */
+static void status_line(struct live *lv, struct loader *l, const char *ifname, int64_t now)
+{
+	struct xs_counters c;
+	double secs = (double)(now - lv->status_ns) / 1e9;
+
+	if (loader_counters(l, &c) || secs <= 0)
+		return;
+	fprintf(
+	    stderr,
+	    "xdpspy: %s: %.0f packets/s (rx %.0f, tx %.0f), %.0f printed/s, %llu dropped by kernel "
+	    "so far\n",
+	    ifname,
+	    (double)(c.rx_packets + c.tx_packets - lv->status.rx_packets - lv->status.tx_packets) /
+		secs,
+	    (double)(c.rx_packets - lv->status.rx_packets) / secs,
+	    (double)(c.tx_packets - lv->status.tx_packets) / secs,
+	    (double)(lv->captured - lv->status_captured) / secs, (unsigned long long)c.lost);
+	lv->status = c;
+	lv->status_captured = lv->captured;
+	lv->status_ns = now;
+}
+
 static int capture(struct live *lv, struct loader *l, const char *ifname, int ifindex)
 {
-	int64_t next_tick = 0;
+	int64_t next_tick = 0, next_status;
 	int n;
+
+	lv->status_ns = clock_ns(CLOCK_MONOTONIC);
+	next_status = lv->status_ns + (int64_t)lv->o->stats_interval * 1000000000;
 
 	while (!stop_signal && !lv->stop) {
 		int64_t now = clock_ns(CLOCK_MONOTONIC);
@@ -233,6 +263,10 @@ static int capture(struct live *lv, struct loader *l, const char *ifname, int if
 		if (stdout_gone()) {
 			lv->stop = true; /* the reader went away: no need to wait for a write */
 			break;
+		}
+		if (lv->o->stats_interval && now >= next_status) {
+			status_line(lv, l, ifname, now);
+			next_status = now + (int64_t)lv->o->stats_interval * 1000000000;
 		}
 		n = loader_poll(l, POLL_MS);
 		if (n < 0 && !lv->stop) {

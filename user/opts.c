@@ -14,7 +14,15 @@
 #define XDPSPY_VERSION "0.1"
 #endif
 
-enum { OPT_NANO = 256, OPT_HOST_PARSER, OPT_VERSION, OPT_MODE, OPT_TC_MODE, OPT_READY };
+enum {
+	OPT_NANO = 256,
+	OPT_HOST_PARSER,
+	OPT_VERSION,
+	OPT_MODE,
+	OPT_TC_MODE,
+	OPT_READY,
+	OPT_STATS_INTERVAL,
+};
 
 struct opt_def {
 	struct option lo; /* long form; .val is the short letter or an OPT_ code */
@@ -47,6 +55,9 @@ static const struct opt_def defs[] = {
     {{"mode", required_argument, NULL, OPT_MODE}, "MODE", "XDP mode: native or generic"},
     {{"tc-mode", required_argument, NULL, OPT_TC_MODE}, "MODE", "egress hook: tcx or clsact"},
     {{"ready-file", required_argument, NULL, OPT_READY}, "PATH", "create PATH once attached"},
+    {{"stats-interval", required_argument, NULL, OPT_STATS_INTERVAL},
+     "S",
+     "live: a status line on stderr every S seconds"},
     {{"host-parser", no_argument, NULL, OPT_HOST_PARSER},
      NULL,
      "replay through the host build of the parser instead of the kernel"},
@@ -151,6 +162,13 @@ enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 				log_msg("invalid egress mode %s (tcx or clsact)", optarg);
 				return OPTS_EXIT_USAGE;
 			}
+			break;
+		case OPT_STATS_INTERVAL:
+			if (!parse_num(optarg, 1, 86400, &num)) {
+				log_msg("invalid stats interval %s (seconds, 1 to 86400)", optarg);
+				return OPTS_EXIT_USAGE;
+			}
+			o->stats_interval = (int)num;
 			break;
 		case OPT_READY:
 			o->ready_file = optarg;

@@ -19,6 +19,7 @@ struct opts {
 	int xdp_mode; /* --mode: enum xdp_mode */
 	int tc_mode; /* --tc-mode: enum tc_mode */
 	const char *ready_file; /* written once everything is attached */
+	int stats_interval; /* --stats-interval: seconds between status lines, 0 for none */
 	long count; /* -c N, 0 for no limit */
 	bool line_buffered; /* -l */
 	bool host_parser; /* --host-parser: replay through the host build of the parser */
