@@ -120,7 +120,7 @@ ip -n "$NS_A" -d link show dev "$IF_A" | grep -q 'prog/xdp' && bad "XDP left aft
 	bad "links left after detach"
 
 # --- a live capture with a tiny ring: events + lost == frames, exactly -------------------------
-spawn live "$NS_A" "$XDPSPY" -i "$IF_A" -n -B 4 -Q in --stats-interval 1 \
+spawn live "$NS_A" "$XDPSPY" -i "$IF_A" -n -B 4 -Q in --stats-interval 1 --json \
 	--ready-file "$XS_WORK/ready"
 lp=$SPAWN_PID
 wait_until 10000 test -e "$XS_WORK/ready" || bad "live capture never ready"
@@ -140,6 +140,18 @@ wait_until 5000 eval "grep -qE '[1-9][0-9]* dropped by kernel so far' '$XS_WORK/
 	bad "no status line showing the loss"
 stop_pid "$lp"
 [[ ! -e $BPFFS_PINS/$IF_A ]] && ok || bad "live capture left its pins"
+# --json: every frame is in the stream, as a packet object or counted in a lost record.
+if "$PYTHON" - "$XS_WORK/live.out" <<'EOF'; then ok; else bad "--json stream: packets + lost != frames"; fi
+import json, sys
+packets = lost = 0
+for line in open(sys.argv[1]):
+    o = json.loads(line)
+    if o['type'] == 'packet':
+        packets += 1
+    else:
+        lost += o['count']
+assert lost > 0 and packets + lost == 20000, (packets, lost)
+EOF
 
 echo "counters: $pass passed, $fail failed"
 [[ $fail == 0 ]]

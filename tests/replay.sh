@@ -73,6 +73,18 @@ for f in "$shared"/corpus/tcpdump-tests/ssh.pcap "$top"/tests/data/tcp-options.p
 	esac
 done
 
+# --json: one valid object per packet, for every capture.
+if "$bin" --json -n -r "$top/tests/data/tcp-options.pcap" 2>/dev/null >"$work/json.out" &&
+	python3 -c '
+import json, sys
+objs = [json.loads(l) for l in open(sys.argv[1])]
+assert len(objs) == int(sys.argv[2]) and all(o["type"] == "packet" for o in objs), len(objs)
+' "$work/json.out" "$("$bin" -n -r "$top/tests/data/tcp-options.pcap" 2>/dev/null | wc -l)"; then
+	ok
+else
+	bad "--json output"
+fi
+
 # Documented limits: IPv6 extension headers past the 64 bytes the kernel copies.
 got=$("$bin" -n -tt -r "$top/tests/data/limit-ipv6-ext-long.pcap" 2>/dev/null)
 want='1700005500.000000 IP6 2001:db8::1 > 2001:db8::2: DSTOPT DSTOPT DSTOPT DSTOPT  [|ip6]'

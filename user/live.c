@@ -43,6 +43,7 @@ struct live {
 	unsigned long long captured, bad_records;
 	struct xs_counters status; /* at the last --stats-interval line */
 	unsigned long long status_captured;
+	unsigned long long lost_reported; /* --json: losses already reported in the stream */
 	int64_t status_ns;
 	bool stop; /* -c reached, or stdout gone */
 	char line[LINE_CAP];
@@ -217,6 +218,18 @@ static bool stdout_gone(void)
 	return poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP));
 }
 
+/* --json: a record in the stream itself for events the kernel could not deliver. */
+static void report_losses(struct live *lv, struct loader *l)
+{
+	struct xs_counters c;
+
+	if (loader_counters(l, &c) || c.lost == lv->lost_reported)
+		return;
+	printf("{\"type\":\"lost\",\"count\":%llu,\"total\":%llu}\n",
+	       (unsigned long long)(c.lost - lv->lost_reported), (unsigned long long)c.lost);
+	lv->lost_reported = c.lost;
+}
+
 /* --stats-interval: rates since the last line, and the losses so far, so loss shows as it
  * happens. */
 static void status_line(struct live *lv, struct loader *l, const char *ifname, int64_t now)
@@ -264,6 +277,8 @@ static int capture(struct live *lv, struct loader *l, const char *ifname, int if
 			lv->stop = true; /* the reader went away: no need to wait for a write */
 			break;
 		}
+		if (lv->o->print.json)
+			report_losses(lv, l);
 		if (lv->o->stats_interval && now >= next_status) {
 			status_line(lv, l, ifname, now);
 			next_status = now + (int64_t)lv->o->stats_interval * 1000000000;
@@ -354,6 +369,8 @@ int live_run(const struct opts *o)
 	loader_detach(l);
 	if (!lv->stop)
 		loader_poll(l, 0);
+	if (o->print.json)
+		report_losses(lv, l);
 	if (fflush(stdout) && errno != EPIPE) {
 		log_msg("writing the output failed: %s", strerror(errno));
 		rc = EXIT_ERR;

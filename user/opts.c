@@ -22,6 +22,7 @@ enum {
 	OPT_TC_MODE,
 	OPT_READY,
 	OPT_STATS_INTERVAL,
+	OPT_JSON,
 };
 
 struct opt_def {
@@ -52,6 +53,7 @@ static const struct opt_def defs[] = {
     {{"dont-verify-checksums", no_argument, NULL, 'K'}, NULL, "do not verify checksums"},
     {{"buffer-size", required_argument, NULL, 'B'}, "KiB", "ring buffer size"},
     {{"nano", no_argument, NULL, OPT_NANO}, NULL, "nanosecond time stamps"},
+    {{"json", no_argument, NULL, OPT_JSON}, NULL, "one JSON object per packet"},
     {{"mode", required_argument, NULL, OPT_MODE}, "MODE", "XDP mode: native or generic"},
     {{"tc-mode", required_argument, NULL, OPT_TC_MODE}, "MODE", "egress hook: tcx or clsact"},
     {{"ready-file", required_argument, NULL, OPT_READY}, "PATH", "create PATH once attached"},
@@ -214,6 +216,9 @@ enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 				return OPTS_EXIT_USAGE;
 			}
 			o->ring_kib = (unsigned)num;
+			break;
+		case OPT_JSON:
+			o->print.json = true;
 			break;
 		case OPT_NANO:
 			o->print.nano = true;

@@ -442,6 +442,10 @@ void print_packet(struct printer *pr, const struct xs_event *ev, const struct pk
 	if (pr->o.number) {
 		sb_printf(sb, "%5u  ", pr->count);
 	}
+	if (pr->o.json) {
+		print_json(pr, ev, pi, sb);
+		return;
+	}
 	if (print_invalid_header(pi, sb))
 		return;
 	timefmt_print(&pr->tf, sb, pi->sec, pi->frac);

@@ -23,6 +23,7 @@ struct print_opts {
 	bool Kflag; /* no checksum verification */
 	bool number; /* -#: a packet number before each record */
 	bool nano; /* timestamps are nanoseconds */
+	bool json; /* --json: one object per packet instead of tcpdump's line */
 };
 
 /* Time stamp and original frame length of a packet, as pcap gives them. */

@@ -78,6 +78,10 @@ int upper_prints_addrs(uint8_t nh);
 void print_ip6(struct printer *pr, const struct xs_event *ev, uint32_t length, uint32_t caplen,
 	       struct strbuf *sb);
 
+/* --json's object for one packet (print_json.c). */
+void print_json(struct printer *pr, const struct xs_event *ev, const struct pkt_info *pi,
+		struct strbuf *sb);
+
 void print_tcp(struct printer *pr, const struct pview *v, struct strbuf *sb);
 void print_udp(struct printer *pr, const struct pview *v, struct strbuf *sb);
 void print_icmp(struct printer *pr, const struct pview *v, struct strbuf *sb);

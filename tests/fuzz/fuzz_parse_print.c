@@ -32,6 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.qflag = (sel >> 2) & 1;
 	o.vflag = (sel >> 3) & 3;
 	o.tflag = (sel >> 5) % 6;
+	o.json = ((sel >> 3) & 3) == 3;
 	pr = printer_new(&o);
 	if (!pr)
 		return 0;
