@@ -103,10 +103,13 @@ static __always_inline void summarize(const struct xs_frame *f, __u32 wire_len, 
 	struct xs_event ev;
 	__u32 key = 0, size;
 
-	/* All of it: the record must not carry stale stack bytes in its padding. */
-	__builtin_memset(&ev, 0, sizeof(ev));
+	/* All of it when the event is sent: a record must not carry stale stack bytes in its
+	 * padding. Counting reads the fixed part only. */
+	if (counters_only)
+		__builtin_memset(&ev, 0, XS_EVENT_FIXED);
+	else
+		__builtin_memset(&ev, 0, sizeof(ev));
 	xs_parse(&ev, f);
-	ev.ts_ns = bpf_ktime_get_ns();
 	ev.wire_len = wire_len;
 	ev.flags |= dir_flag;
 
@@ -123,6 +126,7 @@ static __always_inline void summarize(const struct xs_frame *f, __u32 wire_len, 
 	count(c, &ev);
 	if (counters_only)
 		return;
+	ev.ts_ns = bpf_ktime_get_ns();
 
 	size = xs_event_size(&ev);
 	if (size > sizeof(ev))
