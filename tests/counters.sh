@@ -112,6 +112,24 @@ for _ in range(300):
 EOF
 stop_pid "$tf"
 
+# A live capture on an interface in counters-only mode borrows its hooks: counting goes on
+# throughout, and afterwards the counters-only programs are back in the links.
+pinned_prog() { bpftool -j prog show pinned "$BPFFS_PINS/$IF_A/xdp_prog" | "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
+link_prog() { ip -n "$NS_A" -d link show dev "$IF_A" | sed -nE 's/.*prog\/xdp id ([0-9]+).*/\1/p'; }
+spawn borrow "$NS_A" "$XDPSPY" -i "$IF_A" -n -l -Q in --ready-file "$XS_WORK/borrow.ready"
+bp=$SPAWN_PID
+wait_until 10000 test -e "$XS_WORK/borrow.ready" || bad "capture beside attach never ready"
+[[ $(link_prog) != "$(pinned_prog)" ]] && ok || bad "the capture did not take the hook over"
+in_ns "$NS_B" "$PYTHON" "$INJECT" "$IF_B" udp=50
+wait_until 5000 file_lines_ge "$XS_WORK/borrow.out" 50 || bad "capture beside attach: no lines"
+stop_pid "$bp"
+grep -q 'borrows its hooks' "$XS_WORK/borrow.err" && ok || bad "no notice about borrowing"
+[[ $(link_prog) == "$(pinned_prog)" ]] && ok || bad "counters-only program not given back"
+in_ns "$NS_B" "$PYTHON" "$INJECT" "$IF_B" udp=5
+wait_until 5000 rx_is 147 || bad "counting did not go on through the capture (want rx 147)"
+stats_json | "$PYTHON" -c 'import json,sys; s=json.load(sys.stdin); assert s["events"] == 50, s' &&
+	ok || bad "events after the capture ended"
+
 # detach: nothing in bpffs, nothing on the interface, no link left.
 "${X[@]}" detach "$IF_A" && ok || bad "detach"
 [[ ! -e $BPFFS_PINS/$IF_A ]] && ok || bad "pins left after detach"

@@ -6,6 +6,7 @@
  * clsact fallback needs removing, here or at the next start.
  */
 #include <errno.h>
+#include <bpf/bpf.h>
 #include <fcntl.h>
 #include <net/if.h>
 #include <poll.h>
@@ -44,6 +45,7 @@ struct live {
 	struct xs_counters status; /* at the last --stats-interval line */
 	unsigned long long status_captured;
 	unsigned long long lost_reported; /* --json: losses already reported in the stream */
+	struct xs_counters base; /* the counters when this capture began */
 	int64_t status_ns;
 	bool stop; /* -c reached, or stdout gone */
 	char line[LINE_CAP];
@@ -90,7 +92,10 @@ static int on_event(void *ctx, void *data, size_t size)
 	return lv->stop ? 1 : 0;
 }
 
-/* Refuses an interface that runs someone else's XDP program, or another xdpspy. */
+/*
+ * Refuses an interface that runs someone else's XDP program, or another xdpspy's capture.
+ * Returns 1 when `xdpspy attach` counts there: the capture borrows its links.
+ */
 static int check_free(const char *ifname, int ifindex)
 {
 	char name[64];
@@ -99,10 +104,8 @@ static int check_free(const char *ifname, int ifindex)
 	if (loader_xdp_query(ifindex, &id, name, sizeof(name)) || !id)
 		return 0;
 	if (!strcmp(name, XS_PROG_XDP) && pins_link_exists(ifname))
-		log_msg("%s: xdpspy counts here (`xdpspy attach`); live capture beside it is not "
-			"supported yet: `xdpspy detach %s` first",
-			ifname, ifname);
-	else if (!strcmp(name, XS_PROG_XDP))
+		return 1; /* counters-only mode: the capture takes its links over */
+	if (!strcmp(name, XS_PROG_XDP))
 		log_msg("%s: another xdpspy is already capturing here (XDP program id %u)", ifname,
 			id);
 	else
@@ -166,11 +169,15 @@ static void print_counts(const struct live *lv, struct loader *l)
 
 	loader_counters(l, &c);
 	fprintf(stderr, "%llu packet%s captured\n", lv->captured, lv->captured == 1 ? "" : "s");
-	fprintf(stderr, "%llu packet%s received by filter\n",
-		(unsigned long long)(c.rx_packets + c.tx_packets),
-		c.rx_packets + c.tx_packets == 1 ? "" : "s");
-	fprintf(stderr, "%llu packet%s dropped by kernel\n", (unsigned long long)c.lost,
-		c.lost == 1 ? "" : "s");
+	/* Since this capture began: with `attach` the counters ran before it. */
+	__u64 rx = lv->o->dir != DIR_OUT ? c.rx_packets - lv->base.rx_packets : 0;
+	__u64 tx = lv->o->dir != DIR_IN ? c.tx_packets - lv->base.tx_packets : 0;
+	__u64 lost = c.lost - lv->base.lost;
+
+	fprintf(stderr, "%llu packet%s received by filter\n", (unsigned long long)(rx + tx),
+		rx + tx == 1 ? "" : "s");
+	fprintf(stderr, "%llu packet%s dropped by kernel\n", (unsigned long long)lost,
+		lost == 1 ? "" : "s");
 	if (lv->bad_records)
 		log_msg("%llu malformed ring records ignored", lv->bad_records);
 }
@@ -300,7 +307,7 @@ int live_run(const struct opts *o)
 	char ifname[IF_NAMESIZE + 1], missing[128];
 	struct loader *l = NULL;
 	struct live *lv;
-	int ifindex, err, promisc = -1, rc = EXIT_OK;
+	int ifindex, err, promisc = -1, rc = EXIT_OK, borrow;
 	bool pinned = false;
 
 	if (o->list_ifaces)
@@ -312,11 +319,22 @@ int live_run(const struct opts *o)
 		log_msg("live capture needs %s", missing);
 		return EXIT_PRIVS;
 	}
-	if (check_free(ifname, ifindex))
+	borrow = check_free(ifname, ifindex);
+	if (borrow < 0)
 		return EXIT_BUSY;
-	if (loader_remove_stale_clsact(ifindex) > 0)
+	if (borrow) {
+		char path[256];
+
+		pins_path(path, sizeof(path), ifname, "stats");
+		cfg.stats_fd = bpf_obj_get(path);
+		if (cfg.stats_fd < 0) {
+			log_msg("%s: cannot open the pinned counters: %s", ifname, strerror(errno));
+			return EXIT_ERR;
+		}
+		log_msg("%s: xdpspy counts here (attach); the capture borrows its hooks", ifname);
+	} else if (loader_remove_stale_clsact(ifindex) > 0)
 		log_msg("%s: removed an egress filter left by an earlier xdpspy", ifname);
-	if (pins_exist(ifname) && !pins_remove(ifname))
+	if (!borrow && pins_exist(ifname) && !pins_remove(ifname))
 		log_msg("%s: removed pins left by an earlier xdpspy in %s/%s", ifname, XS_PIN_ROOT,
 			ifname);
 
@@ -336,12 +354,22 @@ int live_run(const struct opts *o)
 		rc = EXIT_ERR;
 		goto out;
 	}
-	err = attach(lv, l, ifname, ifindex);
+	loader_counters(l, &lv->base);
+	lv->lost_reported = lv->base.lost;
+	if (borrow) {
+		err = loader_take_over(l, ifname, o->dir != DIR_OUT, o->dir != DIR_IN);
+		if (err)
+			log_msg("%s: cannot take the counters-only hooks over: %s", ifname,
+				strerror(-err));
+	} else {
+		err = attach(lv, l, ifname, ifindex);
+	}
 	if (err) {
 		rc = err == -EBUSY ? EXIT_BUSY : EXIT_ERR;
 		goto out;
 	}
-	pinned = pin_counters(l, ifname);
+	if (!borrow)
+		pinned = pin_counters(l, ifname);
 	if (!o->no_promisc) {
 		promisc = iface_promisc(ifindex);
 		if (promisc < 0)
@@ -382,6 +410,8 @@ out:
 	if (promisc >= 0)
 		close(promisc);
 	loader_close(l); /* detaches: links closed, a clsact filter removed */
+	if (cfg.stats_fd > 0)
+		close(cfg.stats_fd);
 	printer_free(lv->pr);
 	free(lv);
 	return rc;

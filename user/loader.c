@@ -39,6 +39,9 @@ struct loader {
 	int xdp_link;
 	int egress_link;
 	int clsact_ifindex; /* a clsact filter to remove at detach, 0 if none */
+	/* Taken over from `xdpspy attach`: the pinned links, and the programs to give back. */
+	int borrowed_link[2];
+	int lent_prog[2];
 };
 
 int loader_missing_caps(char *buf, size_t len)
@@ -76,6 +79,8 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 		return -ENOMEM;
 	l->xdp_link = -1;
 	l->egress_link = -1;
+	l->borrowed_link[0] = l->borrowed_link[1] = -1;
+	l->lent_prog[0] = l->lent_prog[1] = -1;
 	l->skel = xdpspy_bpf__open();
 	if (!l->skel) {
 		err = -errno;
@@ -83,6 +88,12 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 	}
 	l->skel->rodata->wakeup_bytes = cfg->wakeup_bytes;
 	l->skel->rodata->counters_only = cfg->counters_only;
+	if (cfg->stats_fd > 0) {
+		/* Count into the map already pinned, so counting goes on without a gap. */
+		err = bpf_map__reuse_fd(l->skel->maps.stats, cfg->stats_fd);
+		if (err)
+			goto fail;
+	}
 	err = bpf_map__set_max_entries(l->skel->maps.events, cfg->ring_kib * 1024u);
 	if (err)
 		goto fail;
@@ -220,8 +231,46 @@ static int detach_clsact(int ifindex)
 	return bpf_tc_detach(&hook, &opts);
 }
 
+int loader_take_over(struct loader *l, const char *ifname, bool in, bool out)
+{
+	static const char *const links[2] = {"xdp_link", "egress_link"};
+	static const char *const progs[2] = {"xdp_prog", "egress_prog"};
+	int fds[2] = {bpf_program__fd(l->skel->progs.xdpspy_xdp),
+		      bpf_program__fd(l->skel->progs.xdpspy_egress)};
+	char path[256];
+
+	for (int i = 0; i < 2; i++) {
+		if (!(i ? out : in))
+			continue; /* that direction keeps counting only */
+		if (pins_path(path, sizeof(path), ifname, links[i]))
+			return -ENAMETOOLONG;
+		l->borrowed_link[i] = bpf_obj_get(path);
+		if (l->borrowed_link[i] < 0)
+			continue; /* no egress link (lo, or a clsact fallback): ingress only */
+		pins_path(path, sizeof(path), ifname, progs[i]);
+		l->lent_prog[i] = bpf_obj_get(path);
+		if (l->lent_prog[i] < 0 || bpf_link_update(l->borrowed_link[i], fds[i], NULL)) {
+			int err = -errno;
+
+			loader_detach(l);
+			return err;
+		}
+	}
+	return l->borrowed_link[0] < 0 && l->borrowed_link[1] < 0 ? -ENOENT : 0;
+}
+
 void loader_detach(struct loader *l)
 {
+	/* Give borrowed links their counters-only programs back before anything else. */
+	for (int i = 0; i < 2; i++) {
+		if (l->borrowed_link[i] >= 0 && l->lent_prog[i] >= 0)
+			bpf_link_update(l->borrowed_link[i], l->lent_prog[i], NULL);
+		if (l->borrowed_link[i] >= 0)
+			close(l->borrowed_link[i]);
+		if (l->lent_prog[i] >= 0)
+			close(l->lent_prog[i]);
+		l->borrowed_link[i] = l->lent_prog[i] = -1;
+	}
 	if (l->xdp_link >= 0)
 		close(l->xdp_link);
 	if (l->egress_link >= 0)

@@ -23,6 +23,7 @@ struct loader_cfg {
 	unsigned ring_kib;
 	uint32_t wakeup_bytes; /* 0: the kernel's adaptive wakeups */
 	bool counters_only; /* count, send no events (`xdpspy attach`) */
+	int stats_fd; /* > 0: count into this (pinned) map instead of a new one */
 };
 
 struct loader;
@@ -53,6 +54,12 @@ int loader_consume(struct loader *l);
 int loader_attach_xdp(struct loader *l, int ifindex, enum xdp_mode mode, struct attach_info *ai);
 int loader_attach_egress(struct loader *l, int ifindex, enum tc_mode mode, struct attach_info *ai);
 void loader_detach(struct loader *l);
+/*
+ * Capture on an interface in counters-only mode: swaps the capture programs into the links
+ * `attach` pinned (loader_detach() swaps the counters-only ones back). Open the loader with
+ * the pinned stats map (stats_fd), so the counters keep counting throughout.
+ */
+int loader_take_over(struct loader *l, const char *ifname, bool in, bool out);
 /* Removes an egress clsact filter of ours left on ifindex; returns 1 if one was there. */
 int loader_remove_stale_clsact(int ifindex);
 /* The id and name of the XDP program on ifindex (id 0: none). */
