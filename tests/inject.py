@@ -7,21 +7,16 @@ drops the frames as not for it (no replies to muddle the counts), while XDP stil
 usage: inject.py IFACE KIND=COUNT ...   kinds: syn synack fin rst psh ack data udp icmp
                                          arp tcp6 other short
 """
+import os
 import socket
 import struct
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_pcaps import csum16  # noqa: E402  (one checksum for every test tool)
+
 SRC_MAC = bytes.fromhex('020000000001')
 DST_MAC = bytes.fromhex('02000000ffff')  # nobody's
-
-
-def csum(data):
-    if len(data) % 2:
-        data += b'\0'
-    s = sum(struct.unpack('!%dH' % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xffff) + (s >> 16)
-    return ~s & 0xffff
 
 
 def eth(etype, payload):
@@ -31,7 +26,7 @@ def eth(etype, payload):
 def ipv4(proto, payload):
     hdr = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(payload), 1, 0x4000, 64, proto, 0,
                       bytes([10, 200, 0, 2]), bytes([10, 200, 0, 1]))
-    hdr = hdr[:10] + struct.pack('!H', csum(hdr)) + hdr[12:]
+    hdr = hdr[:10] + struct.pack('!H', csum16(hdr)) + hdr[12:]
     return eth(0x0800, hdr + payload)
 
 
