@@ -97,7 +97,24 @@ static __always_inline __u64 wakeup_flags(void)
 									     : BPF_RB_NO_WAKEUP;
 }
 
-static __always_inline void summarize(const struct xs_frame *f, __u32 wire_len, __u16 dir_flag)
+/*
+ * An XDP frame's length. bpf_xdp_get_buff_len() costs a helper call; the linear part is the
+ * whole frame whenever the IP length fits in it, which is every frame that is not multi-buffer.
+ */
+static __always_inline __u32 xdp_wire_len(const struct xs_frame *f, const struct xs_event *ev)
+{
+	__u32 linear = (__u32)(f->end - f->data);
+	__u32 ip = bpf_ntohs(ev->ip_len);
+
+	if (ev->flags & XS_F_IP6)
+		ip = ip ? ip + 40 : 0xffffffff; /* 0: a jumbo payload */
+	if ((ev->flags & (XS_F_IP4 | XS_F_IP6)) && ev->l3_off + ip <= linear)
+		return linear;
+	return bpf_xdp_get_buff_len((struct xdp_md *)f->ctx);
+}
+
+/* skb_len: the egress skb's length; XDP works its frame's out (xdp_wire_len). */
+static __always_inline void summarize(const struct xs_frame *f, __u32 skb_len, __u16 dir_flag)
 {
 	struct xs_counters *c;
 	struct xs_event ev;
@@ -110,7 +127,7 @@ static __always_inline void summarize(const struct xs_frame *f, __u32 wire_len, 
 	else
 		__builtin_memset(&ev, 0, sizeof(ev));
 	xs_parse(&ev, f);
-	ev.wire_len = wire_len;
+	ev.wire_len = f->skb ? skb_len : xdp_wire_len(f, &ev);
 	ev.flags |= dir_flag;
 
 	c = bpf_map_lookup_elem(&stats, &key);
@@ -118,10 +135,10 @@ static __always_inline void summarize(const struct xs_frame *f, __u32 wire_len, 
 		return;
 	if (dir_flag & XS_F_EGRESS) {
 		c->tx_packets++;
-		c->tx_bytes += wire_len;
+		c->tx_bytes += ev.wire_len;
 	} else {
 		c->rx_packets++;
-		c->rx_bytes += wire_len;
+		c->rx_bytes += ev.wire_len;
 	}
 	count(c, &ev);
 	if (counters_only)
@@ -174,7 +191,7 @@ int xdpspy_xdp(struct xdp_md *ctx)
 	    .ctx = ctx,
 	};
 
-	summarize(&f, bpf_xdp_get_buff_len(ctx), 0);
+	summarize(&f, 0, 0);
 	return XDP_PASS;
 }
 
