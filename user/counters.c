@@ -126,7 +126,7 @@ void counters_print_prom(FILE *f, int n, const char *const *ifnames,
 			metrics[m].help, metrics[m].metric);
 		for (int k = 0; k < n; k++)
 			for (size_t i = 0; i < NFIELDS; i++) {
-				if (strcmp(fields[i].metric, metrics[m].metric))
+				if (strcmp(fields[i].metric, metrics[m].metric) != 0)
 					continue;
 				fprintf(f, "xdpspy_%s{interface=\"%s\"%s%s} %llu\n",
 					fields[i].metric, ifnames[k], fields[i].label ? "," : "",

@@ -117,7 +117,7 @@ enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 		}
 	}
 	shorts[n] = '\0';
-	memset(&lopts[NDEFS], 0, sizeof(lopts[NDEFS]));
+	lopts[NDEFS] = (struct option){0};
 
 	while ((c = getopt_long(argc, argv, shorts, lopts, NULL)) != -1) {
 		switch (c) {

@@ -154,10 +154,8 @@ void print_tcp(struct printer *pr, const struct pview *v, struct strbuf *sb)
 		bool fresh;
 
 		memset(&key, 0, sizeof(key));
-		if (sport > dport)
-			rev = 1;
-		else if (sport == dport && memcmp(v->saddr, v->daddr, (size_t)alen) > 0)
-			rev = 1;
+		rev = sport > dport ||
+		      (sport == dport && memcmp(v->saddr, v->daddr, (size_t)alen) > 0);
 		memcpy(key.src, rev ? v->daddr : v->saddr, (size_t)alen);
 		memcpy(key.dst, rev ? v->saddr : v->daddr, (size_t)alen);
 		key.port = rev ? (uint32_t)dport << 16 | sport : (uint32_t)sport << 16 | dport;

@@ -151,7 +151,7 @@ static void put_ip6(struct strbuf *sb, const uint8_t *a)
 	int best = -1, best_len = 0, cur = -1, cur_len = 0;
 
 	for (int i = 0; i < 8; i++) {
-		w[i] = rd16(a + 2 * i);
+		w[i] = rd16(a + (size_t)2 * i);
 		if (w[i] == 0) {
 			if (cur < 0)
 				cur = i, cur_len = 0;

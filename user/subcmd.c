@@ -63,7 +63,7 @@ static int cmd_attach(const char *ifname)
 	err = loader_open(&l, &cfg, NULL, NULL);
 	if (!err)
 		err = loader_attach_xdp(l, ifindex, XDP_MODE_AUTO, &ai);
-	if (!err && strcmp(ifname, "lo"))
+	if (!err && strcmp(ifname, "lo") != 0)
 		err = loader_attach_egress(l, ifindex, TC_MODE_AUTO, &ai);
 	if (err) {
 		log_msg("%s: cannot attach: %s", ifname, strerror(-err));
@@ -167,7 +167,7 @@ static int take_one(const char *ifname, void *ctx)
 {
 	struct snapshots *ss = ctx;
 
-	if ((ss->only && strcmp(ss->only, ifname)) || ss->n >= 64)
+	if ((ss->only && strcmp(ss->only, ifname) != 0) || ss->n >= 64)
 		return 0;
 	snprintf(ss->s[ss->n].ifname, sizeof(ss->s[ss->n].ifname), "%s", ifname);
 	if (!counters_read_pinned(ifname, &ss->s[ss->n].c))
