@@ -97,13 +97,30 @@ static bool parse_num(const char *s, long min, long max, long *out)
 	return true;
 }
 
+/* Word lists indexed by the value they stand for; NULL marks a value no word selects. */
+static const char *const dirs[] = {"inout", "in", "out", NULL};
+static const char *const xdp_modes[] = {NULL, "native", "generic", NULL}; /* enum xdp_mode */
+static const char *const tc_modes[] = {NULL, "tcx", "clsact", NULL}; /* enum tc_mode */
+
+/* *out = the index of arg in words (ended by a NULL after the first entry); -1 if absent. */
+static int pick_word(const char *arg, const char *what, const char *const *words, int *out)
+{
+	for (int i = 0; i == 0 || words[i]; i++)
+		if (words[i] && !strcmp(arg, words[i])) {
+			*out = i;
+			return 0;
+		}
+	log_msg("invalid %s %s", what, arg);
+	return -1;
+}
+
 enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 {
 	struct option lopts[NDEFS + 1];
 	char shorts[NDEFS * 2 + 2];
 	size_t n = 0;
 	long num;
-	int c;
+	int c, v;
 
 	memset(o, 0, sizeof(*o));
 	o->ring_kib = 4096;
@@ -128,16 +145,9 @@ enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 			o->iface = optarg;
 			break;
 		case 'Q':
-			if (!strcmp(optarg, "in")) {
-				o->dir = DIR_IN;
-			} else if (!strcmp(optarg, "out")) {
-				o->dir = DIR_OUT;
-			} else if (!strcmp(optarg, "inout")) {
-				o->dir = DIR_INOUT;
-			} else {
-				log_msg("invalid direction %s (in, out or inout)", optarg);
+			if (pick_word(optarg, "direction (in, out or inout):", dirs, &v))
 				return OPTS_EXIT_USAGE;
-			}
+			o->dir = (enum direction)v;
 			break;
 		case 'p':
 			o->no_promisc = true;
@@ -146,24 +156,14 @@ enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 			o->list_ifaces = true;
 			break;
 		case OPT_MODE:
-			if (!strcmp(optarg, "native")) {
-				o->xdp_mode = 1;
-			} else if (!strcmp(optarg, "generic")) {
-				o->xdp_mode = 2;
-			} else {
-				log_msg("invalid XDP mode %s (native or generic)", optarg);
+			if (pick_word(optarg, "XDP mode (native or generic):", xdp_modes,
+				      &o->xdp_mode))
 				return OPTS_EXIT_USAGE;
-			}
 			break;
 		case OPT_TC_MODE:
-			if (!strcmp(optarg, "tcx")) {
-				o->tc_mode = 1;
-			} else if (!strcmp(optarg, "clsact")) {
-				o->tc_mode = 2;
-			} else {
-				log_msg("invalid egress mode %s (tcx or clsact)", optarg);
+			if (pick_word(optarg, "egress mode (tcx or clsact):", tc_modes,
+				      &o->tc_mode))
 				return OPTS_EXIT_USAGE;
-			}
 			break;
 		case OPT_STATS_INTERVAL:
 			if (!parse_num(optarg, 1, 86400, &num)) {

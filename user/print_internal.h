@@ -55,6 +55,13 @@ static inline uint32_t rd32(const uint8_t *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
+/* Bytes of the fixed L4 header there are: captured (the kernel's l4_cap) and inside the IP
+ * length (tcpdump's snapend). */
+static inline uint32_t l4_captured(const struct pview *v)
+{
+	return v->l4_avail < v->ev->l4_cap ? v->l4_avail : v->ev->l4_cap;
+}
+
 /* tcpdump's nd_print_trunc: " [|proto]". */
 static inline void put_trunc(struct strbuf *sb, const char *proto)
 {

@@ -34,7 +34,7 @@ static void udp_addrs(struct printer *pr, const struct pview *v, struct strbuf *
 void print_udp(struct printer *pr, const struct pview *v, struct strbuf *sb)
 {
 	const struct xs_event *ev = v->ev;
-	uint32_t avail = v->l4_avail < ev->l4_cap ? v->l4_avail : ev->l4_cap;
+	uint32_t avail = l4_captured(v);
 	uint32_t length = v->l4_len, ulen;
 	uint16_t sport, dport;
 
@@ -111,7 +111,7 @@ static const char *icmp_name(uint8_t type)
 void print_icmp(struct printer *pr, const struct pview *v, struct strbuf *sb)
 {
 	const struct xs_event *ev = v->ev;
-	uint32_t avail = v->l4_avail < ev->l4_cap ? v->l4_avail : ev->l4_cap;
+	uint32_t avail = l4_captured(v);
 	uint8_t type = ev->l4.icmp.type;
 	const char *name;
 
@@ -178,7 +178,7 @@ static const char *icmp6_name(uint8_t type)
 void print_icmp6(struct printer *pr, const struct pview *v, struct strbuf *sb)
 {
 	const struct xs_event *ev = v->ev;
-	uint32_t avail = v->l4_avail < ev->l4_cap ? v->l4_avail : ev->l4_cap;
+	uint32_t avail = l4_captured(v);
 	uint8_t type = ev->l4.icmp.type;
 	const char *name = icmp6_name(type);
 

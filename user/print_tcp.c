@@ -91,7 +91,7 @@ void print_tcp(struct printer *pr, const struct pview *v, struct strbuf *sb)
 	int rev = 0;
 
 	/* What the kernel copied is bounded by the frame; tcpdump also by the IP length. */
-	uint32_t avail = v->l4_avail < ev->l4_cap ? v->l4_avail : ev->l4_cap;
+	uint32_t avail = l4_captured(v);
 
 	if (avail < 4) {
 		put_host(pr, sb, v->saddr, v->is6);
