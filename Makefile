@@ -31,15 +31,16 @@ BPF_CFLAGS := -g -O2 -target bpf -Wall -Werror -Iinclude -I$(ARCH_INC)
 CORE_SRC := user/strbuf.c user/print.c user/print_ip6.c user/print_tcp.c user/print_json.c user/print_tcpopt.c user/print_other.c \
 	user/names.c user/timefmt.c
 APP_SRC := $(CORE_SRC) user/main.c user/opts.c user/loader.c user/replay.c user/live.c \
-	user/iface.c user/decode.c user/log.c user/pins.c user/counters.c user/subcmd.c
+	user/iface.c user/decode.c user/log.c user/pins.c user/counters.c user/subcmd.c \
+	user/filter.c user/xlate.c user/ebpf_dump.c
 APP_OBJ := $(APP_SRC:%.c=$(BUILD)/%.o)
 SAN_OBJ := $(CORE_SRC:%.c=$(BUILD)/san/%.o)
 
 UNIT_TESTS := test_parse test_print test_tcpopt
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/%)
 
-.PHONY: all deps test test-unit test-kernel test-replay test-live test-counters demo fuzz \
-	check-full format \
+.PHONY: all deps test test-unit test-kernel test-replay test-filter test-live test-counters demo \
+	fuzz bench-kernel check-full format \
 	check-format lint clean install help
 
 all: $(BUILD)/xdpspy
@@ -49,8 +50,9 @@ help:
 	@echo 'make deps         install the Debian packages the build and the tests need'
 	@echo 'make demo         a live capture of a short TCP conversation between two namespaces'
 	@echo 'make test         deps, then every test layer (unit, fuzz, kernel, replay, live)'
-	@echo 'make check-full   the exhaustive replay matrix (every flag set, every pcap)'
+	@echo 'make check-full   the exhaustive matrices (every flag set and filter, every pcap)'
 	@echo 'make fuzz         a longer fuzzing run (FUZZ_SECONDS=300)'
+	@echo 'make bench-kernel in-kernel cost per packet, with and without a filter expression'
 	@echo 'make format       clang-format the C sources (check-format to verify)'
 	@echo 'make install      install into PREFIX (default /usr/local)'
 	@echo 'V=1               show full commands'
@@ -102,7 +104,14 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(SAN_OBJ)
 	$(Q)$(CC) -O1 -g $(SAN) $(XCFLAGS) -o $@ $^
 
 $(BUILD)/tests/test_kernel: tests/kernel/test_kernel.c $(BUILD)/user/loader.o \
-	$(BUILD)/user/counters.o $(BUILD)/user/pins.o
+	$(BUILD)/user/counters.o $(BUILD)/user/pins.o $(BUILD)/user/xlate.o $(BUILD)/user/log.o
+	$(msg) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $^ $(LDLIBS)
+
+# The filter translator against libpcap's interpreter, in the kernel (BPF_PROG_TEST_RUN).
+$(BUILD)/tests/test_xlate: tests/kernel/test_xlate.c $(BUILD)/user/xlate.o $(BUILD)/user/filter.o \
+	$(BUILD)/user/ebpf_dump.o $(BUILD)/user/log.o
 	$(msg) CC $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $^ $(LDLIBS)
@@ -113,11 +122,25 @@ $(BUILD)/tests/fuzz_parse_print: tests/fuzz/fuzz_parse_print.c $(CORE_SRC)
 	$(Q)$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined -std=gnu11 -Iinclude -Iuser \
 		-o $@ $^
 
+# --- benchmarks ----------------------------------------------------------------------------
+$(BUILD)/bench/kernel_cost: bench/kernel_cost.c $(BUILD)/user/loader.o $(BUILD)/user/counters.o \
+	$(BUILD)/user/pins.o $(BUILD)/user/xlate.o $(BUILD)/user/filter.o $(BUILD)/user/ebpf_dump.o \
+	$(BUILD)/user/log.o
+	$(msg) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $^ $(LDLIBS)
+
+# In-kernel cost per packet (BPF_PROG_TEST_RUN), unfiltered and with a typical expression.
+bench-kernel: $(BUILD)/bench/kernel_cost
+	$(Q)python3 bench/frames.py $(BUILD)/bench/frames
+	$(Q)$(BUILD)/bench/kernel_cost -e 'tcp port 443 and host 10.0.0.1' $(BUILD)/bench/frames/*.pcap
+
 test-unit: $(UNIT_BIN)
 	$(Q)tests/run-unit.sh $(UNIT_BIN)
 
-test-kernel: $(BUILD)/tests/test_kernel
+test-kernel: $(BUILD)/tests/test_kernel $(BUILD)/tests/test_xlate
 	$(Q)$(BUILD)/tests/test_kernel tests/data/*.pcap* ../shared/corpus/tcpdump-tests/*.pcap*
+	$(Q)$(BUILD)/tests/test_xlate tests/data/*.pcap* ../shared/corpus/tcpdump-tests/*.pcap*
 
 test-fuzz: $(BUILD)/tests/fuzz_parse_print
 	$(Q)tests/run-fuzz.sh $< $${FUZZ_SECONDS:-20}
@@ -131,12 +154,16 @@ test-live: $(BUILD)/xdpspy
 test-counters: $(BUILD)/xdpspy
 	$(Q)tests/counters.sh
 
+test-filter: $(BUILD)/xdpspy $(BUILD)/xdpspy-san
+	$(Q)tests/filter.sh
+
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)tests/demo.sh
 
 # Every layer runs even when an earlier one fails; the summary line says how many did.
-TEST_LAYERS := check-format test-unit test-fuzz test-kernel test-replay test-live test-counters
+TEST_LAYERS := check-format test-unit test-fuzz test-kernel test-replay test-filter test-live \
+	test-counters
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/xdpspy-san
@@ -149,12 +176,13 @@ test: deps
 
 check-full: all $(BUILD)/xdpspy-san
 	$(Q)FULL=1 tests/replay.sh
+	$(Q)FULL=1 tests/filter.sh
 
 fuzz: $(BUILD)/tests/fuzz_parse_print
 	$(Q)tests/run-fuzz.sh $< $${FUZZ_SECONDS:-300}
 
 FMT_SRC = $(wildcard bpf/*.c include/*.h user/*.c user/*.h tests/unit/*.c tests/kernel/*.c \
-	tests/fuzz/*.c tests/*.h)
+	tests/fuzz/*.c tests/*.h bench/*.c)
 
 # Static analysis of the host code (make lint; not part of make test yet). loader.c goes
 # without unix.Malloc: the generated skeleton it includes trips that check.

@@ -3,14 +3,20 @@
  * The kernel side: one summarizer run at XDP (ingress) and at TC egress. Each parses the frame
  * with include/parse.h, counts it, and sends the compact event through the ring buffer. It
  * never alters or drops traffic: XDP_PASS and TC_ACT_OK, always.
+ *
+ * With a filter expression the event is parsed into a per-CPU slot and the filter, built at
+ * run time from the expression, is tail-called; it tail-calls xdpspy_*_match (send the event)
+ * or xdpspy_*_reject (count the frame as filtered). See include/chain.h.
  */
 #include <linux/bpf.h>
 #include <linux/pkt_cls.h>
+#include <stdbool.h>
 #include <bpf/bpf_endian.h>
 #include <bpf/bpf_helpers.h>
 
-#include "event.h"
+#include "chain.h"
 #include "counters.h"
+#include "event.h"
 #include "parse.h"
 
 char LICENSE[] SEC("license") = "GPL";
@@ -18,6 +24,11 @@ char LICENSE[] SEC("license") = "GPL";
 /* Set by the loader before load. */
 const volatile __u32 wakeup_bytes = 0; /* 0: the kernel's adaptive wakeup, else a fill level */
 const volatile __u8 counters_only = 0; /* `xdpspy attach`: count, send no events */
+const volatile __u8 filter_on = 0; /* run the filter in the chains' FILTER slot */
+
+/* Replay: a frame's length on the wire, when the test run is given only its captured part;
+ * the filter's `len` reads it. 0 for live frames. */
+__u32 replay_wire_len = 0;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -30,6 +41,25 @@ struct {
 	__type(key, __u32);
 	__type(value, struct xs_counters);
 } stats SEC(".maps");
+
+/* The filter chains; the loader fills them (include/chain.h). */
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, XS_CHAIN_SLOTS);
+	__type(key, __u32);
+	__type(value, __u32);
+} xdp_chain SEC(".maps"), tc_chain SEC(".maps");
+
+/* An event between the parse and the filter's verdict: one slot per hook, per CPU. A tail
+ * call stays on its CPU, and egress runs with bottom halves off, so nothing interleaves. */
+enum { STAGE_XDP, STAGE_TC };
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 2);
+	__type(key, __u32);
+	__type(value, struct xs_event);
+} staged SEC(".maps");
 
 static __always_inline void count(struct xs_counters *c, const struct xs_event *ev)
 {
@@ -113,45 +143,98 @@ static __always_inline __u32 xdp_wire_len(const struct xs_frame *f, const struct
 	return bpf_xdp_get_buff_len((struct xdp_md *)f->ctx);
 }
 
-/* skb_len: the egress skb's length; XDP works its frame's out (xdp_wire_len). */
-static __always_inline void summarize(const struct xs_frame *f, __u32 skb_len, __u16 dir_flag)
+static __always_inline struct xs_counters *counters(void)
+{
+	__u32 key = 0;
+
+	return bpf_map_lookup_elem(&stats, &key);
+}
+
+/*
+ * Parses the frame into ev and counts it. skb_len: the egress skb's length; XDP works its
+ * frame's out (xdp_wire_len). full: zero all of ev, as it will be sent (a record must not
+ * carry stale bytes in its padding); counting reads only the fixed part.
+ */
+static __always_inline struct xs_counters *prepare(struct xs_event *ev, const struct xs_frame *f,
+						   __u32 skb_len, __u16 dir_flag, bool full)
 {
 	struct xs_counters *c;
-	struct xs_event ev;
-	__u32 key = 0, size;
 
-	/* All of it when the event is sent: a record must not carry stale stack bytes in its
-	 * padding. Counting reads the fixed part only. */
-	if (counters_only)
-		__builtin_memset(&ev, 0, XS_EVENT_FIXED);
+	if (full)
+		__builtin_memset(ev, 0, sizeof(*ev));
 	else
-		__builtin_memset(&ev, 0, sizeof(ev));
-	xs_parse(&ev, f);
-	ev.wire_len = f->skb ? skb_len : xdp_wire_len(f, &ev);
-	ev.flags |= dir_flag;
+		__builtin_memset(ev, 0, XS_EVENT_FIXED);
+	xs_parse(ev, f);
+	ev->wire_len = f->skb ? skb_len : xdp_wire_len(f, ev);
+	ev->flags |= dir_flag;
 
-	c = bpf_map_lookup_elem(&stats, &key);
+	c = counters();
 	if (!c)
-		return;
+		return NULL;
 	if (dir_flag & XS_F_EGRESS) {
 		c->tx_packets++;
-		c->tx_bytes += ev.wire_len;
+		c->tx_bytes += ev->wire_len;
 	} else {
 		c->rx_packets++;
-		c->rx_bytes += ev.wire_len;
+		c->rx_bytes += ev->wire_len;
 	}
-	count(c, &ev);
-	if (counters_only)
-		return;
-	ev.ts_ns = bpf_ktime_get_ns();
+	count(c, ev);
+	return c;
+}
 
-	size = xs_event_size(&ev);
-	if (size > sizeof(ev))
-		size = sizeof(ev);
-	if (bpf_ringbuf_output(&events, &ev, size, wakeup_flags()) == 0)
+static __always_inline void send(struct xs_event *ev, struct xs_counters *c)
+{
+	__u32 size;
+
+	ev->ts_ns = bpf_ktime_get_ns();
+	size = xs_event_size(ev);
+	if (size > sizeof(*ev))
+		size = sizeof(*ev);
+	if (bpf_ringbuf_output(&events, ev, size, wakeup_flags()) == 0)
 		c->events++;
 	else
 		c->lost++;
+}
+
+/* Parse, count and send, or with a filter: parse, count and hand over to the chain. */
+static __always_inline void summarize(void *ctx, const struct xs_frame *f, __u32 skb_len,
+				      __u16 dir_flag, void *chain, __u32 stage)
+{
+	struct xs_counters *c;
+	struct xs_event *staged_ev, ev;
+
+	if (!filter_on) {
+		c = prepare(&ev, f, skb_len, dir_flag, !counters_only);
+		if (c && !counters_only)
+			send(&ev, c);
+		return;
+	}
+	staged_ev = bpf_map_lookup_elem(&staged, &stage);
+	if (!staged_ev)
+		return;
+	c = prepare(staged_ev, f, skb_len, dir_flag, true);
+	if (!c)
+		return;
+	bpf_tail_call(ctx, chain, XS_CHAIN_FILTER);
+	c->lost++; /* only if the filter slot were empty, which the loader never leaves it */
+}
+
+/* The filter's verdicts (reached by tail call): send the staged event, or count the frame. */
+static __always_inline void matched(__u32 stage)
+{
+	struct xs_counters *c = counters();
+	struct xs_event *ev = bpf_map_lookup_elem(&staged, &stage);
+
+	if (c && ev)
+		send(ev, c);
+}
+
+static __always_inline void rejected(void)
+{
+	struct xs_counters *c = counters();
+
+	if (c)
+		c->filtered++;
 }
 
 /* The transport parser as global functions: verified once each (see xs_parse_l4_at). */
@@ -191,7 +274,21 @@ int xdpspy_xdp(struct xdp_md *ctx)
 	    .ctx = ctx,
 	};
 
-	summarize(&f, 0, 0);
+	summarize(ctx, &f, 0, 0, &xdp_chain, STAGE_XDP);
+	return XDP_PASS;
+}
+
+SEC("xdp.frags")
+int xdpspy_xdp_match(struct xdp_md *ctx)
+{
+	matched(STAGE_XDP);
+	return XDP_PASS;
+}
+
+SEC("xdp.frags")
+int xdpspy_xdp_reject(struct xdp_md *ctx)
+{
+	rejected();
 	return XDP_PASS;
 }
 
@@ -215,6 +312,20 @@ int xdpspy_egress(struct __sk_buff *skb)
 	};
 
 	/* skb->len, not the linear part: offloaded sends are one large skb, as tcpdump shows. */
-	summarize(&f, skb->len, XS_F_EGRESS);
+	summarize(skb, &f, skb->len, XS_F_EGRESS, &tc_chain, STAGE_TC);
+	return TC_ACT_OK;
+}
+
+SEC("tc")
+int xdpspy_tc_match(struct __sk_buff *skb)
+{
+	matched(STAGE_TC);
+	return TC_ACT_OK;
+}
+
+SEC("tc")
+int xdpspy_tc_reject(struct __sk_buff *skb)
+{
+	rejected();
 	return TC_ACT_OK;
 }

@@ -277,6 +277,7 @@ compare_with_tcpdump() {
 	# both hooks have seen every packet of the conversations.
 	peer "$cns" udp --to "$mark_to" --port "$MARK_PORT" --count 1 2>/dev/null
 	wait_until 5000 file_has "$XS_WORK/td.out" "\.$MARK_PORT: UDP" || ck_fail "tcpdump did not see the marker"
+	[[ -n ${FILTERED:-} ]] && in_ns "$NS_A" "$XDPSPY" stats "$dev" --json >"$XS_WORK/stats.json"
 	stop_xdpspy xd INT
 	kill -INT "$tdpid"
 	wait_exit "$tdpid" "$EXIT_MS_MAX" || ck_fail "tcpdump did not exit"
@@ -286,8 +287,9 @@ compare_with_tcpdump() {
 	tcp_lines "$XS_WORK/td.out" >"$XS_WORK/td.tcp"
 	tcp_lines "$XS_WORK/xd.out" >"$XS_WORK/xd.tcp"
 	n=$(wc -l <"$XS_WORK/td.tcp")
-	# Two conversations of 5 exchanges: handshake, requests, responses, FINs: 32 lines at least.
-	((n >= 32)) || ck_fail "tcpdump printed only $n TCP lines"
+	# Two conversations of 5 exchanges: handshake, requests, responses, FINs: 32 lines at least
+	# (MIN_LINES with a filter expression).
+	((n >= ${MIN_LINES:-32})) || ck_fail "tcpdump printed only $n TCP lines"
 	if cmp -s "$XS_WORK/td.tcp" "$XS_WORK/xd.tcp"; then
 		ck_info "$n TCP lines identical to tcpdump's (IPv4 and IPv6, both directions)"
 	else
@@ -315,6 +317,21 @@ compare_timestamps() {
 }
 
 check_tcp_tcx() { compare_with_tcpdump "" -n -tt; }
+# A filter expression in both hooks: the same lines as tcpdump with the same expression, and
+# every packet the hooks saw is either sent or counted as filtered (received = captured +
+# dropped, with received = seen - filtered, is checked by compare_with_tcpdump).
+check_tcp_filtered() {
+	FILTERED=1 MIN_LINES=16 compare_with_tcpdump "" -n -tt \
+		"ip6 or udp port $MARK_PORT or tcp[tcpflags] & (tcp-syn|tcp-fin) != 0" || return 1
+	local filtered
+	filtered=$("$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)["filtered"])' \
+		<"$XS_WORK/stats.json" 2>/dev/null)
+	((${filtered:-0} > 0)) && ck_info "$filtered packets filtered out in the kernel" ||
+		ck_fail "the filtered counter is '${filtered:-}' (stats: $(head -c 300 "$XS_WORK/stats.json"))"
+	grep -E 'Flags \[' "$XS_WORK/xd.out" | grep -v ' IP6 ' | grep -vE 'Flags \[[^]]*[SF]' &&
+		ck_fail "IPv4 segments without SYN or FIN printed"
+	return 0
+}
 check_tcp_clsact() { compare_with_tcpdump "--tc-mode clsact" -n -tt; }
 check_tcp_abs_seq() { compare_with_tcpdump "" -n -tt -S; }
 check_tcp_ether() { compare_with_tcpdump "" -n -tt -e; }
@@ -673,7 +690,7 @@ check_exit_codes() {
 # --- driver ------------------------------------------------------------------------------------
 
 CHECKS=(
-	tcp_tcx tcp_clsact tcp_abs_seq tcp_ether tcp_generic tcp_loopback
+	tcp_tcx tcp_filtered tcp_clsact tcp_abs_seq tcp_ether tcp_generic tcp_loopback
 	sigint sigterm sighup sigint_inherited_ignore
 	kill9 kill9_clsact_restart_clsact kill9_clsact_restart_tcx
 	foreign_xdp foreign_xdp_generic second_xdpspy

@@ -23,13 +23,8 @@ bad() {
 	echo "replay: FAIL $*"
 }
 
-# tests/data/limit-*.pcap hold what xdpspy documents it cannot print as tcpdump does; they are
-# checked for the documented output below instead.
-pcaps=()
-for f in "$top"/tests/data/*.pcap "$top"/tests/data/*.pcapng "$shared"/corpus/tcpdump-tests/*.pcap \
-	"$shared"/corpus/tcpdump-tests/*.pcapng; do
-	case "$(basename "$f")" in limit-*) ;; *) pcaps+=("$f") ;; esac
-done
+# shellcheck source=golden_pcaps.sh
+. "$top/tests/golden_pcaps.sh"
 flagsets=("-n -tt" "-S -n -tt" "-n -tt -e" "-n")
 if [ "${FULL:-0}" = 1 ]; then
 	flagsets+=("-n -ttt" "-n -tttt" "-n -ttttt" "-n -t -q" "-n -tt -e -S" "-n -tt -#"

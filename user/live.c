@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "decode.h"
+#include "filter.h"
 #include "iface.h"
 #include "live.h"
 #include "loader.h"
@@ -173,9 +174,11 @@ static void print_counts(const struct live *lv, struct loader *l)
 	__u64 rx = lv->o->dir != DIR_OUT ? c.rx_packets - lv->base.rx_packets : 0;
 	__u64 tx = lv->o->dir != DIR_IN ? c.tx_packets - lv->base.tx_packets : 0;
 	__u64 lost = c.lost - lv->base.lost;
+	/* As libpcap counts on Linux: the packets the filter accepted. */
+	__u64 received = rx + tx - (c.filtered - lv->base.filtered);
 
-	fprintf(stderr, "%llu packet%s received by filter\n", (unsigned long long)(rx + tx),
-		rx + tx == 1 ? "" : "s");
+	fprintf(stderr, "%llu packet%s received by filter\n", (unsigned long long)received,
+		received == 1 ? "" : "s");
 	fprintf(stderr, "%llu packet%s dropped by kernel\n", (unsigned long long)lost,
 		lost == 1 ? "" : "s");
 	if (lv->bad_records)
@@ -305,6 +308,7 @@ int live_run(const struct opts *o)
 {
 	struct loader_cfg cfg = {.ring_kib = o->ring_kib};
 	char ifname[IF_NAMESIZE + 1], missing[128];
+	struct cbpf_prog filter;
 	struct loader *l = NULL;
 	struct live *lv;
 	int ifindex, err, promisc = -1, rc = EXIT_OK, borrow;
@@ -338,10 +342,17 @@ int live_run(const struct opts *o)
 		log_msg("%s: removed pins left by an earlier xdpspy in %s/%s", ifname, XS_PIN_ROOT,
 			ifname);
 
+	if (filter_build(o, ifname, FILTER_LIVE_SNAPLEN, &filter)) {
+		if (cfg.stats_fd > 0)
+			close(cfg.stats_fd);
+		return EXIT_ERR;
+	}
+	cfg.filter = &filter;
 	lv = calloc(1, sizeof(*lv));
 	if (!lv || !(lv->pr = printer_new(&o->print))) {
 		log_msg("out of memory");
 		free(lv);
+		filter_free(&filter);
 		return EXIT_ERR;
 	}
 	lv->o = o;
@@ -414,5 +425,6 @@ out:
 		close(cfg.stats_fd);
 	printer_free(lv->pr);
 	free(lv);
+	filter_free(&filter);
 	return rc;
 }

@@ -16,10 +16,13 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "chain.h"
 #include "counters_user.h"
 #include "loader.h"
+#include "log.h"
 #include "pins.h"
 #include "xdpspy.skel.h"
+#include "xlate.h"
 
 #ifndef CAP_PERFMON
 #define CAP_PERFMON 38
@@ -42,6 +45,7 @@ struct loader {
 	/* Taken over from `xdpspy attach`: the pinned links, and the programs to give back. */
 	int borrowed_link[2];
 	int lent_prog[2];
+	int filter_prog[2]; /* the filter expression, translated for XDP and for TC */
 };
 
 int loader_missing_caps(char *buf, size_t len)
@@ -70,6 +74,61 @@ int loader_missing_caps(char *buf, size_t len)
 	return missing;
 }
 
+/* Loads the filter translated for one hook and puts it, with the verdict programs, in the
+ * hook's chain. */
+static int install_filter(struct loader *l, const struct cbpf_prog *p, enum xlate_hook hook)
+{
+	struct xdpspy_bpf *skel = l->skel;
+	bool xdp = hook == XLATE_XDP;
+	struct xlate_cfg cfg = {
+	    .hook = hook,
+	    .verdict = XLATE_TAIL_CALL,
+	    .chain_fd = bpf_map__fd(xdp ? skel->maps.xdp_chain : skel->maps.tc_chain),
+	    .wire_len_fd = xdp ? bpf_map__fd(skel->maps.bss) : -1,
+	    .wire_len_off = (uint32_t)((char *)&skel->bss->replay_wire_len - (char *)skel->bss),
+	};
+	LIBBPF_OPTS(bpf_prog_load_opts, opts, .expected_attach_type = xdp ? BPF_XDP : 0,
+		    .prog_flags = xdp ? BPF_F_XDP_HAS_FRAGS : 0);
+	int slots[XS_CHAIN_SLOTS], fd, err = 0;
+	struct xlate_out out;
+	char why[160];
+
+	if (xlate(p, &cfg, &out, why, sizeof(why))) {
+		log_msg("the filter cannot run in the kernel: %s", why);
+		return -EINVAL;
+	}
+	fd = bpf_prog_load(xdp ? BPF_PROG_TYPE_XDP : BPF_PROG_TYPE_SCHED_CLS, "xdpspy_filter",
+			   "GPL", out.insns, out.len, &opts);
+	if (fd < 0) {
+		/* Again with the verifier's log, for -v. */
+		static char log[1 << 16];
+
+		err = -errno;
+		opts.log_buf = log;
+		opts.log_size = sizeof(log);
+		opts.log_level = 1;
+		if (bpf_prog_load(xdp ? BPF_PROG_TYPE_XDP : BPF_PROG_TYPE_SCHED_CLS,
+				  "xdpspy_filter", "GPL", out.insns, out.len, &opts) < 0 &&
+		    log_verbosity)
+			fputs(log, stderr);
+		log_msg("the kernel refused the filter program (%s)%s", strerror(-err),
+			log_verbosity ? "" : "; -v shows the verifier's log");
+		xlate_free(&out);
+		return err;
+	}
+	xlate_free(&out);
+	l->filter_prog[xdp ? 0 : 1] = fd;
+	slots[XS_CHAIN_FILTER] = fd;
+	slots[XS_CHAIN_MATCH] =
+	    bpf_program__fd(xdp ? skel->progs.xdpspy_xdp_match : skel->progs.xdpspy_tc_match);
+	slots[XS_CHAIN_REJECT] =
+	    bpf_program__fd(xdp ? skel->progs.xdpspy_xdp_reject : skel->progs.xdpspy_tc_reject);
+	for (uint32_t k = 0; k < XS_CHAIN_SLOTS && !err; k++)
+		if (bpf_map_update_elem(cfg.chain_fd, &k, &slots[k], BPF_ANY))
+			err = -errno;
+	return err;
+}
+
 int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_fn fn, void *ctx)
 {
 	struct loader *l = calloc(1, sizeof(*l));
@@ -81,6 +140,7 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 	l->egress_link = -1;
 	l->borrowed_link[0] = l->borrowed_link[1] = -1;
 	l->lent_prog[0] = l->lent_prog[1] = -1;
+	l->filter_prog[0] = l->filter_prog[1] = -1;
 	l->skel = xdpspy_bpf__open();
 	if (!l->skel) {
 		err = -errno;
@@ -88,6 +148,7 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 	}
 	l->skel->rodata->wakeup_bytes = cfg->wakeup_bytes;
 	l->skel->rodata->counters_only = cfg->counters_only;
+	l->skel->rodata->filter_on = cfg->filter && cfg->filter->len;
 	if (cfg->stats_fd > 0) {
 		/* Count into the map already pinned, so counting goes on without a gap. */
 		err = bpf_map__reuse_fd(l->skel->maps.stats, cfg->stats_fd);
@@ -100,6 +161,13 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 	err = xdpspy_bpf__load(l->skel);
 	if (err)
 		goto fail;
+	if (l->skel->rodata->filter_on) {
+		err = install_filter(l, cfg->filter, XLATE_XDP);
+		if (!err)
+			err = install_filter(l, cfg->filter, XLATE_TC);
+		if (err)
+			goto fail;
+	}
 	l->rb = ring_buffer__new(bpf_map__fd(l->skel->maps.events), fn, ctx, NULL);
 	if (!l->rb) {
 		err = -errno;
@@ -119,19 +187,61 @@ void loader_close(struct loader *l)
 	loader_detach(l);
 	ring_buffer__free(l->rb);
 	xdpspy_bpf__destroy(l->skel);
+	for (int i = 0; i < 2; i++)
+		if (l->filter_prog[i] >= 0)
+			close(l->filter_prog[i]);
 	free(l);
 }
 
-int loader_test_run(struct loader *l, const void *frame, uint32_t len, uint32_t *verdict)
+int loader_test_run(struct loader *l, const void *frame, uint32_t len, uint32_t wire_len,
+		    uint32_t *verdict)
 {
 	LIBBPF_OPTS(bpf_test_run_opts, opts, .data_in = frame, .data_size_in = len, .repeat = 1);
-	int err = bpf_prog_test_run_opts(bpf_program__fd(l->skel->progs.xdpspy_xdp), &opts);
+	int err;
+
+	l->skel->bss->replay_wire_len = wire_len > len ? wire_len : 0;
+	err = bpf_prog_test_run_opts(bpf_program__fd(l->skel->progs.xdpspy_xdp), &opts);
 
 	if (err)
 		return -errno;
 	if (verdict)
 		*verdict = opts.retval;
 	return 0;
+}
+
+static int timed_run(int fd, const void *frame, uint32_t len, uint32_t repeat, uint32_t *ns)
+{
+	LIBBPF_OPTS(bpf_test_run_opts, opts, .data_in = frame, .data_size_in = len,
+		    .repeat = repeat);
+
+	if (bpf_prog_test_run_opts(fd, &opts))
+		return -errno;
+	*ns = opts.duration;
+	return 0;
+}
+
+int loader_test_run_timed(struct loader *l, const void *frame, uint32_t len, uint32_t repeat,
+			  uint32_t *ns)
+{
+	l->skel->bss->replay_wire_len = 0;
+	return timed_run(bpf_program__fd(l->skel->progs.xdpspy_xdp), frame, len, repeat, ns);
+}
+
+int loader_test_run_empty(const void *frame, uint32_t len, uint32_t repeat, uint32_t *ns)
+{
+	const struct bpf_insn pass[] = {
+	    {.code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0, .imm = XDP_PASS},
+	    {.code = BPF_JMP | BPF_EXIT},
+	};
+	LIBBPF_OPTS(bpf_prog_load_opts, opts, .expected_attach_type = BPF_XDP,
+		    .prog_flags = BPF_F_XDP_HAS_FRAGS);
+	int fd = bpf_prog_load(BPF_PROG_TYPE_XDP, "xdpspy_empty", "GPL", pass, 2, &opts), err;
+
+	if (fd < 0)
+		return -errno;
+	err = timed_run(fd, frame, len, repeat, ns);
+	close(fd);
+	return err;
 }
 
 int loader_consume(struct loader *l)

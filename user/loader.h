@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cbpf.h"
 #include "counters.h"
 
 /* Called for each ring record; the same shape as libbpf's ring_buffer_sample_fn, so this
@@ -24,6 +25,7 @@ struct loader_cfg {
 	uint32_t wakeup_bytes; /* 0: the kernel's adaptive wakeups */
 	bool counters_only; /* count, send no events (`xdpspy attach`) */
 	int stats_fd; /* > 0: count into this (pinned) map instead of a new one */
+	const struct cbpf_prog *filter; /* the filter expression's program; NULL or empty: none */
 };
 
 struct loader;
@@ -42,8 +44,18 @@ int loader_missing_caps(char *buf, size_t len);
 
 int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_fn fn, void *ctx);
 void loader_close(struct loader *l);
-/* Runs one frame through the XDP program (BPF_PROG_TEST_RUN); *verdict gets its return. */
-int loader_test_run(struct loader *l, const void *frame, uint32_t len, uint32_t *verdict);
+/*
+ * Runs one frame through the XDP program (BPF_PROG_TEST_RUN); *verdict gets its return.
+ * wire_len: the frame's length on the wire when len bytes of it were captured (the filter's
+ * `len`), 0 when the frame is whole.
+ */
+int loader_test_run(struct loader *l, const void *frame, uint32_t len, uint32_t wire_len,
+		    uint32_t *verdict);
+/* Runs one frame repeat times through the XDP program; *ns gets the kernel's mean per run. */
+int loader_test_run_timed(struct loader *l, const void *frame, uint32_t len, uint32_t repeat,
+			  uint32_t *ns);
+/* The same through an XDP program that only returns XDP_PASS: the floor under any hook. */
+int loader_test_run_empty(const void *frame, uint32_t len, uint32_t repeat, uint32_t *ns);
 /* Hands every record in the ring to the sample callback; returns how many, or -errno. */
 int loader_consume(struct loader *l);
 /*

@@ -38,6 +38,11 @@ static const struct opt_def defs[] = {
     {{"list-interfaces", no_argument, NULL, 'D'}, NULL, "list the interfaces and exit"},
     {{"read", required_argument, NULL, 'r'}, "FILE", "replay a pcap/pcapng file (- for stdin)"},
     {{"count", required_argument, NULL, 'c'}, "N", "exit after N packets"},
+    {{"filter-file", required_argument, NULL, 'F'}, "FILE", "read the filter expression from FILE"},
+    {{"dump-filter", no_argument, NULL, 'd'},
+     NULL,
+     "print the compiled filter and exit (-d also its eBPF; -dd, -ddd as tcpdump)"},
+    {{"no-optimize", no_argument, NULL, 'O'}, NULL, "do not optimize the compiled filter"},
     {{"no-names", no_argument, NULL, 'n'}, NULL, "do not resolve host or port names"},
     {{"ether", no_argument, NULL, 'e'}, NULL, "print the link-level header"},
     {{"quiet", no_argument, NULL, 'q'}, NULL, "quick output: less protocol information"},
@@ -117,14 +122,13 @@ static int pick_word(const char *arg, const char *what, const char *const *words
 enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 {
 	struct option lopts[NDEFS + 1];
-	char shorts[NDEFS * 2 + 2];
+	char shorts[NDEFS * 2 + 1];
 	size_t n = 0;
 	long num;
 	int c, v;
 
 	memset(o, 0, sizeof(*o));
 	o->ring_kib = 4096;
-	shorts[n++] = '+'; /* stop at the expression, as tcpdump's getopt does */
 	for (size_t i = 0; i < NDEFS; i++) {
 		lopts[i] = defs[i].lo;
 		if (defs[i].lo.val < 256) {
@@ -181,6 +185,15 @@ enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 				return OPTS_EXIT_USAGE;
 			}
 			o->count = num;
+			break;
+		case 'F':
+			o->filter_file = optarg;
+			break;
+		case 'd':
+			o->dump_filter++;
+			break;
+		case 'O':
+			o->no_optimize = true;
 			break;
 		case 'n':
 			o->print.nflag++;

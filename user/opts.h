@@ -25,6 +25,9 @@ struct opts {
 	bool host_parser; /* --host-parser: replay through the host build of the parser */
 	unsigned ring_kib; /* -B */
 	int verbose;
+	const char *filter_file; /* -F: the expression comes from this file */
+	int dump_filter; /* -d count */
+	bool no_optimize; /* -O */
 	char **expr; /* the filter expression's words */
 	int expr_words;
 };

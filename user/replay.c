@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Replay. Each frame goes through the kernel program; the kernel refuses a few (shorter than
- * an Ethernet header, or larger than a test run takes), and those, or every frame when BPF is
- * not allowed here, go through the same parser built for the host. Either way the printer
- * sees the same event.
+ * Replay. Each frame goes through the kernel program, filter expression included; the kernel
+ * refuses a few (shorter than an Ethernet header, or larger than a test run takes), and those,
+ * or every frame when BPF is not allowed here, go through the same parser built for the host,
+ * filtered by libpcap's interpreter. Either way the printer sees the same event.
  */
 #include <errno.h>
 #include <pcap/pcap.h>
@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "decode.h"
+#include "filter.h"
 #include "loader.h"
 #include "log.h"
 #include "parse.h"
@@ -24,8 +25,11 @@ struct replay {
 	const struct opts *o;
 	struct printer *pr;
 	struct pkt_info pi;
+	struct cbpf_prog filter;
 	unsigned got; /* events that arrived for the current frame */
 	unsigned long long via_kernel, via_host, bad_records, event_bytes;
+	unsigned long long filtered; /* the kernel's filtered counter, as last read */
+	unsigned long long events; /* ring records received */
 	char line[LINE_CAP];
 };
 
@@ -51,38 +55,56 @@ static int on_event(void *ctx, void *data, size_t size)
 		return 0;
 	}
 	r->got++;
+	r->events++;
 	r->event_bytes += size;
 	emit(r, &ev);
 	return 0;
 }
 
-static void via_host(struct replay *r, const uint8_t *frame, uint32_t caplen)
+/* Returns whether the frame was printed. */
+static bool via_host(struct replay *r, const uint8_t *frame, uint32_t caplen)
 {
 	struct xs_event ev;
 
+	r->via_host++;
+	if (!filter_match(&r->filter, frame, r->pi.wire_len, caplen))
+		return false;
 	memset(&ev, 0, sizeof(ev));
 	xs_parse(&ev, &(struct xs_frame){.data = frame, .end = frame + caplen});
 	ev.wire_len = r->pi.wire_len;
-	r->via_host++;
 	emit(r, &ev);
+	return true;
 }
 
-static bool kernel_path(struct replay *r, struct loader *l, const uint8_t *frame, uint32_t caplen)
+/* Whether the kernel's filter rejected the frame just run: its counter grew. */
+static bool kernel_filtered(struct replay *r, struct loader *l)
+{
+	struct xs_counters c;
+
+	if (!r->filter.len || loader_counters(l, &c) || c.filtered == r->filtered)
+		return false;
+	r->filtered = c.filtered;
+	return true;
+}
+
+/* 1: the kernel sent the frame's event, 0: its filter rejected the frame, -1: it refused the
+ * frame (too short, or too large for a test run). */
+static int via_kernel(struct replay *r, struct loader *l, const uint8_t *frame, uint32_t caplen)
 {
 	if (!l || caplen < 14)
-		return false;
+		return -1;
 	r->got = 0;
-	if (loader_test_run(l, frame, caplen, NULL))
-		return false; /* refused: too large for a test run */
-	if (loader_consume(l) < 0 || r->got != 1)
-		return r->got > 0;
+	if (loader_test_run(l, frame, caplen, r->pi.wire_len, NULL) || loader_consume(l) < 0)
+		return -1;
+	if (r->got == 0 && !kernel_filtered(r, l))
+		return -1;
 	r->via_kernel++;
-	return true;
+	return r->got > 0;
 }
 
 static struct loader *open_kernel(const struct opts *o, struct replay *r)
 {
-	struct loader_cfg cfg = {.ring_kib = 256, .wakeup_bytes = 0};
+	struct loader_cfg cfg = {.ring_kib = 256, .wakeup_bytes = 0, .filter = &r->filter};
 	struct loader *l = NULL;
 	char missing[128];
 	int err;
@@ -137,16 +159,23 @@ int replay_run(const struct opts *o)
 	r->o = o;
 	fprintf(stderr, "reading from file %s, link-type EN10MB (Ethernet), snapshot length %d\n",
 		strcmp(o->read_file, "-") ? o->read_file : "-", pcap_snapshot(p));
+	if (filter_build(o, NULL, pcap_snapshot(p), &r->filter)) {
+		rc = 1;
+		goto out;
+	}
 	l = open_kernel(o, r);
 
 	while ((ret = pcap_next_ex(p, &h, &data)) == 1) {
+		int shown;
+
 		r->pi.sec = h->ts.tv_sec;
 		r->pi.frac = h->ts.tv_usec; /* a file's 0xffffffff is -1 here, as in tcpdump */
 		r->pi.wire_len = h->len;
 		r->pi.cap_len = h->caplen;
-		if (h->caplen == 0 || !kernel_path(r, l, data, h->caplen))
-			via_host(r, data, h->caplen);
-		if (o->count && ++printed >= o->count)
+		shown = h->caplen ? via_kernel(r, l, data, h->caplen) : -1;
+		if (shown < 0)
+			shown = via_host(r, data, h->caplen);
+		if (shown && o->count && ++printed >= o->count)
 			break;
 	}
 	if (ret == PCAP_ERROR) {
@@ -162,12 +191,14 @@ int replay_run(const struct opts *o)
 		log_msg("%llu frames through the kernel, %llu through the host parser, "
 			"mean event %.1f bytes",
 			r->via_kernel, r->via_host,
-			r->via_kernel ? (double)r->event_bytes / (double)r->via_kernel : 0.0);
+			r->events ? (double)r->event_bytes / (double)r->events : 0.0);
 	if (fflush(stdout) || ferror(stdout)) {
 		log_msg("writing the output failed: %s", strerror(errno));
 		rc = 1;
 	}
+out:
 	loader_close(l);
+	filter_free(&r->filter);
 	printer_free(r->pr);
 	free(r);
 	pcap_close(p);

@@ -69,7 +69,7 @@ static void replay_file(struct loader *l, struct run *r, const char *path, unsig
 		if (h->caplen < 14)
 			continue; /* the kernel refuses these; replay uses the host parser */
 		r->records = 0;
-		if (loader_test_run(l, data, h->caplen, &verdict))
+		if (loader_test_run(l, data, h->caplen, 0, &verdict))
 			continue; /* too large for a test run */
 		(*frames)++;
 		loader_consume(l);
@@ -137,7 +137,7 @@ static void test_full_ring(void)
 	if (err)
 		return;
 	for (unsigned i = 0; i < runs; i++)
-		loader_test_run(l, syn, sizeof(syn), NULL);
+		loader_test_run(l, syn, sizeof(syn), 0, NULL);
 	r.records = 0;
 	loader_consume(l);
 	CHECK(!loader_counters(l, &c), "counters");

@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""The frames the in-kernel cost is measured on, one pcap each: frames.py OUTDIR.
+
+A client 10.0.0.2 talks to a server 10.0.0.1:443 (IPv6: 2001:db8::2 -> 2001:db8::1), so the
+typical expression `tcp port 443 and host 10.0.0.1` matches the IPv4 frames, rejects the IPv6
+and the port-80 ones.
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests"))
+import gen_pcaps as g  # noqa: E402
+
+C4, S4, C6, S6 = "10.0.0.2", "10.0.0.1", "2001:db8::2", "2001:db8::1"
+TS = g.o_ts(123456, 654321)
+
+
+def frames():
+    syn_opts = g.o_mss(1460) + g.o_sackok() + TS + g.o_nop() + g.o_ws(7)
+    ack_ts = g.o_nop() + g.o_nop() + TS
+    syn = g.tcp4(C4, S4, 51000, 443, 1000, fl="S", opts=syn_opts)
+    return {
+        "syn-options": (syn, None),
+        "ack-timestamps": (g.tcp4(C4, S4, 51000, 443, 1001, 5001, opts=ack_ts), None),
+        "data-1448": (g.tcp4(S4, C4, 443, 51000, 5001, 1001, fl="PA", opts=ack_ts,
+                             data=bytes(1448)), None),
+        "ipv6-ack": (g.tcp6(C6, S6, 51000, 443, 1001, 5001, opts=ack_ts), None),
+        "vlan-ack": (g.vlan([(100, 0, 0)], g.ETH_IP4, g.ipv4(C4, S4, g.PROTO_TCP, g.tcp(
+            C4, S4, 51000, 443, 1001, 5001, opts=ack_ts))), None),
+        "truncated": (syn, 60),  # cut inside the options, as a short snap length leaves it
+        "other-port-ack": (g.tcp4(C4, S4, 51000, 80, 1001, 5001, opts=ack_ts), None),
+    }
+
+
+def main():
+    out = sys.argv[1]
+    os.makedirs(out, exist_ok=True)
+    for name, (frame, caplen) in frames().items():
+        p = g.Pcap(name + ".pcap")
+        p.add(g.ns(1700000000), frame, caplen=caplen)
+        p.write(out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * In-kernel cost per packet, measured with BPF_PROG_TEST_RUN in repeat mode:
+ *
+ *   kernel_cost [-r ROUNDS] [-e EXPRESSION] FRAME.pcap...
+ *
+ * For the first frame of each file: an XDP program that only passes (the floor), xdpspy in
+ * counters-only mode, xdpspy sending events, and xdpspy with the filter EXPRESSION. Events
+ * are drained after every 1000 runs, so the ring never fills and the cost is the delivering
+ * path, not the losing one. Each figure is the median over ROUNDS of the kernel's mean.
+ */
+#include <pcap/pcap.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "filter.h"
+#include "loader.h"
+#include "log.h"
+#include "opts.h"
+
+#define CHUNK 1000 /* runs between two drains of the ring */
+
+struct frame {
+	char name[64];
+	u_char data[16384];
+	uint32_t len;
+};
+
+static unsigned long long delivered;
+
+static int on_event(void *ctx, void *data, size_t size)
+{
+	(void)ctx;
+	(void)data;
+	(void)size;
+	delivered++;
+	return 0;
+}
+
+static int read_frame(const char *path, struct frame *f)
+{
+	char errbuf[PCAP_ERRBUF_SIZE];
+	struct pcap_pkthdr *h;
+	const u_char *data;
+	const char *base = strrchr(path, '/');
+	pcap_t *p = pcap_open_offline(path, errbuf);
+	int rc = -1;
+
+	if (!p) {
+		fprintf(stderr, "kernel_cost: %s\n", errbuf);
+		return -1;
+	}
+	if (pcap_next_ex(p, &h, &data) == 1 && h->caplen <= sizeof(f->data)) {
+		snprintf(f->name, sizeof(f->name), "%s", base ? base + 1 : path);
+		f->name[strcspn(f->name, ".")] = '\0';
+		memcpy(f->data, data, h->caplen);
+		f->len = h->caplen;
+		rc = 0;
+	} else {
+		fprintf(stderr, "kernel_cost: %s: no usable frame\n", path);
+	}
+	pcap_close(p);
+	return rc;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The median over rounds of the mean ns per run; l NULL: the empty program. */
+static double measure(struct loader *l, const struct frame *f, int rounds)
+{
+	uint32_t ns[rounds];
+
+	for (int r = 0; r < rounds; r++) {
+		int err = l ? loader_test_run_timed(l, f->data, f->len, CHUNK, &ns[r])
+			    : loader_test_run_empty(f->data, f->len, CHUNK, &ns[r]);
+
+		if (err) {
+			fprintf(stderr, "kernel_cost: test run: %s\n", strerror(-err));
+			return -1;
+		}
+		if (l)
+			loader_consume(l);
+	}
+	qsort(ns, (size_t)rounds, sizeof(ns[0]), cmp_u32);
+	return ns[rounds / 2];
+}
+
+static struct loader *open_loader(bool counters_only, const struct cbpf_prog *filter)
+{
+	struct loader_cfg cfg = {
+	    .ring_kib = 4096, .counters_only = counters_only, .filter = filter};
+	struct loader *l;
+	int err = loader_open(&l, &cfg, on_event, NULL);
+
+	if (err) {
+		fprintf(stderr, "kernel_cost: cannot load the BPF program: %s\n", strerror(-err));
+		return NULL;
+	}
+	return l;
+}
+
+int main(int argc, char **argv)
+{
+	struct loader *counting = NULL, *events = NULL, *filtered = NULL;
+	struct cbpf_prog prog = {0};
+	struct frame *f = calloc(1, sizeof(*f));
+	const char *expr = NULL;
+	int rounds = 200, c, rc = 1;
+
+	while ((c = getopt(argc, argv, "r:e:")) != -1) {
+		if (c == 'r')
+			rounds = atoi(optarg);
+		else if (c == 'e')
+			expr = optarg;
+		else
+			return 2;
+	}
+	if (optind >= argc || rounds < 1 || !f) {
+		fprintf(stderr, "usage: kernel_cost [-r ROUNDS] [-e EXPRESSION] FRAME.pcap...\n");
+		return 2;
+	}
+	if (expr) {
+		struct opts o = {.expr = (char **)&expr, .expr_words = 1};
+
+		if (filter_build(&o, NULL, FILTER_LIVE_SNAPLEN, &prog))
+			goto out;
+	}
+	counting = open_loader(true, NULL);
+	events = open_loader(false, NULL);
+	filtered = expr ? open_loader(false, &prog) : NULL;
+	if (!counting || !events || (expr && !filtered))
+		goto out;
+
+	printf("%-16s %6s %8s %10s %8s", "frame", "bytes", "empty", "counters", "events");
+	printf(expr ? " %8s   (ns per packet; filter: %s)\n" : "   (ns per packet)\n", "filter",
+	       expr);
+	for (int i = optind; i < argc; i++) {
+		if (read_frame(argv[i], f))
+			goto out;
+		printf("%-16s %6u %8.0f %10.0f %8.0f", f->name, f->len, measure(NULL, f, rounds),
+		       measure(counting, f, rounds), measure(events, f, rounds));
+		if (filtered)
+			printf(" %8.0f", measure(filtered, f, rounds));
+		printf("\n");
+	}
+	rc = 0;
+out:
+	loader_close(counting);
+	loader_close(events);
+	loader_close(filtered);
+	filter_free(&prog);
+	free(f);
+	return rc;
+}

@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Filter expressions through libpcap (see filter.h). */
+#include <errno.h>
+#include <pcap/pcap.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ebpf_dump.h"
+#include "filter.h"
+#include "log.h"
+#include "xlate.h"
+
+/* libpcap's instruction and ours are the same four fields, so its dump and interpreter
+ * take our programs as they are. */
+_Static_assert(sizeof(struct bpf_insn) == sizeof(struct cbpf_insn), "classic BPF layout");
+
+/* tcpdump's read_infile(): the whole file, with `#` comments blanked out. */
+static char *read_file(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	size_t len = 0, cap = 4096, got;
+	char *buf = NULL, *grown;
+
+	if (!f) {
+		log_msg("can't open %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	do {
+		grown = realloc(buf, cap + 1);
+		if (!grown) {
+			log_msg("out of memory reading %s", path);
+			free(buf);
+			fclose(f);
+			return NULL;
+		}
+		buf = grown;
+		got = fread(buf + len, 1, cap - len, f);
+		len += got;
+		if (len == cap)
+			cap *= 2;
+	} while (got > 0);
+	if (ferror(f)) {
+		log_msg("problem reading %s: %s", path, strerror(errno));
+		free(buf);
+		fclose(f);
+		return NULL;
+	}
+	fclose(f);
+	buf[len] = '\0';
+	for (size_t i = 0; i < len; i++)
+		if (buf[i] == '#')
+			while (i < len && buf[i] != '\n')
+				buf[i++] = ' ';
+	return buf;
+}
+
+/* tcpdump's copy_argv(): the words joined by single spaces; NULL when there are none. */
+static char *join_words(char **words, int n)
+{
+	size_t len = 1;
+	char *s;
+
+	if (n <= 0)
+		return NULL;
+	for (int i = 0; i < n; i++)
+		len += strlen(words[i]) + 1;
+	s = calloc(1, len);
+	if (!s)
+		return NULL;
+	for (int i = 0; i < n; i++) {
+		if (i)
+			strcat(s, " ");
+		strcat(s, words[i]);
+	}
+	return s;
+}
+
+static uint32_t netmask_of(const char *ifname)
+{
+	char errbuf[PCAP_ERRBUF_SIZE];
+	bpf_u_int32 net, mask;
+
+	/* No IPv4 address: 0, and `ip broadcast` cannot be compiled, as in tcpdump. */
+	if (!ifname || pcap_lookupnet(ifname, &net, &mask, errbuf) < 0)
+		return 0;
+	return mask;
+}
+
+static int compile(const char *text, uint32_t netmask, int snaplen, bool optimize,
+		   struct cbpf_prog *prog)
+{
+	pcap_t *p = pcap_open_dead(DLT_EN10MB, snaplen);
+	struct bpf_program bp;
+	int rc = -1;
+
+	if (!p) {
+		log_msg("out of memory");
+		return -1;
+	}
+	if (pcap_compile(p, &bp, text, optimize, netmask) < 0) {
+		log_msg("%s", pcap_geterr(p));
+		goto out;
+	}
+	prog->insns = calloc(bp.bf_len, sizeof(*prog->insns));
+	if (!prog->insns) {
+		log_msg("out of memory");
+		pcap_freecode(&bp);
+		goto out;
+	}
+	for (unsigned i = 0; i < bp.bf_len; i++)
+		prog->insns[i] = (struct cbpf_insn){.code = bp.bf_insns[i].code,
+						    .jt = bp.bf_insns[i].jt,
+						    .jf = bp.bf_insns[i].jf,
+						    .k = bp.bf_insns[i].k};
+	prog->len = bp.bf_len;
+	pcap_freecode(&bp);
+	rc = 0;
+out:
+	pcap_close(p);
+	return rc;
+}
+
+int filter_build(const struct opts *o, const char *ifname, int snaplen, struct cbpf_prog *prog)
+{
+	struct xlate_cfg cfg = {.hook = XLATE_XDP, .chain_fd = -1, .wire_len_fd = -1};
+	struct xlate_out out;
+	char *text, err[160];
+	int rc;
+
+	prog->insns = NULL;
+	prog->len = 0;
+	if (o->filter_file) {
+		if (o->expr_words > 0)
+			log_msg("WARNING: the expression on the command line is ignored with -F");
+		text = read_file(o->filter_file);
+		if (!text)
+			return -1;
+	} else {
+		text = join_words(o->expr, o->expr_words);
+		if (!text && !o->dump_filter)
+			return 0; /* no expression: every packet */
+	}
+	rc = compile(text ? text : "", netmask_of(ifname), snaplen, !o->no_optimize, prog);
+	free(text);
+	if (rc)
+		return -1;
+	if (xlate(prog, &cfg, &out, err, sizeof(err))) {
+		log_msg("the filter cannot run in the kernel: %s", err);
+		filter_free(prog);
+		return -1;
+	}
+	xlate_free(&out);
+	return 0;
+}
+
+int filter_snaplen(const char *path)
+{
+	char errbuf[PCAP_ERRBUF_SIZE];
+	pcap_t *p;
+	int snaplen;
+
+	if (!path)
+		return FILTER_LIVE_SNAPLEN;
+	p = pcap_open_offline(path, errbuf);
+	if (!p) {
+		log_msg("%s", errbuf);
+		return -1;
+	}
+	snaplen = pcap_snapshot(p);
+	pcap_close(p);
+	return snaplen;
+}
+
+void filter_free(struct cbpf_prog *prog)
+{
+	free(prog->insns);
+	prog->insns = NULL;
+	prog->len = 0;
+}
+
+bool filter_match(const struct cbpf_prog *prog, const uint8_t *frame, uint32_t wire_len,
+		  uint32_t cap_len)
+{
+	struct bpf_insn *insns = (struct bpf_insn *)prog->insns;
+
+	if (!prog->len)
+		return true;
+	_Static_assert(offsetof(struct bpf_insn, k) == offsetof(struct cbpf_insn, k),
+		       "classic BPF layout");
+	return bpf_filter(insns, frame, wire_len, cap_len) != 0;
+}
+
+int filter_dump(const struct cbpf_prog *prog, int level)
+{
+	struct bpf_program bp = {.bf_len = (u_int)prog->len,
+				 .bf_insns = (struct bpf_insn *)prog->insns};
+	struct xlate_cfg cfg = {.hook = XLATE_XDP, .chain_fd = -1, .wire_len_fd = -1};
+	struct xlate_out out;
+	char err[160];
+
+	bpf_dump(&bp, level);
+	if (level != 1)
+		return 0;
+	if (xlate(prog, &cfg, &out, err, sizeof(err))) {
+		log_msg("the filter cannot run in the kernel: %s", err);
+		return -1;
+	}
+	printf("\neBPF, as the XDP hook runs it (%zu instructions):\n", out.len);
+	ebpf_dump(stdout, out.insns, out.len);
+	xlate_free(&out);
+	return 0;
+}
