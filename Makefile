@@ -122,18 +122,8 @@ $(BUILD)/tests/fuzz_parse_print: tests/fuzz/fuzz_parse_print.c $(CORE_SRC)
 	$(Q)$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined -std=gnu11 -Iinclude -Iuser \
 		-o $@ $^
 
-# --- benchmarks ----------------------------------------------------------------------------
-$(BUILD)/bench/kernel_cost: bench/kernel_cost.c $(BUILD)/user/loader.o $(BUILD)/user/counters.o \
-	$(BUILD)/user/pins.o $(BUILD)/user/xlate.o $(BUILD)/user/filter.o $(BUILD)/user/ebpf_dump.o \
-	$(BUILD)/user/log.o
-	$(msg) CC $@
-	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $^ $(LDLIBS)
-
-# In-kernel cost per packet (BPF_PROG_TEST_RUN), unfiltered and with a typical expression.
-bench-kernel: $(BUILD)/bench/kernel_cost
-	$(Q)python3 bench/frames.py $(BUILD)/bench/frames
-	$(Q)$(BUILD)/bench/kernel_cost -e 'tcp port 443 and host 10.0.0.1' $(BUILD)/bench/frames/*.pcap
+# --- benchmarks (make bench, make bench-kernel): bench/bench.mk ------------------------------
+include bench/bench.mk
 
 test-unit: $(UNIT_BIN)
 	$(Q)tests/run-unit.sh $(UNIT_BIN)
