@@ -28,18 +28,19 @@ SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recove
 BPF_CFLAGS := -g -O2 -target bpf -Wall -Werror -Iinclude -I$(ARCH_INC)
 
 # Host code shared by the binary, the tests and the fuzzer (no libbpf in here).
-CORE_SRC := user/strbuf.c user/print.c user/print_ip6.c user/print_tcp.c user/print_json.c user/print_tcpopt.c user/print_other.c \
-	user/names.c user/timefmt.c
+CORE_SRC := user/strbuf.c user/print.c user/print_ip4.c user/print_ip6.c user/print_tcp.c user/print_json.c user/print_tcpopt.c user/print_other.c user/print_dump.c user/print_app.c \
+	user/print_classic.c user/names.c user/timefmt.c
 APP_SRC := $(CORE_SRC) user/main.c user/opts.c user/loader.c user/replay.c user/live.c \
 	user/iface.c user/decode.c user/log.c user/pins.c user/counters.c user/subcmd.c \
-	user/filter.c user/xlate.c user/ebpf_dump.c
+	user/filter.c user/xlate.c user/ebpf_dump.c user/pcap_out.c user/tcp_sum.c
 APP_OBJ := $(APP_SRC:%.c=$(BUILD)/%.o)
 SAN_OBJ := $(CORE_SRC:%.c=$(BUILD)/san/%.o)
 
-UNIT_TESTS := test_parse test_print test_tcpopt
+UNIT_TESTS := test_parse test_print test_tcpopt test_payload test_classic
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/%)
 
-.PHONY: all deps test test-unit test-kernel test-replay test-filter test-live test-counters demo \
+.PHONY: all deps test test-unit test-kernel test-replay test-filter test-payload test-live \
+	test-counters demo \
 	fuzz bench-kernel check-full format \
 	check-format lint clean install help
 
@@ -61,7 +62,8 @@ deps:
 	$(Q)tests/deps.sh
 
 # --- BPF object and skeleton ---------------------------------------------------------------
-$(BUILD)/xdpspy.bpf.o: bpf/xdpspy.bpf.c include/event.h include/parse.h include/counters.h
+$(BUILD)/xdpspy.bpf.o: bpf/xdpspy.bpf.c $(wildcard bpf/*.h) include/event.h include/parse.h \
+	include/counters.h include/chain.h
 	$(msg) BPF $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CLANG) $(BPF_CFLAGS) -c $< -o $@
@@ -93,18 +95,15 @@ $(BUILD)/xdpspy-san: $(APP_SRC) $(BUILD)/xdpspy.skel.h
 	$(Q)$(CC) -O1 -g $(SAN) $(XCFLAGS) -o $@ $(APP_SRC) $(LDLIBS)
 
 # --- tests ---------------------------------------------------------------------------------
-$(BUILD)/tests/test_tcpopt: tests/unit/test_tcpopt.c $(SAN_OBJ)
-	$(msg) CC-SAN $@
-	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) -O1 -g $(SAN) $(XCFLAGS) -o $@ $^
-
+# $^ holds the headers -MMD found too: only the sources and objects go to the compiler.
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(SAN_OBJ)
 	$(msg) CC-SAN $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) -O1 -g $(SAN) $(XCFLAGS) -o $@ $^
+	$(Q)$(CC) -O1 -g $(SAN) $(XCFLAGS) -o $@ $(filter %.c %.o,$^)
 
 $(BUILD)/tests/test_kernel: tests/kernel/test_kernel.c $(BUILD)/user/loader.o \
-	$(BUILD)/user/counters.o $(BUILD)/user/pins.o $(BUILD)/user/xlate.o $(BUILD)/user/log.o
+	$(BUILD)/user/counters.o $(BUILD)/user/pins.o $(BUILD)/user/xlate.o $(BUILD)/user/log.o \
+	$(BUILD)/user/decode.o $(BUILD)/user/tcp_sum.o
 	$(msg) CC $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $^ $(LDLIBS)
@@ -127,6 +126,7 @@ include bench/bench.mk
 
 test-unit: $(UNIT_BIN)
 	$(Q)tests/run-unit.sh $(UNIT_BIN)
+	$(Q)tests/unit/run-classic.sh $(BUILD)/tests/test_classic
 
 test-kernel: $(BUILD)/tests/test_kernel $(BUILD)/tests/test_xlate
 	$(Q)$(BUILD)/tests/test_kernel tests/data/*.pcap* ../shared/corpus/tcpdump-tests/*.pcap*
@@ -147,13 +147,16 @@ test-counters: $(BUILD)/xdpspy
 test-filter: $(BUILD)/xdpspy $(BUILD)/xdpspy-san
 	$(Q)tests/filter.sh
 
+test-payload: $(BUILD)/xdpspy
+	$(Q)tests/payload.sh
+
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)tests/demo.sh
 
 # Every layer runs even when an earlier one fails; the summary line says how many did.
-TEST_LAYERS := check-format test-unit test-fuzz test-kernel test-replay test-filter test-live \
-	test-counters
+TEST_LAYERS := check-format test-unit test-fuzz test-kernel test-replay test-filter test-payload \
+	test-live test-counters
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/xdpspy-san

@@ -1,5 +1,28 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Benchmarks, included by the top-level Makefile (same variables, run from the top).
+#
+#   make bench-kernel   in-kernel cost per packet (BPF_PROG_TEST_RUN), printed
+#   make bench          everything (root, ~5 min): in-kernel cost, end to end on a veth pair at
+#                       full rate and at a fixed rate, replay, perf profiles; writes
+#                       bench/results/results.md and results.png (bench/README.md). Knobs:
+#                       ROUNDS=3 FRAMES=2000000 PACED_FRAMES=1000000 PACED_PPS=200000
+#                       REPLAY_FRAMES=50000 REPLAY_RUNS=5 KERNEL_ROUNDS=40 PROFILE=1
+
+BENCH_PY ?= /usr/bin/python3
+BENCH_OUT ?= bench/results
+ROUNDS ?= 3
+FRAMES ?= 2000000
+PACED_FRAMES ?= 1000000
+PACED_PPS ?= 200000
+REPLAY_FRAMES ?= 50000
+REPLAY_RUNS ?= 5
+KERNEL_ROUNDS ?= 40
+PROFILE ?= 1
+
+BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/ringpos $(BUILD)/bench/pass.bpf.o \
+	$(BUILD)/bench/mix.pcap $(BUILD)/bench/kernel_cost
+
+.PHONY: bench bench-tools
 
 $(BUILD)/bench/kernel_cost: bench/kernel_cost.c $(BUILD)/user/loader.o $(BUILD)/user/counters.o \
 	$(BUILD)/user/pins.o $(BUILD)/user/xlate.o $(BUILD)/user/filter.o $(BUILD)/user/ebpf_dump.o \
@@ -11,5 +34,39 @@ $(BUILD)/bench/kernel_cost: bench/kernel_cost.c $(BUILD)/user/loader.o $(BUILD)/
 # In-kernel cost per packet (BPF_PROG_TEST_RUN), unfiltered and with a typical expression.
 bench-kernel: $(BUILD)/bench/kernel_cost
 	$(Q)python3 bench/frames.py $(BUILD)/bench/frames
-	$(Q)$(BUILD)/bench/kernel_cost -e 'tcp port 443 and host 10.0.0.1' $(BUILD)/bench/frames/*.pcap
+	$(Q)$(BUILD)/bench/kernel_cost -e 'tcp port 443 and host 10.0.0.1' -s 128 -v \
+		$(BUILD)/bench/frames/*.pcap
 
+# --- the end-to-end generator and its helpers -------------------------------------------------
+$(BUILD)/bench/%.bpf.o: bench/%.bpf.c bench/gen.h
+	$(msg) BPF $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CLANG) $(BPF_CFLAGS) -Ibench -c $< -o $@
+
+$(BUILD)/bench/gen.skel.h: $(BUILD)/bench/gen.bpf.o
+	$(msg) GEN $@
+	$(Q)$(BPFTOOL) gen skeleton $< name gen_bpf > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/bench/gen: bench/gen.c bench/tmpl.c bench/tmpl.h bench/gen.h $(BUILD)/bench/gen.skel.h
+	$(msg) CC $@
+	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) -Ibench -I$(BUILD)/bench -o $@ bench/gen.c bench/tmpl.c \
+		$(LDLIBS) -lpthread
+
+$(BUILD)/bench/ringpos: bench/ringpos.c
+	$(msg) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $< $(LDLIBS)
+
+$(BUILD)/bench/mix.pcap: bench/mix.py tests/gen_pcaps.py
+	$(msg) GEN $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(BENCH_PY) bench/mix.py $@ > $@.txt
+
+bench-tools: $(BUILD)/xdpspy $(BENCH_TOOLS)
+
+bench: deps
+	$(Q)$(MAKE) --no-print-directory bench-tools
+	$(Q)ROUNDS=$(ROUNDS) FRAMES=$(FRAMES) PACED_FRAMES=$(PACED_FRAMES) PACED_PPS=$(PACED_PPS) \
+		REPLAY_FRAMES=$(REPLAY_FRAMES) REPLAY_RUNS=$(REPLAY_RUNS) \
+		KERNEL_ROUNDS=$(KERNEL_ROUNDS) PROFILE=$(PROFILE) BENCH_PY=$(BENCH_PY) \
+		bench/run.sh $(BENCH_OUT)

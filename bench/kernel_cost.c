@@ -2,10 +2,11 @@
 /*
  * In-kernel cost per packet, measured with BPF_PROG_TEST_RUN in repeat mode:
  *
- *   kernel_cost [-r ROUNDS] [-e EXPRESSION] FRAME.pcap...
+ *   kernel_cost [-r ROUNDS] [-e EXPRESSION] [-s SNAPLEN] [-v] FRAME.pcap...
  *
  * For the first frame of each file: an XDP program that only passes (the floor), xdpspy in
- * counters-only mode, xdpspy sending events, and xdpspy with the filter EXPRESSION. Events
+ * counters-only mode, xdpspy sending events, and xdpspy with the filter EXPRESSION, with
+ * SNAPLEN bytes of each frame in the events (-s), with the -v checksum sum (-v). Events
  * are drained after every 1000 runs, so the ring never fills and the cost is the delivering
  * path, not the losing one. Each figure is the median over ROUNDS of the kernel's mean.
  */
@@ -92,10 +93,14 @@ static double measure(struct loader *l, const struct frame *f, int rounds)
 	return ns[rounds / 2];
 }
 
-static struct loader *open_loader(bool counters_only, const struct cbpf_prog *filter)
+static struct loader *open_loader(bool counters_only, const struct cbpf_prog *filter,
+				  uint32_t snap_len, bool verify_sum)
 {
-	struct loader_cfg cfg = {
-	    .ring_kib = 4096, .counters_only = counters_only, .filter = filter};
+	struct loader_cfg cfg = {.ring_kib = 4096,
+				 .counters_only = counters_only,
+				 .filter = filter,
+				 .snap_len = snap_len,
+				 .verify_sum = verify_sum};
 	struct loader *l;
 	int err = loader_open(&l, &cfg, on_event, NULL);
 
@@ -108,22 +113,30 @@ static struct loader *open_loader(bool counters_only, const struct cbpf_prog *fi
 
 int main(int argc, char **argv)
 {
-	struct loader *counting = NULL, *events = NULL, *filtered = NULL;
+	struct loader *counting = NULL, *events = NULL, *filtered = NULL, *snapped = NULL,
+		      *summed = NULL;
+	uint32_t snap = 0;
+	bool sum = false;
 	struct cbpf_prog prog = {0};
 	struct frame *f = calloc(1, sizeof(*f));
 	const char *expr = NULL;
 	int rounds = 200, c, rc = 1;
 
-	while ((c = getopt(argc, argv, "r:e:")) != -1) {
+	while ((c = getopt(argc, argv, "r:e:s:v")) != -1) {
 		if (c == 'r')
 			rounds = atoi(optarg);
 		else if (c == 'e')
 			expr = optarg;
+		else if (c == 's')
+			snap = (uint32_t)atoi(optarg);
+		else if (c == 'v')
+			sum = true;
 		else
 			return 2;
 	}
 	if (optind >= argc || rounds < 1 || !f) {
-		fprintf(stderr, "usage: kernel_cost [-r ROUNDS] [-e EXPRESSION] FRAME.pcap...\n");
+		fprintf(stderr, "usage: kernel_cost [-r ROUNDS] [-e EXPRESSION] [-s SNAPLEN] [-v] "
+				"FRAME.pcap...\n");
 		return 2;
 	}
 	if (expr) {
@@ -132,15 +145,22 @@ int main(int argc, char **argv)
 		if (filter_build(&o, NULL, FILTER_LIVE_SNAPLEN, &prog))
 			goto out;
 	}
-	counting = open_loader(true, NULL);
-	events = open_loader(false, NULL);
-	filtered = expr ? open_loader(false, &prog) : NULL;
-	if (!counting || !events || (expr && !filtered))
+	counting = open_loader(true, NULL, 0, false);
+	events = open_loader(false, NULL, 0, false);
+	filtered = expr ? open_loader(false, &prog, 0, false) : NULL;
+	snapped = snap ? open_loader(false, NULL, snap, false) : NULL;
+	summed = sum ? open_loader(false, NULL, 0, true) : NULL;
+	if (!counting || !events || (expr && !filtered) || (snap && !snapped) || (sum && !summed))
 		goto out;
 
 	printf("%-16s %6s %8s %10s %8s", "frame", "bytes", "empty", "counters", "events");
-	printf(expr ? " %8s   (ns per packet; filter: %s)\n" : "   (ns per packet)\n", "filter",
-	       expr);
+	if (expr)
+		printf(" %8s", "filter");
+	if (snap)
+		printf("  -s %-5u", snap);
+	if (sum)
+		printf(" %8s", "-v");
+	printf("   (ns per packet%s%s)\n", expr ? "; filter: " : "", expr ? expr : "");
 	for (int i = optind; i < argc; i++) {
 		if (read_frame(argv[i], f))
 			goto out;
@@ -148,6 +168,10 @@ int main(int argc, char **argv)
 		       measure(counting, f, rounds), measure(events, f, rounds));
 		if (filtered)
 			printf(" %8.0f", measure(filtered, f, rounds));
+		if (snapped)
+			printf(" %9.0f", measure(snapped, f, rounds));
+		if (summed)
+			printf(" %8.0f", measure(summed, f, rounds));
 		printf("\n");
 	}
 	rc = 0;
@@ -155,6 +179,8 @@ out:
 	loader_close(counting);
 	loader_close(events);
 	loader_close(filtered);
+	loader_close(snapped);
+	loader_close(summed);
 	filter_free(&prog);
 	free(f);
 	return rc;

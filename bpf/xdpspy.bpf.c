@@ -4,9 +4,11 @@
  * with include/parse.h, counts it, and sends the compact event through the ring buffer. It
  * never alters or drops traffic: XDP_PASS and TC_ACT_OK, always.
  *
- * With a filter expression the event is parsed into a per-CPU slot and the filter, built at
+ * With a filter expression the event is parsed into a per-CPU record and the filter, built at
  * run time from the expression, is tail-called; it tail-calls xdpspy_*_match (send the event)
- * or xdpspy_*_reject (count the frame as filtered). See include/chain.h.
+ * or xdpspy_*_reject (count the frame as filtered). See include/chain.h. The same record
+ * carries the frame's bytes when they are asked for (-s, -x, -w) and is the scratch space of
+ * the -v checksum.
  */
 #include <linux/bpf.h>
 #include <linux/pkt_cls.h>
@@ -18,6 +20,7 @@
 #include "counters.h"
 #include "event.h"
 #include "parse.h"
+#include "tcp_sum.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -25,6 +28,8 @@ char LICENSE[] SEC("license") = "GPL";
 const volatile __u32 wakeup_bytes = 0; /* 0: the kernel's adaptive wakeup, else a fill level */
 const volatile __u8 counters_only = 0; /* `xdpspy attach`: count, send no events */
 const volatile __u8 filter_on = 0; /* run the filter in the chains' FILTER slot */
+const volatile __u32 snap_len = 0; /* frame bytes to send after the event (-s), 0 for none */
+const volatile __u8 verify_sum = 0; /* -v: sum the TCP segment for its checksum verdict */
 
 /* Replay: a frame's length on the wire, when the test run is given only its captured part;
  * the filter's `len` reads it. 0 for live frames. */
@@ -50,16 +55,27 @@ struct {
 	__type(value, __u32);
 } xdp_chain SEC(".maps"), tc_chain SEC(".maps");
 
-/* An event between the parse and the filter's verdict: one slot per hook, per CPU. A tail
- * call stays on its CPU, and egress runs with bottom halves off, so nothing interleaves. */
+/*
+ * A record being built, between the parse and the filter's verdict or while frame bytes are
+ * added: one per hook and CPU (a per-CPU map cannot hold 64 KiB values), at 2 * cpu + hook;
+ * the loader sizes it for the machine when a capture needs it. A tail call stays on its CPU,
+ * and egress runs with bottom halves off, so nothing interleaves.
+ */
 enum { STAGE_XDP, STAGE_TC };
 
 struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 2);
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
 	__type(key, __u32);
-	__type(value, struct xs_event);
+	__type(value, struct xs_record);
 } staged SEC(".maps");
+
+static __always_inline struct xs_record *staged_record(__u32 stage)
+{
+	__u32 key = 2 * bpf_get_smp_processor_id() + stage;
+
+	return bpf_map_lookup_elem(&staged, &key);
+}
 
 static __always_inline void count(struct xs_counters *c, const struct xs_event *ev)
 {
@@ -182,6 +198,15 @@ static __always_inline struct xs_counters *prepare(struct xs_event *ev, const st
 	return c;
 }
 
+static __always_inline void output(void *rec, __u32 size, struct xs_counters *c)
+{
+	if (bpf_ringbuf_output(&events, rec, size, wakeup_flags()) == 0)
+		c->events++;
+	else
+		c->lost++;
+}
+
+/* A compact event: the fixed part, addresses and tail only. */
 static __always_inline void send(struct xs_event *ev, struct xs_counters *c)
 {
 	__u32 size;
@@ -190,43 +215,68 @@ static __always_inline void send(struct xs_event *ev, struct xs_counters *c)
 	size = xs_event_size(ev);
 	if (size > sizeof(*ev))
 		size = sizeof(*ev);
-	if (bpf_ringbuf_output(&events, ev, size, wakeup_flags()) == 0)
-		c->events++;
-	else
-		c->lost++;
+	output(ev, size, c);
 }
 
-/* Parse, count and send, or with a filter: parse, count and hand over to the chain. */
+/* A staged record: the -v sum, then the frame's first snap_len bytes, then out. */
+static __always_inline void send_record(void *ctx, bool skb, struct xs_record *rec,
+					struct xs_counters *c)
+{
+	struct xs_event *ev = &rec->ev;
+	__u64 n = snap_len < ev->wire_len ? snap_len : ev->wire_len;
+
+	if (verify_sum)
+		tcp_sum(ctx, skb, rec);
+	if (!snap_len) {
+		send(ev, c);
+		return;
+	}
+	XS_PIN(n);
+	if (n == 0 || n > XS_MAX_SNAP ||
+	    (skb ? bpf_skb_load_bytes(ctx, 0, rec->data, n)
+		 : bpf_xdp_load_bytes(ctx, 0, rec->data, n)))
+		n = 0;
+	ev->flags |= XS_F_DATA;
+	ev->ts_ns = bpf_ktime_get_ns();
+	output(rec, sizeof(*ev) + n, c);
+}
+
+/* Parse, count and send; with a filter, -s or -v: into the staged record first. */
 static __always_inline void summarize(void *ctx, const struct xs_frame *f, __u32 skb_len,
 				      __u16 dir_flag, void *chain, __u32 stage)
 {
 	struct xs_counters *c;
-	struct xs_event *staged_ev, ev;
+	struct xs_record *rec;
+	struct xs_event ev;
 
-	if (!filter_on) {
+	if (!filter_on && !snap_len && !verify_sum) {
 		c = prepare(&ev, f, skb_len, dir_flag, !counters_only);
 		if (c && !counters_only)
 			send(&ev, c);
 		return;
 	}
-	staged_ev = bpf_map_lookup_elem(&staged, &stage);
-	if (!staged_ev)
+	rec = staged_record(stage);
+	if (!rec)
 		return;
-	c = prepare(staged_ev, f, skb_len, dir_flag, true);
+	c = prepare(&rec->ev, f, skb_len, dir_flag, true);
 	if (!c)
 		return;
+	if (!filter_on) {
+		send_record(ctx, stage == STAGE_TC, rec, c);
+		return;
+	}
 	bpf_tail_call(ctx, chain, XS_CHAIN_FILTER);
 	c->lost++; /* only if the filter slot were empty, which the loader never leaves it */
 }
 
-/* The filter's verdicts (reached by tail call): send the staged event, or count the frame. */
-static __always_inline void matched(__u32 stage)
+/* The filter's verdicts (reached by tail call): send the staged record, or count the frame. */
+static __always_inline void matched(void *ctx, __u32 stage)
 {
 	struct xs_counters *c = counters();
-	struct xs_event *ev = bpf_map_lookup_elem(&staged, &stage);
+	struct xs_record *rec = staged_record(stage);
 
-	if (c && ev)
-		send(ev, c);
+	if (c && rec)
+		send_record(ctx, stage == STAGE_TC, rec, c);
 }
 
 static __always_inline void rejected(void)
@@ -281,7 +331,7 @@ int xdpspy_xdp(struct xdp_md *ctx)
 SEC("xdp.frags")
 int xdpspy_xdp_match(struct xdp_md *ctx)
 {
-	matched(STAGE_XDP);
+	matched(ctx, STAGE_XDP);
 	return XDP_PASS;
 }
 
@@ -319,7 +369,7 @@ int xdpspy_egress(struct __sk_buff *skb)
 SEC("tc")
 int xdpspy_tc_match(struct __sk_buff *skb)
 {
-	matched(STAGE_TC);
+	matched(skb, STAGE_TC);
 	return TC_ACT_OK;
 }
 

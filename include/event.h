@@ -10,19 +10,23 @@
  * IPv6 extension headers, their raw bytes (what tcpdump prints of them needs the bytes):
  * `l3x_cap` of them at offset XS_MAX_OPT. Fixed offsets keep the verifier's work small; the
  * gap is paid only by the rare packets that have such headers.
+ *
+ * When payload is asked for (-s, -x, -X, -A, -w), a record is a whole struct xs_event
+ * (XS_F_DATA set) followed by the frame's first bytes, up to XS_MAX_SNAP: struct xs_record.
  */
 #ifndef XDPSPY_EVENT_H
 #define XDPSPY_EVENT_H
 
 #include <linux/types.h>
 
-#define XS_EVENT_VERSION 1
+#define XS_EVENT_VERSION 2
 #define XS_MAX_VLAN 2
 #define XS_MAX_EXT 8 /* IPv6 extension headers followed before giving up */
 #define XS_MAX_L3X 64 /* bytes of IPv4 options / IPv6 extension headers copied */
 #define XS_MAX_OPT 40 /* TCP options are at most 40 bytes */
 #define XS_MAX_TAIL (XS_MAX_L3X + XS_MAX_OPT)
 #define XS_MAX_VAR (32 + XS_MAX_TAIL)
+#define XS_MAX_SNAP 65535 /* frame bytes a record can carry */
 
 /* What the frame carried, as far as the parser got. */
 enum xs_kind {
@@ -55,6 +59,8 @@ enum xs_stop {
 #define XS_F_IP4 0x0004 /* var part holds IPv4 addresses */
 #define XS_F_FRAG 0x0008 /* IP fragment (first or later) */
 #define XS_F_LATER_FRAG 0x0010 /* a fragment with offset != 0: no L4 header */
+#define XS_F_DATA 0x0020 /* the record carries frame bytes after the whole event */
+#define XS_F_SUM 0x0040 /* l4_sum holds the TCP segment's checksum sum (-v) */
 
 struct xs_event {
 	__u64 ts_ns; /* host order: bpf_ktime_get_ns() at the hook; 0 in replay */
@@ -123,6 +129,10 @@ struct xs_event {
 		} arp;
 		__u8 raw[20];
 	} l4;
+	/* With XS_F_SUM: the ones' complement sum, folded to 16 bits, over the pseudo header and
+	 * the whole TCP segment (its checksum field included); 0xffff when the checksum is right. */
+	__be16 l4_sum;
+	__u16 reserved;
 	__u8 var[XS_MAX_VAR]; /* addresses, then the tail; only the used part is sent */
 };
 
@@ -134,9 +144,18 @@ _Static_assert(__builtin_offsetof(struct xs_event, mac_dst) == 28, "mac_dst offs
 _Static_assert(__builtin_offsetof(struct xs_event, ip_vhl) == 50, "ip_vhl offset");
 _Static_assert(__builtin_offsetof(struct xs_event, ip6_flow) == 64, "ip6_flow offset");
 _Static_assert(__builtin_offsetof(struct xs_event, l4) == 72, "l4 offset");
-_Static_assert(XS_EVENT_FIXED == 92, "fixed part size");
+_Static_assert(XS_EVENT_FIXED == 96, "fixed part size");
 _Static_assert(sizeof(((struct xs_event *)0)->l4) == 20, "l4 union size");
 _Static_assert(XS_MAX_OPT >= 24, "the tail's first part holds ICMPv6 and ARP data too");
+
+/* A record with frame bytes: the event, whole, then the data (XS_F_DATA). */
+struct xs_record {
+	struct xs_event ev;
+	__u8 data[XS_MAX_SNAP + 4]; /* + 4: the checksum sums whole words, zero-padded */
+};
+
+_Static_assert(__builtin_offsetof(struct xs_record, data) == sizeof(struct xs_event),
+	       "record data offset");
 
 /* Length of the address block in the var part. */
 static inline __u32 xs_addr_len(const struct xs_event *ev)

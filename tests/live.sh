@@ -106,7 +106,8 @@ closing_counts() {
 	return 0
 }
 
-out_lines() { wc -l <"$XS_WORK/$1.out"; }
+# out_lines NAME: the records NAME printed (dump lines, which start with a tab, not counted).
+out_lines() { grep -vc '^	' "$XS_WORK/$1.out"; }
 
 # --- what is attached --------------------------------------------------------------------------
 
@@ -238,8 +239,15 @@ start_stream() {
 
 # --- 1. tcpdump and xdpspy, side by side ------------------------------------------------------
 
-# tcp_lines FILE: the TCP lines, time stamp column removed.
-tcp_lines() { grep -E 'Flags \[' "$1" | sed -E 's/^[0-9]+\.[0-9]+ //'; }
+# tcp_lines FILE: the TCP lines, time stamp column removed; with DUMP=1 each with the dump
+# lines that follow it (-X).
+tcp_lines() {
+	if [[ -n ${DUMP:-} ]]; then
+		awk '/^[0-9]/ { keep = /Flags \[/ } keep' "$1" | sed -E 's/^[0-9]+\.[0-9]+ //'
+	else
+		grep -E 'Flags \[' "$1" | sed -E 's/^[0-9]+\.[0-9]+ //'
+	fi
+}
 
 # compare_with_tcpdump XDPSPY_EXTRA FLAGS...: both on IF_A with FLAGS (xdpspy adds
 # XDPSPY_EXTRA), real IPv4 and IPv6 conversations from NS_B, then the TCP lines of both must be
@@ -254,6 +262,7 @@ compare_with_tcpdump() {
 	}
 	dev=$IF_A a4=$IP4_A a6=$IP6_A cns=$NS_B mark_to=$IP4_A
 	[[ $extra == *clsact* ]] && mode=clsact
+	[[ " $* " == *" -Q in "* ]] && mode=xdp-only
 	if [[ -n ${LOOPBACK:-} ]]; then
 		dev=lo a4=127.0.0.1 a6=::1 cns=$NS_A mark_to=127.0.0.1 mode=xdp-only
 	fi
@@ -333,6 +342,15 @@ check_tcp_filtered() {
 	return 0
 }
 check_tcp_clsact() { compare_with_tcpdump "--tc-mode clsact" -n -tt; }
+# -X: the kernel copies whole frames into the events; the records, dumps included, must be
+# tcpdump's, and the conversations' payload ('q' requests, 'r' responses) must show. Ingress
+# only: a local send's TCP checksum is still the stack's partial one at the egress hook, and
+# this veth completes it in software after that hook, before tcpdump's tap (README).
+check_tcp_dump() {
+	DUMP=1 MIN_LINES=16 compare_with_tcpdump "" -n -tt -X -Q in || return 1
+	grep -qE '^	0x[0-9a-f]{4}:  7171 7171 7171 7171 7171 7171 7171 7171  q{16}$' "$XS_WORK/xd.out" &&
+		ck_info "the requests' payload shows in the dumps" || ck_fail "no payload dump lines"
+}
 check_tcp_abs_seq() { compare_with_tcpdump "" -n -tt -S; }
 check_tcp_ether() { compare_with_tcpdump "" -n -tt -e; }
 check_tcp_generic() { compare_with_tcpdump "--mode generic" -n -tt; }
@@ -690,7 +708,7 @@ check_exit_codes() {
 # --- driver ------------------------------------------------------------------------------------
 
 CHECKS=(
-	tcp_tcx tcp_filtered tcp_clsact tcp_abs_seq tcp_ether tcp_generic tcp_loopback
+	tcp_tcx tcp_filtered tcp_dump tcp_clsact tcp_abs_seq tcp_ether tcp_generic tcp_loopback
 	sigint sigterm sighup sigint_inherited_ignore
 	kill9 kill9_clsact_restart_clsact kill9_clsact_restart_tcx
 	foreign_xdp foreign_xdp_generic second_xdpspy

@@ -4,14 +4,38 @@
 #include <string.h>
 
 #include "decode.h"
+#include "parse.h"
 
-int decode_event(const void *data, size_t size, struct xs_event *ev)
+/* The event as the parser makes it of only the bytes captured, with the hook's own facts. */
+static void reparse(struct xs_event *ev, const uint8_t *data, uint32_t len)
 {
-	if (size < XS_EVENT_FIXED || size > sizeof(*ev))
+	struct xs_event full = *ev;
+
+	memset(ev, 0, sizeof(*ev));
+	xs_parse(ev, &(struct xs_frame){.data = data, .end = data + len});
+	ev->ts_ns = full.ts_ns;
+	ev->wire_len = full.wire_len;
+	ev->flags |= full.flags & (XS_F_EGRESS | XS_F_DATA);
+}
+
+int decode_event(const void *rec, size_t size, struct xs_event *ev, const uint8_t **data,
+		 uint32_t *data_len)
+{
+	*data = NULL;
+	*data_len = 0;
+	if (size < XS_EVENT_FIXED)
 		return -EINVAL;
 	memset(ev, 0, sizeof(*ev));
-	memcpy(ev, data, size);
-	if (ev->version != XS_EVENT_VERSION || xs_event_size(ev) != size)
+	memcpy(ev, rec, size < sizeof(*ev) ? size : sizeof(*ev));
+	if (ev->version != XS_EVENT_VERSION)
 		return -EINVAL;
+	if (!(ev->flags & XS_F_DATA))
+		return xs_event_size(ev) == size ? 0 : -EINVAL;
+	if (size < sizeof(*ev) || size - sizeof(*ev) > XS_MAX_SNAP)
+		return -EINVAL;
+	*data = (const uint8_t *)rec + sizeof(*ev);
+	*data_len = (uint32_t)(size - sizeof(*ev));
+	if (*data_len < ev->cap_len)
+		reparse(ev, *data, *data_len);
 	return 0;
 }

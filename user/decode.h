@@ -4,10 +4,17 @@
 #define XDPSPY_DECODE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "event.h"
 
-/* Returns 0, or -EINVAL for a record of the wrong size or version. */
-int decode_event(const void *data, size_t size, struct xs_event *ev);
+/*
+ * Returns 0, or -EINVAL for a record of the wrong size or version. *data and *data_len: the
+ * frame bytes the record carries (XS_F_DATA), else NULL and 0. When they are fewer than the
+ * kernel parsed (a live -s shorter than the headers), the event is parsed again from them, so
+ * the line shows what tcpdump shows with the same snapshot length.
+ */
+int decode_event(const void *rec, size_t size, struct xs_event *ev, const uint8_t **data,
+		 uint32_t *data_len);
 
 #endif

@@ -23,11 +23,11 @@
 #include "live.h"
 #include "loader.h"
 #include "log.h"
+#include "pcap_out.h"
 #include "pins.h"
 #include "print.h"
 
 #define POLL_MS 100 /* the longest an event waits below the wakeup level */
-#define LINE_CAP 65536
 
 enum { EXIT_OK = 0, EXIT_ERR = 1, EXIT_BUSY = 3, EXIT_PRIVS = 4 };
 
@@ -41,6 +41,8 @@ static void on_signal(int sig)
 struct live {
 	const struct opts *o;
 	struct printer *pr;
+	struct pcap_out *out; /* -w */
+	int out_err; /* the write error that stopped the capture, or 1: -G -W's last file */
 	int64_t mono_to_real_ns; /* CLOCK_REALTIME - CLOCK_MONOTONIC, refreshed every second */
 	unsigned long long captured, bad_records;
 	struct xs_counters status; /* at the last --stats-interval line */
@@ -49,7 +51,7 @@ struct live {
 	struct xs_counters base; /* the counters when this capture began */
 	int64_t status_ns;
 	bool stop; /* -c reached, or stdout gone */
-	char line[LINE_CAP];
+	char line[PRINT_RECORD_MAX]; /* calloc()ed: only what is used becomes resident */
 };
 
 static int64_t clock_ns(clockid_t id)
@@ -60,37 +62,54 @@ static int64_t clock_ns(clockid_t id)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+/* One more packet captured; -c may end the capture. */
+static int counted(struct live *lv)
+{
+	lv->captured++;
+	if (lv->o->count && lv->captured >= (unsigned long long)lv->o->count)
+		lv->stop = true;
+	return lv->stop ? 1 : 0;
+}
+
 static int on_event(void *ctx, void *data, size_t size)
 {
 	struct live *lv = ctx;
+	struct pkt_info pi = {0};
 	struct xs_event ev;
-	struct pkt_info pi;
 	struct strbuf sb;
+	uint32_t data_len;
 	int64_t ns;
 
 	if (lv->stop)
 		return 1;
-	if (decode_event(data, size, &ev)) {
+	if (decode_event(data, size, &ev, &pi.data, &data_len)) {
 		lv->bad_records++;
 		return 0;
 	}
 	ns = (int64_t)ev.ts_ns + lv->mono_to_real_ns;
 	pi.sec = ns / 1000000000;
 	pi.frac = ns % 1000000000;
+	if (lv->out) {
+		lv->out_err = pcap_out_write(lv->out, pi.sec, (uint32_t)pi.frac, pi.data, data_len,
+					     ev.wire_len);
+		if (lv->out_err) {
+			lv->stop = true;
+			return 1;
+		}
+		if (!lv->o->print_too)
+			return counted(lv);
+	}
 	if (!lv->o->print.nano)
 		pi.frac /= 1000;
 	pi.wire_len = ev.wire_len;
-	pi.cap_len = ev.cap_len;
+	pi.cap_len = pi.data ? data_len : ev.cap_len;
 	sb_init(&sb, lv->line, sizeof(lv->line));
 	print_packet(lv->pr, &ev, &pi, &sb);
 	if (fwrite_unlocked(sb.buf, 1, sb.len, stdout) != sb.len) {
 		lv->stop = true; /* the reader went away (| head): stop as if told to */
 		return 1;
 	}
-	lv->captured++;
-	if (lv->o->count && lv->captured >= (unsigned long long)lv->o->count)
-		lv->stop = true;
-	return lv->stop ? 1 : 0;
+	return counted(lv);
 }
 
 /*
@@ -358,6 +377,21 @@ int live_run(const struct opts *o)
 	lv->o = o;
 	/* Wake the reader by fill level: a quarter of the ring; the poll timeout does the rest. */
 	cfg.wakeup_bytes = o->ring_kib * 1024u / 4;
+	cfg.snap_len = opts_event_snap(o);
+	cfg.verify_sum = o->print.vflag && !o->print.Kflag;
+	if (o->write_file) {
+		struct pcap_out_cfg pc = {.path = o->write_file,
+					  .snaplen = o->snaplen,
+					  .flush_each = o->write_flush,
+					  .rotate_bytes = (uint64_t)o->rotate_mb * 1000000,
+					  .rotate_secs = o->rotate_secs,
+					  .max_files = o->max_files};
+
+		if (pcap_out_open(&lv->out, &pc)) {
+			rc = EXIT_ERR;
+			goto out;
+		}
+	}
 	err = loader_open(&l, &cfg, on_event, lv);
 	if (err) {
 		log_msg("cannot load the BPF program: %s%s", strerror(-err),
@@ -390,11 +424,12 @@ int live_run(const struct opts *o)
 	setvbuf(stdout, NULL, (o->line_buffered || isatty(STDOUT_FILENO)) ? _IOLBF : _IOFBF,
 		1 << 16);
 	handle_signals();
-	if (!o->print.vflag)
+	/* As tcpdump: no decoding to speak of when only writing a file. */
+	if (!o->print.vflag && (!o->write_file || o->print_too))
 		log_msg("verbose output suppressed, use -v[v]... for full protocol decode");
 	fprintf(stderr,
-		"listening on %s, link-type EN10MB (Ethernet), snapshot length 262144 bytes\n",
-		ifname);
+		"%slistening on %s, link-type EN10MB (Ethernet), snapshot length %u bytes\n",
+		o->write_file && !o->print_too ? "xdpspy: " : "", ifname, o->snaplen);
 	if (o->ready_file) {
 		int fd = open(o->ready_file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 
@@ -414,8 +449,12 @@ int live_run(const struct opts *o)
 		log_msg("writing the output failed: %s", strerror(errno));
 		rc = EXIT_ERR;
 	}
+	if (lv->out_err < 0 || pcap_out_close(lv->out))
+		rc = EXIT_ERR;
+	lv->out = NULL;
 	print_counts(lv, l);
 out:
+	pcap_out_close(lv->out);
 	if (pinned)
 		pins_remove(ifname);
 	if (promisc >= 0)

@@ -18,6 +18,7 @@
 
 #include "chain.h"
 #include "counters_user.h"
+#include "event.h"
 #include "loader.h"
 #include "log.h"
 #include "pins.h"
@@ -146,9 +147,26 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 		err = -errno;
 		goto fail;
 	}
-	l->skel->rodata->wakeup_bytes = cfg->wakeup_bytes;
+	/* Replay drains the ring after each test run: a wakeup would only cost. */
+	l->skel->rodata->wakeup_bytes = cfg->test_runs ? UINT32_MAX : cfg->wakeup_bytes;
+	if (cfg->test_runs) {
+		/* The egress programs are not needed: half the verifier's work at start. */
+		bpf_program__set_autoload(l->skel->progs.xdpspy_egress, false);
+		bpf_program__set_autoload(l->skel->progs.xdpspy_tc_match, false);
+		bpf_program__set_autoload(l->skel->progs.xdpspy_tc_reject, false);
+	}
 	l->skel->rodata->counters_only = cfg->counters_only;
 	l->skel->rodata->filter_on = cfg->filter && cfg->filter->len;
+	l->skel->rodata->snap_len = cfg->snap_len < XS_MAX_SNAP ? cfg->snap_len : XS_MAX_SNAP;
+	l->skel->rodata->verify_sum = cfg->verify_sum;
+	if (l->skel->rodata->filter_on || cfg->snap_len || cfg->verify_sum) {
+		/* A record being built per hook and CPU (bpf/xdpspy.bpf.c, staged_record()). */
+		int cpus = libbpf_num_possible_cpus();
+
+		err = cpus < 0 ? cpus : bpf_map__set_max_entries(l->skel->maps.staged, 2u * cpus);
+		if (err)
+			goto fail;
+	}
 	if (cfg->stats_fd > 0) {
 		/* Count into the map already pinned, so counting goes on without a gap. */
 		err = bpf_map__reuse_fd(l->skel->maps.stats, cfg->stats_fd);
@@ -163,7 +181,7 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 		goto fail;
 	if (l->skel->rodata->filter_on) {
 		err = install_filter(l, cfg->filter, XLATE_XDP);
-		if (!err)
+		if (!err && !cfg->test_runs)
 			err = install_filter(l, cfg->filter, XLATE_TC);
 		if (err)
 			goto fail;

@@ -23,6 +23,8 @@ enum {
 	OPT_READY,
 	OPT_STATS_INTERVAL,
 	OPT_JSON,
+	OPT_CLASSIC,
+	OPT_PRINT,
 };
 
 struct opt_def {
@@ -39,6 +41,22 @@ static const struct opt_def defs[] = {
     {{"read", required_argument, NULL, 'r'}, "FILE", "replay a pcap/pcapng file (- for stdin)"},
     {{"count", required_argument, NULL, 'c'}, "N", "exit after N packets"},
     {{"filter-file", required_argument, NULL, 'F'}, "FILE", "read the filter expression from FILE"},
+    {{"snapshot-length", required_argument, NULL, 's'},
+     "N",
+     "capture N bytes of each frame (live: the events carry them; 0: 262144)"},
+    {{"hex", no_argument, NULL, 'x'}, NULL, "hex dump of each packet (-xx: from the link layer)"},
+    {{"hex-ascii", no_argument, NULL, 'X'}, NULL, "hex and ASCII dump (-XX: from the link layer)"},
+    {{"ascii", no_argument, NULL, 'A'}, NULL, "ASCII dump (-AA: from the link layer)"},
+    {{"write", required_argument, NULL, 'w'}, "FILE", "write a pcap file (- for stdout)"},
+    {{"packet-buffered", no_argument, NULL, 'U'}, NULL, "-w: flush after every packet"},
+    {{"print", no_argument, NULL, OPT_PRINT}, NULL, "-w: print the lines as well"},
+    {{"file-size", required_argument, NULL, 'C'}, "MB", "-w: a new file every MB million bytes"},
+    {{"rotate-seconds", required_argument, NULL, 'G'},
+     "S",
+     "-w: a new file every S seconds (FILE is an strftime pattern)"},
+    {{"file-count", required_argument, NULL, 'W'},
+     "N",
+     "-w: with -C, N file names in turn; with -G, stop after N files"},
     {{"dump-filter", no_argument, NULL, 'd'},
      NULL,
      "print the compiled filter and exit (-d also its eBPF; -dd, -ddd as tcpdump)"},
@@ -59,6 +77,7 @@ static const struct opt_def defs[] = {
     {{"buffer-size", required_argument, NULL, 'B'}, "KiB", "ring buffer size"},
     {{"nano", no_argument, NULL, OPT_NANO}, NULL, "nanosecond time stamps"},
     {{"json", no_argument, NULL, OPT_JSON}, NULL, "one JSON object per packet"},
+    {{"classic", no_argument, NULL, OPT_CLASSIC}, NULL, "tcpdump 3.7's line format (2003)"},
     {{"mode", required_argument, NULL, OPT_MODE}, "MODE", "XDP mode: native or generic"},
     {{"tc-mode", required_argument, NULL, OPT_TC_MODE}, "MODE", "egress hook: tcx or clsact"},
     {{"ready-file", required_argument, NULL, OPT_READY}, "PATH", "create PATH once attached"},
@@ -119,6 +138,13 @@ static int pick_word(const char *arg, const char *what, const char *const *words
 	return -1;
 }
 
+uint32_t opts_event_snap(const struct opts *o)
+{
+	const struct print_opts *p = &o->print;
+
+	return o->snaplen_set || o->write_file || p->xflag || p->Xflag || p->Aflag ? o->snaplen : 0;
+}
+
 enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 {
 	struct option lopts[NDEFS + 1];
@@ -129,6 +155,7 @@ enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->ring_kib = 4096;
+	o->snaplen = 262144;
 	for (size_t i = 0; i < NDEFS; i++) {
 		lopts[i] = defs[i].lo;
 		if (defs[i].lo.val < 256) {
@@ -189,6 +216,53 @@ enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 		case 'F':
 			o->filter_file = optarg;
 			break;
+		case 's':
+			if (!parse_num(optarg, 0, 262144, &num)) {
+				log_msg("invalid snaplen %s (must be >= 0 and <= 262144)", optarg);
+				return OPTS_EXIT_USAGE;
+			}
+			o->snaplen = num ? (uint32_t)num : 262144;
+			o->snaplen_set = true;
+			break;
+		case 'x':
+			o->print.xflag++;
+			break;
+		case 'X':
+			o->print.Xflag++;
+			break;
+		case 'A':
+			o->print.Aflag++;
+			break;
+		case 'w':
+			o->write_file = optarg;
+			break;
+		case 'U':
+			o->write_flush = true;
+			break;
+		case OPT_PRINT:
+			o->print_too = true;
+			break;
+		case 'C':
+			if (!parse_num(optarg, 1, 1000000, &num)) {
+				log_msg("invalid file size %s", optarg);
+				return OPTS_EXIT_USAGE;
+			}
+			o->rotate_mb = num;
+			break;
+		case 'G':
+			if (!parse_num(optarg, 1, 86400 * 366, &num)) {
+				log_msg("invalid rotation seconds %s", optarg);
+				return OPTS_EXIT_USAGE;
+			}
+			o->rotate_secs = (int)num;
+			break;
+		case 'W':
+			if (!parse_num(optarg, 1, 1000000, &num)) {
+				log_msg("invalid number of output files %s", optarg);
+				return OPTS_EXIT_USAGE;
+			}
+			o->max_files = (int)num;
+			break;
 		case 'd':
 			o->dump_filter++;
 			break;
@@ -233,6 +307,9 @@ enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 		case OPT_JSON:
 			o->print.json = true;
 			break;
+		case OPT_CLASSIC:
+			o->print.classic = true;
+			break;
 		case OPT_NANO:
 			o->print.nano = true;
 			break;
@@ -249,6 +326,14 @@ enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 			usage(stderr);
 			return OPTS_EXIT_USAGE;
 		}
+	}
+	if (o->print.classic && (o->print.xflag || o->print.Xflag || o->print.Aflag)) {
+		log_msg("--classic prints no -x, -X or -A dumps");
+		return OPTS_EXIT_USAGE;
+	}
+	if ((o->rotate_mb || o->rotate_secs || o->max_files) && !o->write_file) {
+		log_msg("-C, -G and -W need -w");
+		return OPTS_EXIT_USAGE;
 	}
 	if (o->print.tflag > 5) {
 		log_msg("only -t, -tt, -ttt, -tttt and -ttttt are supported");

@@ -25,6 +25,14 @@ struct opts {
 	bool host_parser; /* --host-parser: replay through the host build of the parser */
 	unsigned ring_kib; /* -B */
 	int verbose;
+	uint32_t snaplen; /* -s: bytes of each frame to capture (262144, tcpdump's default) */
+	bool snaplen_set; /* -s given: live events carry that many bytes */
+	const char *write_file; /* -w: a pcap file ("-": standard output) */
+	bool write_flush; /* -U: flush the file after every packet */
+	bool print_too; /* --print: print lines while writing with -w */
+	long rotate_mb; /* -C: millions of bytes per file */
+	int rotate_secs; /* -G */
+	int max_files; /* -W */
 	const char *filter_file; /* -F: the expression comes from this file */
 	int dump_filter; /* -d count */
 	bool no_optimize; /* -O */
@@ -35,5 +43,8 @@ struct opts {
 enum opts_result { OPTS_RUN, OPTS_EXIT_OK, OPTS_EXIT_USAGE };
 
 enum opts_result opts_parse(int argc, char **argv, struct opts *o);
+/* Bytes of each frame a live event carries: what -s says when -s, -x, -X, -A or -w ask for
+ * payload, else 0 (headers only). */
+uint32_t opts_event_snap(const struct opts *o);
 
 #endif

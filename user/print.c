@@ -9,6 +9,8 @@
 #include <stdlib.h>
 
 #include "parse.h"
+#include "print_dump.h"
+#include "print_classic.h"
 #include "print_internal.h"
 
 #define MAXIMUM_SNAPLEN 262144
@@ -180,7 +182,7 @@ void put_addr_pair(struct printer *pr, const struct pview *v, struct strbuf *sb)
 }
 
 /* " tcp" with names, " ip-proto-6" without (print-ip.c). */
-static void put_proto(struct printer *pr, struct strbuf *sb, uint8_t proto)
+void put_proto(struct printer *pr, struct strbuf *sb, uint8_t proto)
 {
 	const char *name = pr->names ? names_proto(pr->names, proto) : NULL;
 
@@ -222,85 +224,67 @@ int upper_prints_addrs(uint8_t nh)
 	return nh == 6 || nh == 17 || nh == 132 || nh == 33;
 }
 
-/* print-ip.c ip_print; `length` is what the link layer left, `caplen` what it captured. */
-static void print_ip4(struct printer *pr, const struct xs_event *ev, uint32_t length,
-		      uint32_t caplen, struct strbuf *sb)
+/* tcpdump's ipproto_values: the name -v prints for an IP protocol number. */
+const char *ipproto_name(uint8_t nh)
 {
-	struct pview v;
-	uint32_t hlen, len;
-	uint16_t off;
-
-	if (caplen < 1) {
-		put_trunc(sb, "ip");
-		return;
+	switch (nh) {
+	case 0:
+		return "Options";
+	case 1:
+		return "ICMP";
+	case 2:
+		return "IGMP";
+	case 4:
+		return "IPIP";
+	case 6:
+		return "TCP";
+	case 8:
+		return "EGP";
+	case 9:
+		return "IGRP";
+	case 17:
+		return "UDP";
+	case 33:
+		return "DCCP";
+	case 41:
+		return "IPv6";
+	case 43:
+		return "Routing";
+	case 44:
+		return "Fragment";
+	case 46:
+		return "RSVP";
+	case 47:
+		return "GRE";
+	case 50:
+		return "ESP";
+	case 51:
+		return "AH";
+	case 55:
+		return "Mobile IP";
+	case 58:
+		return "ICMPv6";
+	case 62:
+		return "Mobile IP (old)";
+	case 88:
+		return "EIGRP";
+	case 89:
+		return "OSPF";
+	case 103:
+		return "PIM";
+	case 108:
+		return "Compressed IP";
+	case 112:
+		return "VRRP"; /* CARP shares 112; the table names VRRP first */
+	case 113:
+		return "PGM";
+	case 132:
+		return "SCTP";
+	case 135:
+		return "Mobility";
+	default:
+		return "unknown";
 	}
-	if ((ev->ip_vhl >> 4) != 4) {
-		if ((ev->ip_vhl >> 4) == 6) {
-			sb_puts(sb, "IP6, wrong link-layer encapsulation");
-		} else {
-			sb_puts(sb, "IP");
-			sb_putu(sb, ev->ip_vhl >> 4);
-		}
-		sb_puts(sb, " (invalid)");
-		return;
-	}
-	if (!pr->o.eflag)
-		sb_puts(sb, "IP ");
-	if (caplen < 20) {
-		put_trunc(sb, "ip");
-		return;
-	}
-	if (length < 20) {
-		sb_puts(sb, "truncated-ip ");
-		sb_putu(sb, length);
-		return;
-	}
-	hlen = (ev->ip_vhl & 0xf) * 4u;
-	if (hlen < 20) {
-		sb_puts(sb, "bad-hlen ");
-		sb_putu(sb, hlen);
-		return;
-	}
-	len = be16(ev->ip_len);
-	if (length < len) {
-		sb_puts(sb, "truncated-ip - ");
-		sb_putu(sb, len - length);
-		sb_puts(sb, " bytes missing! ");
-	}
-	if (len < hlen) {
-		sb_puts(sb, "bad-len ");
-		sb_putu(sb, len);
-		return;
-	}
-	if (caplen > len)
-		caplen = len; /* tcpdump cuts its snapshot at the IP length */
-	view_init(&v, ev);
-	off = be16(ev->ip_frag);
-	if ((off & 0x1fff) == 0) {
-		if (!upper_prints_addrs(ev->ip_proto)) {
-			put_addr_pair(pr, &v, sb);
-			sb_puts(sb, ": ");
-		}
-		if (caplen < hlen) {
-			sb_puts(sb, " [remaining caplen(");
-			sb_putu(sb, caplen);
-			sb_puts(sb, ") < header length(");
-			sb_putu(sb, hlen);
-			sb_puts(sb, ")]");
-			put_trunc(sb, "ip");
-			return;
-		}
-		v.l4_len = len - hlen;
-		v.l4_avail = caplen - hlen;
-		v.fragmented = (off & 0x2000) != 0;
-		demux(pr, &v, sb);
-		return;
-	}
-	if (pr->o.qflag > 1)
-		return;
-	put_addr_pair(pr, &v, sb);
-	sb_putc(sb, ':');
-	put_proto(pr, sb, ev->ip_proto);
 }
 
 /* print-ether.c ether_common_print. */
@@ -435,6 +419,22 @@ static bool print_invalid_header(const struct pkt_info *pi, struct strbuf *sb)
 	return bad;
 }
 
+/* -x, -X, -A and their doubles: tcpdump's choice of dump and of where it starts. */
+static void put_dump(struct printer *pr, const struct xs_event *ev, const struct pkt_info *pi,
+		     struct strbuf *sb)
+{
+	const struct print_opts *o = &pr->o;
+	enum dump_kind kind = o->Xflag ? DUMP_HEX_ASCII : o->xflag ? DUMP_HEX : DUMP_ASCII;
+	int count = o->Xflag ? o->Xflag : o->xflag ? o->xflag : o->Aflag;
+	uint32_t start = ev->l3_off; /* the link-layer header's end, VLAN tags included */
+
+	if (ev->kind == XS_K_SHORT || pi->cap_len < start)
+		return; /* cut inside the link-layer header: tcpdump dumps nothing */
+	if (count > 1 || pr->lost || pi->cap_len == start)
+		start = 0;
+	print_dump(sb, kind, pi->data + start, pi->cap_len - start);
+}
+
 void print_packet(struct printer *pr, const struct xs_event *ev, const struct pkt_info *pi,
 		  struct strbuf *sb)
 {
@@ -448,7 +448,15 @@ void print_packet(struct printer *pr, const struct xs_event *ev, const struct pk
 	}
 	if (print_invalid_header(pi, sb))
 		return;
+	pr->pkt = pi;
+	pr->lost = false;
+	if (pr->o.classic) {
+		print_classic(pr, ev, pi, sb);
+		return;
+	}
 	timefmt_print(&pr->tf, sb, pi->sec, pi->frac);
 	print_ether(pr, ev, pi->wire_len, sb);
+	if (pi->data && (pr->o.xflag || pr->o.Xflag || pr->o.Aflag))
+		put_dump(pr, ev, pi, sb);
 	sb_putc(sb, '\n');
 }

@@ -19,20 +19,28 @@ struct print_opts {
 	int eflag;
 	int qflag;
 	int vflag;
+	int xflag; /* -x count: hex dump, -xx with the link-level header */
+	int Xflag; /* -X count: hex and ASCII */
+	int Aflag; /* -A count: ASCII */
 	bool Sflag; /* absolute sequence numbers */
 	bool Kflag; /* no checksum verification */
 	bool number; /* -#: a packet number before each record */
 	bool nano; /* timestamps are nanoseconds */
 	bool json; /* --json: one object per packet instead of tcpdump's line */
+	bool classic; /* --classic: tcpdump 3.7.2's line (print_classic.c) */
 };
 
-/* Time stamp and original frame length of a packet, as pcap gives them. */
+/* Time stamp and original frame length of a packet, as pcap gives them, and its bytes. */
 struct pkt_info {
 	int64_t sec;
 	int64_t frac; /* microseconds, or nanoseconds when print_opts.nano; signed, as libpcap's */
 	uint32_t wire_len;
 	uint32_t cap_len;
+	const uint8_t *data; /* the captured bytes (cap_len of them), or NULL: headers only */
 };
+
+/* The longest record: the line and a -X dump of a 262144-byte frame, with room to spare. */
+#define PRINT_RECORD_MAX (4u << 20)
 
 struct printer;
 

@@ -20,6 +20,10 @@ struct printer {
 	struct seq_table *seq4;
 	struct seq_table *seq6;
 	uint32_t count; /* records printed, for -# */
+	const struct pkt_info *pkt; /* the packet being printed */
+	/* The record ended where tcpdump reads past the capture and longjmps out: its -x/-X/-A
+	 * dump then starts at the frame's first byte (print_dump.h). */
+	bool lost;
 };
 
 /* One packet being printed. */
@@ -62,6 +66,16 @@ static inline uint32_t l4_captured(const struct pview *v)
 	return v->l4_avail < v->ev->l4_cap ? v->l4_avail : v->ev->l4_cap;
 }
 
+/* tcpdump's in_cksum_shouldbe(): the checksum field that would have been right, from the one
+ * there and in_cksum()'s result over the data (host order both). */
+static inline uint16_t cksum_shouldbe(uint16_t sum, uint16_t computed)
+{
+	uint32_t s = (uint32_t)sum + computed;
+
+	s = (s & 0xffff) + (s >> 16);
+	return (uint16_t)((s & 0xffff) + (s >> 16));
+}
+
 /* tcpdump's nd_print_trunc: " [|proto]". */
 static inline void put_trunc(struct strbuf *sb, const char *proto)
 {
@@ -71,6 +85,9 @@ static inline void put_trunc(struct strbuf *sb, const char *proto)
 }
 
 void put_host(struct printer *pr, struct strbuf *sb, const uint8_t *addr, int is6);
+/* " name" or " ip-proto-N", as tcpdump names a protocol it does not decode. */
+void put_proto(struct printer *pr, struct strbuf *sb, uint8_t proto);
+const char *ipproto_name(uint8_t nh);
 void put_port(struct printer *pr, struct strbuf *sb, uint16_t port, int udp);
 void put_mac(struct strbuf *sb, const uint8_t *mac);
 
@@ -81,6 +98,9 @@ void put_addr_pair(struct printer *pr, const struct pview *v, struct strbuf *sb)
 void demux(struct printer *pr, struct pview *v, struct strbuf *sb);
 /* TCP, UDP, SCTP and DCCP print the addresses themselves, with their ports. */
 int upper_prints_addrs(uint8_t nh);
+/* print-ip.c ip_print: `length` is what the link layer left, `caplen` what it captured. */
+void print_ip4(struct printer *pr, const struct xs_event *ev, uint32_t length, uint32_t caplen,
+	       struct strbuf *sb);
 /* print-ip6.c ip6_print: `length` is what the link layer left, `caplen` what it captured. */
 void print_ip6(struct printer *pr, const struct xs_event *ev, uint32_t length, uint32_t caplen,
 	       struct strbuf *sb);
@@ -90,6 +110,8 @@ void print_json(struct printer *pr, const struct xs_event *ev, const struct pkt_
 		struct strbuf *sb);
 
 void print_tcp(struct printer *pr, const struct pview *v, struct strbuf *sb);
+/* print_tcp.c: tcpdump's relative sequence numbers, shared with --classic. */
+uint32_t tcp_seq_relative(struct printer *pr, const struct pview *v, uint32_t *seq, uint32_t *ack);
 void print_udp(struct printer *pr, const struct pview *v, struct strbuf *sb);
 void print_icmp(struct printer *pr, const struct pview *v, struct strbuf *sb);
 void print_icmp6(struct printer *pr, const struct pview *v, struct strbuf *sb);

@@ -64,6 +64,7 @@ static const uint8_t *at(const struct ip6_walk *w, uint32_t off)
 static int cut(struct ip6_walk *w, enum span s, const char *proto)
 {
 	put_trunc(w->sb, s == SPAN_CUT ? proto : "ip6");
+	w->pr->lost = true; /* tcpdump's GET_ macros longjmp out of the record */
 	return HDR_STOP;
 }
 
@@ -73,68 +74,6 @@ static void put_invalid(struct strbuf *sb)
 }
 
 /* tcpdump's ipproto_values, for the -v header line: NONE (59) and DSTOPTS (60) are not in it. */
-static const char *ipproto_name(uint8_t nh)
-{
-	switch (nh) {
-	case 0:
-		return "Options";
-	case 1:
-		return "ICMP";
-	case 2:
-		return "IGMP";
-	case 4:
-		return "IPIP";
-	case 6:
-		return "TCP";
-	case 8:
-		return "EGP";
-	case 9:
-		return "IGRP";
-	case 17:
-		return "UDP";
-	case 33:
-		return "DCCP";
-	case 41:
-		return "IPv6";
-	case 43:
-		return "Routing";
-	case 44:
-		return "Fragment";
-	case 46:
-		return "RSVP";
-	case 47:
-		return "GRE";
-	case 50:
-		return "ESP";
-	case 51:
-		return "AH";
-	case 55:
-		return "Mobile IP";
-	case 58:
-		return "ICMPv6";
-	case 62:
-		return "Mobile IP (old)";
-	case 88:
-		return "EIGRP";
-	case 89:
-		return "OSPF";
-	case 103:
-		return "PIM";
-	case 108:
-		return "Compressed IP";
-	case 112:
-		return "VRRP"; /* CARP shares 112; the table names VRRP first */
-	case 113:
-		return "PGM";
-	case 132:
-		return "SCTP";
-	case 135:
-		return "Mobility";
-	default:
-		return "unknown";
-	}
-}
-
 /*
  * Inside a header tcpdump has checked is captured, a read can only fail for us: true when the
  * event holds bytes [off, off + n).

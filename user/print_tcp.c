@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "print_app.h"
 #include "print_internal.h"
 #include "print_tcpopt.h"
 
@@ -82,13 +83,153 @@ static struct seq_entry *seq_lookup(struct seq_table *t, const struct seq_entry 
 	return e;
 }
 
+/*
+ * print-ip.c ip_finddst(): with a source route, the pseudo header holds the route's last
+ * address, not the header's destination. NULL when there is none.
+ */
+static const uint8_t *route_final_dst4(const struct pview *v)
+{
+	const uint8_t *cp = v->l3x;
+	uint32_t left = (v->ev->ip_vhl & 0xf) * 4u - 20, len;
+
+	if (left > v->ev->l3x_cap)
+		return NULL;
+	for (; left; cp += len, left -= len) {
+		if (cp[0] == 0) /* EOL */
+			break;
+		if (cp[0] == 1) { /* NOP */
+			len = 1;
+			continue;
+		}
+		if (left < 2 || (len = cp[1]) < 2 || len > left)
+			break;
+		if ((cp[0] == 131 || cp[0] == 137) && len >= 7) /* LSRR, SSRR */
+			return cp + len - 4;
+	}
+	return NULL;
+}
+
+/* print-ip6.c ip6_finddst(): the final destination a routing header names. */
+static const uint8_t *route_final_dst6(const struct pview *v)
+{
+	const uint8_t *x = v->l3x, *final = NULL;
+	uint32_t cap = v->ev->l3x_cap, off = 0, n;
+	uint8_t nh = v->ev->ip_proto;
+
+	while (off + 2 <= cap) {
+		switch (nh) {
+		case 0: /* hop-by-hop, destination options, mobility */
+		case 60:
+		case 62:
+		case 135:
+			nh = x[off];
+			off += (x[off + 1] + 1u) * 8;
+			break;
+		case 44: /* fragment */
+			nh = x[off];
+			off += 8;
+			break;
+		case 43: /* routing */
+			if (off + 4 > cap)
+				return NULL;
+			if (x[off + 2] == 4) /* segment routing: segment 0 is the last hop */
+				return off + 24 <= cap ? x + off + 8 : NULL;
+			if ((x[off + 2] != 0 && x[off + 2] != 2) || (x[off + 1] & 1))
+				return NULL;
+			for (n = 0; n < x[off + 1] / 2u && off + 8 + 16 * (n + 1) <= cap; n++)
+				final = x + off + 8 + 16 * n;
+			return final;
+		default:
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+/* The kernel's sum over the segment and its pseudo header, with tcpdump's destination (it
+ * takes a source route's last address). */
+static uint16_t segment_sum(const struct pview *v)
+{
+	const uint8_t *final = v->is6 ? route_final_dst6(v) : route_final_dst4(v);
+	uint32_t s = be16(v->ev->l4_sum), words = v->is6 ? 8 : 2;
+
+	if (!final)
+		return (uint16_t)s;
+	for (uint32_t i = 0; i < words; i++)
+		s += (uint16_t)~rd16(v->daddr + 2 * i) + rd16(final + 2 * i);
+	s = (s & 0xffff) + (s >> 16);
+	s = (s & 0xffff) + (s >> 16);
+	return (uint16_t)s;
+}
+
+/* What tcpdump prints of the payload after ", length N", when the packet's bytes are here. */
+static void print_payload(struct printer *pr, const struct pview *v, uint32_t hlen, uint32_t length,
+			  struct strbuf *sb)
+{
+	const struct xs_event *ev = v->ev;
+	uint32_t start = ev->l4_off + hlen, end = ev->l4_off + v->l4_len;
+
+	uint32_t captured;
+	enum app_result r;
+
+	if (end > pr->pkt->cap_len)
+		end = pr->pkt->cap_len; /* bytes past the IP length (padding) are not payload */
+	captured = end > start ? end - start : 0;
+	r = print_tcp_payload(sb, be16(ev->l4.tcp.sport), be16(ev->l4.tcp.dport), ev->l4.tcp.flags,
+			      pr->pkt->data + start, captured, length, pr->o.vflag);
+	if (r == APP_TRUNCATED)
+		pr->lost = true;
+}
+
+/*
+ * tcpdump's relative sequence numbers (print-tcp.c 255-382, the same in 3.7.2): with ACK set
+ * and no -S, seeds the connection's bases or subtracts them from *seq and *ack. Returns the base
+ * of its SACK blocks, 0 when they stay absolute.
+ */
+uint32_t tcp_seq_relative(struct printer *pr, const struct pview *v, uint32_t *seq, uint32_t *ack)
+{
+	const struct xs_event *ev = v->ev;
+	uint16_t sport = be16(ev->l4.tcp.sport), dport = be16(ev->l4.tcp.dport);
+	uint8_t flags = ev->l4.tcp.flags;
+	size_t alen = v->is6 ? 16 : 4;
+	struct seq_entry key, *th;
+	bool fresh;
+	int rev;
+
+	if (pr->o.Sflag || !(flags & TH_ACK))
+		return 0;
+	memset(&key, 0, sizeof(key));
+	rev = sport > dport || (sport == dport && memcmp(v->saddr, v->daddr, alen) > 0);
+	memcpy(key.src, rev ? v->daddr : v->saddr, alen);
+	memcpy(key.dst, rev ? v->saddr : v->daddr, alen);
+	key.port = rev ? (uint32_t)dport << 16 | sport : (uint32_t)sport << 16 | dport;
+	th = seq_lookup(v->is6 ? pr->seq6 : pr->seq4, &key, &fresh);
+	if (!th)
+		return 0;
+	if (fresh || (flags & TH_SYN)) {
+		if (rev) {
+			th->ack = *seq;
+			th->seq = *ack - 1;
+		} else {
+			th->seq = *seq;
+			th->ack = *ack - 1;
+		}
+	} else if (rev) {
+		*seq -= th->ack;
+		*ack -= th->seq;
+	} else {
+		*seq -= th->seq;
+		*ack -= th->ack;
+	}
+	return rev ? th->seq : th->ack;
+}
+
 void print_tcp(struct printer *pr, const struct pview *v, struct strbuf *sb)
 {
 	const struct xs_event *ev = v->ev;
-	uint32_t length = v->l4_len, hlen, seq, ack, thseq = 0, thack = 0;
+	uint32_t length = v->l4_len, hlen, seq, ack, sack_base;
 	uint16_t sport, dport;
 	uint8_t flags;
-	int rev = 0;
 
 	/* What the kernel copied is bounded by the frame; tcpdump also by the IP length. */
 	uint32_t avail = l4_captured(v);
@@ -148,43 +289,20 @@ void print_tcp(struct printer *pr, const struct pview *v, struct strbuf *sb)
 	}
 	sb_putc(sb, ']');
 
-	if (!pr->o.Sflag && (flags & TH_ACK)) {
-		struct seq_entry key, *th;
-		int alen = v->is6 ? 16 : 4;
-		bool fresh;
-
-		memset(&key, 0, sizeof(key));
-		rev = sport > dport ||
-		      (sport == dport && memcmp(v->saddr, v->daddr, (size_t)alen) > 0);
-		memcpy(key.src, rev ? v->daddr : v->saddr, (size_t)alen);
-		memcpy(key.dst, rev ? v->saddr : v->daddr, (size_t)alen);
-		key.port = rev ? (uint32_t)dport << 16 | sport : (uint32_t)sport << 16 | dport;
-		th = seq_lookup(v->is6 ? pr->seq6 : pr->seq4, &key, &fresh);
-		if (th && (fresh || (flags & TH_SYN))) {
-			if (rev) {
-				th->ack = seq;
-				th->seq = ack - 1;
-			} else {
-				th->seq = seq;
-				th->ack = ack - 1;
-			}
-		} else if (th) {
-			if (rev) {
-				seq -= th->ack;
-				ack -= th->seq;
-			} else {
-				seq -= th->seq;
-				ack -= th->ack;
-			}
-		}
-		if (th) {
-			thseq = th->seq;
-			thack = th->ack;
-		}
-	}
+	sack_base = tcp_seq_relative(pr, v, &seq, &ack);
 	if (hlen > length) {
 		sb_printf(sb, " [bad hdr length %u - too long, > %u]", hlen, length);
 		return;
+	}
+	/* -v: the kernel summed the segment when all of it was there (XS_F_SUM). */
+	if (pr->o.vflag && !pr->o.Kflag && !v->fragmented && (ev->flags & XS_F_SUM)) {
+		uint16_t th_sum = be16(ev->l4.tcp.csum), sum = (uint16_t)~segment_sum(v);
+
+		sb_printf(sb, ", cksum 0x%04x", th_sum);
+		if (sum)
+			sb_printf(sb, " (incorrect -> 0x%04x)", cksum_shouldbe(th_sum, sum));
+		else
+			sb_puts(sb, " (correct)");
 	}
 	length -= hlen;
 	if (pr->o.vflag > 1 || length > 0 || (flags & (TH_SYN | TH_FIN | TH_RST))) {
@@ -213,9 +331,15 @@ void print_tcp(struct printer *pr, const struct pview *v, struct strbuf *sb)
 			cap = ev->l4x_len;
 		if (cap > optlen)
 			cap = optlen;
-		if (!print_tcp_options(sb, v->tail, optlen, cap, flags, rev ? thseq : thack))
+		enum opts_end end = print_tcp_options(sb, v->tail, optlen, cap, flags, sack_base);
+
+		if (end != OPTS_MORE) {
+			pr->lost = end == OPTS_LOST;
 			return;
+		}
 	}
 	sb_puts(sb, ", length ");
 	sb_putu(sb, length);
+	if (length && pr->pkt->data)
+		print_payload(pr, v, hlen, length, sb);
 }

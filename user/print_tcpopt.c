@@ -712,8 +712,8 @@ static void put_trunc(const struct optctx *c)
 	sb_puts(c->sb, c->mptcp_seen ? " [|mptcp]" : " [|tcp]");
 }
 
-bool print_tcp_options(struct strbuf *sb, const uint8_t *opt, unsigned optlen, unsigned cap,
-		       uint8_t tcpflags, uint32_t sack_base)
+enum opts_end print_tcp_options(struct strbuf *sb, const uint8_t *opt, unsigned optlen,
+				unsigned cap, uint8_t tcpflags, uint32_t sack_base)
 {
 	struct optctx c = {
 	    .sb = sb,
@@ -741,7 +741,7 @@ bool print_tcp_options(struct strbuf *sb, const uint8_t *opt, unsigned optlen, u
 		 */
 		if (pos >= c.cap) {
 			put_trunc(&c);
-			return false;
+			return OPTS_LOST;
 		}
 		kind = opt[pos];
 		if (kind == OPT_EOL || kind == OPT_NOP) {
@@ -750,7 +750,7 @@ bool print_tcp_options(struct strbuf *sb, const uint8_t *opt, unsigned optlen, u
 		} else {
 			if (pos + 1 >= c.cap) {
 				put_trunc(&c);
-				return false;
+				return OPTS_LOST;
 			}
 			len = opt[pos + 1];
 			if (len < 2 || len > optlen - pos)
@@ -773,7 +773,7 @@ bool print_tcp_options(struct strbuf *sb, const uint8_t *opt, unsigned optlen, u
 			put_trunc(&c);
 			if (sep)
 				sb_putc(sb, '>');
-			return false;
+			return OPTS_END;
 		}
 
 		/* tcpdump steps over the data it decoded, not over the declared length. */
@@ -788,11 +788,11 @@ bool print_tcp_options(struct strbuf *sb, const uint8_t *opt, unsigned optlen, u
 			break;
 	}
 	sb_putc(sb, ']');
-	return true;
+	return OPTS_MORE;
 
 bad:
 	sb_puts(sb, "[bad opt]");
 	if (sep)
 		sb_putc(sb, ']');
-	return false;
+	return OPTS_END;
 }

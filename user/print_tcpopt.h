@@ -11,6 +11,15 @@
 
 #include "strbuf.h"
 
+/* How the options ended. */
+enum opts_end {
+	OPTS_END, /* the record ends in them: a bad option, or an option cut short (" [|tcp]") */
+	OPTS_MORE, /* tcpdump goes on to print ", length N" */
+	/* The record ends where tcpdump read a kind or length byte past the capture: its
+	 * longjmp, which also moves where a -x/-X/-A dump starts (print_dump.h). */
+	OPTS_LOST,
+};
+
 /*
  * Appends ", options [...]" for the option area of one TCP header.
  *   opt       the option bytes that were captured
@@ -19,10 +28,8 @@
  *             beyond them as truncation
  *   tcpflags  the TCP flags byte (MPTCP's printer looks at SYN/ACK)
  *   sack_base subtracted from SACK block edges (tcpdump's relative numbering; 0 with -S)
- * Returns true when tcpdump goes on to print ", length N" after the options, false when the
- * record ends inside them (a bad option, or truncation: " [|tcp]").
  */
-bool print_tcp_options(struct strbuf *sb, const uint8_t *opt, unsigned optlen, unsigned cap,
-		       uint8_t tcpflags, uint32_t sack_base);
+enum opts_end print_tcp_options(struct strbuf *sb, const uint8_t *opt, unsigned optlen,
+				unsigned cap, uint8_t tcpflags, uint32_t sack_base);
 
 #endif

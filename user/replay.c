@@ -15,28 +15,39 @@
 #include "filter.h"
 #include "loader.h"
 #include "log.h"
+#include "pcap_out.h"
 #include "parse.h"
 #include "print.h"
 #include "replay.h"
-
-#define LINE_CAP 65536
+#include "tcp_sum.h"
 
 struct replay {
 	const struct opts *o;
 	struct printer *pr;
+	struct pcap_out *out; /* -w: the packets go to a file */
+	int out_err;
 	struct pkt_info pi;
 	struct cbpf_prog filter;
 	unsigned got; /* events that arrived for the current frame */
 	unsigned long long via_kernel, via_host, bad_records, event_bytes;
 	unsigned long long filtered; /* the kernel's filtered counter, as last read */
 	unsigned long long events; /* ring records received */
-	char line[LINE_CAP];
+	char line[PRINT_RECORD_MAX]; /* calloc()ed: only what is used becomes resident */
 };
 
+/* A packet that passed the filter: to the -w file, and printed unless only written. */
 static void emit(struct replay *r, const struct xs_event *ev)
 {
 	struct strbuf sb;
 
+	if (r->out && !r->out_err) {
+		uint32_t ns = (uint32_t)(r->o->print.nano ? r->pi.frac : r->pi.frac * 1000);
+
+		r->out_err = pcap_out_write(r->out, r->pi.sec, ns, r->pi.data, r->pi.cap_len,
+					    r->pi.wire_len);
+	}
+	if (r->out && !r->o->print_too)
+		return;
 	sb_init(&sb, r->line, sizeof(r->line));
 	print_packet(r->pr, ev, &r->pi, &sb);
 	fwrite_unlocked(sb.buf, 1, sb.len, stdout);
@@ -48,9 +59,12 @@ static void emit(struct replay *r, const struct xs_event *ev)
 static int on_event(void *ctx, void *data, size_t size)
 {
 	struct replay *r = ctx;
+	const uint8_t *bytes;
 	struct xs_event ev;
+	uint32_t n;
 
-	if (decode_event(data, size, &ev)) {
+	/* The printer takes the frame's bytes from the file, as tcpdump does, not the record. */
+	if (decode_event(data, size, &ev, &bytes, &n)) {
 		r->bad_records++;
 		return 0;
 	}
@@ -71,6 +85,8 @@ static bool via_host(struct replay *r, const uint8_t *frame, uint32_t caplen)
 		return false;
 	memset(&ev, 0, sizeof(ev));
 	xs_parse(&ev, &(struct xs_frame){.data = frame, .end = frame + caplen});
+	if (r->o->print.vflag && !r->o->print.Kflag)
+		tcp_sum_host(&ev, frame, caplen);
 	ev.wire_len = r->pi.wire_len;
 	emit(r, &ev);
 	return true;
@@ -104,7 +120,10 @@ static int via_kernel(struct replay *r, struct loader *l, const uint8_t *frame, 
 
 static struct loader *open_kernel(const struct opts *o, struct replay *r)
 {
-	struct loader_cfg cfg = {.ring_kib = 256, .wakeup_bytes = 0, .filter = &r->filter};
+	struct loader_cfg cfg = {.ring_kib = 256,
+				 .test_runs = true,
+				 .filter = &r->filter,
+				 .verify_sum = o->print.vflag && !o->print.Kflag};
 	struct loader *l = NULL;
 	char missing[128];
 	int err;
@@ -163,6 +182,19 @@ int replay_run(const struct opts *o)
 		rc = 1;
 		goto out;
 	}
+	if (o->write_file) {
+		struct pcap_out_cfg pc = {.path = o->write_file,
+					  .snaplen = (uint32_t)pcap_snapshot(p),
+					  .flush_each = o->write_flush,
+					  .rotate_bytes = (uint64_t)o->rotate_mb * 1000000,
+					  .rotate_secs = o->rotate_secs,
+					  .max_files = o->max_files};
+
+		if (pcap_out_open(&r->out, &pc)) {
+			rc = 1;
+			goto out;
+		}
+	}
 	l = open_kernel(o, r);
 
 	while ((ret = pcap_next_ex(p, &h, &data)) == 1) {
@@ -172,10 +204,13 @@ int replay_run(const struct opts *o)
 		r->pi.frac = h->ts.tv_usec; /* a file's 0xffffffff is -1 here, as in tcpdump */
 		r->pi.wire_len = h->len;
 		r->pi.cap_len = h->caplen;
+		r->pi.data = data;
 		shown = h->caplen ? via_kernel(r, l, data, h->caplen) : -1;
 		if (shown < 0)
 			shown = via_host(r, data, h->caplen);
 		if (shown && o->count && ++printed >= o->count)
+			break;
+		if (r->out_err)
 			break;
 	}
 	if (ret == PCAP_ERROR) {
@@ -196,7 +231,11 @@ int replay_run(const struct opts *o)
 		log_msg("writing the output failed: %s", strerror(errno));
 		rc = 1;
 	}
+	if (r->out_err < 0 || pcap_out_close(r->out))
+		rc = 1;
+	r->out = NULL;
 out:
+	pcap_out_close(r->out);
 	loader_close(l);
 	filter_free(&r->filter);
 	printer_free(r->pr);

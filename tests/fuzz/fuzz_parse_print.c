@@ -17,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static char line[65536];
 	struct print_opts o = {.nflag = 1};
 	struct xs_event ev;
-	struct pkt_info pi;
+	struct pkt_info pi = {0};
 	struct printer *pr;
 	struct strbuf sb;
 	uint8_t sel;

@@ -409,7 +409,7 @@ static bool run_case(const struct tcase *t)
 	bool ret, ok;
 
 	sb_init(&sb, out, sizeof(out));
-	ret = print_tcp_options(&sb, opt, optlen, cap, t->flags, t->sack_base);
+	ret = print_tcp_options(&sb, opt, optlen, cap, t->flags, t->sack_base) == OPTS_MORE;
 	free(opt);
 	ok = !sb.full && ret == t->ret && sb.len == strlen(t->want) &&
 	     memcmp(out, t->want, sb.len) == 0;
@@ -476,7 +476,8 @@ static bool random_bytes(void)
 				opt[i] = (uint8_t)r;
 		}
 		sb_init(&sb, out, sizeof(out));
-		ret = print_tcp_options(&sb, opt, optlen, cap, (uint8_t)xorshift(&seed), seed);
+		ret = print_tcp_options(&sb, opt, optlen, cap, (uint8_t)xorshift(&seed), seed) ==
+		      OPTS_MORE;
 		free(opt);
 		if (sb.full || (ret && out[sb.len - 1] != ']'))
 			bad++;

@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""bench/results/results.md from the raw results of one `make bench`:
+
+    report.py DIR MIX.pcap
+
+DIR holds e2e-full.tsv, e2e-paced.tsv, replay.tsv, kernel.txt, env.txt and (optionally)
+profile.md; MIX.pcap is the generator's template mix (for tcpdump's ring layout)."""
+import os
+import statistics
+import sys
+
+import stats as S
+
+ORDER = ["none", "tcpdump", "tcpdump_utc", "tcpdump_w", "xdpspy", "xdpspy_w", "xdpspy_json",
+         "counters"]
+
+
+def read(path):
+    with open(path) as f:
+        return f.read()
+
+
+def e2e_table(e):
+    paced = e.paced
+    head = ["configuration", "runs", "sent", "arrived", "rate kpps", "seen", "lost %",
+            "capture CPU s/Mpkt", "capture µs per packet it got", "whole run CPU s/Mpkt",
+            "in-kernel Δ ns/pkt", "bytes to user/pkt", "RssAnon MiB", "VmHWM MiB"]
+    out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for name in ORDER + [n for n in e.configs if n not in ORDER]:
+        c = e.configs.get(name)
+        if not c:
+            continue
+        if not c.rows:
+            out.append("| " + " | ".join([c.label, "0", c.na[0] if c.na else "n/a"] +
+                                         ["–"] * (len(head) - 3)) + " |")
+            continue
+        m = e.metrics(c)
+        proc = c.has_process()
+        line = m["line"].fmt("%.3f") if proc else "–"
+        delta = "(baseline)" if name == "none" and not paced else m["delta"].fmt("%+.0f")
+        tp = "≈%s" % m["bytes"].fmt("%.0f") if name.startswith("tcpdump") else m["bytes"].fmt("%.1f")
+        cells = [c.label, str(len(c.rows)), m["sent"].fmt("%.0f", False),
+                 m["arrived"].fmt("%.0f", False), m["rate"].fmt("%.0f"),
+                 m["seen"].fmt("%.0f") if name != "none" else "–",
+                 m["loss"].fmt("%.1f") if name != "none" else "–",
+                 m["cap"].fmt("%.3f") if proc else "0 (no process)", line,
+                 m["whole"].fmt("%.3f"), delta, tp if name != "none" else "–",
+                 m["anon"].fmt("%.1f") if proc else "–", m["hwm"].fmt("%.1f") if proc else "–"]
+        if c.na:
+            cells[0] += " (%d runs n/a)" % len(c.na)
+        out.append("| " + " | ".join(cells) + " |")
+    drops = sum(sum(x or 0 for x in c.col("ring_drops")) for c in e.configs.values())
+    runs = [r for c in e.configs.values() for r in c.rows]
+    differ = sum(1 for r in runs if r["sent"] != r["arrived"])
+    note = ("Whole run = the capture's cgroup + the softirq time of the machine (/proc/stat, "
+            "tick-sampled: the paced generator spins between frames, so its own CPU says "
+            "nothing); too coarse for the in-kernel difference between configurations, which "
+            "the full-rate table gives." if paced else
+            "Whole run = the generator's cgroup (which includes the receive path, the XDP "
+            "program and the in-kernel capture work, run in softirq in its context) + the "
+            "capture's cgroup + ksoftirqd; in-kernel Δ = generator + ksoftirqd per packet, "
+            "minus the same for no capture (an empty XDP program).")
+    out.append("")
+    out.append(note + " Arrived ≠ sent in %d of %d runs; frames dropped at the veth before "
+               "arrival, all runs: %d." % (differ, len(runs), drops))
+    return "\n".join(out)
+
+
+def kernel_table(rows):
+    out = ["| frame | bytes | empty XDP | counters only | events | events + filter | "
+           "counters − empty | events − empty |", "|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        out.append("| %s | %d | %.0f | %.0f | %.0f | %s | %+.0f | %+.0f |" % (
+            r["frame"], r["bytes"], r["empty"], r["counters"], r["events"],
+            "%.0f" % r["filter"] if "filter" in r else "–", r["counters"] - r["empty"],
+            r["events"] - r["empty"]))
+    return "\n".join(out)
+
+
+def replay_table(rep, spawn_ms):
+    base = rep.get("tcpdump_utc")
+    one = rep.get("xdpspy_1")
+    out = ["| command | lines | CPU ms | wall ms | CPU µs/packet | the same less start-up | "
+           "CPU vs tcpdump -r TZ=UTC |", "|---|---|---|---|---|---|---|"]
+    for k in ("xdpspy_1", "xdpspy", "xdpspy_utc", "tcpdump", "tcpdump_utc"):
+        t = rep.get(k)
+        if not t:
+            continue
+        if k == "xdpspy_1":
+            out.append("| %s | %d | %s | %s | – | – | – |" % (
+                S.REPLAY_LABELS[k], t["lines"], t["cpu"].fmt("%.1f"), t["wall"].fmt("%.1f")))
+            continue
+        per = t["cpu"].med * 1e3 / t["frames"]
+        less = (t["cpu"].med - one["cpu"].med) * 1e3 / t["frames"] if one and \
+            k.startswith("xdpspy") else per
+        ratio = "%.2f×" % (t["cpu"].med / base["cpu"].med) if base else "–"
+        out.append("| %s | %d | %s | %s | %.2f | %.2f | %s |" % (
+            S.REPLAY_LABELS[k], t["lines"], t["cpu"].fmt("%.1f"), t["wall"].fmt("%.1f"), per,
+            less, ratio))
+    out.append("")
+    out.append("CPU time of the process (its cgroup, exact) and wall time, both less the cost of "
+               "starting a command the same way (`true`: %.1f ms wall). Start-up: xdpspy "
+               "replaying a single frame (loading and verifying its BPF programs). Wall time "
+               "includes the benchmark script's own scheduling delays on a busy machine; the "
+               "verdicts use CPU time (replay is single-threaded and CPU-bound)." % spawn_ms)
+    return "\n".join(out)
+
+
+def verdict(ok):
+    return "**met**" if ok else "**not met**"
+
+
+def targets(full, paced, kern, rep):
+    t = []
+    fc = full.configs
+    x, td, tu, tw, cn = (fc.get(n) for n in ("xdpspy", "tcpdump", "tcpdump_utc", "tcpdump_w",
+                                              "counters"))
+    mx = full.metrics(x) if x and x.rows else None
+    if mx:
+        worst = max(mx["loss"].v)
+        tdl = full.metrics(td)["loss"].med if td and td.rows else None
+        t.append(("xdpspy text mode loses 0 % at the generator's full rate; tcpdump -n loses "
+                  "most", "xdpspy %s %% (worst run %.2f %%); tcpdump -n %s %%" % (
+                      mx["loss"].fmt("%.2f"), worst, "%.1f" % tdl if tdl is not None else "–"),
+                  verdict(worst <= 0 and (tdl or 0) > 50)))
+    if mx and tu and tu.rows:
+        r = mx["line"].med / full.metrics(tu)["line"].med
+        msg = "%.3f vs %.3f µs per line: %.2f× (full rate)" % (
+            mx["line"].med, full.metrics(tu)["line"].med, r)
+        px, pu = paced.configs.get("xdpspy"), paced.configs.get("tcpdump_utc")
+        if px and pu and px.rows and pu.rows:
+            msg += "; %.2f× at %d kpps" % (paced.metrics(px)["line"].med /
+                                           paced.metrics(pu)["line"].med, paced.pps // 1000)
+        t.append(("capture-process CPU per printed line ≤ ¼ of tcpdump -n with TZ=UTC", msg,
+                  verdict(r <= 0.25)))
+    if mx and tw and tw.rows:
+        a, b = mx["whole"].med, full.metrics(tw)["whole"].med
+        t.append(("whole-run CPU per packet of xdpspy text ≤ tcpdump -w /dev/null",
+                  "%.3f vs %.3f s/Mpkt (%.2f×)" % (a, b, a / b), verdict(a <= b)))
+    if mx:
+        d = mx["delta"].med
+        k = statistics.median(r["events"] - r["empty"] for r in kern) if kern else None
+        t.append(("in-kernel added cost per packet ≤ 80 ns with events",
+                  "%+.0f ns end to end (vs no capture); %s ns in BPF_PROG_TEST_RUN (events − "
+                  "empty, median over frames)" % (d, "%+.0f" % k if k is not None else "–"),
+                  verdict(d <= 80)))
+    if cn and cn.rows:
+        d = full.metrics(cn)["delta"].med
+        k = statistics.median(r["counters"] - r["empty"] for r in kern) if kern else None
+        t.append(("in-kernel added cost per packet ≤ 15 ns counters-only",
+                  "%+.0f ns end to end; %s ns in BPF_PROG_TEST_RUN (counters − empty)" % (
+                      d, "%+.0f" % k if k is not None else "–"), verdict(d <= 15)))
+    anon = [(v, c.label, e.pps) for e in (full, paced) for c in e.configs.values()
+            if c.name.startswith("xdpspy") for v in [x / 1024 for x in c.col("rss_anon_kb")]]
+    if anon:
+        v, lab, _ = max(anon)
+        t.append(("RssAnon < 16 MiB", "peak %.1f MiB (%s), over every xdpspy run" % (v, lab),
+                  verdict(v < 16)))
+    if rep and "xdpspy" in rep and "tcpdump_utc" in rep:
+        x, u, d = rep["xdpspy"]["cpu"].med, rep["tcpdump_utc"]["cpu"].med, \
+            rep["tcpdump"]["cpu"].med
+        one = rep.get("xdpspy_1")
+        start = " (of which %.0f ms start-up)" % one["cpu"].med if one else ""
+        t.append(("replay within 1.5× of tcpdump -r with TZ=UTC",
+                  "%.1f%s vs %.1f ms CPU: %.2f×" % (x, start, u, x / u), verdict(x <= 1.5 * u)))
+        t.append(("replay faster than tcpdump -r with the default TZ",
+                  "%.1f vs %.1f ms CPU: %.2f×" % (x, d, x / d), verdict(x < d)))
+    out = ["| target | measured (medians, same run) | verdict |", "|---|---|---|"]
+    out += ["| %s | %s | %s |" % row for row in t]
+    return "\n".join(out)
+
+
+def main():
+    d, mix = sys.argv[1], sys.argv[2]
+    tp = S.tpacket_bytes(mix)
+    full = S.E2E(os.path.join(d, "e2e-full.tsv"), tp)
+    paced = S.E2E(os.path.join(d, "e2e-paced.tsv"), tp)
+    kern = S.load_kernel(os.path.join(d, "kernel.txt"))
+    rep, spawn_ms = S.load_replay(os.path.join(d, "replay.tsv"))
+    env = read(os.path.join(d, "env.txt")).strip()
+    prof = os.path.join(d, "profile.md")
+
+    doc = ["# xdpspy benchmark", "", "Written by `make bench` (bench/report.py); the plot is "
+           "`results.png`, the raw rows are the TSVs beside this file.", "", env, "",
+           "## Targets", "", targets(full, paced, kern, rep), "",
+           "## End to end, as fast as the generator goes", "", e2e_table(full), "",
+           "## End to end, at a fixed %d kpps" % (paced.pps // 1000), "", e2e_table(paced), "",
+           "## In-kernel cost per packet (BPF_PROG_TEST_RUN, ns)", "",
+           "`make bench-kernel` (bench/kernel_cost.c): each frame %s; the ring is drained "
+           "every 1000 runs, so events are delivered, not lost." % (
+               "run 1000 times per round, median over rounds"), "", kernel_table(kern), "",
+           "## Replay (%d frames, median of %d runs)" % (
+               rep["xdpspy"]["frames"], len(rep["xdpspy"]["wall"].v)),
+           "", replay_table(rep, spawn_ms), ""]
+    if os.path.exists(prof):
+        doc += ["## Profiles", "", read(prof).strip(), ""]
+    doc += ["How it is measured, and the caveats: `bench/README.md`.", ""]
+    with open(os.path.join(d, "results.md"), "w") as f:
+        f.write("\n".join(doc))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# Payload views and pcap files: whole records (--full) against tcpdump with -X, -x, -A, -v and
+# -vv on the captures of tests/payload/strict-pcaps.txt; `--dump -X` on every shared-corpus
+# capture (bar tests/payload/dump-exceptions.txt); -w round trips, rotation, a write onto a
+# full filesystem; --classic against the seed article's lines is a unit test (test_classic).
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+shared=${SHARED:-$top/../shared}
+cmp=$shared/corpus/compare-with-tcpdump
+corpus=$shared/corpus/tcpdump-tests
+bin=$top/build/xdpspy
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+alltcp='tcp or ip6 protochain 6 or (vlan and (tcp or ip6 protochain 6 or (vlan and (tcp or ip6 protochain 6))))'
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() {
+	fail=$((fail + 1))
+	echo "payload: FAIL $*"
+}
+
+# compare MODE PCAP FLAGS...: one comparison with tcpdump; the diff on failure.
+compare() {
+	local mode=$1 pcap=$2
+	shift 2
+	if "$cmp" -q "$mode" --tool-no-filter --filter "$alltcp" "$pcap" "$bin" "$@" >/dev/null 2>&1; then
+		ok
+	else
+		bad "$mode $(basename "$pcap") [$*]"
+		"$cmp" "$mode" --tool-no-filter --filter "$alltcp" --max-diffs 2 "$pcap" "$bin" "$@" 2>&1 |
+			sed -n '4,16p' | cut -c1-200
+	fi
+}
+
+strict=()
+while read -r f; do
+	case "$f" in '' | '#'*) continue ;; corpus/*) f=$corpus/${f#corpus/} ;; *) f=$top/$f ;; esac
+	strict+=("$f")
+done <"$top/tests/payload/strict-pcaps.txt"
+
+# Whole records: the line with what follows `length N`, and the dumps.
+for flags in "-X -s 262144" "-x -s 262144" "-A -s 262144" "-v" "-vv" "-XX -vv"; do
+	for f in "${strict[@]}"; do
+		# shellcheck disable=SC2086
+		compare --full "$f" -n -tt $flags
+	done
+done
+
+# The dumped bytes of every corpus capture, through the kernel and through the host parser.
+for f in "$corpus"/*.pcap "$corpus"/*.pcapng; do
+	grep -qx "$(basename "$f")" "$top/tests/payload/dump-exceptions.txt" && continue
+	compare --dump "$f" -n -tt -X
+done
+"$cmp" -q --dump --tool-no-filter "$corpus/ssh.pcap" "$bin --host-parser" -n -tt -X >/dev/null &&
+	ok || bad "--dump ssh.pcap through the host parser"
+
+# -w then tcpdump -r: the same lines as tcpdump prints for the original packets, filtered or
+# not, and through standard output.
+for f in "$corpus/ssh.pcap" "$top/tests/data/vlan-qinq.pcap" "$top/tests/data/tcp-truncation.pcap" \
+	"$corpus/bigtcp-ipv6-hbh.pcap" "$top/tests/data/nsec.pcap"; do
+	"$bin" -r "$f" -w "$work/out.pcap" 2>/dev/null
+	if cmp -s <(tcpdump -n -tt -v -r "$f" 2>/dev/null) <(tcpdump -n -tt -v -r "$work/out.pcap" 2>/dev/null); then
+		ok
+	else
+		bad "-w round trip of $(basename "$f")"
+	fi
+done
+if cmp -s <(tcpdump -n -tt -r "$corpus/ssh.pcap" 'port 22 and tcp[13] & 8 != 0' 2>/dev/null) \
+	<("$bin" -r "$corpus/ssh.pcap" -w - 'port 22 and tcp[13] & 8 != 0' 2>/dev/null |
+		tcpdump -n -tt -r - 2>/dev/null); then
+	ok
+else
+	bad "-w - with a filter"
+fi
+head -c 4 "$work/out.pcap" | od -An -tx1 | grep -q '4d 3c b2 a1' && ok || bad "-w: not a nanosecond pcap"
+"$bin" -n -tt -r "$corpus/ssh.pcap" -w "$work/p.pcap" --print >"$work/print.out" 2>/dev/null
+cmp -s "$work/print.out" <("$bin" -n -tt -r "$corpus/ssh.pcap" 2>/dev/null) && ok ||
+	bad "--print with -w"
+
+# -C 1: a new file past a million bytes, named as tcpdump names them (rot, rot1, ...; with -W,
+# rot0, rot1, ... in turn), every packet in exactly one of them.
+big=()
+for _ in $(seq 30); do big+=("$corpus/bigtcp-ipv4.pcap" "$corpus/ssh.pcap"); done
+python3 "$top/tests/filter/merge_pcaps.py" "$work/big.pcap" "${big[@]}"
+total=$(tcpdump -r "$work/big.pcap" 2>/dev/null | wc -l)
+"$bin" -r "$work/big.pcap" -w "$work/rot" -C 1 2>/dev/null
+got=$(cat "$work/rot" "$work"/rot[0-9]* 2>/dev/null | wc -c)
+n=0
+for f in "$work/rot" "$work"/rot[0-9]*; do n=$((n + $(tcpdump -r "$f" 2>/dev/null | wc -l))); done
+if [ -s "$work/rot1" ] && [ -s "$work/rot2" ] && [ "$n" = "$total" ] && [ "$got" -gt 2000000 ] &&
+	[ "$(stat -c %s "$work/rot")" -lt 1100000 ]; then
+	ok
+else
+	bad "-C 1: $(ls "$work" | grep -c '^rot') files, $n of $total packets"
+fi
+"$bin" -r "$work/big.pcap" -w "$work/w" -C 1 -W 2 2>/dev/null
+[ -s "$work/w0" ] && [ -s "$work/w1" ] && [ ! -e "$work/w" ] && [ ! -e "$work/w2" ] && ok ||
+	bad "-C 1 -W 2: $(ls "$work" | grep '^w' | tr '\n' ' ')"
+
+# A full filesystem: a clear message, exit 1, and exactly the packets it says are in the file.
+full_disk() {
+	unshare -m sh -c "mount -t tmpfs -o size=8k tmpfs '$work/tiny' &&
+		'$bin' -r '$corpus/ssh.pcap' -w '$work/tiny/o.pcap' 2>'$work/full.err'
+		echo \$? >'$work/full.rc'
+		tcpdump -r '$work/tiny/o.pcap' 2>/dev/null | wc -l >'$work/full.n'"
+}
+mkdir -p "$work/tiny"
+if unshare -m true 2>/dev/null; then
+	full_disk
+	said=$(sed -n 's/.*; \([0-9]*\) packets\? written$/\1/p' "$work/full.err")
+	if [ "$(cat "$work/full.rc")" = 1 ] && grep -q 'No space left on device' "$work/full.err" &&
+		[ -n "$said" ] && [ "$said" = "$(cat "$work/full.n")" ] && [ "$said" -gt 0 ]; then
+		ok
+		echo "payload: full disk: exit 1, '$(tail -1 "$work/full.err")', file holds $said"
+	else
+		bad "full disk: rc $(cat "$work/full.rc"), '$(cat "$work/full.err")', file holds $(cat "$work/full.n")"
+	fi
+else
+	echo "payload: SKIP full disk (no unshare here)"
+fi
+
+echo "payload: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,332 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* IPv4, as tcpdump 4.99.3 prints it (print-ip.c): the header checks, -v's details and the
+ * hand-over to the transport printers. */
+#include "print_internal.h"
+
+enum {
+	IPOPT_EOL = 0,
+	IPOPT_NOP = 1,
+	IPOPT_RR = 7,
+	IPOPT_TS = 68,
+	IPOPT_SECURITY = 130,
+	IPOPT_LSRR = 131,
+	IPOPT_SSRR = 137,
+	IPOPT_RA = 148,
+	IPOPT_TRACEROUTE = 82
+};
+
+static const char *option_name(uint8_t code)
+{
+	switch (code) {
+	case IPOPT_EOL:
+		return "EOL";
+	case IPOPT_NOP:
+		return "NOP";
+	case IPOPT_TS:
+		return "timestamp";
+	case IPOPT_SECURITY:
+		return "security";
+	case IPOPT_RR:
+		return "RR";
+	case IPOPT_SSRR:
+		return "SSRR";
+	case IPOPT_LSRR:
+		return "LSRR";
+	case IPOPT_RA:
+		return "RA";
+	case IPOPT_TRACEROUTE:
+		return "traceroute";
+	default:
+		return NULL;
+	}
+}
+
+/* ip_printroute(): the addresses of RR, LSRR and SSRR, a comma after those already used. */
+static void put_route(struct printer *pr, struct strbuf *sb, const uint8_t *cp, uint32_t len)
+{
+	uint32_t ptr;
+
+	if (len < 3) {
+		sb_printf(sb, " [bad length %u]", len);
+		return;
+	}
+	if ((len + 1) & 3)
+		sb_printf(sb, " [bad length %u]", len);
+	ptr = cp[2] - 1u;
+	if (ptr < 3 || ((ptr + 1) & 3) || ptr > len + 1)
+		sb_printf(sb, " [bad ptr %u]", cp[2]);
+	for (uint32_t i = 3; i + 4 <= len; i += 4) {
+		sb_putc(sb, ' ');
+		put_host(pr, sb, cp + i, 0);
+		if (ptr > i)
+			sb_putc(sb, ',');
+	}
+}
+
+/* ip_printts(): the timestamp option. */
+static void put_timestamps(struct printer *pr, struct strbuf *sb, const uint8_t *cp, uint32_t len)
+{
+	static const char *const kinds[] = {[0] = "TSONLY", [1] = "TS+ADDR", [3] = "PRESPEC"};
+	uint32_t ptr, hop, i = 0, kind;
+	const char *sep = " ";
+
+	if (len < 4) {
+		sb_printf(sb, "[bad length %u]", len);
+		return;
+	}
+	sb_puts(sb, " TS{");
+	kind = cp[3] & 0xf;
+	hop = kind != 0 ? 8 : 4;
+	if ((len - 4) & (hop - 1))
+		sb_printf(sb, "[bad length %u]", len);
+	ptr = cp[2] - 1u;
+	if (ptr < 4 || ((ptr - 4) & (hop - 1)) || ptr > len + 1)
+		sb_printf(sb, "[bad ptr %u]", cp[2]);
+	if (kind > 3 || !kinds[kind]) {
+		sb_printf(sb, "[bad ts type %u]", kind);
+	} else {
+		sb_puts(sb, kinds[kind]);
+		for (i = 4; i < len && i + hop <= len; i += hop) {
+			if (ptr == i)
+				sep = " ^ ";
+			sb_printf(sb, "%s%u@", sep, rd32(cp + i + hop - 4));
+			if (hop == 8)
+				put_host(pr, sb, cp + i, 0);
+			sep = " ";
+		}
+	}
+	sb_puts(sb, ptr == i ? " ^ " : "");
+	if (cp[3] >> 4)
+		sb_printf(sb, " [%u hops not recorded]} ", cp[3] >> 4);
+	else
+		sb_putc(sb, '}');
+}
+
+/*
+ * ip_optprint(). OPT_CUT: an option's body was not captured (" [truncated-option]" follows);
+ * OPT_LOST: not even its type or length byte was, where tcpdump gives up on the packet.
+ */
+enum opt_result { OPT_OK, OPT_CUT, OPT_LOST };
+
+static enum opt_result put_options(struct printer *pr, struct strbuf *sb, const uint8_t *cp,
+				   uint32_t len, uint32_t cap)
+{
+	uint32_t olen;
+
+	for (const char *sep = ""; len > 0; cp += olen, len -= olen, cap -= olen, sep = ",") {
+		const char *name;
+
+		sb_puts(sb, sep);
+		if (!cap)
+			return OPT_LOST;
+		name = option_name(cp[0]);
+		if (name)
+			sb_puts(sb, name);
+		else
+			sb_printf(sb, "unknown %u", cp[0]);
+		if (cp[0] == IPOPT_NOP || cp[0] == IPOPT_EOL) {
+			olen = 1;
+		} else {
+			if (cap < 2)
+				return OPT_LOST;
+			olen = cp[1];
+			if (olen < 2) {
+				sb_printf(sb, " [bad length %u]", olen);
+				return OPT_OK;
+			}
+		}
+		if (olen > len) {
+			sb_printf(sb, " [bad length %u]", olen);
+			return OPT_OK;
+		}
+		if (olen > cap)
+			return OPT_CUT;
+		switch (cp[0]) {
+		case IPOPT_EOL:
+			return OPT_OK;
+		case IPOPT_TS:
+			put_timestamps(pr, sb, cp, olen);
+			break;
+		case IPOPT_RR:
+		case IPOPT_SSRR:
+		case IPOPT_LSRR:
+			put_route(pr, sb, cp, olen);
+			break;
+		case IPOPT_RA:
+			if (olen < 4)
+				sb_printf(sb, " [bad length %u]", olen);
+			else if (rd16(cp + 2))
+				sb_printf(sb, " value %u", rd16(cp + 2));
+			break;
+		default:
+			break;
+		}
+	}
+	return OPT_OK;
+}
+
+/* in_cksum() over the IPv4 header as the event holds it: 0 when the checksum is right. */
+static uint16_t header_cksum(const struct xs_event *ev, const uint8_t *opts, uint32_t optlen)
+{
+	const uint8_t *a = ev->var;
+	uint32_t s = (uint32_t)(ev->ip_vhl << 8 | ev->ip_tos) + be16(ev->ip_len) + be16(ev->ip_id) +
+		     be16(ev->ip_frag) + (uint32_t)(ev->ip_ttl << 8 | ev->ip_proto) +
+		     be16(ev->ip_csum) + rd16(a) + rd16(a + 2) + rd16(a + 4) + rd16(a + 6);
+
+	for (uint32_t i = 0; i + 1 < optlen; i += 2)
+		s += rd16(opts + i);
+	s = (s & 0xffff) + (s >> 16);
+	s = (s & 0xffff) + (s >> 16);
+	return (uint16_t)~s;
+}
+
+/* -v: "(tos 0x0, ttl 64, id 1, offset 0, flags [DF], proto TCP (6), length 60)\n    ".
+ * False when the options were cut short: the record ends there. */
+static bool put_details(struct printer *pr, const struct pview *v, uint32_t hlen, uint32_t caplen,
+			struct strbuf *sb)
+{
+	static const char *const ecn[] = {"", ",ECT(1)", ",ECT(0)", ",CE"};
+	const struct xs_event *ev = v->ev;
+	uint16_t off = be16(ev->ip_frag);
+	uint32_t optlen = hlen - 20, optcap = ev->l3x_cap < optlen ? ev->l3x_cap : optlen;
+	enum opt_result opts = OPT_OK;
+
+	sb_printf(sb, "(tos 0x%x%s", ev->ip_tos, ecn[ev->ip_tos & 3]);
+	if (ev->ip_ttl >= 1)
+		sb_printf(sb, ", ttl %u", ev->ip_ttl);
+	sb_printf(sb, ", id %u, offset %u, flags [", be16(ev->ip_id), (off & 0x1fff) * 8u);
+	if (off & 0xe000) {
+		const char *sep = "";
+
+		if (off & 0x2000) {
+			sb_puts(sb, "+");
+			sep = ", ";
+		}
+		if (off & 0x4000) {
+			sb_puts(sb, sep);
+			sb_puts(sb, "DF");
+			sep = ", ";
+		}
+		if (off & 0x8000) {
+			sb_puts(sb, sep);
+			sb_puts(sb, "rsvd");
+		}
+	} else {
+		sb_puts(sb, "none");
+	}
+	sb_printf(sb, "], proto %s (%u), length %u", ipproto_name(ev->ip_proto), ev->ip_proto,
+		  be16(ev->ip_len));
+	if (optlen) {
+		sb_puts(sb, ", options (");
+		if (caplen < hlen)
+			optcap = caplen > 20 ? caplen - 20 : 0;
+		opts = put_options(pr, sb, v->l3x, optlen, optcap);
+		if (opts == OPT_LOST) {
+			put_trunc(sb, "ip");
+			pr->lost = true;
+			return false;
+		}
+		if (opts == OPT_CUT)
+			sb_puts(sb, " [truncated-option]");
+		sb_putc(sb, ')');
+	}
+	if (!pr->o.Kflag && caplen >= hlen && optcap == optlen) {
+		uint16_t sum = header_cksum(ev, v->l3x, optlen);
+
+		if (sum)
+			sb_printf(sb, ", bad cksum %x (->%x)!", be16(ev->ip_csum),
+				  cksum_shouldbe(be16(ev->ip_csum), sum));
+	}
+	sb_puts(sb, ")\n    ");
+	if (opts == OPT_CUT) {
+		put_addr_pair(pr, v, sb);
+		sb_puts(sb, ": ");
+		put_trunc(sb, "ip");
+		return false;
+	}
+	return true;
+}
+
+/* print-ip.c ip_print; `length` is what the link layer left, `caplen` what it captured. */
+void print_ip4(struct printer *pr, const struct xs_event *ev, uint32_t length, uint32_t caplen,
+	       struct strbuf *sb)
+{
+	struct pview v;
+	uint32_t hlen, len;
+	uint16_t off;
+
+	if (caplen < 1) {
+		put_trunc(sb, "ip");
+		return;
+	}
+	if ((ev->ip_vhl >> 4) != 4) {
+		if ((ev->ip_vhl >> 4) == 6) {
+			sb_puts(sb, "IP6, wrong link-layer encapsulation");
+		} else {
+			sb_puts(sb, "IP");
+			sb_putu(sb, ev->ip_vhl >> 4);
+		}
+		sb_puts(sb, " (invalid)");
+		return;
+	}
+	if (!pr->o.eflag)
+		sb_puts(sb, "IP ");
+	if (caplen < 20) {
+		put_trunc(sb, "ip");
+		return;
+	}
+	if (length < 20) {
+		sb_puts(sb, "truncated-ip ");
+		sb_putu(sb, length);
+		return;
+	}
+	hlen = (ev->ip_vhl & 0xf) * 4u;
+	if (hlen < 20) {
+		sb_puts(sb, "bad-hlen ");
+		sb_putu(sb, hlen);
+		return;
+	}
+	len = be16(ev->ip_len);
+	if (length < len) {
+		sb_puts(sb, "truncated-ip - ");
+		sb_putu(sb, len - length);
+		sb_puts(sb, " bytes missing! ");
+	}
+	if (len < hlen) {
+		sb_puts(sb, "bad-len ");
+		sb_putu(sb, len);
+		return;
+	}
+	if (caplen > len)
+		caplen = len; /* tcpdump cuts its snapshot at the IP length */
+	view_init(&v, ev);
+	if (pr->o.vflag && !put_details(pr, &v, hlen, caplen, sb))
+		return;
+	off = be16(ev->ip_frag);
+	if ((off & 0x1fff) == 0) {
+		if (!upper_prints_addrs(ev->ip_proto)) {
+			put_addr_pair(pr, &v, sb);
+			sb_puts(sb, ": ");
+		}
+		if (caplen < hlen) {
+			sb_puts(sb, " [remaining caplen(");
+			sb_putu(sb, caplen);
+			sb_puts(sb, ") < header length(");
+			sb_putu(sb, hlen);
+			sb_puts(sb, ")]");
+			put_trunc(sb, "ip");
+			pr->lost = true; /* tcpdump's nd_trunc_longjmp() */
+			return;
+		}
+		v.l4_len = len - hlen;
+		v.l4_avail = caplen - hlen;
+		v.fragmented = (off & 0x2000) != 0;
+		demux(pr, &v, sb);
+		return;
+	}
+	if (pr->o.qflag > 1)
+		return;
+	put_addr_pair(pr, &v, sb);
+	sb_putc(sb, ':');
+	put_proto(pr, sb, ev->ip_proto);
+}
