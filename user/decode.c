@@ -21,12 +21,15 @@ static void reparse(struct xs_event *ev, const uint8_t *data, uint32_t len)
 int decode_event(const void *rec, size_t size, struct xs_event *ev, const uint8_t **data,
 		 uint32_t *data_len)
 {
+	size_t n;
+
 	*data = NULL;
 	*data_len = 0;
 	if (size < XS_EVENT_FIXED)
 		return -EINVAL;
-	memset(ev, 0, sizeof(*ev));
-	memcpy(ev, rec, size < sizeof(*ev) ? size : sizeof(*ev));
+	n = size < sizeof(*ev) ? size : sizeof(*ev);
+	memcpy(ev, rec, n);
+	memset((char *)ev + n, 0, sizeof(*ev) - n); /* only what the record does not fill */
 	if (ev->version != XS_EVENT_VERSION)
 		return -EINVAL;
 	if (!(ev->flags & XS_F_DATA))

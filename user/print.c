@@ -46,22 +46,14 @@ void printer_free(struct printer *pr)
 
 void put_host(struct printer *pr, struct strbuf *sb, const uint8_t *addr, int is6)
 {
-	char text[INET6_ADDRSTRLEN];
-
 	if (pr->names) {
 		sb_puts(sb, names_host(pr->names, addr, is6));
 		return;
 	}
-	if (!is6) {
-		for (int i = 0; i < 4; i++) {
-			if (i)
-				sb_putc(sb, '.');
-			sb_putu(sb, addr[i]);
-		}
-		return;
-	}
-	inet_ntop(AF_INET6, addr, text, sizeof(text));
-	sb_puts(sb, text);
+	if (is6)
+		sb_put_ip6(sb, addr);
+	else
+		sb_put_ip4(sb, addr);
 }
 
 void put_port(struct printer *pr, struct strbuf *sb, uint16_t port, int udp)

@@ -135,54 +135,6 @@ static const char *opt_name(unsigned kind)
 	}
 }
 
-static void put_ip4(struct strbuf *sb, const uint8_t *a)
-{
-	for (int i = 0; i < 4; i++) {
-		if (i)
-			sb_putc(sb, '.');
-		sb_putu(sb, a[i]);
-	}
-}
-
-/* Same layout as inet_ntop(): longest run (>= 2) of zero words as "::", v4-mapped tail. */
-static void put_ip6(struct strbuf *sb, const uint8_t *a)
-{
-	uint16_t w[8];
-	int best = -1, best_len = 0, cur = -1, cur_len = 0;
-
-	for (int i = 0; i < 8; i++) {
-		w[i] = rd16(a + (size_t)2 * i);
-		if (w[i] == 0) {
-			if (cur < 0)
-				cur = i, cur_len = 0;
-			cur_len++;
-			if (cur_len > best_len)
-				best = cur, best_len = cur_len;
-		} else {
-			cur = -1;
-		}
-	}
-	if (best_len < 2)
-		best = -1;
-
-	for (int i = 0; i < 8; i++) {
-		if (best >= 0 && i >= best && i < best + best_len) {
-			if (i == best)
-				sb_putc(sb, ':');
-			continue;
-		}
-		if (i)
-			sb_putc(sb, ':');
-		if (i == 6 && best == 0 && (best_len == 6 || (best_len == 5 && w[5] == 0xffff))) {
-			put_ip4(sb, a + 12);
-			return;
-		}
-		sb_puthex(sb, w[i], 0);
-	}
-	if (best >= 0 && best + best_len == 8)
-		sb_putc(sb, ':');
-}
-
 /* ---- MPTCP, RFC 8684 section 3 (4.99.3 still follows RFC 6824 for most of it) ---- */
 
 /* Every MPTCP printer gets the whole option (kind, length, ...), all of it captured. */
@@ -340,9 +292,9 @@ static bool mp_add_addr(struct strbuf *sb, const uint8_t *o, unsigned len)
 	sb_putu(sb, o[3]);
 	sb_putc(sb, ' ');
 	if (v6)
-		put_ip6(sb, o + 4);
+		sb_put_ip6(sb, o + 4);
 	else
-		put_ip4(sb, o + 4);
+		sb_put_ip4(sb, o + 4);
 	port_off = v6 ? 20 : 8;
 	/* Lengths 10/22 and 18/30 carry a port; 16/28 and 18/30 an HMAC after address (+port). */
 	if (len == port_off + 2 || len == port_off + 10) {

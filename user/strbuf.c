@@ -5,17 +5,31 @@
 
 #include "strbuf.h"
 
+/* Two digits per division: the printer's hottest function (sequence numbers, times). */
+static const char pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233"
+    "34353637383940414243444546474849505152535455565758596061626364656667"
+    "6869707172737475767778798081828384858687888990919293949596979899";
+
 void sb_put0u(struct strbuf *sb, uint64_t v, int width)
 {
 	char tmp[24];
 	int i = sizeof(tmp);
 
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-		width--;
-	} while (v);
-	while (width-- > 0 && i > 0)
+	while (v >= 100) {
+		unsigned d = (unsigned)(v % 100) * 2;
+
+		v /= 100;
+		tmp[--i] = pairs[d + 1];
+		tmp[--i] = pairs[d];
+	}
+	if (v >= 10) {
+		tmp[--i] = pairs[v * 2 + 1];
+		tmp[--i] = pairs[v * 2];
+	} else {
+		tmp[--i] = (char)('0' + v);
+	}
+	for (width -= (int)sizeof(tmp) - i; width > 0 && i > 0; width--)
 		tmp[--i] = '0';
 	sb_putn(sb, tmp + i, sizeof(tmp) - (size_t)i);
 }
@@ -39,6 +53,54 @@ void sb_puthex(struct strbuf *sb, uint64_t v, int width)
 	while (width-- > 0 && i > 0)
 		tmp[--i] = '0';
 	sb_putn(sb, tmp + i, sizeof(tmp) - (size_t)i);
+}
+
+void sb_put_ip4(struct strbuf *sb, const uint8_t *a)
+{
+	for (int i = 0; i < 4; i++) {
+		if (i)
+			sb_putc(sb, '.');
+		sb_putu(sb, a[i]);
+	}
+}
+
+/* Same layout as inet_ntop(): longest run (>= 2) of zero words as "::", v4-mapped tail. */
+void sb_put_ip6(struct strbuf *sb, const uint8_t *a)
+{
+	uint16_t w[8];
+	int best = -1, best_len = 0, cur = -1, cur_len = 0;
+
+	for (int i = 0; i < 8; i++) {
+		w[i] = (uint16_t)(a[2 * i] << 8 | a[2 * i + 1]);
+		if (w[i] == 0) {
+			if (cur < 0)
+				cur = i, cur_len = 0;
+			cur_len++;
+			if (cur_len > best_len)
+				best = cur, best_len = cur_len;
+		} else {
+			cur = -1;
+		}
+	}
+	if (best_len < 2)
+		best = -1;
+
+	for (int i = 0; i < 8; i++) {
+		if (best >= 0 && i >= best && i < best + best_len) {
+			if (i == best)
+				sb_putc(sb, ':');
+			continue;
+		}
+		if (i)
+			sb_putc(sb, ':');
+		if (i == 6 && best == 0 && (best_len == 6 || (best_len == 5 && w[5] == 0xffff))) {
+			sb_put_ip4(sb, a + 12);
+			return;
+		}
+		sb_puthex(sb, w[i], 0);
+	}
+	if (best >= 0 && best + best_len == 8)
+		sb_putc(sb, ':');
 }
 
 void sb_printf(struct strbuf *sb, const char *fmt, ...)
