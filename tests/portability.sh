@@ -57,7 +57,8 @@ measured=() # compilers that built the object
 loads=()    # and of those, the ones whose every load passed: --record writes only these
 for cc in ${CLANGS:-clang clang-19}; do
 	command -v "$cc" >/dev/null || {
-		echo "portability: $cc not installed, skipped"
+		key=$cc
+		fail build "not installed (tests/deps.sh installs it; CLANGS=... to choose)"
 		continue
 	}
 	ver=$("$cc" -dumpversion)
@@ -124,6 +125,8 @@ touch "$tmp/now"
 # Counts: now against recorded, one column per compiler; ! marks a growth over 50 %.
 [ -f "$data" ] || : >"$data"
 sort -s -k2,2 -k3,3 "$tmp/now" >"$tmp/now.sorted"
+echo "0 0" >"$tmp/sum"
+[ ${#measured[@]} -gt 0 ] &&
 awk -v keys="${measured[*]}" -v sum="$tmp/sum" '
 	FILENAME == ARGV[1] { if ($0 !~ /^#/ && NF == 4) rec[$1 " " $2 " " $3] = $4; next }
 	{ id = $2 " " $3; now[$1 " " id] = $4; if (!(id in row)) { row[id] = 1; rows[++nr] = id } }
@@ -150,8 +153,7 @@ awk -v keys="${measured[*]}" -v sum="$tmp/sum" '
 			else small++
 		}
 		if (small)
-			printf "  (and %d rows of programs under 1000 instructions, within budget)\n",
-			    small
+			printf "  (%d rows of programs under 1000 instructions: in budget)\n", small
 		print grew + 0, fresh + 0 >sum
 	}' "$data" "$tmp/now.sorted"
 read -r grew fresh <"$tmp/sum"

@@ -36,7 +36,7 @@ echo "fuzz-pcap: $n seeds"
 	-close_fd_mask=2 -artifact_prefix="$work/artifacts/" "$work/corpus" "$work/seeds" \
 	2>"$work/log" || {
 	tail -n 60 "$work/log"
-	echo "fuzz-pcap: FAILED (crash inputs in $work/artifacts; keep them as tests/data/fuzz/pcap-*)"
+	echo "fuzz-pcap: FAILED (crash inputs in $work/artifacts: keep as tests/data/fuzz/pcap-*)"
 	exit 1
 }
 grep -E 'stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb' \

@@ -57,11 +57,28 @@ void sb_puthex(struct strbuf *sb, uint64_t v, int width)
 
 void sb_put_ip4(struct strbuf *sb, const uint8_t *a)
 {
+	char tmp[16];
+	size_t n = 0;
+
+	/* Eight numbers on every IPv4 line: digits straight from the pairs table. */
 	for (int i = 0; i < 4; i++) {
+		unsigned b = a[i];
+
 		if (i)
-			sb_putc(sb, '.');
-		sb_putu(sb, a[i]);
+			tmp[n++] = '.';
+		if (b >= 100) {
+			tmp[n++] = (char)('0' + b / 100);
+			b %= 100;
+			tmp[n++] = pairs[b * 2];
+			tmp[n++] = pairs[b * 2 + 1];
+		} else if (b >= 10) {
+			tmp[n++] = pairs[b * 2];
+			tmp[n++] = pairs[b * 2 + 1];
+		} else {
+			tmp[n++] = (char)('0' + b);
+		}
 	}
+	sb_putn(sb, tmp, n);
 }
 
 /* Same layout as inet_ntop(): longest run (>= 2) of zero words as "::", v4-mapped tail. */
