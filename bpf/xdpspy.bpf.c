@@ -287,7 +287,34 @@ static __always_inline void rejected(void)
 		c->filtered++;
 }
 
-/* The transport parser as global functions: verified once each (see xs_parse_l4_at). */
+/* The network and transport parsers as global functions: verified once each (parse.h). */
+__noinline int xs_l3_xdp(struct xdp_md *ctx, struct xs_event *ev, __u32 off, __u32 proto)
+{
+	struct xs_frame f = {
+	    .data = (const __u8 *)(long)ctx->data,
+	    .end = (const __u8 *)(long)ctx->data_end,
+	    .ctx = ctx,
+	};
+
+	if (ev)
+		xs_parse_l3_at(ev, &f, off, (__u16)proto);
+	return 0;
+}
+
+__noinline int xs_l3_skb(struct __sk_buff *skb, struct xs_event *ev, __u32 off, __u32 proto)
+{
+	struct xs_frame f = {
+	    .data = (const __u8 *)(long)skb->data,
+	    .end = (const __u8 *)(long)skb->data_end,
+	    .ctx = skb,
+	    .skb = 1,
+	};
+
+	if (ev)
+		xs_parse_l3_at(ev, &f, off, (__u16)proto);
+	return 0;
+}
+
 __noinline int xs_l4_xdp(struct xdp_md *ctx, struct xs_event *ev, __u32 off, __u32 proto)
 {
 	struct xs_frame f = {

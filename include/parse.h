@@ -400,6 +400,33 @@ XS_INLINE void xs_parse_arp(struct xs_event *ev, const __u8 *p, const struct xs_
  * Fills ev (whose fixed part the caller has zeroed) from the frame [data, end). The caller
  * sets ts_ns and wire_len.
  */
+/* The network layer at `off` (after the VLAN tags), as the ethertype says. */
+XS_INLINE void xs_parse_l3_at(struct xs_event *ev, const struct xs_frame *f, __u32 off, __u16 proto)
+{
+	const __u8 *p = f->data + (off & 0x1f); /* 14 + 4 * XS_MAX_VLAN at most */
+
+	XS_PIN(p);
+	if (proto == XS_ETH_IP)
+		xs_parse_ip4(ev, f->data, p, f);
+	else if (proto == XS_ETH_IP6)
+		xs_parse_ip6(ev, f->data, p, f);
+	else if (proto == XS_ETH_ARP)
+		xs_parse_arp(ev, p, f);
+}
+
+/*
+ * The BPF side parses the network layer in a global function, like the transport layer after
+ * IPv6 extensions: the verifier checks it once, not once for each number of VLAN tags.
+ */
+#ifdef __bpf__
+int xs_l3_xdp(struct xdp_md *ctx, struct xs_event *ev, __u32 off, __u32 proto);
+int xs_l3_skb(struct __sk_buff *skb, struct xs_event *ev, __u32 off, __u32 proto);
+#define XS_L3(ev, f, off, proto)                                                                   \
+	((f)->skb ? xs_l3_skb((f)->ctx, ev, off, proto) : xs_l3_xdp((f)->ctx, ev, off, proto))
+#else
+#define XS_L3(ev, f, off, proto) xs_parse_l3_at(ev, f, off, proto)
+#endif
+
 XS_INLINE void xs_parse(struct xs_event *ev, const struct xs_frame *f)
 {
 	const __u8 *data = f->data;
@@ -434,11 +461,9 @@ XS_INLINE void xs_parse(struct xs_event *ev, const struct xs_frame *f)
 	ev->l3_off = (__u16)(p - data);
 	ev->l4_off = ev->l3_off;
 	if (proto == XS_ETH_IP)
-		xs_parse_ip4(ev, data, p, f);
-	else if (proto == XS_ETH_IP6)
-		xs_parse_ip6(ev, data, p, f);
-	else if (proto == XS_ETH_ARP)
-		xs_parse_arp(ev, p, f);
+		xs_parse_ip4(ev, data, p, f); /* inline: the common case pays no call */
+	else
+		XS_L3(ev, f, ev->l3_off, proto);
 }
 
 #endif

@@ -58,6 +58,7 @@ static const char *const dumps[] = {NULL, "-x", "-xx", "-X", "-XX", "-A", "-AA",
 static const char *const verbs[] = {NULL, "-v", "-vv", "-vK"};
 static const char *const times[] = {NULL, "-t", "-tt", "-ttt", "-tttt", "-ttttt", "-#", "-#tt"};
 static const char *const counts[] = {NULL, "-c1", "-c2", "-c5"};
+static const char *const formats[] = {NULL, "--json", "--classic", "--nano"};
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -90,8 +91,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *argv[32];
 	int argc = 0;
 	struct opts o;
-	uint8_t a, b, c;
-	const char *fmt;
+	uint8_t a, b, c, fmt;
 
 	if (size < HDR)
 		return 0;
@@ -102,14 +102,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    pwrite(file_fd, data + HDR, size - HDR, 0) != (ssize_t)(size - HDR))
 		abort();
 
-	fmt = (const char *const[]){NULL, "--json", "--classic", "--nano"}[(b >> 5) & 3];
+	fmt = (b >> 5) & 3;
 	add(argv, &argc, "xdpspy");
 	add(argv, &argc, "-n");
 	add(argv, &argc, "--host-parser");
 	add(argv, &argc, "-r");
 	add(argv, &argc, file_path);
 	/* --classic refuses the dumps, as on the command line. */
-	if (!fmt || fmt[2] != 'c')
+	if (fmt != 2)
 		add(argv, &argc, dumps[a & 7]);
 	add(argv, &argc, verbs[(a >> 3) & 3]);
 	if (a & 0x20)
@@ -125,7 +125,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		add(argv, &argc, "-S");
 	if (b & 0x10)
 		add(argv, &argc, "-q");
-	add(argv, &argc, fmt);
+	add(argv, &argc, formats[fmt]);
 	add(argv, &argc, counts[(c >> 7) | ((b >> 6) & 2)]);
 	if (a & 0x80)
 		add(argv, &argc, exprs[(c & 0xf) % NEXPRS]);
