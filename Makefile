@@ -39,7 +39,8 @@ SAN_OBJ := $(CORE_SRC:%.c=$(BUILD)/san/%.o)
 UNIT_TESTS := test_parse test_print test_tcpopt test_payload test_classic
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/%)
 
-.PHONY: all deps test test-unit test-kernel test-replay test-filter test-payload test-live \
+.PHONY: all deps test test-unit test-fuzz test-fuzz-pcap test-kernel test-portability test-replay \
+	test-filter test-payload test-live \
 	test-counters demo \
 	fuzz bench-kernel check-full format \
 	check-format lint clean install help
@@ -118,11 +119,21 @@ $(BUILD)/tests/test_xlate: tests/kernel/test_xlate.c $(BUILD)/user/xlate.o $(BUI
 $(BUILD)/tests/fuzz_parse_print: tests/fuzz/fuzz_parse_print.c $(CORE_SRC)
 	$(msg) FUZZ $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined -std=gnu11 -Iinclude -Iuser \
-		-o $@ $^
+	$(Q)$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-std=gnu11 -Iinclude -Iuser -o $@ $^
 
 # --- benchmarks (make bench, make bench-kernel): bench/bench.mk ------------------------------
 include bench/bench.mk
+
+# `-r` on fuzzed pcap/pcapng files: replay, filter (host path), printer and -w writer, all of
+# user/ but main.c, under ASan+UBSan. --host-parser: nothing is loaded into the kernel, but
+# loader.c is linked, hence the skeleton.
+$(BUILD)/tests/fuzz_pcap_read: tests/fuzz/fuzz_pcap_read.c $(filter-out user/main.c,$(APP_SRC)) \
+	$(BUILD)/xdpspy.skel.h
+	$(msg) FUZZ $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-std=gnu11 -Iinclude -Iuser -I$(BUILD) -o $@ $(filter %.c,$^) $(LDLIBS)
 
 test-unit: $(UNIT_BIN)
 	$(Q)tests/run-unit.sh $(UNIT_BIN)
@@ -133,7 +144,15 @@ test-kernel: $(BUILD)/tests/test_kernel $(BUILD)/tests/test_xlate
 	$(Q)$(BUILD)/tests/test_xlate tests/data/*.pcap* ../shared/corpus/tcpdump-tests/*.pcap*
 
 test-fuzz: $(BUILD)/tests/fuzz_parse_print
-	$(Q)tests/run-fuzz.sh $< $${FUZZ_SECONDS:-20}
+	$(Q)tests/run-fuzz.sh $< $${FUZZ_SECONDS:-30}
+
+test-fuzz-pcap: $(BUILD)/tests/fuzz_pcap_read
+	$(Q)tests/run-fuzz-pcap.sh $< $${FUZZ_SECONDS:-30}
+
+# The BPF object from clang and clang-19 (build/port/clang-N): loads, verifier instruction
+# counts against tests/data/verifier-insns.txt, the kernel test on clang-19's object.
+test-portability:
+	$(Q)tests/portability.sh
 
 test-replay: $(BUILD)/xdpspy $(BUILD)/xdpspy-san
 	$(Q)tests/replay.sh
@@ -155,8 +174,8 @@ demo: deps
 	$(Q)tests/demo.sh
 
 # Every layer runs even when an earlier one fails; the summary line says how many did.
-TEST_LAYERS := check-format test-unit test-fuzz test-kernel test-replay test-filter test-payload \
-	test-live test-counters
+TEST_LAYERS := check-format test-unit test-fuzz test-fuzz-pcap test-kernel test-portability \
+	test-replay test-filter test-payload test-live test-counters
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/xdpspy-san
@@ -171,8 +190,9 @@ check-full: all $(BUILD)/xdpspy-san
 	$(Q)FULL=1 tests/replay.sh
 	$(Q)FULL=1 tests/filter.sh
 
-fuzz: $(BUILD)/tests/fuzz_parse_print
-	$(Q)tests/run-fuzz.sh $< $${FUZZ_SECONDS:-300}
+fuzz: $(BUILD)/tests/fuzz_parse_print $(BUILD)/tests/fuzz_pcap_read
+	$(Q)tests/run-fuzz.sh $(BUILD)/tests/fuzz_parse_print $${FUZZ_SECONDS:-300}
+	$(Q)tests/run-fuzz-pcap.sh $(BUILD)/tests/fuzz_pcap_read $${FUZZ_SECONDS:-300}
 
 FMT_SRC = $(wildcard bpf/*.c include/*.h user/*.c user/*.h tests/unit/*.c tests/kernel/*.c \
 	tests/fuzz/*.c tests/*.h bench/*.c)

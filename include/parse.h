@@ -114,6 +114,9 @@ XS_INLINE __u32 xs_copy(__u8 *dst, const __u8 *p, const struct xs_frame *f, __u3
 	__u32 avail = p < f->end ? (__u32)(f->end - p) : 0;
 	__u32 n = len < max ? len : max;
 
+	/* clang 19 turns !n into (u32)p == (u32)end: a pointer shift the verifier refuses. */
+	XS_PIN(avail);
+
 	if (n > avail)
 		n = avail;
 	if (!n)
