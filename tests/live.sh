@@ -678,6 +678,45 @@ check_promisc() {
 	ck_info "promiscuity: on while running, off after exit and after kill -9, off with -p"
 }
 
+# The interface goes down and comes up again under a capture: the hooks stay, lines go on.
+check_down_up() {
+	xs_topology || return 1
+	start_xdpspy xd "$NS_A" "$IF_A" -n -l -Q in || return 1
+	marker 40401
+	expect_line xd '\.40401: UDP' "a packet before the interface goes down"
+	ip -n "$NS_A" link set "$IF_A" down && ip -n "$NS_A" link set "$IF_A" up
+	wait_until 5000 eval "ip -n '$NS_A' link show dev '$IF_A' | grep -q LOWER_UP" ||
+		ck_fail "$IF_A did not come back up"
+	marker 40402
+	expect_line xd '\.40402: UDP' "a packet after down and up"
+	stop_xdpspy xd INT
+	expect_clean "$NS_A" "$IF_A" "after down/up and SIGINT"
+}
+
+# Not root, with exactly CAP_BPF, CAP_NET_ADMIN, CAP_PERFMON (and CAP_NET_RAW for promiscuous
+# mode): the capture works; the counters are not pinned (bpffs is root's), which it says.
+check_nonroot_caps() {
+	local caps=+bpf,+net_admin,+perfmon,+net_raw ready=$XS_WORK/nobody
+	xs_topology || return 1
+	chmod o+x "$XS_WORK" # nobody may pass through to its own directory
+	mkdir -m 0777 "$ready"
+	spawn nr "$NS_A" setpriv --reuid 65534 --regid 65534 --clear-groups \
+		--inh-caps=-all,$caps --ambient-caps=-all,$caps \
+		"$XDPSPY" -i "$IF_A" -n -l -Q in --ready-file "$ready/ready"
+	XPID=$SPAWN_PID
+	wait_until "$READY_MS_MAX" ready_or_dead "$ready/ready" "$XPID" && [[ -e $ready/ready ]] || {
+		ck_fail "xdpspy as nobody with $caps did not start"
+		ck_show "$XS_WORK/nr.err"
+		return 1
+	}
+	marker 40403
+	expect_line nr '\.40403: UDP' "a packet, captured as nobody"
+	grep -q 'not pinned' "$XS_WORK/nr.err" && ck_info "$(grep 'not pinned' "$XS_WORK/nr.err")" ||
+		ck_fail "no word about the pins it could not make"
+	stop_xdpspy nr INT
+	expect_clean "$NS_A" "$IF_A" "nobody's capture after SIGINT"
+}
+
 # run_status WANT WHAT CMD...: CMD (in NS_A) must exit WANT within EXIT_MS_MAX.
 run_status() {
 	local want=$1 what=$2
@@ -713,7 +752,7 @@ CHECKS=(
 	kill9 kill9_clsact_restart_clsact kill9_clsact_restart_tcx
 	foreign_xdp foreign_xdp_generic second_xdpspy
 	tiny_ring head count
-	promisc exit_codes
+	promisc exit_codes down_up nonroot_caps
 )
 
 # Each check in a subshell of its own: its own scratch directory, namespaces and traps, so a
