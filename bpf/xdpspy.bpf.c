@@ -287,14 +287,30 @@ static __always_inline void rejected(void)
 		c->filtered++;
 }
 
-/* The network and transport parsers as global functions: verified once each (parse.h). */
-__noinline int xs_l3_xdp(struct xdp_md *ctx, struct xs_event *ev, __u32 off, __u32 proto)
+/* The parser's view of each hook's packet. */
+static __always_inline struct xs_frame xdp_frame(struct xdp_md *ctx)
 {
-	struct xs_frame f = {
+	return (struct xs_frame){
 	    .data = (const __u8 *)(long)ctx->data,
 	    .end = (const __u8 *)(long)ctx->data_end,
 	    .ctx = ctx,
 	};
+}
+
+static __always_inline struct xs_frame skb_frame(struct __sk_buff *skb)
+{
+	return (struct xs_frame){
+	    .data = (const __u8 *)(long)skb->data,
+	    .end = (const __u8 *)(long)skb->data_end,
+	    .ctx = skb,
+	    .skb = 1,
+	};
+}
+
+/* The network and transport parsers as global functions: verified once each (parse.h). */
+__noinline int xs_l3_xdp(struct xdp_md *ctx, struct xs_event *ev, __u32 off, __u32 proto)
+{
+	struct xs_frame f = xdp_frame(ctx);
 
 	if (ev)
 		xs_parse_l3_at(ev, &f, off, (__u16)proto);
@@ -303,12 +319,7 @@ __noinline int xs_l3_xdp(struct xdp_md *ctx, struct xs_event *ev, __u32 off, __u
 
 __noinline int xs_l3_skb(struct __sk_buff *skb, struct xs_event *ev, __u32 off, __u32 proto)
 {
-	struct xs_frame f = {
-	    .data = (const __u8 *)(long)skb->data,
-	    .end = (const __u8 *)(long)skb->data_end,
-	    .ctx = skb,
-	    .skb = 1,
-	};
+	struct xs_frame f = skb_frame(skb);
 
 	if (ev)
 		xs_parse_l3_at(ev, &f, off, (__u16)proto);
@@ -317,11 +328,7 @@ __noinline int xs_l3_skb(struct __sk_buff *skb, struct xs_event *ev, __u32 off, 
 
 __noinline int xs_l4_xdp(struct xdp_md *ctx, struct xs_event *ev, __u32 off, __u32 proto)
 {
-	struct xs_frame f = {
-	    .data = (const __u8 *)(long)ctx->data,
-	    .end = (const __u8 *)(long)ctx->data_end,
-	    .ctx = ctx,
-	};
+	struct xs_frame f = xdp_frame(ctx);
 
 	if (ev)
 		xs_parse_l4_at(ev, &f, off, (__u8)proto);
@@ -330,12 +337,7 @@ __noinline int xs_l4_xdp(struct xdp_md *ctx, struct xs_event *ev, __u32 off, __u
 
 __noinline int xs_l4_skb(struct __sk_buff *skb, struct xs_event *ev, __u32 off, __u32 proto)
 {
-	struct xs_frame f = {
-	    .data = (const __u8 *)(long)skb->data,
-	    .end = (const __u8 *)(long)skb->data_end,
-	    .ctx = skb,
-	    .skb = 1,
-	};
+	struct xs_frame f = skb_frame(skb);
 
 	if (ev)
 		xs_parse_l4_at(ev, &f, off, (__u8)proto);
@@ -345,11 +347,7 @@ __noinline int xs_l4_skb(struct __sk_buff *skb, struct xs_event *ev, __u32 off, 
 SEC("xdp.frags")
 int xdpspy_xdp(struct xdp_md *ctx)
 {
-	struct xs_frame f = {
-	    .data = (const __u8 *)(long)ctx->data,
-	    .end = (const __u8 *)(long)ctx->data_end,
-	    .ctx = ctx,
-	};
+	struct xs_frame f = xdp_frame(ctx);
 
 	summarize(ctx, &f, 0, 0, &xdp_chain, STAGE_XDP);
 	return XDP_PASS;
@@ -381,12 +379,7 @@ int xdpspy_egress(struct __sk_buff *skb)
 	if (linear < XS_PULL_BYTES && skb->len > linear)
 		bpf_skb_pull_data(skb, skb->len < XS_PULL_BYTES ? skb->len : XS_PULL_BYTES);
 
-	struct xs_frame f = {
-	    .data = (const __u8 *)(long)skb->data,
-	    .end = (const __u8 *)(long)skb->data_end,
-	    .ctx = skb,
-	    .skb = 1,
-	};
+	struct xs_frame f = skb_frame(skb);
 
 	/* skb->len, not the linear part: offloaded sends are one large skb, as tcpdump shows. */
 	summarize(skb, &f, skb->len, XS_F_EGRESS, &tc_chain, STAGE_TC);
