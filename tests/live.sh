@@ -678,6 +678,32 @@ check_promisc() {
 	ck_info "promiscuity: on while running, off after exit and after kill -9, off with -p"
 }
 
+# The reader stopped (SIGSTOP) for 2 s in a flood: the interface still receives every frame
+# (the hooks never hold traffic up), and once it runs again the accounting is exact.
+check_stalled_reader() {
+	local base rx sent
+	xs_topology || return 1
+	start_xdpspy xd "$NS_A" "$IF_A" -n -l -B 64 -Q in || return 1
+	base=$(rx_now "$NS_A" "$IF_A")
+	spawn_peer flood "$NS_B" udp --to "$IP4_A" --port 40500 --count 200000 --seconds 4
+	sleep 0.3 # the condition under test: a reader that stops mid-flood
+	kill -STOP "$XPID"
+	sleep 2
+	kill -CONT "$XPID"
+	wait_exit "$SPAWN_PID" 20000 || ck_fail "the flood did not end"
+	sent=$(sed -n 's/^udp: sent \([0-9]*\)$/\1/p' "$XS_WORK/flood.err")
+	rx=$(($(rx_now "$NS_A" "$IF_A") - base))
+	marker 40501
+	expect_line xd '\.40501: UDP' "a packet after the reader ran again"
+	stop_xdpspy xd INT || return 1
+	ck_info "flood: $sent sent, the interface received $rx"
+	((rx >= ${sent:-1})) || ck_fail "the interface received $rx of $sent frames while the reader was stopped"
+	((REC == CAP + DROP)) || ck_fail "received $REC != captured $CAP + dropped $DROP"
+	((DROP > 0)) || ck_fail "a 64 KiB ring did not overflow while its reader was stopped"
+	((REC >= rx)) || ck_fail "received by filter ($REC) < frames the interface received ($rx)"
+	expect_clean "$NS_A" "$IF_A" "after SIGINT"
+}
+
 # The interface goes down and comes up again under a capture: the hooks stay, lines go on.
 check_down_up() {
 	xs_topology || return 1
@@ -752,7 +778,7 @@ CHECKS=(
 	kill9 kill9_clsact_restart_clsact kill9_clsact_restart_tcx
 	foreign_xdp foreign_xdp_generic second_xdpspy
 	tiny_ring head count
-	promisc exit_codes down_up nonroot_caps
+	promisc exit_codes down_up nonroot_caps stalled_reader
 )
 
 # Each check in a subshell of its own: its own scratch directory, namespaces and traps, so a
