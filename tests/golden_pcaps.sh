@@ -2,7 +2,9 @@
 # Sourced by the golden tests: sets pcaps to every capture compared with tcpdump, those of
 # tests/data and of the shared corpus. tests/data/limit-*.pcap hold what xdpspy documents it
 # cannot print as tcpdump does; replay.sh checks them for the documented output instead.
-# Needs $top and $shared.
+# Needs $top and $shared. Also sets alltcp: the filter for any TCP packet, tagged or behind
+# IPv6 extension headers (the one behind the corpus' NAME.alltcp.*.out files).
+alltcp='tcp or ip6 protochain 6 or (vlan and (tcp or ip6 protochain 6 or (vlan and (tcp or ip6 protochain 6))))'
 pcaps=()
 for f in "$top"/tests/data/*.pcap "$top"/tests/data/*.pcapng "$shared"/corpus/tcpdump-tests/*.pcap \
 	"$shared"/corpus/tcpdump-tests/*.pcapng; do

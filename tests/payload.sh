@@ -12,7 +12,8 @@ corpus=$shared/corpus/tcpdump-tests
 bin=$top/build/xdpspy
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-alltcp='tcp or ip6 protochain 6 or (vlan and (tcp or ip6 protochain 6 or (vlan and (tcp or ip6 protochain 6))))'
+# shellcheck source=golden_pcaps.sh
+. "$top/tests/golden_pcaps.sh"
 pass=0
 fail=0
 

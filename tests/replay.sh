@@ -13,7 +13,6 @@ bin=$top/build/xdpspy
 san=$top/build/xdpspy-san
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-alltcp='tcp or ip6 protochain 6 or (vlan and (tcp or ip6 protochain 6 or (vlan and (tcp or ip6 protochain 6))))'
 pass=0
 fail=0
 
