@@ -32,7 +32,7 @@ CORE_SRC := user/strbuf.c user/print.c user/print_ip4.c user/print_ip6.c user/pr
 	user/print_classic.c user/names.c user/timefmt.c
 APP_SRC := $(CORE_SRC) user/main.c user/opts.c user/loader.c user/replay.c user/live.c \
 	user/iface.c user/decode.c user/log.c user/pins.c user/counters.c user/subcmd.c \
-	user/filter.c user/xlate.c user/ebpf_dump.c user/pcap_out.c user/tcp_sum.c
+	user/filter.c user/xlate.c user/ebpf_dump.c user/pcap_out.c user/tcp_sum.c user/privs.c
 APP_OBJ := $(APP_SRC:%.c=$(BUILD)/%.o)
 SAN_OBJ := $(CORE_SRC:%.c=$(BUILD)/san/%.o)
 
@@ -40,9 +40,9 @@ UNIT_TESTS := test_parse test_print test_tcpopt test_payload test_classic
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/%)
 
 .PHONY: all deps test test-unit test-fuzz test-fuzz-pcap test-kernel test-portability test-replay \
-	test-filter test-payload test-live \
+	test-filter test-payload test-live test-faults \
 	test-counters demo \
-	fuzz bench-kernel check-full format \
+	fuzz soak bench-kernel check-full format \
 	check-format lint clean install help
 
 all: $(BUILD)/xdpspy
@@ -54,6 +54,7 @@ help:
 	@echo 'make test         deps, then every test layer (unit, fuzz, kernel, replay, live)'
 	@echo 'make check-full   the exhaustive matrices (every flag set and filter, every pcap)'
 	@echo 'make fuzz         a longer fuzzing run (FUZZ_SECONDS=300)'
+	@echo 'make soak         ten minutes at 100 kpps: memory and fds stay flat (root)'
 	@echo 'make bench-kernel in-kernel cost per packet, with and without a filter expression'
 	@echo 'make format       clang-format the C sources (check-format to verify)'
 	@echo 'make install      install into PREFIX (default /usr/local)'
@@ -160,6 +161,13 @@ test-replay: $(BUILD)/xdpspy $(BUILD)/xdpspy-san
 test-live: $(BUILD)/xdpspy
 	$(Q)tests/live.sh
 
+test-faults: $(BUILD)/xdpspy $(BUILD)/bench/gen $(BUILD)/bench/mix.pcap
+	$(Q)tests/faults.sh
+
+# Ten minutes at 100 kpps: memory and fds stay flat (SOAK_S=seconds to change the length).
+soak: $(BUILD)/xdpspy $(BUILD)/bench/gen $(BUILD)/bench/mix.pcap
+	$(Q)tests/faults.sh soak
+
 test-counters: $(BUILD)/xdpspy
 	$(Q)tests/counters.sh
 
@@ -174,8 +182,8 @@ demo: deps
 	$(Q)tests/demo.sh
 
 # Every layer runs even when an earlier one fails; the summary line says how many did.
-TEST_LAYERS := check-format test-unit test-fuzz test-fuzz-pcap test-kernel test-portability \
-	test-replay test-filter test-payload test-live test-counters
+TEST_LAYERS := check-format lint test-unit test-fuzz test-fuzz-pcap test-kernel test-portability \
+	test-replay test-filter test-payload test-live test-faults test-counters
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/xdpspy-san
@@ -197,8 +205,8 @@ fuzz: $(BUILD)/tests/fuzz_parse_print $(BUILD)/tests/fuzz_pcap_read
 FMT_SRC = $(wildcard bpf/*.c include/*.h user/*.c user/*.h tests/unit/*.c tests/kernel/*.c \
 	tests/fuzz/*.c tests/*.h bench/*.c)
 
-# Static analysis of the host code (make lint; not part of make test yet). loader.c goes
-# without unix.Malloc: the generated skeleton it includes trips that check.
+# Static analysis of the host code (make lint, a layer of make test: it must stay clean).
+# loader.c goes without unix.Malloc: the generated skeleton it includes trips that check.
 TIDY_CHECKS := -*,bugprone-*,-bugprone-easily-swappable-parameters,-bugprone-reserved-identifier,\
 	-bugprone-assignment-in-if-condition,-bugprone-narrowing-conversions,clang-analyzer-*,\
 	-clang-analyzer-security.insecureAPI.*,-clang-analyzer-valist.Uninitialized

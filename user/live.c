@@ -26,6 +26,7 @@
 #include "pcap_out.h"
 #include "pins.h"
 #include "print.h"
+#include "privs.h"
 
 #define POLL_MS 100 /* the longest an event waits below the wakeup level */
 
@@ -134,25 +135,25 @@ static int check_free(const char *ifname, int ifindex)
 	return -EBUSY;
 }
 
-static int attach(struct live *lv, struct loader *l, const char *ifname, int ifindex)
+static int attach(struct live *lv, struct loader *l, const char *ifname, int ifindex,
+		  struct attach_info *ai)
 {
 	const struct opts *o = lv->o;
-	struct attach_info ai = {0};
 	bool loopback = !strcmp(ifname, "lo");
 	int err;
 
 	if (o->dir != DIR_OUT) {
-		err = loader_attach_xdp(l, ifindex, o->xdp_mode, &ai);
+		err = loader_attach_xdp(l, ifindex, o->xdp_mode, ai);
 		if (err) {
 			log_msg("%s: cannot attach the XDP program: %s", ifname, strerror(-err));
 			return err == -EBUSY || err == -EEXIST ? -EBUSY : err;
 		}
-		if (ai.xdp_generic && o->xdp_mode == XDP_MODE_AUTO)
+		if (ai->xdp_generic && o->xdp_mode == XDP_MODE_AUTO)
 			log_msg("%s: no native XDP in this driver, using generic mode", ifname);
 	}
 	/* On lo every packet passes both hooks; tcpdump prints it once, and so do we. */
 	if (o->dir == DIR_OUT || (o->dir == DIR_INOUT && !loopback)) {
-		err = loader_attach_egress(l, ifindex, o->tc_mode, &ai);
+		err = loader_attach_egress(l, ifindex, o->tc_mode, ai);
 		if (err) {
 			log_msg("%s: cannot attach the egress program: %s", ifname, strerror(-err));
 			return err;
@@ -237,6 +238,20 @@ static int pick_interface(const struct opts *o, char *ifname, size_t len, int *i
 		return -ENODEV;
 	}
 	return 0;
+}
+
+/* -w's file, opened as tcpdump opens it: after -Z, as the user the capture runs as. */
+static int open_output(struct live *lv)
+{
+	const struct opts *o = lv->o;
+	struct pcap_out_cfg pc = {.path = o->write_file,
+				  .snaplen = o->snaplen,
+				  .flush_each = o->write_flush,
+				  .rotate_bytes = (uint64_t)o->rotate_mb * 1000000,
+				  .rotate_secs = o->rotate_secs,
+				  .max_files = o->max_files};
+
+	return o->write_file ? pcap_out_open(&lv->out, &pc) : 0;
 }
 
 /* A pipe whose reader has closed shows POLLERR at once, before a buffered write fails. */
@@ -327,6 +342,8 @@ int live_run(const struct opts *o)
 {
 	struct loader_cfg cfg = {.ring_kib = o->ring_kib};
 	char ifname[IF_NAMESIZE + 1], missing[128];
+	struct attach_info ai = {0};
+	struct privs_id user = {0};
 	struct cbpf_prog filter;
 	struct loader *l = NULL;
 	struct live *lv;
@@ -336,6 +353,8 @@ int live_run(const struct opts *o)
 	if (o->list_ifaces)
 		return iface_list() ? EXIT_ERR : EXIT_OK;
 	if (pick_interface(o, ifname, sizeof(ifname), &ifindex))
+		return EXIT_ERR;
+	if (o->drop_user && privs_lookup(o->drop_user, &user))
 		return EXIT_ERR;
 	err = loader_missing_caps(missing, sizeof(missing));
 	if (err > 0) {
@@ -379,19 +398,6 @@ int live_run(const struct opts *o)
 	cfg.wakeup_bytes = o->ring_kib * 1024u / 4;
 	cfg.snap_len = opts_event_snap(o);
 	cfg.verify_sum = o->print.vflag && !o->print.Kflag;
-	if (o->write_file) {
-		struct pcap_out_cfg pc = {.path = o->write_file,
-					  .snaplen = o->snaplen,
-					  .flush_each = o->write_flush,
-					  .rotate_bytes = (uint64_t)o->rotate_mb * 1000000,
-					  .rotate_secs = o->rotate_secs,
-					  .max_files = o->max_files};
-
-		if (pcap_out_open(&lv->out, &pc)) {
-			rc = EXIT_ERR;
-			goto out;
-		}
-	}
 	err = loader_open(&l, &cfg, on_event, lv);
 	if (err) {
 		log_msg("cannot load the BPF program: %s%s", strerror(-err),
@@ -407,19 +413,33 @@ int live_run(const struct opts *o)
 			log_msg("%s: cannot take the counters-only hooks over: %s", ifname,
 				strerror(-err));
 	} else {
-		err = attach(lv, l, ifname, ifindex);
+		err = attach(lv, l, ifname, ifindex, &ai);
+	}
+	if (!err && o->drop_user && ai.egress_clsact) {
+		log_msg(
+		    "%s: -Z: the egress hook is a clsact filter, which only root could remove at "
+		    "exit (use a kernel with TCX, or -Q in)",
+		    ifname);
+		err = -EPERM;
 	}
 	if (err) {
 		rc = err == -EBUSY ? EXIT_BUSY : EXIT_ERR;
 		goto out;
 	}
-	if (!borrow)
+	if (!borrow && o->drop_user)
+		log_msg("%s: counters not pinned under %s (-Z: %s could not remove them at exit)",
+			ifname, XS_PIN_ROOT, o->drop_user);
+	else if (!borrow)
 		pinned = pin_counters(l, ifname);
 	if (!o->no_promisc) {
 		promisc = iface_promisc(ifindex);
 		if (promisc < 0)
 			log_msg("%s: cannot enter promiscuous mode: %s", ifname,
 				strerror(-promisc));
+	}
+	if ((o->drop_user && privs_drop(&user)) || open_output(lv)) {
+		rc = EXIT_ERR;
+		goto out;
 	}
 	setvbuf(stdout, NULL, (o->line_buffered || isatty(STDOUT_FILENO)) ? _IOLBF : _IOFBF,
 		1 << 16);

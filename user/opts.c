@@ -80,6 +80,9 @@ static const struct opt_def defs[] = {
     {{"classic", no_argument, NULL, OPT_CLASSIC}, NULL, "tcpdump 3.7's line format (2003)"},
     {{"mode", required_argument, NULL, OPT_MODE}, "MODE", "XDP mode: native or generic"},
     {{"tc-mode", required_argument, NULL, OPT_TC_MODE}, "MODE", "egress hook: tcx or clsact"},
+    {{"relinquish-privileges", required_argument, NULL, 'Z'},
+     "USER",
+     "once attached, run as USER with no capabilities"},
     {{"ready-file", required_argument, NULL, OPT_READY}, "PATH", "create PATH once attached"},
     {{"stats-interval", required_argument, NULL, OPT_STATS_INTERVAL},
      "S",
@@ -186,6 +189,9 @@ enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 		case 'D':
 			o->list_ifaces = true;
 			break;
+		case 'Z':
+			o->drop_user = optarg;
+			break;
 		case OPT_MODE:
 			if (pick_word(optarg, "XDP mode (native or generic):", xdp_modes,
 				      &o->xdp_mode))
@@ -250,7 +256,7 @@ enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 			o->rotate_mb = num;
 			break;
 		case 'G':
-			if (!parse_num(optarg, 1, 86400 * 366, &num)) {
+			if (!parse_num(optarg, 1, 86400L * 366, &num)) {
 				log_msg("invalid rotation seconds %s", optarg);
 				return OPTS_EXIT_USAGE;
 			}

@@ -16,7 +16,7 @@
 #define LINKTYPE_ETHERNET 1
 #define REC_HDR 16
 /* Larger than any record (16 + 65535 + headroom), so a record always fits after a flush. */
-#define BUF_SIZE (256 * 1024)
+#define BUF_SIZE ((size_t)256 * 1024)
 #define MAX_RECS (BUF_SIZE / REC_HDR)
 
 struct pcap_out {

@@ -159,7 +159,7 @@ static uint32_t fetch_token(const struct payload *pl, uint32_t idx, char tok[TOK
 /* A request line (the first token is a known command) or a response (a 3-digit code). */
 static bool is_reqresp(const struct payload *pl, const char *cmds)
 {
-	char tok[TOKEN_MAX + 1];
+	char tok[TOKEN_MAX + 1] = "";
 	uint32_t idx = fetch_token(pl, 0, tok);
 
 	if (!idx)

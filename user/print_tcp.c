@@ -119,7 +119,8 @@ static const uint8_t *route_final_dst4(const struct pview *v)
 static const uint8_t *route_final_dst6(const struct pview *v)
 {
 	const uint8_t *x = v->l3x, *final = NULL;
-	uint32_t cap = v->ev->l3x_cap, off = 0, n;
+	uint32_t cap = v->ev->l3x_cap;
+	size_t off = 0, n;
 	uint8_t nh = v->ev->ip_proto;
 
 	while (off + 2 <= cap) {
@@ -129,7 +130,7 @@ static const uint8_t *route_final_dst6(const struct pview *v)
 		case 62:
 		case 135:
 			nh = x[off];
-			off += (x[off + 1] + 1u) * 8;
+			off += (x[off + 1] + (size_t)1) * 8;
 			break;
 		case 44: /* fragment */
 			nh = x[off];
@@ -161,7 +162,7 @@ static uint16_t segment_sum(const struct pview *v)
 
 	if (!final)
 		return (uint16_t)s;
-	for (uint32_t i = 0; i < words; i++)
+	for (size_t i = 0; i < words; i++)
 		s += (uint16_t)~rd16(v->daddr + 2 * i) + rd16(final + 2 * i);
 	s = (s & 0xffff) + (s >> 16);
 	s = (s & 0xffff) + (s >> 16);

@@ -62,7 +62,7 @@ void sb_put_ip4(struct strbuf *sb, const uint8_t *a)
 
 	/* Eight numbers on every IPv4 line: digits straight from the pairs table. */
 	for (int i = 0; i < 4; i++) {
-		unsigned b = a[i];
+		size_t b = a[i];
 
 		if (i)
 			tmp[n++] = '.';
@@ -88,7 +88,7 @@ void sb_put_ip6(struct strbuf *sb, const uint8_t *a)
 	int best = -1, best_len = 0, cur = -1, cur_len = 0;
 
 	for (int i = 0; i < 8; i++) {
-		w[i] = (uint16_t)(a[2 * i] << 8 | a[2 * i + 1]);
+		w[i] = (uint16_t)(a[2 * (size_t)i] << 8 | a[2 * (size_t)i + 1]);
 		if (w[i] == 0) {
 			if (cur < 0)
 				cur = i, cur_len = 0;

@@ -1,0 +1,308 @@
+# shellcheck shell=bash
+# SPDX-License-Identifier: GPL-2.0-only
+# Helpers for the live tests (tests/live.sh, tests/faults.sh): xdpspy started and stopped in a
+# namespace, what it has attached, traffic from the peer namespace, and the driver that runs
+# each check in a subshell of its own. Sourcing runs nothing; the sourcing script sets SUITE
+# and CHECKS and calls main "$@".
+. "$(dirname "${BASH_SOURCE[0]}")/netns.sh"
+
+# Generous bounds: a loaded CI machine must not fail a check that is merely slow.
+READY_MS_MAX=10000 # start until the ready file appears
+EXIT_MS_MAX=5000   # signal until exit
+CLEAN_MS_MAX=5000  # exit (or kill -9) until nothing of ours is attached
+PRINT_MS_MAX=3000  # a packet until its line is out (with -l)
+
+# Ports with no tcpdump application decoder, so tcpdump's lines end at `length N` as ours do.
+PORT4=9000
+PORT6=40001
+MARK_PORT=40999
+
+# --- per-check bookkeeping ---------------------------------------------------------------------
+
+CK_FAILED=0
+ck_fail() {
+	echo "  FAIL: $*"
+	CK_FAILED=1
+}
+ck_info() { echo "  $*"; }
+# Prints the first lines of a file, indented, for a failure's context.
+ck_show() {
+	local f=$1 n=${2:-15}
+	[[ -s $f ]] || {
+		echo "    ($(basename "$f") is empty)"
+		return
+	}
+	sed -n "1,${n}p" "$f" | sed 's/^/    | /'
+}
+
+# --- xdpspy ------------------------------------------------------------------------------------
+
+ready_or_dead() { [[ -e $1 ]] || proc_gone "$2"; }
+
+# A directory anyone may write the ready file into: xdpspy writes it last, and with -Z (or as
+# a user with capabilities) no longer as root.
+ready_dir() {
+	[[ -d $XS_WORK/ready ]] || { chmod o+x "$XS_WORK" && mkdir -m 0777 "$XS_WORK/ready"; }
+	echo "$XS_WORK/ready"
+}
+
+# start_xdpspy NAME NS IF ARGS...: xdpspy -i IF ARGS in NS in the background, output in
+# $XS_WORK/NAME.{out,err}; waits for its ready file. Sets XPID and READY_MS; 1 if not ready.
+start_xdpspy() {
+	local name=$1 ns=$2 dev=$3 t0 ready
+	shift 3
+	ready=$(ready_dir)/$name
+	t0=$(now_ms)
+	spawn "$name" "$ns" "$XDPSPY" -i "$dev" "$@" --ready-file "$ready"
+	XPID=$SPAWN_PID
+	if ! wait_until "$READY_MS_MAX" ready_or_dead "$ready" "$XPID"; then
+		ck_fail "$name: no ready file after $READY_MS_MAX ms: xdpspy -i $dev $*"
+		ck_show "$XS_WORK/$name.err"
+		return 1
+	fi
+	if [[ ! -e $ready ]]; then
+		wait_exit "$XPID" 1000
+		ck_fail "$name: exited with $EXIT_RC before it was ready: xdpspy -i $dev $*"
+		ck_show "$XS_WORK/$name.err"
+		return 1
+	fi
+	READY_MS=$(($(now_ms) - t0))
+	# tcpdump's line, printed once attached; the ready file may come a moment before it.
+	if ! wait_until 2000 file_has "$XS_WORK/$name.err" \
+		"^listening on $dev, link-type EN10MB \(Ethernet\), snapshot length 262144 bytes$"; then
+		ck_fail "$name: no 'listening on $dev, link-type EN10MB (Ethernet), snapshot length 262144 bytes' on stderr"
+		ck_show "$XS_WORK/$name.err"
+	fi
+	return 0
+}
+
+# stop_xdpspy NAME SIG: sends SIG and waits for the exit; checks exit 0 and the closing counts
+# (CAP REC DROP are set). Reports the time taken.
+stop_xdpspy() {
+	local name=$1 sig=$2
+	CAP="" REC="" DROP=""
+	kill "-$sig" "$XPID"
+	if ! wait_exit "$XPID" "$EXIT_MS_MAX"; then
+		ck_fail "$name: still running $EXIT_MS_MAX ms after SIG$sig"
+		ck_show "$XS_WORK/$name.err"
+		stop_pid "$XPID"
+		return 1
+	fi
+	ck_info "$name: SIG$sig -> exit $EXIT_RC in $EXIT_MS ms"
+	[[ $EXIT_RC == 0 ]] || {
+		ck_fail "$name: exit status $EXIT_RC after SIG$sig (want 0)"
+		ck_show "$XS_WORK/$name.err"
+	}
+	closing_counts "$name"
+}
+
+# closing_counts NAME: tcpdump's three closing lines from NAME.err into CAP REC DROP.
+closing_counts() {
+	local err=$XS_WORK/$1.err
+	CAP=$(sed -nE 's/^([0-9]+) packets? captured$/\1/p' "$err" | tail -1)
+	REC=$(sed -nE 's/^([0-9]+) packets? received by filter$/\1/p' "$err" | tail -1)
+	DROP=$(sed -nE 's/^([0-9]+) packets? dropped by kernel$/\1/p' "$err" | tail -1)
+	if [[ -z $CAP || -z $REC || -z $DROP ]]; then
+		ck_fail "$1: closing lines missing (want 'N packets captured', 'N packets received by filter', 'N packets dropped by kernel')"
+		ck_show "$err"
+		return 1
+	fi
+	ck_info "$1: $CAP captured, $REC received by filter, $DROP dropped by kernel"
+	return 0
+}
+
+# out_lines NAME: the records NAME printed (dump lines, which start with a tab, not counted).
+out_lines() { grep -vc '^	' "$XS_WORK/$1.out"; }
+
+# --- what is attached --------------------------------------------------------------------------
+
+# links_of_pid PID: the bpf_links PID holds, "ID TYPE" per line, from its fds' fdinfo: exact
+# whatever the namespace (bpftool link show lists every namespace's links, and this one shows
+# neither holder nor ifindex).
+links_of_pid() {
+	local f
+	for f in /proc/"$1"/fdinfo/*; do
+		awk '/^link_type:/ { t = $2 } /^link_id:/ { id = $2 } END { if (id != "") print id, t }' \
+			"$f" 2>/dev/null
+	done
+}
+
+xdp_line() { ip -n "$1" -d link show dev "$2" | grep -wE 'xdp|xdpgeneric|xdpdrv|xdpoffload|prog/xdp'; }
+xdp_prog_id() { ip -n "$1" -d link show dev "$2" | sed -nE 's/.*prog\/xdp id ([0-9]+).*/\1/p' | head -1; }
+egress_filters() { tc -n "$1" filter show dev "$2" egress 2>/dev/null; }
+
+# record_attached NS IF MODE (tcx|clsact): checks that xdpspy (XPID) is attached as it should
+# be, and records its links in XLINKS for leftovers().
+record_attached() {
+	local ns=$1 dev=$2 mode=$3 links
+	links=$(links_of_pid "$XPID")
+	XLINKS=$(awk '{ print $1 }' <<<"$links")
+	xdp_line "$ns" "$dev" >/dev/null || ck_fail "no XDP program on $dev while xdpspy runs"
+	[[ -n $XLINKS ]] || ck_fail "no bpf_link held by xdpspy (pid $XPID)"
+	if [[ $mode == clsact ]]; then
+		[[ -n $(egress_filters "$ns" "$dev") ]] || ck_fail "--tc-mode clsact: no tc egress filter on $dev"
+	elif [[ $mode == xdp-only ]]; then
+		[[ -z $(egress_filters "$ns" "$dev") ]] || ck_fail "$dev: a tc egress filter is on $dev"
+		grep -q ' tcx$' <<<"$links" && ck_fail "$dev: want the XDP hook only, xdpspy holds: $links"
+	else
+		[[ -z $(egress_filters "$ns" "$dev") ]] || ck_fail "tcx mode: a tc egress filter is on $dev"
+		grep -q ' tcx$' <<<"$links" || ck_fail "tcx mode: want an XDP and a TCX link, xdpspy holds: $links"
+	fi
+	ck_info "attached: $(xdp_line "$ns" "$dev" | grep -oE 'prog/xdp id [0-9]+ name [a-z_]+'); links held: $(tr '\n' ' ' <<<"$links")"
+}
+
+# leftovers NS IF: prints whatever of xdpspy is still on IF; prints nothing when all is gone.
+leftovers() {
+	local ns=$1 dev=$2 id l
+	l=$(xdp_line "$ns" "$dev") && echo "xdp still attached: $l"
+	l=$(egress_filters "$ns" "$dev") && [[ -n $l ]] && echo "tc egress filter: $l"
+	for id in ${XLINKS:-}; do
+		bpftool link show id "$id" >/dev/null 2>&1 && echo "link $id still exists"
+	done
+	[[ -e $BPFFS_PINS/$dev ]] && echo "pins remain: $(ls -A "$BPFFS_PINS/$dev" | tr '\n' ' ')"
+	return 0
+}
+is_clean() { [[ -z $(leftovers "$1" "$2") ]]; }
+# Attached hooks only: what a kill -9 must take away at once (its pins stay until the next start).
+is_detached() { [[ -z $(leftovers "$1" "$2" | grep -v '^pins remain') ]]; }
+
+# expect_clean NS IF WHAT: nothing of ours left within CLEAN_MS_MAX; reports how long it took.
+expect_clean() {
+	local ns=$1 dev=$2 what=$3 t0
+	t0=$(now_ms)
+	if wait_until "$CLEAN_MS_MAX" is_clean "$ns" "$dev"; then
+		ck_info "$what: nothing attached after $(($(now_ms) - t0)) ms"
+	else
+		ck_fail "$what: still attached after $CLEAN_MS_MAX ms:"
+		leftovers "$ns" "$dev" | sed 's/^/    | /'
+	fi
+}
+
+# --- traffic -----------------------------------------------------------------------------------
+
+# start_servers ADDR4 ADDR6: one TCP server per family in NS_A, each for one conversation.
+start_servers() {
+	spawn_peer srv4 "$NS_A" server --bind "$1" --port "$PORT4" --ready-file "$XS_WORK/srv4.ready"
+	SRV4=$SPAWN_PID
+	spawn_peer srv6 "$NS_A" server --bind "$2" --port "$PORT6" --ready-file "$XS_WORK/srv6.ready"
+	SRV6=$SPAWN_PID
+	wait_until 5000 test -e "$XS_WORK/srv4.ready" -a -e "$XS_WORK/srv6.ready" ||
+		{
+			ck_fail "TCP servers not ready"
+			return 1
+		}
+}
+
+# conversations NS ADDR4 ADDR6: one IPv4 and one IPv6 conversation from NS; both servers then
+# exit. The sizes give one-segment and multi-segment data both ways, and an empty request
+# (SIZES=REQ:RESP,... gives others).
+conversations() {
+	local sizes=${SIZES:-1:1,100:1000,1400:3000,3000:20,0:1}
+	peer "$1" client --connect "$2" --port "$PORT4" --sizes "$sizes" ||
+		ck_fail "IPv4 conversation failed"
+	peer "$1" client --connect "$3" --port "$PORT6" --sizes "$sizes" ||
+		ck_fail "IPv6 conversation failed"
+	wait_exit "$SRV4" 5000 && [[ $EXIT_RC == 0 ]] || ck_fail "IPv4 server: $(cat "$XS_WORK/srv4.err")"
+	wait_exit "$SRV6" 5000 && [[ $EXIT_RC == 0 ]] || ck_fail "IPv6 server: $(cat "$XS_WORK/srv6.err")"
+}
+
+# marker PORT: one UDP datagram from NS_B to NS_A, after everything sent before it.
+marker() { peer "$NS_B" udp --to "$IP4_A" --port "$1" --count 1 2>/dev/null; }
+
+# expect_line NAME PATTERN WHAT: PATTERN shows up in NAME.out within PRINT_MS_MAX (needs -l).
+expect_line() {
+	local t0
+	t0=$(now_ms)
+	if wait_until "$PRINT_MS_MAX" file_has "$XS_WORK/$1.out" "$2"; then
+		ck_info "$3: printed after $(($(now_ms) - t0)) ms"
+	else
+		ck_fail "$3: not printed within $PRINT_MS_MAX ms"
+		return 1
+	fi
+}
+
+# rx_grew NS IF BASE N: IF has received at least N packets more than BASE.
+rx_grew() {
+	local rx
+	read -r rx _ <<<"$(xs_if_packets "$1" "$2")"
+	((rx - $3 >= $4))
+}
+rx_now() {
+	local rx
+	read -r rx _ <<<"$(xs_if_packets "$1" "$2")"
+	echo "$rx"
+}
+
+# start_stream NAME PORT COUNT INTERVAL SECONDS: UDP from NS_B to NS_A in the background; waits
+# until IF_A has received 50 of its packets, so that what comes next happens mid-traffic.
+start_stream() {
+	local base
+	base=$(rx_now "$NS_A" "$IF_A")
+	spawn_peer "$1" "$NS_B" udp --to "$IP4_A" --port "$2" --count "$3" --interval "$4" --seconds "$5"
+	STREAM=$SPAWN_PID
+	wait_until 5000 rx_grew "$NS_A" "$IF_A" "$base" 50 || ck_fail "$1: the traffic did not start"
+}
+
+# --- driver ------------------------------------------------------------------------------------
+
+# Each check in a subshell of its own: its own scratch directory, namespaces and traps, so a
+# failure (or a crash of the check itself) cannot leak into the next one.
+run_check() {
+	local name=$1
+	echo "== $name"
+	(
+		xs_init || exit 1
+		CK_FAILED=0
+		"check_$name"
+		rc=$?
+		# A check that returned early failed even if it said nothing.
+		((rc != 0 && CK_FAILED == 0)) && ck_fail "check_$name returned $rc"
+		if ((CK_FAILED)); then
+			XS_KEEP=1
+			echo "  (outputs kept in $XS_WORK)"
+		fi
+		exit "$CK_FAILED"
+	)
+}
+
+preflight() {
+	local t missing=""
+	[[ $(id -u) == 0 ]] || {
+		echo "$SUITE: needs root" >&2
+		exit 1
+	}
+	[[ -x $XDPSPY ]] || {
+		echo "$SUITE: $XDPSPY not built (make)" >&2
+		exit 1
+	}
+	for t in ip tc tcpdump bpftool clang nsenter setpriv mkfifo "$PYTHON"; do
+		command -v "$t" >/dev/null || missing="$missing $t"
+	done
+	[[ -z $missing ]] || {
+		echo "$SUITE: missing:$missing (make deps)" >&2
+		exit 1
+	}
+	mountpoint -q /sys/fs/bpf || mount -t bpf bpf /sys/fs/bpf
+}
+
+main() {
+	local pass=0 fail=0 c want=("$@")
+	preflight
+	trap 'echo "$SUITE: interrupted"; exit 130' INT TERM HUP
+	((${#want[@]})) || want=("${CHECKS[@]}")
+	for c in "${want[@]}"; do
+		if ! declare -F "check_$c" >/dev/null; then
+			echo "$SUITE: no check named $c (have: ${CHECKS[*]})" >&2
+			exit 2
+		fi
+		if run_check "$c"; then
+			echo "ok $c"
+			pass=$((pass + 1))
+		else
+			echo "FAIL $c"
+			fail=$((fail + 1))
+		fi
+	done
+	echo "$SUITE: $pass passed, $fail failed"
+	((fail == 0))
+}
