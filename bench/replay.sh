@@ -27,8 +27,9 @@ done
 
 # `spawn` runs `true` the same way: what starting a command costs here (bash, env, taskset),
 # which bench/report.py subtracts from the others. `xdpspy_1` replays a single frame: xdpspy's
-# fixed cost (loading and verifying its BPF programs).
-NAMES=(spawn xdpspy_1 xdpspy xdpspy_utc tcpdump tcpdump_utc)
+# fixed cost; `kernel` and `kernel_1` the same with --kernel-parser (every frame through the
+# XDP program; its fixed cost is loading and verifying the BPF programs).
+NAMES=(spawn xdpspy_1 xdpspy xdpspy_utc kernel_1 kernel tcpdump tcpdump_utc)
 
 cmd() { # cmd NAME: CMD, the command line
 	local f=$B_WORK/replay.pcap
@@ -37,6 +38,8 @@ cmd() { # cmd NAME: CMD, the command line
 	xdpspy_1) CMD=(env -u TZ "$XDPSPY" -n -r "$B_WORK/one.pcap") ;;
 	xdpspy) CMD=(env -u TZ "$XDPSPY" -n -r "$f") ;;
 	xdpspy_utc) CMD=(env TZ=UTC "$XDPSPY" -n -r "$f") ;;
+	kernel_1) CMD=(env -u TZ "$XDPSPY" --kernel-parser -n -r "$B_WORK/one.pcap") ;;
+	kernel) CMD=(env -u TZ "$XDPSPY" --kernel-parser -n -r "$f") ;;
 	tcpdump) CMD=(env -u TZ tcpdump -n -r "$f") ;;
 	tcpdump_utc) CMD=(env TZ=UTC tcpdump -n -r "$f") ;;
 	esac
@@ -68,8 +71,8 @@ for name in "${NAMES[@]}"; do
 	run "$name" "$B_WORK/lines"
 	LINES[$name]=$(wc -l <"$B_WORK/lines")
 done
-((LINES[xdpspy] == LINES[tcpdump])) ||
-	b_log "line counts differ: xdpspy ${LINES[xdpspy]}, tcpdump ${LINES[tcpdump]}"
+((LINES[xdpspy] == LINES[tcpdump] && LINES[kernel] == LINES[tcpdump])) ||
+	b_log "line counts differ: xdpspy ${LINES[xdpspy]}, --kernel-parser ${LINES[kernel]}, tcpdump ${LINES[tcpdump]}"
 for ((r = 1; r <= RUNS; r++)); do
 	for name in "${NAMES[@]}"; do
 		run "$name" /dev/null

@@ -23,6 +23,8 @@ REPLAY_LABELS = {
     "xdpspy_1": "xdpspy -n -r of 1 frame (start-up)",
     "xdpspy": "xdpspy -n -r (default TZ)",
     "xdpspy_utc": "xdpspy -n -r, TZ=UTC",
+    "kernel_1": "xdpspy --kernel-parser -n -r of 1 frame (start-up: load and verify)",
+    "kernel": "xdpspy --kernel-parser -n -r (default TZ; a test run per frame)",
     "tcpdump": "tcpdump -n -r (default TZ)",
     "tcpdump_utc": "tcpdump -n -r, TZ=UTC",
 }

@@ -59,7 +59,7 @@ while IFS=$'\t' read -r tag expr; do
 			bad "'$expr': rc $rc, '$got', tcpdump '$want'"
 		continue
 	fi
-	compare "($expr) and tcp" "$merged" "$bin" -n -tt
+	compare "($expr) and tcp" "$merged" "$bin --kernel-parser" -n -tt
 	got=$("$bin" -n -r "$merged" "$expr" 2>/dev/null | grep -c .)
 	case "$tag" in
 	some) [ "$records" -gt 0 ] && ok || bad "'$expr' matches no TCP packet (tag some)" ;;
@@ -70,16 +70,17 @@ while IFS=$'\t' read -r tag expr; do
 	esac
 	if [ "${FULL:-0}" = 1 ]; then
 		for f in "${pcaps[@]}"; do
-			compare "($expr) and tcp" "$f" "$bin" -n -tt
+			compare "($expr) and tcp" "$f" "$bin --kernel-parser" -n -tt
 		done
 	fi
 done <"$top/tests/filter/expressions.txt"
 [ "$exprs" -ge 40 ] && ok || bad "only $exprs expressions in the list"
 
-# The same expressions through the host path (libpcap's interpreter) and the sanitizer build.
+# The same expressions through the default host path (libpcap's interpreter) and the
+# sanitizer build.
 for expr in 'port 22 or port 179' 'ip6 protochain 6' 'vlan and tcp[tcpflags] & tcp-syn != 0'; do
-	compare "($expr) and tcp" "$merged" "$bin --host-parser" -n -tt
-	compare "($expr) and tcp" "$merged" "$san" -S -n -tt
+	compare "($expr) and tcp" "$merged" "$bin" -n -tt
+	compare "($expr) and tcp" "$merged" "$san --kernel-parser" -S -n -tt
 done
 
 # Words, one argument, -F with comments: the same packets.

@@ -27,11 +27,11 @@ bad() {
 compare() {
 	local mode=$1 pcap=$2
 	shift 2
-	if "$cmp" -q "$mode" --tool-no-filter --filter "$alltcp" "$pcap" "$bin" "$@" >/dev/null 2>&1; then
+	if "$cmp" -q "$mode" --tool-no-filter --filter "$alltcp" "$pcap" "$bin --kernel-parser" "$@" >/dev/null 2>&1; then
 		ok
 	else
 		bad "$mode $(basename "$pcap") [$*]"
-		"$cmp" "$mode" --tool-no-filter --filter "$alltcp" --max-diffs 2 "$pcap" "$bin" "$@" 2>&1 |
+		"$cmp" "$mode" --tool-no-filter --filter "$alltcp" --max-diffs 2 "$pcap" "$bin --kernel-parser" "$@" 2>&1 |
 			sed -n '4,16p' | cut -c1-200
 	fi
 }
@@ -55,7 +55,7 @@ for f in "$corpus"/*.pcap "$corpus"/*.pcapng; do
 	grep -qx "$(basename "$f")" "$top/tests/payload/dump-exceptions.txt" && continue
 	compare --dump "$f" -n -tt -X
 done
-"$cmp" -q --dump --tool-no-filter "$corpus/ssh.pcap" "$bin --host-parser" -n -tt -X >/dev/null &&
+"$cmp" -q --dump --tool-no-filter "$corpus/ssh.pcap" "$bin" -n -tt -X >/dev/null &&
 	ok || bad "--dump ssh.pcap through the host parser"
 
 # -w then tcpdump -r: the same lines as tcpdump prints for the original packets, filtered or

@@ -44,23 +44,24 @@ compare() {
 	fi
 }
 
-# Kernel path, every flag set.
+# Kernel path (every frame through the XDP program), every flag set.
 for flags in "${flagsets[@]}"; do
 	for f in "${pcaps[@]}"; do
 		# shellcheck disable=SC2086
-		compare "$f" "$bin" $flags
+		compare "$f" "$bin --kernel-parser" $flags
 	done
 done
 
-# The host build of the parser must print the same; so must the sanitizer build.
+# The default path (the host build of the parser) must print the same; so must the sanitizer
+# build, through the kernel.
 for f in "${pcaps[@]}"; do
-	compare "$f" "$bin --host-parser" -n -tt
-	compare "$f" "$san" -S -n -tt
+	compare "$f" "$bin" -n -tt
+	compare "$f" "$san --kernel-parser" -S -n -tt
 done
 
 # Every frame went through the kernel, apart from the ones a test run refuses.
 for f in "$shared"/corpus/tcpdump-tests/ssh.pcap "$top"/tests/data/tcp-options.pcap; do
-	msg=$("$bin" -v -n -r "$f" 2>&1 >/dev/null | tail -n 1)
+	msg=$("$bin" --kernel-parser -v -n -r "$f" 2>&1 >/dev/null | tail -n 1)
 	case "$msg" in
 	*" 0 through the host parser"*) ok ;;
 	*) bad "kernel path not taken for $(basename "$f"): $msg" ;;
@@ -84,9 +85,9 @@ got=$("$bin" -n -tt -r "$top/tests/data/limit-ipv6-ext-long.pcap" 2>/dev/null)
 want='1700005500.000000 IP6 2001:db8::1 > 2001:db8::2: DSTOPT DSTOPT DSTOPT DSTOPT  [|ip6]'
 [ "$got" = "$want" ] && ok || bad "limit-ipv6-ext-long: got '$got'"
 
-# Without BPF privileges, -r still works, through the host parser, with a one-line notice.
+# Without BPF privileges, --kernel-parser falls back to the host parser, with a one-line notice.
 f=$top/tests/data/handshake-v4v6.pcap
-if setpriv --bounding-set -all --inh-caps -all "$bin" -n -tt -r "$f" >"$work/nopriv.out" \
+if setpriv --bounding-set -all --inh-caps -all "$bin" --kernel-parser -n -tt -r "$f" >"$work/nopriv.out" \
 	2>"$work/nopriv.err" && grep -q 'CAP_BPF' "$work/nopriv.err" &&
 	cmp -s "$work/nopriv.out" <("$bin" -n -tt -r "$f" 2>/dev/null); then
 	ok

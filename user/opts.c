@@ -17,6 +17,7 @@
 enum {
 	OPT_NANO = 256,
 	OPT_HOST_PARSER,
+	OPT_KERNEL_PARSER,
 	OPT_VERSION,
 	OPT_MODE,
 	OPT_TC_MODE,
@@ -87,9 +88,12 @@ static const struct opt_def defs[] = {
     {{"stats-interval", required_argument, NULL, OPT_STATS_INTERVAL},
      "S",
      "live: a status line on stderr every S seconds"},
+    {{"kernel-parser", no_argument, NULL, OPT_KERNEL_PARSER},
+     NULL,
+     "replay every frame through the XDP program (BPF_PROG_TEST_RUN), as live capture parses"},
     {{"host-parser", no_argument, NULL, OPT_HOST_PARSER},
      NULL,
-     "replay through the host build of the parser instead of the kernel"},
+     "replay through the host build of the same parser (the default)"},
     {{"version", no_argument, NULL, OPT_VERSION}, NULL, "print the version"},
     {{"help", no_argument, NULL, 'h'}, NULL, "this text"},
 };
@@ -320,7 +324,10 @@ enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 			o->print.nano = true;
 			break;
 		case OPT_HOST_PARSER:
-			o->host_parser = true;
+			o->kernel_parser = false;
+			break;
+		case OPT_KERNEL_PARSER:
+			o->kernel_parser = true;
 			break;
 		case OPT_VERSION:
 			printf("xdpspy version %s\n", XDPSPY_VERSION);

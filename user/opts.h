@@ -23,7 +23,8 @@ struct opts {
 	int stats_interval; /* --stats-interval: seconds between status lines, 0 for none */
 	long count; /* -c N, 0 for no limit */
 	bool line_buffered; /* -l */
-	bool host_parser; /* --host-parser: replay through the host build of the parser */
+	bool
+	    kernel_parser; /* --kernel-parser: replay through the XDP program, not the host build */
 	unsigned ring_kib; /* -B */
 	int verbose;
 	uint32_t snaplen; /* -s: bytes of each frame to capture (262144, tcpdump's default) */

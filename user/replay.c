@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Replay. Each frame goes through the kernel program, filter expression included; the kernel
- * refuses a few (shorter than an Ethernet header, or larger than a test run takes), and those,
- * or every frame when BPF is not allowed here, go through the same parser built for the host,
- * filtered by libpcap's interpreter. Either way the printer sees the same event.
+ * Replay. Reading a file needs no kernel: each frame goes through the parser the XDP program
+ * runs (include/parse.h), built for the host, filtered by libpcap's interpreter. With
+ * --kernel-parser each frame goes through the kernel program instead (one BPF_PROG_TEST_RUN
+ * per frame), filter expression included, as a live capture would take it; the kernel refuses
+ * a few (shorter than an Ethernet header, or larger than a test run takes), and those, or
+ * every frame when BPF is not allowed here, still take the host path. Either way the printer
+ * sees the same event.
  */
 #include <errno.h>
 #include <pcap/pcap.h>
@@ -128,7 +131,7 @@ static struct loader *open_kernel(const struct opts *o, struct replay *r)
 	char missing[128];
 	int err;
 
-	if (o->host_parser)
+	if (!o->kernel_parser)
 		return NULL;
 	if (loader_missing_caps(missing, sizeof(missing)) > 0) {
 		log_msg("no BPF privileges (missing %s): replaying through the host parser",
