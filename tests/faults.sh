@@ -264,21 +264,13 @@ check_down_up() {
 # The interface is deleted under a capture: xdpspy notices within its once-a-second check,
 # says so, exits 1 and leaves nothing behind (its links die with the device, its pins with it).
 check_iface_deleted() {
-	local t0 ids
+	local ids
 	xs_topology || return 1
 	start_xdpspy xd "$NS_A" "$IF_A" -n -l || return 1
 	record_attached "$NS_A" "$IF_A" tcx
 	[[ -d $BPFFS_PINS/$IF_A ]] || ck_fail "no pins under $BPFFS_PINS/$IF_A while capturing"
-	t0=$(now_ms)
 	ip -n "$NS_A" link del "$IF_A" || ck_fail "cannot delete $IF_A"
-	if wait_exit "$XPID" "$EXIT_MS_MAX"; then
-		ck_info "exit $EXIT_RC $(($(now_ms) - t0)) ms after the interface was deleted: $(grep 'went away' "$XS_WORK/xd.err")"
-		[[ $EXIT_RC == 1 ]] || ck_fail "exit status $EXIT_RC (want 1)"
-		grep -q "$IF_A: the interface went away" "$XS_WORK/xd.err" || ck_fail "no word that the interface went away"
-	else
-		ck_fail "still running $EXIT_MS_MAX ms after the interface was deleted"
-		stop_pid "$XPID"
-	fi
+	expect_exit "$XPID" 1 "the interface deleted" "$XS_WORK/xd.err" "^xdpspy: $IF_A: the interface went away$"
 	[[ -e $BPFFS_PINS/$IF_A ]] && ck_fail "pins left: $(ls -A "$BPFFS_PINS/$IF_A")"
 	for ids in $XLINKS; do
 		bpftool link show id "$ids" >/dev/null 2>&1 && ck_fail "link $ids still exists"
@@ -346,13 +338,7 @@ run_status() {
 	local want=$1 what=$2
 	shift 2
 	spawn st "$NS_A" "$@"
-	if wait_exit "$SPAWN_PID" "$EXIT_MS_MAX"; then
-		ck_info "$what: exit $EXIT_RC: $(head -2 "$XS_WORK/st.err" | tr '\n' ' ')"
-		[[ $EXIT_RC == "$want" ]] || ck_fail "$what: exit status $EXIT_RC (want $want)"
-	else
-		ck_fail "$what: still running (want exit $want)"
-		stop_pid "$SPAWN_PID"
-	fi
+	expect_exit "$SPAWN_PID" "$want" "$what" "$XS_WORK/st.err"
 	expect_clean "$NS_A" "$IF_A" "$what"
 }
 

@@ -96,6 +96,21 @@ stop_xdpspy() {
 	closing_counts "$name"
 }
 
+# expect_exit PID WANT WHAT ERRFILE [PATTERN]: PID must exit WANT within EXIT_MS_MAX, its
+# stderr (ERRFILE) saying PATTERN; reports what it said and how long it took.
+expect_exit() {
+	local pid=$1 want=$2 what=$3 err=$4 pat=${5:-}
+	if wait_exit "$pid" "$EXIT_MS_MAX"; then
+		ck_info "$what: exit $EXIT_RC after $EXIT_MS ms: $(grep '^xdpspy: ' "$err" |
+			grep -v 'verbose output suppressed' | head -2 | tr '\n' ' ' | cut -c1-300)"
+		[[ $EXIT_RC == "$want" ]] || ck_fail "$what: exit status $EXIT_RC (want $want)"
+		[[ -z $pat ]] || grep -qiE -- "$pat" "$err" || ck_fail "$what: stderr does not say '$pat'"
+	else
+		ck_fail "$what: still running after $EXIT_MS_MAX ms (want exit $want)"
+		stop_pid "$pid"
+	fi
+}
+
 # closing_counts NAME: tcpdump's three closing lines from NAME.err into CAP REC DROP.
 closing_counts() {
 	local err=$XS_WORK/$1.err
