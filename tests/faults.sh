@@ -281,24 +281,38 @@ check_iface_deleted() {
 # Not root, with exactly CAP_BPF, CAP_NET_ADMIN, CAP_PERFMON (and CAP_NET_RAW for promiscuous
 # mode): the capture works; the counters are not pinned (bpffs is root's), which it says.
 check_nonroot_caps() {
-	local caps=+bpf,+net_admin,+perfmon,+net_raw ready
 	xs_topology || return 1
-	ready=$(ready_dir)/nr
-	spawn nr "$NS_A" setpriv --reuid 65534 --regid 65534 --clear-groups \
-		--inh-caps=-all,$caps --ambient-caps=-all,$caps \
-		"$XDPSPY" -i "$IF_A" -n -l -Q in --ready-file "$ready"
-	XPID=$SPAWN_PID
-	wait_until "$READY_MS_MAX" ready_or_dead "$ready" "$XPID" && [[ -e $ready ]] || {
-		ck_fail "xdpspy as nobody with $caps did not start"
-		ck_show "$XS_WORK/nr.err"
-		return 1
-	}
+	as_nobody nr +bpf,+net_admin,+perfmon,+net_raw || return 1
 	marker 40403
 	expect_line nr '\.40403: UDP' "a packet, captured as nobody"
 	grep -q 'not pinned' "$XS_WORK/nr.err" && ck_info "$(grep 'not pinned' "$XS_WORK/nr.err")" ||
 		ck_fail "no word about the pins it could not make"
 	stop_xdpspy nr INT
 	expect_clean "$NS_A" "$IF_A" "nobody's capture after SIGINT"
+	# Without CAP_NET_RAW: no promiscuous mode, which it says, naming the capability.
+	as_nobody nr2 +bpf,+net_admin,+perfmon || return 1
+	grep -q 'promiscuous mode.*CAP_NET_RAW' "$XS_WORK/nr2.err" &&
+		ck_info "$(grep 'promiscuous' "$XS_WORK/nr2.err")" ||
+		ck_fail "without CAP_NET_RAW: no word naming it"
+	marker 40404
+	expect_line nr2 '\.40404: UDP' "a packet, captured without CAP_NET_RAW"
+	stop_xdpspy nr2 INT
+	expect_clean "$NS_A" "$IF_A" "after SIGINT"
+}
+
+# as_nobody NAME CAPS: xdpspy -i IF_A as nobody with exactly CAPS (ambient), until ready.
+as_nobody() {
+	local ready
+	ready=$(ready_dir)/$1
+	spawn "$1" "$NS_A" setpriv --reuid 65534 --regid 65534 --clear-groups \
+		--inh-caps=-all,"$2" --ambient-caps=-all,"$2" \
+		"$XDPSPY" -i "$IF_A" -n -l -Q in --ready-file "$ready"
+	XPID=$SPAWN_PID
+	wait_until "$READY_MS_MAX" ready_or_dead "$ready" "$XPID" && [[ -e $ready ]] || {
+		ck_fail "xdpspy as nobody with $2 did not start"
+		ck_show "$XS_WORK/$1.err"
+		return 1
+	}
 }
 
 # -Z nobody: once attached, xdpspy runs as nobody with no capability at all; events keep

@@ -434,8 +434,9 @@ int live_run(const struct opts *o)
 	if (!o->no_promisc) {
 		promisc = iface_promisc(ifindex);
 		if (promisc < 0)
-			log_msg("%s: cannot enter promiscuous mode: %s", ifname,
-				strerror(-promisc));
+			log_msg(
+			    "%s: cannot enter promiscuous mode: %s%s", ifname, strerror(-promisc),
+			    promisc == -EPERM ? " (it needs CAP_NET_RAW; -p goes without)" : "");
 	}
 	if ((o->drop_user && privs_drop(&user)) || open_output(lv)) {
 		rc = EXIT_ERR;
