@@ -348,6 +348,12 @@ static __always_inline void rejected(void)
 		c->filtered++;
 }
 
+/* Counting only, no event ever sent (summarize()): the parser skips the tails' bytes. */
+static __always_inline int count_only(void)
+{
+	return counters_only && !filter_on && !snap_len && !verify_sum;
+}
+
 /* The parser's view of each hook's packet. */
 static __always_inline struct xs_frame xdp_frame(struct xdp_md *ctx)
 {
@@ -355,6 +361,7 @@ static __always_inline struct xs_frame xdp_frame(struct xdp_md *ctx)
 	    .data = (const __u8 *)(long)ctx->data,
 	    .end = (const __u8 *)(long)ctx->data_end,
 	    .ctx = ctx,
+	    .count_only = count_only(),
 	};
 }
 
@@ -365,6 +372,7 @@ static __always_inline struct xs_frame skb_frame(struct __sk_buff *skb)
 	    .end = (const __u8 *)(long)skb->data_end,
 	    .ctx = skb,
 	    .skb = 1,
+	    .count_only = count_only(),
 	};
 }
 

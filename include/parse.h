@@ -41,6 +41,7 @@ struct xs_frame {
 	const __u8 *end;
 	void *ctx;
 	int skb;
+	int count_only; /* the tails' lengths only, not their bytes: all that counting reads */
 };
 
 /* Network-order constants, so the parser compares raw loads without swapping. */
@@ -103,6 +104,18 @@ XS_INLINE void xs_st32(void *dst, __u32 v)
 	__builtin_memcpy(dst, &v, sizeof(v));
 }
 
+/* How many of `len` bytes at p a copy of at most `max` gets: min(len, max, bytes left). */
+XS_INLINE __u32 xs_avail(const __u8 *p, const struct xs_frame *f, __u32 len, __u32 max)
+{
+	__u32 avail = p < f->end ? (__u32)(f->end - p) : 0;
+	__u32 n = len < max ? len : max;
+
+	/* clang 19 turns !n into (u32)p == (u32)end: a pointer shift the verifier refuses. */
+	XS_PIN(avail);
+
+	return n < avail ? n : avail;
+}
+
 /*
  * Copies min(len, max, bytes left in the frame) bytes at p to dst and returns that count. The
  * BPF side copies through the kernel's load_bytes helper: the verifier checks one call with a
@@ -111,14 +124,8 @@ XS_INLINE void xs_st32(void *dst, __u32 v)
  */
 XS_INLINE __u32 xs_copy(__u8 *dst, const __u8 *p, const struct xs_frame *f, __u32 len, __u32 max)
 {
-	__u32 avail = p < f->end ? (__u32)(f->end - p) : 0;
-	__u32 n = len < max ? len : max;
+	__u32 n = xs_avail(p, f, len, max);
 
-	/* clang 19 turns !n into (u32)p == (u32)end: a pointer shift the verifier refuses. */
-	XS_PIN(avail);
-
-	if (n > avail)
-		n = avail;
 	if (!n)
 		return 0;
 	/* The sizes TCP sends most (timestamps; a SYN's options), without a helper call. */
@@ -147,6 +154,18 @@ XS_INLINE __u32 xs_copy(__u8 *dst, const __u8 *p, const struct xs_frame *f, __u3
 	memcpy(dst, p, n);
 #endif
 	return n;
+}
+
+/*
+ * Copies what follows a fixed header (options, extension headers, addresses) into the tail,
+ * or with f->count_only, says only how much of it is there: the stop codes come out the same.
+ */
+XS_INLINE __u32 xs_copy_tail(__u8 *dst, const __u8 *p, const struct xs_frame *f, __u32 len,
+			     __u32 max)
+{
+	if (f->count_only)
+		return xs_avail(p, f, len, max);
+	return xs_copy(dst, p, f, len, max);
 }
 
 /*
@@ -181,7 +200,7 @@ XS_INLINE void xs_parse_tcp(struct xs_event *ev, __u8 *tail, const __u8 *p,
 	}
 	optlen -= 20;
 	if (optlen) {
-		ev->l4x_len = (__u8)xs_copy(tail, p + 20, f, optlen, XS_MAX_OPT);
+		ev->l4x_len = (__u8)xs_copy_tail(tail, p + 20, f, optlen, XS_MAX_OPT);
 		if (ev->l4x_len != optlen)
 			ev->stop = XS_S_OPT;
 	}
@@ -208,7 +227,7 @@ XS_INLINE void xs_parse_l4(struct xs_event *ev, __u8 *tail, const __u8 *p, const
 		xs_copy_l4(ev, p, f, 8);
 		/* Neighbour discovery names a target address after the 8 fixed bytes. */
 		if (ev->l4_cap == 8)
-			ev->l4x_len = (__u8)xs_copy(tail, p + 8, f, 24, 24);
+			ev->l4x_len = (__u8)xs_copy_tail(tail, p + 8, f, 24, 24);
 		return;
 	default:
 		ev->kind = XS_K_IP;
@@ -269,7 +288,8 @@ XS_INLINE void xs_parse_ip4(struct xs_event *ev, const __u8 *data, const __u8 *p
 		return;
 	}
 	if (hlen > 20)
-		ev->l3x_cap = (__u8)xs_copy(ev->var + 8 + XS_MAX_OPT, p + 20, f, hlen - 20, 40);
+		ev->l3x_cap =
+		    (__u8)xs_copy_tail(ev->var + 8 + XS_MAX_OPT, p + 20, f, hlen - 20, 40);
 	frag = ev->ip_frag;
 	if (frag & XS_BE16(0x3fff)) {
 		ev->flags |= XS_F_FRAG;
@@ -379,7 +399,7 @@ XS_INLINE void xs_parse_ip6(struct xs_event *ev, const __u8 *data, const __u8 *p
 	ext_len = l4 - (__u32)(p - data) - 40;
 	if (stop == XS_S_EXT)
 		ext_len += 8;
-	ev->l3x_cap = (__u8)xs_copy(ev->var + 32 + XS_MAX_OPT, p + 40, f, ext_len, XS_MAX_L3X);
+	ev->l3x_cap = (__u8)xs_copy_tail(ev->var + 32 + XS_MAX_OPT, p + 40, f, ext_len, XS_MAX_L3X);
 	if (stop || (XS_FORGET(ev->flags) & XS_F_LATER_FRAG))
 		return;
 	XS_L4(ev, f, l4, ev->l4_proto);
@@ -394,7 +414,7 @@ XS_INLINE void xs_parse_arp(struct xs_event *ev, const __u8 *p, const struct xs_
 		return;
 	}
 	/* Ethernet/IPv4 addresses: sender MAC, sender IP, target MAC, target IP. */
-	ev->l4x_len = (__u8)xs_copy(ev->var, p + 8, f, 20, 20);
+	ev->l4x_len = (__u8)xs_copy_tail(ev->var, p + 8, f, 20, 20);
 	if (ev->l4x_len != 20)
 		ev->stop = XS_S_L3;
 }
