@@ -41,6 +41,7 @@ struct xs_frame {
 	const __u8 *end;
 	void *ctx;
 	int skb;
+	int count_only; /* the tails' lengths only, not their bytes: all that counting reads */
 };
 
 /* Network-order constants, so the parser compares raw loads without swapping. */
@@ -103,6 +104,18 @@ XS_INLINE void xs_st32(void *dst, __u32 v)
 	__builtin_memcpy(dst, &v, sizeof(v));
 }
 
+/* How many of `len` bytes at p a copy of at most `max` gets: min(len, max, bytes left). */
+XS_INLINE __u32 xs_avail(const __u8 *p, const struct xs_frame *f, __u32 len, __u32 max)
+{
+	__u32 avail = p < f->end ? (__u32)(f->end - p) : 0;
+	__u32 n = len < max ? len : max;
+
+	/* clang 19 turns !n into (u32)p == (u32)end: a pointer shift the verifier refuses. */
+	XS_PIN(avail);
+
+	return n < avail ? n : avail;
+}
+
 /*
  * Copies min(len, max, bytes left in the frame) bytes at p to dst and returns that count. The
  * BPF side copies through the kernel's load_bytes helper: the verifier checks one call with a
@@ -111,14 +124,8 @@ XS_INLINE void xs_st32(void *dst, __u32 v)
  */
 XS_INLINE __u32 xs_copy(__u8 *dst, const __u8 *p, const struct xs_frame *f, __u32 len, __u32 max)
 {
-	__u32 avail = p < f->end ? (__u32)(f->end - p) : 0;
-	__u32 n = len < max ? len : max;
+	__u32 n = xs_avail(p, f, len, max);
 
-	/* clang 19 turns !n into (u32)p == (u32)end: a pointer shift the verifier refuses. */
-	XS_PIN(avail);
-
-	if (n > avail)
-		n = avail;
 	if (!n)
 		return 0;
 	/* The sizes TCP sends most (timestamps; a SYN's options), without a helper call. */
@@ -147,6 +154,18 @@ XS_INLINE __u32 xs_copy(__u8 *dst, const __u8 *p, const struct xs_frame *f, __u3
 	memcpy(dst, p, n);
 #endif
 	return n;
+}
+
+/*
+ * Copies what follows a fixed header (options, extension headers, addresses) into the tail,
+ * or with f->count_only, says only how much of it is there: the stop codes come out the same.
+ */
+XS_INLINE __u32 xs_copy_tail(__u8 *dst, const __u8 *p, const struct xs_frame *f, __u32 len,
+			     __u32 max)
+{
+	if (f->count_only)
+		return xs_avail(p, f, len, max);
+	return xs_copy(dst, p, f, len, max);
 }
 
 /*
@@ -181,7 +200,7 @@ XS_INLINE void xs_parse_tcp(struct xs_event *ev, __u8 *tail, const __u8 *p,
 	}
 	optlen -= 20;
 	if (optlen) {
-		ev->l4x_len = (__u8)xs_copy(tail, p + 20, f, optlen, XS_MAX_OPT);
+		ev->l4x_len = (__u8)xs_copy_tail(tail, p + 20, f, optlen, XS_MAX_OPT);
 		if (ev->l4x_len != optlen)
 			ev->stop = XS_S_OPT;
 	}
@@ -208,7 +227,7 @@ XS_INLINE void xs_parse_l4(struct xs_event *ev, __u8 *tail, const __u8 *p, const
 		xs_copy_l4(ev, p, f, 8);
 		/* Neighbour discovery names a target address after the 8 fixed bytes. */
 		if (ev->l4_cap == 8)
-			ev->l4x_len = (__u8)xs_copy(tail, p + 8, f, 24, 24);
+			ev->l4x_len = (__u8)xs_copy_tail(tail, p + 8, f, 24, 24);
 		return;
 	default:
 		ev->kind = XS_K_IP;
@@ -269,7 +288,8 @@ XS_INLINE void xs_parse_ip4(struct xs_event *ev, const __u8 *data, const __u8 *p
 		return;
 	}
 	if (hlen > 20)
-		ev->l3x_cap = (__u8)xs_copy(ev->var + 8 + XS_MAX_OPT, p + 20, f, hlen - 20, 40);
+		ev->l3x_cap =
+		    (__u8)xs_copy_tail(ev->var + 8 + XS_MAX_OPT, p + 20, f, hlen - 20, 40);
 	frag = ev->ip_frag;
 	if (frag & XS_BE16(0x3fff)) {
 		ev->flags |= XS_F_FRAG;
@@ -292,19 +312,20 @@ XS_INLINE int xs_is_ext6(__u8 nh)
 	       nh == XS_IPPROTO_DSTOPTS;
 }
 
-XS_INLINE void xs_parse_ip6(struct xs_event *ev, const __u8 *data, const __u8 *p,
-			    const struct xs_frame *f)
+/*
+ * The fixed IPv6 header, and the transport header when it comes right after. Returns 1 when
+ * extension headers come first instead, for xs_parse_ip6() to walk: the BPF side parses the
+ * plain header inline and leaves only the walk to a global function (a call costs ~10 ns).
+ */
+XS_INLINE int xs_parse_ip6_hdr(struct xs_event *ev, const __u8 *data, const __u8 *p,
+			       const struct xs_frame *f)
 {
-	__u32 i, ext_len, l4, frag_off = 0, later = 0;
-	__u8 nh, stop = XS_S_OK;
-	const __u8 *q;
-
 	ev->kind = XS_K_IP;
 	if (p + 40 > f->end) {
 		if (p + 1 <= f->end)
 			ev->ip_vhl = p[0];
 		ev->stop = XS_S_L3;
-		return;
+		return 0;
 	}
 	ev->flags |= XS_F_IP6;
 	ev->ip_vhl = p[0];
@@ -316,15 +337,27 @@ XS_INLINE void xs_parse_ip6(struct xs_event *ev, const __u8 *data, const __u8 *p
 	__builtin_memcpy(ev->var, p + 8, 32);
 	if ((p[0] >> 4) != 6) {
 		ev->stop = XS_S_L3_BAD;
-		return;
+		return 0;
 	}
+	if (xs_is_ext6(p[6]))
+		return 1;
+	ev->l4_off = (__u16)(p + 40 - data);
+	xs_parse_l4(ev, ev->var + 32, p + 40, f, p[6]);
+	return 0;
+}
+
+/* The fixed header again (it writes the same fields), then the extension headers' walk. */
+XS_INLINE void xs_parse_ip6(struct xs_event *ev, const __u8 *data, const __u8 *p,
+			    const struct xs_frame *f)
+{
+	__u32 i, ext_len, l4, frag_off = 0, later = 0;
+	__u8 nh, stop = XS_S_OK;
+	const __u8 *q;
+
+	if (!xs_parse_ip6_hdr(ev, data, p, f))
+		return;
 	nh = p[6];
 	q = p + 40;
-	if (!xs_is_ext6(nh)) {
-		ev->l4_off = (__u16)(q - data);
-		xs_parse_l4(ev, ev->var + 32, q, f, nh);
-		return;
-	}
 	/* The walk only finds where the upper layer starts; everything it learns is recorded
 	 * after it, so the verifier meets few distinct states at its end. */
 	for (i = 0; i < XS_MAX_EXT; i++) {
@@ -379,7 +412,7 @@ XS_INLINE void xs_parse_ip6(struct xs_event *ev, const __u8 *data, const __u8 *p
 	ext_len = l4 - (__u32)(p - data) - 40;
 	if (stop == XS_S_EXT)
 		ext_len += 8;
-	ev->l3x_cap = (__u8)xs_copy(ev->var + 32 + XS_MAX_OPT, p + 40, f, ext_len, XS_MAX_L3X);
+	ev->l3x_cap = (__u8)xs_copy_tail(ev->var + 32 + XS_MAX_OPT, p + 40, f, ext_len, XS_MAX_L3X);
 	if (stop || (XS_FORGET(ev->flags) & XS_F_LATER_FRAG))
 		return;
 	XS_L4(ev, f, l4, ev->l4_proto);
@@ -394,7 +427,7 @@ XS_INLINE void xs_parse_arp(struct xs_event *ev, const __u8 *p, const struct xs_
 		return;
 	}
 	/* Ethernet/IPv4 addresses: sender MAC, sender IP, target MAC, target IP. */
-	ev->l4x_len = (__u8)xs_copy(ev->var, p + 8, f, 20, 20);
+	ev->l4x_len = (__u8)xs_copy_tail(ev->var, p + 8, f, 20, 20);
 	if (ev->l4x_len != 20)
 		ev->stop = XS_S_L3;
 }
@@ -418,8 +451,9 @@ XS_INLINE void xs_parse_l3_at(struct xs_event *ev, const struct xs_frame *f, __u
 }
 
 /*
- * The BPF side parses the network layer in a global function, like the transport layer after
- * IPv6 extensions: the verifier checks it once, not once for each number of VLAN tags.
+ * The BPF side parses ARP and IPv6 extension headers in a global function, like the transport
+ * layer after IPv6 extensions: the verifier checks them once, not once for each number of
+ * VLAN tags.
  */
 #ifdef __bpf__
 int xs_l3_xdp(struct xdp_md *ctx, struct xs_event *ev, __u32 off, __u32 proto);
@@ -463,9 +497,10 @@ XS_INLINE void xs_parse(struct xs_event *ev, const struct xs_frame *f)
 	}
 	ev->l3_off = (__u16)(p - data);
 	ev->l4_off = ev->l3_off;
+	/* IPv4 and plain IPv6 inline: the common cases pay no call. */
 	if (proto == XS_ETH_IP)
-		xs_parse_ip4(ev, data, p, f); /* inline: the common case pays no call */
-	else
+		xs_parse_ip4(ev, data, p, f);
+	else if (proto != XS_ETH_IP6 || xs_parse_ip6_hdr(ev, data, p, f))
 		XS_L3(ev, f, ev->l3_off, proto);
 }
 
