@@ -25,7 +25,7 @@ XS, TD = "#2a7ab0", "#c8553d"
 
 
 def color(name):
-    return XS if name.startswith(("xdpspy", "counters")) else TD if name.startswith("tcpdump") \
+    return XS if name.startswith(("xdpspy", "counters", "kernel")) else TD if name.startswith("tcpdump") \
         else "#888888"
 
 
@@ -103,14 +103,16 @@ def main():
     a.set_title("in-kernel cost per frame (BPF_PROG_TEST_RUN), ns", fontsize=9)
 
     a = ax[1][1]
-    rn = [k for k in ("xdpspy_1", "xdpspy", "xdpspy_utc", "tcpdump", "tcpdump_utc") if k in rep]
+    rn = [k for k in ("xdpspy_1", "xdpspy", "xdpspy_utc", "kernel_1", "kernel", "tcpdump",
+                      "tcpdump_utc") if k in rep]
+    short = {"kernel_1": "--kernel-parser\n1 frame\n(start-up)", "kernel": "--kernel-parser\n(default TZ)"}
     a.bar(range(len(rn)), [rep[k]["cpu"].med for k in rn],
           yerr=[[rep[k]["cpu"].med - min(rep[k]["cpu"].v) for k in rn],
                 [max(rep[k]["cpu"].v) - rep[k]["cpu"].med for k in rn]],
           capsize=2, color=[color(k) for k in rn])
     a.set_xticks(range(len(rn)))
-    a.set_xticklabels([S.REPLAY_LABELS[k].replace(" (", "\n(").replace(", ", "\n")
-                       .replace(" of 1", "\nof 1") for k in rn], fontsize=7)
+    a.set_xticklabels([short.get(k) or S.REPLAY_LABELS[k].replace(" (", "\n(").replace(", ", "\n")
+                       .replace(" of 1", "\nof 1") for k in rn], fontsize=6)
     a.set_title("replay of %d frames, CPU ms" % rep["xdpspy"]["frames"], fontsize=9)
 
     a = ax[1][2]

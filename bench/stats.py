@@ -184,11 +184,12 @@ def load_replay(path):
     for r in rows:
         if r["tool"] == "spawn":
             continue
-        frames = 1 if r["tool"] == "xdpspy_1" else int(r["frames"])
+        frames = 1 if r["tool"].endswith("_1") else int(r["frames"])
         t = out.setdefault(r["tool"], {"wall": [], "cpu": [], "lines": int(r["lines"]),
                                        "frames": frames})
-        t["wall"].append((num(r["wall_us"]) - spawn_wall) / 1e3)
-        t["cpu"].append((num(r["cpu_us"]) - spawn_cpu) / 1e3)
+        # A run shorter than the spawn cost's jitter would come out negative: it took ~0.
+        t["wall"].append(max(0.0, (num(r["wall_us"]) - spawn_wall) / 1e3))
+        t["cpu"].append(max(0.0, (num(r["cpu_us"]) - spawn_cpu) / 1e3))
     for t in out.values():
         t["wall"], t["cpu"] = Stat(t["wall"]), Stat(t["cpu"])
     return out, spawn_wall / 1e3
