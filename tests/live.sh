@@ -143,6 +143,12 @@ check_tcp_jumbo() {
 	grep -qE '^	0x2300:  ' "$XS_WORK/xd.out" && ck_info "dumps reach 0x2300 (past the first page)" ||
 		ck_fail "no dump line at offset 0x2300"
 }
+# Both directions at MTU 9000: the egress hook's jumbo sends too.
+check_tcp_jumbo_inout() {
+	MTU=9000 SIZES=1:1,8000:8900,8948:20,0:1 compare_with_tcpdump "" -n -tt || return 1
+	grep -qE "^[0-9.]+ IP $IP4_A\.$PORT4 > .*length 8900$" "$XS_WORK/xd.out" &&
+		ck_info "an 8900-byte send seen at the egress hook" || ck_fail "no 8900-byte send from $IP4_A"
+}
 check_tcp_abs_seq() { compare_with_tcpdump "" -n -tt -S; }
 check_tcp_ether() { compare_with_tcpdump "" -n -tt -e; }
 check_tcp_generic() { compare_with_tcpdump "--mode generic" -n -tt; }
@@ -400,7 +406,7 @@ check_promisc() {
 # --- driver ------------------------------------------------------------------------------------
 
 CHECKS=(
-	tcp_tcx tcp_filtered tcp_dump tcp_jumbo tcp_clsact tcp_abs_seq tcp_ether tcp_generic tcp_loopback
+	tcp_tcx tcp_filtered tcp_dump tcp_jumbo tcp_jumbo_inout tcp_clsact tcp_abs_seq tcp_ether tcp_generic tcp_loopback
 	sigint sigterm sighup sigint_inherited_ignore
 	kill9 kill9_clsact_restart_clsact kill9_clsact_restart_tcx
 	foreign_xdp foreign_xdp_generic second_xdpspy
