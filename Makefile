@@ -41,7 +41,7 @@ UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/%)
 
 .PHONY: all deps test test-unit test-fuzz test-fuzz-pcap test-kernel test-portability test-replay \
 	test-filter test-payload test-live test-faults \
-	test-counters demo \
+	test-counters test-cli demo \
 	fuzz soak bench-kernel check-full format \
 	check-format lint clean install help
 
@@ -171,6 +171,9 @@ soak: $(BUILD)/xdpspy $(BUILD)/bench/gen $(BUILD)/bench/mix.pcap
 test-counters: $(BUILD)/xdpspy
 	$(Q)tests/counters.sh
 
+test-cli: $(BUILD)/xdpspy
+	$(Q)tests/cli.sh
+
 test-filter: $(BUILD)/xdpspy $(BUILD)/xdpspy-san
 	$(Q)tests/filter.sh
 
@@ -182,8 +185,8 @@ demo: deps
 	$(Q)tests/demo.sh
 
 # Every layer runs even when an earlier one fails; the summary line says how many did.
-TEST_LAYERS := check-format lint test-unit test-fuzz test-fuzz-pcap test-kernel test-portability \
-	test-replay test-filter test-payload test-live test-faults test-counters
+TEST_LAYERS := check-format lint test-cli test-unit test-fuzz test-fuzz-pcap test-kernel \
+	test-portability test-replay test-filter test-payload test-live test-faults test-counters
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/xdpspy-san

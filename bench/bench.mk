@@ -43,14 +43,10 @@ $(BUILD)/bench/%.bpf.o: bench/%.bpf.c bench/gen.h
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CLANG) $(BPF_CFLAGS) -Ibench -c $< -o $@
 
-$(BUILD)/bench/gen.skel.h: $(BUILD)/bench/gen.bpf.o
-	$(msg) GEN $@
-	$(Q)$(BPFTOOL) gen skeleton $< name gen_bpf > $@.tmp && mv $@.tmp $@
-
-$(BUILD)/bench/gen: bench/gen.c bench/tmpl.c bench/tmpl.h bench/gen.h $(BUILD)/bench/gen.skel.h
+$(BUILD)/bench/gen: bench/gen.c bench/tmpl.c bench/tmpl.h bench/gen.h
 	$(msg) CC $@
-	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) -Ibench -I$(BUILD)/bench -o $@ bench/gen.c bench/tmpl.c \
-		$(LDLIBS) -lpthread
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) -Ibench -o $@ bench/gen.c bench/tmpl.c -lpcap
 
 $(BUILD)/bench/ringpos: bench/ringpos.c
 	$(msg) CC $@

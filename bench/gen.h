@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The traffic generator's template, shared by its XDP program (gen.bpf.c) and its loader
- * (gen.c), and the one rewrite both apply: the client port of cycle N is the template's port
- * plus N modulo the number of flows, with the TCP checksum updated to match. gen.c writes the
- * replay capture with the same function, so that capture holds exactly the frames sent.
+ * The traffic generator's template (gen.c) and the one rewrite it applies: the client port of
+ * cycle N is the template's port plus N modulo the number of flows, with the TCP checksum
+ * updated to match. The replay capture is written with the same function (tmpl.c), so it
+ * holds exactly the frames sent.
  */
 #ifndef XS_BENCH_GEN_H
 #define XS_BENCH_GEN_H
@@ -12,7 +12,6 @@
 
 #define GEN_FRAME_MAX 1518 /* an untagged or single-tagged Ethernet frame, without FCS */
 #define GEN_SLOTS 256 /* templates at most */
-#define GEN_OFF_MAX 255 /* port and checksum lie in the first 256 bytes */
 
 struct gen_tmpl {
 	__u16 len; /* frame length */

@@ -48,8 +48,7 @@ int tmpl_read(const char *path, struct gen_tmpl *t)
 	while (n < GEN_SLOTS && pcap_next_ex(p, &h, &d) == 1) {
 		unsigned int off = tcp_offset(d, h->caplen);
 
-		if (!off || h->caplen != h->len || h->len > GEN_FRAME_MAX ||
-		    off + 18 > GEN_OFF_MAX) {
+		if (!off || h->caplen != h->len || h->len > GEN_FRAME_MAX) {
 			fprintf(stderr, "gen: %s: frame %d is not a whole TCP frame\n", path,
 				n + 1);
 			pcap_close(p);

@@ -271,17 +271,67 @@ check_iface_deleted() {
 	closing_counts xd
 }
 
-# Not root, with exactly CAP_BPF, CAP_NET_ADMIN, CAP_PERFMON (and CAP_NET_RAW for promiscuous
-# mode): the capture works; the counters are not pinned (bpffs is root's), which it says.
+# --- pins and privileges -----------------------------------------------------------------------
+
+# private_bpffs: a bpffs of the check's own at /sys/fs/bpf, in a mount namespace that a
+# sleeping process holds (MNT names it; in_mnt runs a command there). What the machine's own
+# bpffs holds cannot change a result, and nothing there is touched. XS_PREFIX makes
+# start_xdpspy and as_nobody run xdpspy in it.
+private_bpffs() {
+	spawn bpffs "$NS_A" unshare -m --propagation private \
+		sh -c 'mount -t bpf bpf /sys/fs/bpf && exec sleep 600'
+	MNT=/proc/$SPAWN_PID/ns/mnt
+	XS_PREFIX=(nsenter --mount="$MNT")
+	# sleep runs once the mount is there.
+	wait_until 3000 proc_is "$SPAWN_PID" sleep || {
+		ck_fail "no private bpffs: $(cat "$XS_WORK/bpffs.err")"
+		return 1
+	}
+}
+proc_is() { [[ $(cat "/proc/$1/comm" 2>/dev/null) == "$2" ]]; }
+in_mnt() { nsenter --mount="$MNT" --net="/run/netns/$NS_A" "$@"; }
+# pin_state PATH: "uid mode" of PATH in the private bpffs, or "absent".
+pin_state() { in_mnt stat -c '%u %a' "$1" 2>/dev/null || echo absent; }
+
+# as_nobody NAME CAPS: xdpspy -i IF_A as nobody with exactly CAPS (ambient), until ready.
+as_nobody() {
+	local ready
+	ready=$(ready_dir)/$1
+	spawn "$1" "$NS_A" "${XS_PREFIX[@]}" setpriv --reuid 65534 --regid 65534 --clear-groups \
+		--inh-caps=-all,"$2" --ambient-caps=-all,"$2" \
+		"$XDPSPY" -i "$IF_A" -n -l -Q in --ready-file "$ready"
+	XPID=$SPAWN_PID
+	wait_until "$READY_MS_MAX" ready_or_dead "$ready" "$XPID" && [[ -e $ready ]] || {
+		ck_fail "xdpspy as nobody with $2 did not start"
+		ck_show "$XS_WORK/$1.err"
+		return 1
+	}
+}
+
+# As nobody with exactly the capabilities a capture needs: it captures, and pins nothing, both
+# on an empty bpffs (only root creates the pin directory) and beside root's pin directory
+# (which nobody cannot write); either way it says why.
 check_nonroot_caps() {
 	xs_topology || return 1
+	private_bpffs || return 1
 	as_nobody nr +bpf,+net_admin,+perfmon,+net_raw || return 1
 	marker 40403
 	expect_line nr '\.40403: UDP' "a packet, captured as nobody"
-	grep -q 'not pinned' "$XS_WORK/nr.err" && ck_info "$(grep 'not pinned' "$XS_WORK/nr.err")" ||
-		ck_fail "no word about the pins it could not make"
+	grep -q 'not pinned: only root creates /sys/fs/bpf/xdpspy' "$XS_WORK/nr.err" &&
+		ck_info "$(grep 'not pinned' "$XS_WORK/nr.err")" ||
+		ck_fail "empty bpffs: no word about the pins it could not make"
+	[[ $(pin_state /sys/fs/bpf/xdpspy) == absent ]] ||
+		ck_fail "nobody made /sys/fs/bpf/xdpspy ($(pin_state /sys/fs/bpf/xdpspy))"
 	stop_xdpspy nr INT
 	expect_clean "$NS_A" "$IF_A" "nobody's capture after SIGINT"
+	# Root's directory there: nobody cannot write it.
+	in_mnt mkdir -m 0700 /sys/fs/bpf/xdpspy
+	as_nobody nr1 +bpf,+net_admin,+perfmon,+net_raw || return 1
+	grep -q 'not pinned: only root pins under /sys/fs/bpf/xdpspy' "$XS_WORK/nr1.err" &&
+		ck_info "$(grep 'not pinned' "$XS_WORK/nr1.err")" ||
+		ck_fail "beside root's directory: no word about the pins it could not make"
+	[[ -z $(in_mnt ls -A /sys/fs/bpf/xdpspy) ]] || ck_fail "nobody pinned in root's directory"
+	stop_xdpspy nr1 INT
 	# Without CAP_NET_RAW: no promiscuous mode, which it says, naming the capability.
 	as_nobody nr2 +bpf,+net_admin,+perfmon || return 1
 	grep -q 'promiscuous mode.*CAP_NET_RAW' "$XS_WORK/nr2.err" &&
@@ -293,19 +343,87 @@ check_nonroot_caps() {
 	expect_clean "$NS_A" "$IF_A" "after SIGINT"
 }
 
-# as_nobody NAME CAPS: xdpspy -i IF_A as nobody with exactly CAPS (ambient), until ready.
-as_nobody() {
+# untrusted_dir WHAT PATTERN: with the pin directory in a state root must not trust, a root
+# capture goes on unpinned saying PATTERN, `attach` refuses (exit 1), `stats` and `list` refuse
+# to read it; nothing is pinned, read or removed there.
+untrusted_dir() {
+	local what=$1 pat=$2 name=ut$((++UT_N))
+	start_xdpspy "$name" "$NS_A" "$IF_A" -n -l -Q in || return 1
+	marker $((40410 + UT_N))
+	expect_line "$name" "\\.$((40410 + UT_N)): UDP" "$what: a packet captured, unpinned"
+	grep -q "counters not pinned: .*$pat" "$XS_WORK/$name.err" &&
+		ck_info "$what: $(grep 'not pinned' "$XS_WORK/$name.err")" ||
+		ck_fail "$what: no 'counters not pinned: ... $pat' on stderr"
+	[[ -z $(in_mnt find /sys/fs/bpf/xdpspy -mindepth 1 -not -type d) ]] ||
+		ck_fail "$what: pinned in an untrusted directory: $(in_mnt find /sys/fs/bpf/xdpspy)"
+	stop_xdpspy "$name" INT
+	run_status 1 "$what: attach" "${XS_PREFIX[@]}" "$XDPSPY" attach "$IF_A"
+	grep -q "$pat" "$XS_WORK/st.err" || ck_fail "$what: attach does not say '$pat'"
+	[[ -z $(in_mnt find /sys/fs/bpf/xdpspy -mindepth 1 -not -type d) ]] ||
+		ck_fail "$what: attach pinned in an untrusted directory"
+	run_status 1 "$what: stats" "${XS_PREFIX[@]}" "$XDPSPY" stats
+	grep -q "$pat" "$XS_WORK/st.err" || ck_fail "$what: stats does not say '$pat'"
+	run_status 1 "$what: list" "${XS_PREFIX[@]}" "$XDPSPY" list
+}
+
+# The pin directory's trust, on a private bpffs: root creates it root-owned and private; one
+# owned by another user, or writable by others, at either level, is refused, never used.
+check_pin_trust() {
+	local d=/sys/fs/bpf/xdpspy
+	UT_N=0
+	xs_topology || return 1
+	private_bpffs || return 1
+	start_xdpspy root "$NS_A" "$IF_A" -n -l -Q in || return 1
+	[[ "$(pin_state $d) $(pin_state "$d/$IF_A") $(pin_state "$d/$IF_A/stats")" == "0 700 0 700 0 600" ]] ||
+		ck_fail "root's pins: $d $(pin_state $d), $d/$IF_A $(pin_state "$d/$IF_A"), stats $(pin_state "$d/$IF_A/stats") (want 0 700, 0 700, 0 600)"
+	ck_info "root's pins: $d $(pin_state $d), $IF_A $(pin_state "$d/$IF_A")"
+	stop_xdpspy root INT
+	[[ $(pin_state $d) == absent ]] || ck_fail "root's pins remain after exit"
+
+	in_mnt mkdir -m 0700 $d && in_mnt chown 65534:65534 $d
+	untrusted_dir "owned by nobody" "$d is owned by uid 65534, not root: not trusted"
+	in_mnt chown 0:0 $d && in_mnt chmod 0777 $d
+	untrusted_dir "mode 0777" "$d is writable by others (mode 0777): not trusted"
+	in_mnt chmod 0700 $d && in_mnt mkdir -m 0700 "$d/$IF_A" && in_mnt chown 65534 "$d/$IF_A"
+	untrusted_dir "the interface's directory owned by nobody" \
+		"$d/$IF_A is owned by uid 65534, not root: not trusted"
+	expect_clean "$NS_A" "$IF_A" "after the untrusted directories"
+}
+
+# Under `ip netns exec`, which remounts /sys without bpffs, a capture goes on unpinned, saying
+# so in one line that names the fix; `attach`, which needs pins, refuses.
+check_no_bpffs() {
 	local ready
-	ready=$(ready_dir)/$1
-	spawn "$1" "$NS_A" setpriv --reuid 65534 --regid 65534 --clear-groups \
-		--inh-caps=-all,"$2" --ambient-caps=-all,"$2" \
-		"$XDPSPY" -i "$IF_A" -n -l -Q in --ready-file "$ready"
+	xs_topology || return 1
+	ready=$(ready_dir)/nb
+	spawn nb "$NS_A" ip netns exec "$NS_A" "$XDPSPY" -i "$IF_A" -n -l -Q in --ready-file "$ready"
 	XPID=$SPAWN_PID
 	wait_until "$READY_MS_MAX" ready_or_dead "$ready" "$XPID" && [[ -e $ready ]] || {
-		ck_fail "xdpspy as nobody with $2 did not start"
-		ck_show "$XS_WORK/$1.err"
+		ck_fail "no capture without bpffs"
+		ck_show "$XS_WORK/nb.err"
 		return 1
 	}
+	marker 40420
+	expect_line nb '\.40420: UDP' "a packet captured without bpffs"
+	[[ $(grep -c 'no bpffs at /sys/fs/bpf (`ip netns exec` hides it: use nsenter' "$XS_WORK/nb.err") == 1 ]] &&
+		ck_info "$(grep 'bpffs' "$XS_WORK/nb.err")" ||
+		ck_fail "no single line naming the missing bpffs and the fix"
+	stop_xdpspy nb INT
+	spawn st "$NS_A" ip netns exec "$NS_A" "$XDPSPY" attach "$IF_A"
+	expect_exit "$SPAWN_PID" 1 "attach without bpffs" "$XS_WORK/st.err" 'no bpffs at /sys/fs/bpf.*nsenter'
+	expect_clean "$NS_A" "$IF_A" "after attach without bpffs"
+}
+
+# -v says what tcpdump's -v says and nothing of libbpf's: the kernel's answers to the queries
+# xdpspy expects to fail (no clsact qdisc yet) stay quiet.
+check_verbose_quiet() {
+	xs_topology || return 1
+	start_xdpspy vq "$NS_A" "$IF_A" -n -l -v || return 1
+	stop_xdpspy vq INT
+	grep -v -E '^(xdpspy: |listening on |[0-9]+ packets? )' "$XS_WORK/vq.err" |
+		grep -q . && ck_fail "-v: stderr lines of no known kind: $(grep -v -E '^(xdpspy: |listening on |[0-9]+ packets? )' "$XS_WORK/vq.err" | head -3)"
+	grep -qi 'libbpf' "$XS_WORK/vq.err" && ck_fail "-v: libbpf speaks: $(grep -i libbpf "$XS_WORK/vq.err" | head -2)"
+	ck_info "-v: $(wc -l <"$XS_WORK/vq.err") stderr lines, none from libbpf"
 }
 
 # -Z nobody: once attached, xdpspy runs as nobody with no capability at all; events keep
@@ -351,9 +469,9 @@ run_status() {
 
 check_exit_codes() {
 	xs_topology || return 1
-	run_status 2 "-Q sideways" "$XDPSPY" -i "$IF_A" -n -Q sideways
-	run_status 2 "--tc-mode foo" "$XDPSPY" -i "$IF_A" -n --tc-mode foo
-	run_status 2 "--mode foo" "$XDPSPY" -i "$IF_A" -n --mode foo
+	run_status 1 "-Q sideways" "$XDPSPY" -i "$IF_A" -n -Q sideways
+	run_status 1 "--tc-mode foo" "$XDPSPY" -i "$IF_A" -n --tc-mode foo
+	run_status 1 "--mode foo" "$XDPSPY" -i "$IF_A" -n --mode foo
 	run_status 1 "no such interface" "$XDPSPY" -i xsnosuch0 -n
 	# No capabilities at all: as root, exec gives exactly the bounding set.
 	run_status 4 "no capabilities" setpriv --bounding-set -all --inh-caps -all \
@@ -366,7 +484,7 @@ check_exit_codes() {
 CHECKS=(
 	flood_tiny_ring flood_memory flood_paced stalled_reader head
 	malformed
-	down_up iface_deleted nonroot_caps drop_privs exit_codes
+	down_up iface_deleted nonroot_caps pin_trust no_bpffs verbose_quiet drop_privs exit_codes
 )
 
 main "$@"

@@ -17,6 +17,9 @@ PORT4=9000
 PORT6=40001
 MARK_PORT=40999
 
+# Commands put before xdpspy by start_xdpspy and as_nobody (e.g. nsenter into a private bpffs).
+XS_PREFIX=()
+
 # --- per-check bookkeeping ---------------------------------------------------------------------
 
 CK_FAILED=0
@@ -53,7 +56,7 @@ start_xdpspy() {
 	shift 3
 	ready=$(ready_dir)/$name
 	t0=$(now_ms)
-	spawn "$name" "$ns" "$XDPSPY" -i "$dev" "$@" --ready-file "$ready"
+	spawn "$name" "$ns" "${XS_PREFIX[@]}" "$XDPSPY" -i "$dev" "$@" --ready-file "$ready"
 	XPID=$SPAWN_PID
 	if ! wait_until "$READY_MS_MAX" ready_or_dead "$ready" "$XPID"; then
 		ck_fail "$name: no ready file after $READY_MS_MAX ms: xdpspy -i $dev $*"

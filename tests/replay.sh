@@ -135,9 +135,9 @@ expect_exit 1 "not a capture" "$bin" -r "$work/junk"
 # A DLT_RAW capture: valid pcap, not Ethernet.
 printf '\xd4\xc3\xb2\xa1\x02\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff\x00\x00\x65\x00\x00\x00' >"$work/raw.pcap"
 expect_exit 1 "non-Ethernet capture" "$bin" -r "$work/raw.pcap"
-expect_exit 2 "unknown flag" "$bin" --no-such-flag
-expect_exit 2 "bad count" "$bin" -c 0 -r "$top/tests/data/tcp-flags.pcap"
-expect_exit 2 "too many -t" "$bin" -tttttt -r "$top/tests/data/tcp-flags.pcap"
+expect_exit 1 "unknown flag" "$bin" --no-such-flag
+expect_exit 1 "bad count" "$bin" -c 0 -r "$top/tests/data/tcp-flags.pcap"
+expect_exit 1 "too many -t" "$bin" -tttttt -r "$top/tests/data/tcp-flags.pcap"
 # A file cut inside a record: what was read is printed, then an error.
 head -c 300 "$top/tests/data/tcp-flags.pcap" >"$work/cut.pcap"
 expect_exit 1 "truncated file" "$bin" -n -r "$work/cut.pcap"

@@ -105,8 +105,10 @@ out:
 int counters_read_pinned(const char *ifname, struct xs_counters *out)
 {
 	char path[256];
-	int fd, err = pins_path(path, sizeof(path), ifname, "stats");
+	int fd, err = pins_trusted(ifname);
 
+	if (!err)
+		err = pins_path(path, sizeof(path), ifname, "stats");
 	if (err)
 		return err;
 	fd = bpf_obj_get(path);

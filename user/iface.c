@@ -35,6 +35,35 @@ int iface_default(char *name, size_t len)
 	return err;
 }
 
+/* The status part of a -D line, as tcpdump prints it: "Up, Running, Connected" or "none". */
+static void print_status(unsigned int flags)
+{
+	static const struct {
+		unsigned int bit;
+		const char *name;
+	} bits[] = {{PCAP_IF_UP, "Up"},
+		    {PCAP_IF_RUNNING, "Running"},
+		    {PCAP_IF_LOOPBACK, "Loopback"},
+		    {PCAP_IF_WIRELESS, "Wireless"}};
+	static const char *const wired[] = {", Connection status unknown", ", Connected",
+					    ", Disconnected", ""};
+	static const char *const wireless[] = {", Association status unknown", ", Associated",
+					       ", Not associated", ""};
+	const char *sep = "";
+
+	for (size_t i = 0; i < sizeof(bits) / sizeof(bits[0]); i++)
+		if (flags & bits[i].bit) {
+			printf("%s%s", sep, bits[i].name);
+			sep = ", ";
+		}
+	if (!*sep)
+		printf("none");
+	/* PCAP_IF_CONNECTION_STATUS_UNKNOWN .. _NOT_APPLICABLE are 0 .. 3 in those two bits. */
+	unsigned int conn = (flags & PCAP_IF_CONNECTION_STATUS) >> 4;
+
+	printf("%s", (flags & PCAP_IF_WIRELESS) ? wireless[conn] : wired[conn]);
+}
+
 int iface_list(void)
 {
 	char errbuf[PCAP_ERRBUF_SIZE];
@@ -44,27 +73,15 @@ int iface_list(void)
 	if (pcap_findalldevs(&all, errbuf))
 		return -EIO;
 	for (d = all; d; d = d->next) {
-		const char *conn = "";
-
-		switch (d->flags & PCAP_IF_CONNECTION_STATUS) {
-		case PCAP_IF_CONNECTION_STATUS_CONNECTED:
-			conn = ", Connected";
-			break;
-		case PCAP_IF_CONNECTION_STATUS_DISCONNECTED:
-			conn = ", Disconnected";
-			break;
-		default:
-			break;
-		}
 		printf("%d.%s", ++i, d->name);
 		if (d->description)
 			printf(" (%s)", d->description);
-		printf(" [%s%s%s%s]\n", (d->flags & PCAP_IF_UP) ? "Up" : "",
-		       (d->flags & PCAP_IF_RUNNING)
-			   ? ((d->flags & PCAP_IF_UP) ? ", Running" : "Running")
-			   : "",
-		       (d->flags & PCAP_IF_LOOPBACK) ? ", Loopback" : "",
-		       (d->flags & PCAP_IF_LOOPBACK) ? "" : conn);
+		if (d->flags) {
+			printf(" [");
+			print_status(d->flags);
+			printf("]");
+		}
+		printf("\n");
 	}
 	pcap_freealldevs(all);
 	return 0;

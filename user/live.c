@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "decode.h"
+#include "exit_codes.h"
 #include "filter.h"
 #include "iface.h"
 #include "live.h"
@@ -29,8 +30,6 @@
 #include "privs.h"
 
 #define POLL_MS 100 /* the longest an event waits below the wakeup level */
-
-enum { EXIT_OK = 0, EXIT_ERR = 1, EXIT_BUSY = 3, EXIT_PRIVS = 4 };
 
 static volatile sig_atomic_t stop_signal;
 
@@ -176,8 +175,7 @@ static bool pin_counters(struct loader *l, const char *ifname)
 	if (!err)
 		err = loader_pin_stats(l, path);
 	if (err) {
-		log_msg("%s: counters not pinned under %s (%s)", ifname, XS_PIN_ROOT,
-			strerror(-err));
+		log_msg("%s: counters not pinned: %s", ifname, pins_error(err));
 		pins_remove(ifname);
 		return false;
 	}
@@ -347,23 +345,23 @@ int live_run(const struct opts *o)
 	struct cbpf_prog filter;
 	struct loader *l = NULL;
 	struct live *lv;
-	int ifindex, err, promisc = -1, rc = EXIT_OK, borrow;
+	int ifindex, err, promisc = -1, rc = XS_EXIT_OK, borrow;
 	bool pinned = false;
 
 	if (o->list_ifaces)
-		return iface_list() ? EXIT_ERR : EXIT_OK;
+		return iface_list() ? XS_EXIT_ERR : XS_EXIT_OK;
 	if (pick_interface(o, ifname, sizeof(ifname), &ifindex))
-		return EXIT_ERR;
+		return XS_EXIT_ERR;
 	if (o->drop_user && privs_lookup(o->drop_user, &user))
-		return EXIT_ERR;
+		return XS_EXIT_ERR;
 	err = loader_missing_caps(missing, sizeof(missing));
 	if (err > 0) {
 		log_msg("live capture needs %s", missing);
-		return EXIT_PRIVS;
+		return XS_EXIT_PRIVS;
 	}
 	borrow = check_free(ifname, ifindex);
 	if (borrow < 0)
-		return EXIT_BUSY;
+		return XS_EXIT_BUSY;
 	if (borrow) {
 		char path[256];
 
@@ -371,7 +369,7 @@ int live_run(const struct opts *o)
 		cfg.stats_fd = bpf_obj_get(path);
 		if (cfg.stats_fd < 0) {
 			log_msg("%s: cannot open the pinned counters: %s", ifname, strerror(errno));
-			return EXIT_ERR;
+			return XS_EXIT_ERR;
 		}
 		log_msg("%s: xdpspy counts here (attach); the capture borrows its hooks", ifname);
 	} else if (loader_remove_stale_clsact(ifindex) > 0)
@@ -383,7 +381,7 @@ int live_run(const struct opts *o)
 	if (filter_build(o, ifname, FILTER_LIVE_SNAPLEN, &filter)) {
 		if (cfg.stats_fd > 0)
 			close(cfg.stats_fd);
-		return EXIT_ERR;
+		return XS_EXIT_ERR;
 	}
 	cfg.filter = &filter;
 	lv = calloc(1, sizeof(*lv));
@@ -391,7 +389,7 @@ int live_run(const struct opts *o)
 		log_msg("out of memory");
 		free(lv);
 		filter_free(&filter);
-		return EXIT_ERR;
+		return XS_EXIT_ERR;
 	}
 	lv->o = o;
 	/* Wake the reader by fill level: a quarter of the ring; the poll timeout does the rest. */
@@ -402,7 +400,7 @@ int live_run(const struct opts *o)
 	if (err) {
 		log_msg("cannot load the BPF program: %s%s", strerror(-err),
 			o->verbose ? "" : " (-v shows the verifier's log)");
-		rc = EXIT_ERR;
+		rc = XS_EXIT_ERR;
 		goto out;
 	}
 	loader_counters(l, &lv->base);
@@ -423,7 +421,7 @@ int live_run(const struct opts *o)
 		err = -EPERM;
 	}
 	if (err) {
-		rc = err == -EBUSY ? EXIT_BUSY : EXIT_ERR;
+		rc = err == -EBUSY ? XS_EXIT_BUSY : XS_EXIT_ERR;
 		goto out;
 	}
 	if (!borrow && o->drop_user)
@@ -439,7 +437,7 @@ int live_run(const struct opts *o)
 			    promisc == -EPERM ? " (it needs CAP_NET_RAW; -p goes without)" : "");
 	}
 	if ((o->drop_user && privs_drop(&user)) || open_output(lv)) {
-		rc = EXIT_ERR;
+		rc = XS_EXIT_ERR;
 		goto out;
 	}
 	setvbuf(stdout, NULL, (o->line_buffered || isatty(STDOUT_FILENO)) ? _IOLBF : _IOFBF,
@@ -458,7 +456,7 @@ int live_run(const struct opts *o)
 			close(fd);
 	}
 	if (capture(lv, l, ifname, ifindex))
-		rc = EXIT_ERR;
+		rc = XS_EXIT_ERR;
 	/* Detach before the last drain: then every packet the hooks counted has either been
 	 * sent to the ring or counted as lost, and received = captured + dropped holds. */
 	loader_detach(l);
@@ -468,10 +466,10 @@ int live_run(const struct opts *o)
 		report_losses(lv, l);
 	if (fflush(stdout) && errno != EPIPE) {
 		log_msg("writing the output failed: %s", strerror(errno));
-		rc = EXIT_ERR;
+		rc = XS_EXIT_ERR;
 	}
 	if (lv->out_err < 0 || pcap_out_close(lv->out))
-		rc = EXIT_ERR;
+		rc = XS_EXIT_ERR;
 	lv->out = NULL;
 	print_counts(lv, l);
 out:

@@ -413,8 +413,13 @@ int loader_remove_stale_clsact(int ifindex)
 {
 	LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = ifindex, .attach_point = BPF_TC_EGRESS);
 	LIBBPF_OPTS(bpf_tc_opts, opts, .handle = XS_TC_HANDLE, .priority = XS_TC_PRIO);
+	int err;
 
-	if (bpf_tc_query(&hook, &opts))
+	/* No clsact qdisc is the usual answer; libbpf would print the kernel's complaint. */
+	log_libbpf_quiet(true);
+	err = bpf_tc_query(&hook, &opts);
+	log_libbpf_quiet(false);
+	if (err)
 		return 0;
 	return detach_clsact(ifindex) == 0;
 }

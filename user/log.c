@@ -8,6 +8,7 @@
 #include "log.h"
 
 int log_verbosity;
+static bool libbpf_quiet;
 
 void log_msg(const char *fmt, ...)
 {
@@ -20,13 +21,20 @@ void log_msg(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* libbpf's lines ("libbpf: ...") go out under our name, like every other diagnostic. */
 static int libbpf_log(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
 	/* Warnings (a load failure's verifier log) at -v, libbpf's chatter at -vv. */
-	if (level == LIBBPF_DEBUG || (level == LIBBPF_INFO && log_verbosity < 2) ||
+	if (libbpf_quiet || level == LIBBPF_DEBUG || (level == LIBBPF_INFO && log_verbosity < 2) ||
 	    log_verbosity < 1)
 		return 0;
+	fputs("xdpspy: ", stderr);
 	return vfprintf(stderr, fmt, ap);
+}
+
+void log_libbpf_quiet(bool quiet)
+{
+	libbpf_quiet = quiet;
 }
 
 void log_libbpf_init(void)

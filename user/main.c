@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * xdpspy: tcpdump's output, decoded in the kernel. main() wires the modules and maps failures
- * to exit codes: 0 success, 1 an error (unreadable file, load failure, bad expression),
- * 2 a usage error, 3 the interface is busy (another XDP program), 4 missing privileges.
+ * xdpspy: tcpdump's output, decoded in the kernel. main() wires the modules; exit_codes.h says
+ * what each exit status means.
  */
+#include "exit_codes.h"
 #include "filter.h"
 #include "live.h"
 #include "log.h"
@@ -19,8 +19,8 @@ static int dump_filter(const struct opts *o)
 	int rc;
 
 	if (snaplen < 0 || filter_build(o, o->read_file ? NULL : o->iface, snaplen, &prog))
-		return 1;
-	rc = filter_dump(&prog, o->dump_filter) ? 1 : 0;
+		return XS_EXIT_ERR;
+	rc = filter_dump(&prog, o->dump_filter) ? XS_EXIT_ERR : XS_EXIT_OK;
 	filter_free(&prog);
 	return rc;
 }
@@ -36,9 +36,9 @@ int main(int argc, char **argv)
 	}
 	switch (opts_parse(argc, argv, &o)) {
 	case OPTS_EXIT_OK:
-		return 0;
+		return XS_EXIT_OK;
 	case OPTS_EXIT_USAGE:
-		return 2;
+		return XS_EXIT_ERR;
 	case OPTS_RUN:
 		break;
 	}

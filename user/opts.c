@@ -102,7 +102,9 @@ static const struct opt_def defs[] = {
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: xdpspy [options] [expression]\n\n");
+	fprintf(f, "usage: xdpspy [options] [expression]\n"
+		   "       xdpspy attach IF | detach IF | list | stats [IF] [--json|--prometheus] "
+		   "[--interval S] [--textfile DIR]\n\n");
 	for (size_t i = 0; i < NDEFS; i++) {
 		char left[64];
 		int v = defs[i].lo.val;
@@ -115,6 +117,25 @@ static void usage(FILE *f)
 				 defs[i].arg ? " " : "", defs[i].arg ? defs[i].arg : "");
 		fprintf(f, "  %-40s %s\n", left, defs[i].help);
 	}
+	fprintf(f,
+		"\nsubcommands (counters without a capture):\n"
+		"  attach IF                                count on IF, pinned, left running\n"
+		"  detach IF                                remove what attach left\n"
+		"  list                                     what is attached or capturing where\n"
+		"  stats [IF]                               the counters (--json, --prometheus, "
+		"--interval S, --textfile DIR)\n");
+}
+
+/* A bad option: what tcpdump prints then, a short usage on stderr. */
+static void short_usage(void)
+{
+	fprintf(stderr,
+		"Usage: xdpspy [-AdDeKlnOpqStUvxX#] [ -B KiB ] [ -c count ] [ -C file_size ]\n"
+		"\t\t[ -F file ] [ -G seconds ] [ -i interface ] [ -Q in|out|inout ]\n"
+		"\t\t[ -r file ] [ -s snaplen ] [ -w file ] [ -W filecount ] [ -Z user ]\n"
+		"\t\t[ expression ]\n"
+		"       xdpspy attach|detach IF, xdpspy list, xdpspy stats [IF]\n"
+		"       xdpspy --help lists every option\n");
 }
 
 static bool parse_num(const char *s, long min, long max, long *out)
@@ -152,13 +173,222 @@ uint32_t opts_event_snap(const struct opts *o)
 	return o->snaplen_set || o->write_file || p->xflag || p->Xflag || p->Aflag ? o->snaplen : 0;
 }
 
+/* Options that take a number: their range, and the complaint (tcpdump's) when out of it. */
+static const struct number_opt {
+	int opt;
+	long min, max;
+	const char *what, *range;
+} numbers[] = {
+    {'c', 1, __LONG_MAX__, "packet count", ""},
+    {'s', 0, 262144, "snaplen", " (must be >= 0 and <= 262144)"},
+    {'C', 1, 1000000, "file size", ""},
+    {'G', 1, 86400L * 366, "rotation seconds", ""},
+    {'W', 1, 1000000, "number of output files", ""},
+    {'B', 4, 1 << 22, "buffer size", " (KiB, 4 to 4194304)"},
+    {OPT_STATS_INTERVAL, 1, 86400, "stats interval", " (seconds, 1 to 86400)"},
+};
+
+static enum opts_result take_number(int c, const char *arg, struct opts *o)
+{
+	const struct number_opt *d = NULL;
+	long v;
+
+	for (size_t i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++)
+		if (numbers[i].opt == c)
+			d = &numbers[i];
+	if (!d)
+		return OPTS_EXIT_USAGE;
+	if (!parse_num(arg, d->min, d->max, &v)) {
+		log_msg("invalid %s %s%s", d->what, arg, d->range);
+		return OPTS_EXIT_USAGE;
+	}
+	switch (c) {
+	case 'c':
+		o->count = v;
+		break;
+	case 's':
+		o->snaplen = v ? (uint32_t)v : 262144;
+		o->snaplen_set = true;
+		break;
+	case 'C':
+		o->rotate_mb = v;
+		break;
+	case 'G':
+		o->rotate_secs = (int)v;
+		break;
+	case 'W':
+		o->max_files = (int)v;
+		break;
+	case 'B':
+		o->ring_kib = (unsigned)v;
+		break;
+	case OPT_STATS_INTERVAL:
+		o->stats_interval = (int)v;
+		break;
+	}
+	return OPTS_RUN;
+}
+
+/* Options that only switch something on, or count how often they were given. */
+static bool take_flag(int c, struct opts *o)
+{
+	struct print_opts *p = &o->print;
+
+	switch (c) {
+	case 'x':
+		p->xflag++;
+		break;
+	case 'X':
+		p->Xflag++;
+		break;
+	case 'A':
+		p->Aflag++;
+		break;
+	case 'n':
+		p->nflag++;
+		break;
+	case 'e':
+		p->eflag++;
+		break;
+	case 'q':
+		p->qflag++;
+		break;
+	case 't':
+		p->tflag++;
+		break;
+	case 'S':
+		p->Sflag = true;
+		break;
+	case '#':
+		p->number = true;
+		break;
+	case 'K':
+		p->Kflag = true;
+		break;
+	case 'v':
+		p->vflag++, o->verbose++;
+		break;
+	case 'd':
+		o->dump_filter++;
+		break;
+	case 'O':
+		o->no_optimize = true;
+		break;
+	case 'l':
+		o->line_buffered = true;
+		break;
+	case 'U':
+		o->write_flush = true;
+		break;
+	case 'p':
+		o->no_promisc = true;
+		break;
+	case 'D':
+		o->list_ifaces = true;
+		break;
+	case OPT_PRINT:
+		o->print_too = true;
+		break;
+	case OPT_JSON:
+		p->json = true;
+		break;
+	case OPT_CLASSIC:
+		p->classic = true;
+		break;
+	case OPT_NANO:
+		p->nano = true;
+		break;
+	case OPT_HOST_PARSER:
+		o->kernel_parser = false;
+		break;
+	case OPT_KERNEL_PARSER:
+		o->kernel_parser = true;
+		break;
+	default:
+		return false;
+	}
+	return true;
+}
+
+/* Every other option: names, paths, words, and the ones that end the run at once. */
+static enum opts_result take_option(int c, const char *arg, struct opts *o)
+{
+	int v;
+
+	if (take_flag(c, o))
+		return OPTS_RUN;
+	switch (c) {
+	case 'r':
+		o->read_file = arg;
+		break;
+	case 'i':
+		o->iface = arg;
+		break;
+	case 'Z':
+		o->drop_user = arg;
+		break;
+	case 'F':
+		o->filter_file = arg;
+		break;
+	case 'w':
+		o->write_file = arg;
+		break;
+	case OPT_READY:
+		o->ready_file = arg;
+		break;
+	case 'Q':
+		if (pick_word(arg, "direction (in, out or inout):", dirs, &v))
+			return OPTS_EXIT_USAGE;
+		o->dir = (enum direction)v;
+		break;
+	case OPT_MODE:
+		if (pick_word(arg, "XDP mode (native or generic):", xdp_modes, &o->xdp_mode))
+			return OPTS_EXIT_USAGE;
+		break;
+	case OPT_TC_MODE:
+		if (pick_word(arg, "egress mode (tcx or clsact):", tc_modes, &o->tc_mode))
+			return OPTS_EXIT_USAGE;
+		break;
+	case OPT_VERSION:
+		printf("xdpspy version %s\n", XDPSPY_VERSION);
+		return OPTS_EXIT_OK;
+	case 'h':
+		usage(stdout);
+		return OPTS_EXIT_OK;
+	case '?':
+		short_usage();
+		return OPTS_EXIT_USAGE;
+	default:
+		return take_number(c, arg, o);
+	}
+	return OPTS_RUN;
+}
+
+/* Options that make no sense together. */
+static enum opts_result check_combinations(const struct opts *o)
+{
+	if (o->print.classic && (o->print.xflag || o->print.Xflag || o->print.Aflag)) {
+		log_msg("--classic prints no -x, -X or -A dumps");
+		return OPTS_EXIT_USAGE;
+	}
+	if ((o->rotate_mb || o->rotate_secs || o->max_files) && !o->write_file) {
+		log_msg("-C, -G and -W need -w");
+		return OPTS_EXIT_USAGE;
+	}
+	if (o->print.tflag > 5) {
+		log_msg("only -t, -tt, -ttt, -tttt and -ttttt are supported");
+		return OPTS_EXIT_USAGE;
+	}
+	return OPTS_RUN;
+}
+
 enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 {
 	struct option lopts[NDEFS + 1];
 	char shorts[NDEFS * 2 + 1];
+	enum opts_result r = OPTS_RUN;
 	size_t n = 0;
-	long num;
-	int c, v;
+	int c;
 
 	memset(o, 0, sizeof(*o));
 	o->ring_kib = 4096;
@@ -174,185 +404,16 @@ enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 	shorts[n] = '\0';
 	lopts[NDEFS] = (struct option){0};
 
-	while ((c = getopt_long(argc, argv, shorts, lopts, NULL)) != -1) {
-		switch (c) {
-		case 'r':
-			o->read_file = optarg;
-			break;
-		case 'i':
-			o->iface = optarg;
-			break;
-		case 'Q':
-			if (pick_word(optarg, "direction (in, out or inout):", dirs, &v))
-				return OPTS_EXIT_USAGE;
-			o->dir = (enum direction)v;
-			break;
-		case 'p':
-			o->no_promisc = true;
-			break;
-		case 'D':
-			o->list_ifaces = true;
-			break;
-		case 'Z':
-			o->drop_user = optarg;
-			break;
-		case OPT_MODE:
-			if (pick_word(optarg, "XDP mode (native or generic):", xdp_modes,
-				      &o->xdp_mode))
-				return OPTS_EXIT_USAGE;
-			break;
-		case OPT_TC_MODE:
-			if (pick_word(optarg, "egress mode (tcx or clsact):", tc_modes,
-				      &o->tc_mode))
-				return OPTS_EXIT_USAGE;
-			break;
-		case OPT_STATS_INTERVAL:
-			if (!parse_num(optarg, 1, 86400, &num)) {
-				log_msg("invalid stats interval %s (seconds, 1 to 86400)", optarg);
-				return OPTS_EXIT_USAGE;
-			}
-			o->stats_interval = (int)num;
-			break;
-		case OPT_READY:
-			o->ready_file = optarg;
-			break;
-		case 'c':
-			if (!parse_num(optarg, 1, __LONG_MAX__, &num)) {
-				log_msg("invalid packet count %s", optarg);
-				return OPTS_EXIT_USAGE;
-			}
-			o->count = num;
-			break;
-		case 'F':
-			o->filter_file = optarg;
-			break;
-		case 's':
-			if (!parse_num(optarg, 0, 262144, &num)) {
-				log_msg("invalid snaplen %s (must be >= 0 and <= 262144)", optarg);
-				return OPTS_EXIT_USAGE;
-			}
-			o->snaplen = num ? (uint32_t)num : 262144;
-			o->snaplen_set = true;
-			break;
-		case 'x':
-			o->print.xflag++;
-			break;
-		case 'X':
-			o->print.Xflag++;
-			break;
-		case 'A':
-			o->print.Aflag++;
-			break;
-		case 'w':
-			o->write_file = optarg;
-			break;
-		case 'U':
-			o->write_flush = true;
-			break;
-		case OPT_PRINT:
-			o->print_too = true;
-			break;
-		case 'C':
-			if (!parse_num(optarg, 1, 1000000, &num)) {
-				log_msg("invalid file size %s", optarg);
-				return OPTS_EXIT_USAGE;
-			}
-			o->rotate_mb = num;
-			break;
-		case 'G':
-			if (!parse_num(optarg, 1, 86400L * 366, &num)) {
-				log_msg("invalid rotation seconds %s", optarg);
-				return OPTS_EXIT_USAGE;
-			}
-			o->rotate_secs = (int)num;
-			break;
-		case 'W':
-			if (!parse_num(optarg, 1, 1000000, &num)) {
-				log_msg("invalid number of output files %s", optarg);
-				return OPTS_EXIT_USAGE;
-			}
-			o->max_files = (int)num;
-			break;
-		case 'd':
-			o->dump_filter++;
-			break;
-		case 'O':
-			o->no_optimize = true;
-			break;
-		case 'n':
-			o->print.nflag++;
-			break;
-		case 'e':
-			o->print.eflag++;
-			break;
-		case 'q':
-			o->print.qflag++;
-			break;
-		case 'S':
-			o->print.Sflag = true;
-			break;
-		case 't':
-			o->print.tflag++;
-			break;
-		case 'v':
-			o->print.vflag++;
-			o->verbose++;
-			break;
-		case 'l':
-			o->line_buffered = true;
-			break;
-		case '#':
-			o->print.number = true;
-			break;
-		case 'K':
-			o->print.Kflag = true;
-			break;
-		case 'B':
-			if (!parse_num(optarg, 4, 1 << 22, &num)) {
-				log_msg("invalid buffer size %s (KiB, 4 to 4194304)", optarg);
-				return OPTS_EXIT_USAGE;
-			}
-			o->ring_kib = (unsigned)num;
-			break;
-		case OPT_JSON:
-			o->print.json = true;
-			break;
-		case OPT_CLASSIC:
-			o->print.classic = true;
-			break;
-		case OPT_NANO:
-			o->print.nano = true;
-			break;
-		case OPT_HOST_PARSER:
-			o->kernel_parser = false;
-			break;
-		case OPT_KERNEL_PARSER:
-			o->kernel_parser = true;
-			break;
-		case OPT_VERSION:
-			printf("xdpspy version %s\n", XDPSPY_VERSION);
-			return OPTS_EXIT_OK;
-		case 'h':
-			usage(stdout);
-			return OPTS_EXIT_OK;
-		default:
-			usage(stderr);
-			return OPTS_EXIT_USAGE;
-		}
-	}
-	if (o->print.classic && (o->print.xflag || o->print.Xflag || o->print.Aflag)) {
-		log_msg("--classic prints no -x, -X or -A dumps");
-		return OPTS_EXIT_USAGE;
-	}
-	if ((o->rotate_mb || o->rotate_secs || o->max_files) && !o->write_file) {
-		log_msg("-C, -G and -W need -w");
-		return OPTS_EXIT_USAGE;
-	}
-	if (o->print.tflag > 5) {
-		log_msg("only -t, -tt, -ttt, -tttt and -ttttt are supported");
-		return OPTS_EXIT_USAGE;
-	}
+	/* getopt names the program in its complaints: ours, as in every other message. */
+	char *argv0 = argv[0];
+
+	argv[0] = (char *)"xdpspy";
+	while (r == OPTS_RUN && (c = getopt_long(argc, argv, shorts, lopts, NULL)) != -1)
+		r = take_option(c, optarg, o);
+	argv[0] = argv0;
+	if (r == OPTS_RUN)
+		r = check_combinations(o);
 	o->expr = argv + optind;
 	o->expr_words = argc - optind;
-	return OPTS_RUN;
+	return r;
 }

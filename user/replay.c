@@ -15,11 +15,12 @@
 #include <string.h>
 
 #include "decode.h"
+#include "exit_codes.h"
 #include "filter.h"
 #include "loader.h"
 #include "log.h"
-#include "pcap_out.h"
 #include "parse.h"
+#include "pcap_out.h"
 #include "print.h"
 #include "replay.h"
 #include "tcp_sum.h"
@@ -155,7 +156,7 @@ int replay_run(const struct opts *o)
 	struct replay *r;
 	struct loader *l = NULL;
 	long printed = 0;
-	int rc = 0, ret;
+	int rc = XS_EXIT_OK, ret;
 	pcap_t *p;
 
 	p = pcap_open_offline_with_tstamp_precision(
@@ -163,26 +164,26 @@ int replay_run(const struct opts *o)
 	    errbuf);
 	if (!p) {
 		log_msg("%s", errbuf);
-		return 1;
+		return XS_EXIT_ERR;
 	}
 	if (pcap_datalink(p) != DLT_EN10MB) {
 		log_msg("%s: link-type %s is not supported (Ethernet only)", o->read_file,
 			pcap_datalink_val_to_name(pcap_datalink(p)) ?: "unknown");
 		pcap_close(p);
-		return 1;
+		return XS_EXIT_ERR;
 	}
 	r = calloc(1, sizeof(*r));
 	if (!r || !(r->pr = printer_new(&o->print))) {
 		log_msg("out of memory");
 		free(r);
 		pcap_close(p);
-		return 1;
+		return XS_EXIT_ERR;
 	}
 	r->o = o;
 	fprintf(stderr, "reading from file %s, link-type EN10MB (Ethernet), snapshot length %d\n",
 		strcmp(o->read_file, "-") ? o->read_file : "-", pcap_snapshot(p));
 	if (filter_build(o, NULL, pcap_snapshot(p), &r->filter)) {
-		rc = 1;
+		rc = XS_EXIT_ERR;
 		goto out;
 	}
 	if (o->write_file) {
@@ -194,7 +195,7 @@ int replay_run(const struct opts *o)
 					  .max_files = o->max_files};
 
 		if (pcap_out_open(&r->out, &pc)) {
-			rc = 1;
+			rc = XS_EXIT_ERR;
 			goto out;
 		}
 	}
@@ -219,11 +220,11 @@ int replay_run(const struct opts *o)
 	if (ret == PCAP_ERROR) {
 		fflush(stdout);
 		log_msg("%s: %s", o->read_file, pcap_geterr(p));
-		rc = 1;
+		rc = XS_EXIT_ERR;
 	}
 	if (r->bad_records) {
 		log_msg("%llu malformed ring records ignored", r->bad_records);
-		rc = 1;
+		rc = XS_EXIT_ERR;
 	}
 	if (o->verbose)
 		log_msg("%llu frames through the kernel, %llu through the host parser, "
@@ -232,10 +233,10 @@ int replay_run(const struct opts *o)
 			r->events ? (double)r->event_bytes / (double)r->events : 0.0);
 	if (fflush(stdout) || ferror(stdout)) {
 		log_msg("writing the output failed: %s", strerror(errno));
-		rc = 1;
+		rc = XS_EXIT_ERR;
 	}
 	if (r->out_err < 0 || pcap_out_close(r->out))
-		rc = 1;
+		rc = XS_EXIT_ERR;
 	r->out = NULL;
 out:
 	pcap_out_close(r->out);

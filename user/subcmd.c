@@ -15,12 +15,11 @@
 #include <unistd.h>
 
 #include "counters_user.h"
+#include "exit_codes.h"
 #include "loader.h"
 #include "log.h"
 #include "pins.h"
 #include "subcmd.h"
-
-enum { EXIT_OK = 0, EXIT_ERR = 1, EXIT_USAGE = 2, EXIT_BUSY = 3, EXIT_PRIVS = 4 };
 
 static volatile sig_atomic_t stop;
 
@@ -36,9 +35,9 @@ static int need_caps(void)
 
 	if (loader_missing_caps(missing, sizeof(missing)) > 0) {
 		log_msg("this needs %s", missing);
-		return EXIT_PRIVS;
+		return XS_EXIT_PRIVS;
 	}
-	return EXIT_OK;
+	return XS_EXIT_OK;
 }
 
 static int cmd_attach(const char *ifname)
@@ -47,19 +46,24 @@ static int cmd_attach(const char *ifname)
 	struct attach_info ai = {0};
 	struct loader *l = NULL;
 	char path[256];
-	int ifindex = (int)if_nametoindex(ifname), err, rc = EXIT_ERR;
+	int ifindex = (int)if_nametoindex(ifname), err, rc = XS_EXIT_ERR;
 
 	if (!ifindex) {
 		log_msg("%s: No such device exists", ifname);
-		return EXIT_ERR;
+		return XS_EXIT_ERR;
 	}
 	if ((rc = need_caps()))
 		return rc;
 	if (pins_exist(ifname)) {
+		err = pins_trusted(ifname);
+		if (err) {
+			log_msg("%s: cannot pin: %s", ifname, pins_error(err));
+			return XS_EXIT_ERR;
+		}
 		log_msg("%s: xdpspy is already attached here (%s/%s)", ifname, XS_PIN_ROOT, ifname);
-		return EXIT_BUSY;
+		return XS_EXIT_BUSY;
 	}
-	rc = EXIT_ERR;
+	rc = XS_EXIT_ERR;
 	err = loader_open(&l, &cfg, NULL, NULL);
 	if (!err)
 		err = loader_attach_xdp(l, ifindex, XDP_MODE_AUTO, &ai);
@@ -67,7 +71,7 @@ static int cmd_attach(const char *ifname)
 		err = loader_attach_egress(l, ifindex, TC_MODE_AUTO, &ai);
 	if (err) {
 		log_msg("%s: cannot attach: %s", ifname, strerror(-err));
-		rc = err == -EBUSY || err == -EEXIST ? EXIT_BUSY : EXIT_ERR;
+		rc = err == -EBUSY || err == -EEXIST ? XS_EXIT_BUSY : XS_EXIT_ERR;
 		goto out;
 	}
 	err = pins_create(ifname);
@@ -78,13 +82,13 @@ static int cmd_attach(const char *ifname)
 	if (!err)
 		err = loader_pin_links(l, ifname);
 	if (err) {
-		log_msg("%s: cannot pin under %s: %s", ifname, XS_PIN_ROOT, strerror(-err));
+		log_msg("%s: cannot pin under %s: %s", ifname, XS_PIN_ROOT, pins_error(err));
 		pins_remove(ifname);
 		goto out;
 	}
 	printf("%s: counting%s; `xdpspy stats %s` reads, `xdpspy detach %s` removes\n", ifname,
 	       ai.xdp_generic ? " (generic XDP)" : "", ifname, ifname);
-	rc = EXIT_OK;
+	rc = XS_EXIT_OK;
 out:
 	loader_close(l); /* the pinned links keep the programs attached */
 	return rc;
@@ -92,27 +96,35 @@ out:
 
 static int cmd_detach(const char *ifname)
 {
-	int ifindex = (int)if_nametoindex(ifname), rc;
+	int ifindex = (int)if_nametoindex(ifname), rc, err;
 
 	if ((rc = need_caps()))
 		return rc;
 	if (!pins_exist(ifname)) {
 		log_msg("%s: xdpspy is not attached here", ifname);
-		return EXIT_ERR;
+		return XS_EXIT_ERR;
 	}
 	/* Removing the link pins drops the last references: the kernel detaches the programs. */
-	if (pins_remove(ifname)) {
-		log_msg("%s: cannot remove %s/%s", ifname, XS_PIN_ROOT, ifname);
-		return EXIT_ERR;
+	if ((err = pins_remove(ifname))) {
+		log_msg("%s: cannot remove %s/%s: %s", ifname, XS_PIN_ROOT, ifname,
+			pins_error(err));
+		return XS_EXIT_ERR;
 	}
 	if (ifindex)
 		loader_remove_stale_clsact(ifindex);
-	return EXIT_OK;
+	return XS_EXIT_OK;
 }
 
 static int list_one(const char *ifname, void *ctx)
 {
-	(void)ctx;
+	bool *untrusted = ctx;
+	int err = pins_trusted(ifname);
+
+	if (err) {
+		log_msg("%s: %s", ifname, pins_error(err));
+		*untrusted = true;
+		return 0;
+	}
 	printf("%s\t%s\n", ifname,
 	       pins_link_exists(ifname) ? "counters-only (attach)" : "live capture");
 	return 0;
@@ -120,7 +132,12 @@ static int list_one(const char *ifname, void *ctx)
 
 static int cmd_list(void)
 {
-	return pins_for_each(list_one, NULL) ? EXIT_ERR : EXIT_OK;
+	bool untrusted = false;
+	int err = pins_for_each(list_one, &untrusted);
+
+	if (err < 0)
+		log_msg("%s", pins_error(err));
+	return err || untrusted ? XS_EXIT_ERR : XS_EXIT_OK;
 }
 
 struct stats_run {
@@ -165,13 +182,20 @@ struct snapshots {
 
 static int take_one(const char *ifname, void *ctx)
 {
+	static bool said; /* an untrusted directory, once per run, not at every refresh */
 	struct snapshots *ss = ctx;
+	int err;
 
 	if ((ss->only && strcmp(ss->only, ifname) != 0) || ss->n >= 64)
 		return 0;
 	snprintf(ss->s[ss->n].ifname, sizeof(ss->s[ss->n].ifname), "%s", ifname);
-	if (!counters_read_pinned(ifname, &ss->s[ss->n].c))
+	err = counters_read_pinned(ifname, &ss->s[ss->n].c);
+	if (!err)
 		ss->n++;
+	else if (err == -EPERM && !said) {
+		log_msg("%s: %s", ifname, pins_error(err));
+		said = true;
+	}
 	return 0;
 }
 
@@ -188,7 +212,7 @@ static int print_snapshots(const struct stats_run *sr, const struct snapshots *n
 		}
 		counters_print_prom(stdout, now->n, names, cs);
 		fflush(stdout);
-		return EXIT_OK;
+		return XS_EXIT_OK;
 	}
 	for (int i = 0; i < now->n; i++) {
 		const struct xs_counters *p = NULL;
@@ -202,7 +226,7 @@ static int print_snapshots(const struct stats_run *sr, const struct snapshots *n
 			if (err) {
 				log_msg("%s: cannot write the textfile: %s", sr->textfile_dir,
 					strerror(-err));
-				return EXIT_ERR;
+				return XS_EXIT_ERR;
 			}
 		} else {
 			counters_print(stdout, sr->fmt, now->s[i].ifname, &now->s[i].c, p,
@@ -210,7 +234,7 @@ static int print_snapshots(const struct stats_run *sr, const struct snapshots *n
 		}
 	}
 	fflush(stdout);
-	return EXIT_OK;
+	return XS_EXIT_OK;
 }
 
 static int cmd_stats(int argc, char **argv)
@@ -224,7 +248,7 @@ static int cmd_stats(int argc, char **argv)
 	};
 	struct stats_run sr = {.fmt = CF_TEXT};
 	struct snapshots *now, *prev;
-	int c, rc = EXIT_OK;
+	int c, rc = XS_EXIT_OK, err;
 	double interval = 0;
 
 	optind = 1;
@@ -240,7 +264,7 @@ static int cmd_stats(int argc, char **argv)
 			interval = strtod(optarg, NULL);
 			if (interval <= 0) {
 				log_msg("invalid interval %s", optarg);
-				return EXIT_USAGE;
+				return XS_EXIT_ERR;
 			}
 			break;
 		case 'T':
@@ -250,7 +274,7 @@ static int cmd_stats(int argc, char **argv)
 		default:
 			fprintf(stderr, "usage: xdpspy stats [IF] [--json|--prometheus] "
 					"[--interval S] [--textfile DIR]\n");
-			return EXIT_USAGE;
+			return XS_EXIT_ERR;
 		}
 	}
 	if (optind < argc)
@@ -262,19 +286,21 @@ static int cmd_stats(int argc, char **argv)
 	if (!now || !prev) {
 		free(now);
 		free(prev);
-		return EXIT_ERR;
+		return XS_EXIT_ERR;
 	}
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	sr.secs = interval;
 	now->only = prev->only = sr.only;
-	pins_for_each(take_one, now);
+	err = pins_for_each(take_one, now);
+	if (err < 0)
+		log_msg("%s", pins_error(err));
 	if (!now->n) {
 		log_msg("no counters pinned%s%s under %s", sr.only ? " for " : "",
 			sr.only ? sr.only : "", XS_PIN_ROOT);
-		rc = EXIT_ERR;
+		rc = XS_EXIT_ERR;
 	}
-	while (rc == EXIT_OK) {
+	while (rc == XS_EXIT_OK) {
 		struct snapshots *t;
 		struct timespec ts;
 
@@ -307,7 +333,7 @@ int subcmd_run(int argc, char **argv)
 		return cmd_list();
 	if (argc != 3) {
 		fprintf(stderr, "usage: xdpspy %s IF\n", cmd);
-		return EXIT_USAGE;
+		return XS_EXIT_ERR;
 	}
 	if (!strcmp(cmd, "attach"))
 		return cmd_attach(argv[2]);

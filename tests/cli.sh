@@ -1,0 +1,62 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# The command line a tcpdump user meets first (`make test-cli`, no root needed): --help, the man
+# page and README agree on every option and subcommand; a bad option gets tcpdump's short
+# usage and exit 1; -D lists the interfaces exactly as tcpdump -D does.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin=${XDPSPY:-$top/build/xdpspy}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() {
+	fail=$((fail + 1))
+	echo "cli: FAIL $*"
+}
+
+# run WANT WHAT CMD...: CMD exits WANT; its stdout and stderr in $work/out, $work/err.
+run() {
+	local want=$1 what=$2 rc
+	shift 2
+	"$@" >"$work/out" 2>"$work/err"
+	rc=$?
+	[[ $rc == "$want" ]] && ok || bad "$what: exit $rc (want $want): $(head -c 200 "$work/err")"
+}
+
+python3 "$top/tests/check_docs.py" "$bin" "$top/man/xdpspy.8" "$top/README.md" && ok ||
+	bad "--help, man page and README disagree"
+
+run 0 "--help" "$bin" --help
+grep -q '^subcommands' "$work/out" && [[ ! -s $work/err ]] && ok || bad "--help: no subcommands, or stderr"
+
+# A bad option: as tcpdump, the complaint, a short usage on stderr, exit 1, nothing on stdout.
+for arg in --no-such-flag -j; do
+	run 1 "bad option $arg" "$bin" "$arg"
+	head -1 "$work/err" | grep -qE "^xdpspy: (unrecognized|invalid) option" && ok ||
+		bad "bad option $arg: first line '$(head -1 "$work/err")'"
+	n=$(wc -l <"$work/err")
+	grep -q '^Usage: xdpspy ' "$work/err" && ((n <= 8)) && [[ ! -s $work/out ]] && ok ||
+		bad "bad option $arg: want a short usage (<= 8 lines) on stderr only, got $n lines"
+done
+# Bad arguments: one line naming them, exit 1.
+run 1 "-c 0" "$bin" -c 0
+[[ $(cat "$work/err") == "xdpspy: invalid packet count 0" ]] && ok || bad "-c 0: $(cat "$work/err")"
+run 1 "-s -1" "$bin" -s -1
+[[ $(cat "$work/err") == "xdpspy: invalid snaplen -1 (must be >= 0 and <= 262144)" ]] && ok ||
+	bad "-s -1: $(cat "$work/err")"
+run 1 "stats with two interfaces" "$bin" stats a b
+
+# -D: tcpdump's list, line for line ([none] for a device without status bits, no brackets
+# without flags).
+if command -v tcpdump >/dev/null; then
+	diff <(tcpdump -D 2>&1) <("$bin" -D 2>&1) >"$work/diff" && ok || {
+		bad "-D differs from tcpdump -D:"
+		sed 's/^/    /' "$work/diff"
+	}
+fi
+
+echo "cli: $pass passed, $fail failed"
+((fail == 0))
