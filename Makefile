@@ -32,7 +32,8 @@ CORE_SRC := user/strbuf.c user/print.c user/print_ip4.c user/print_ip6.c user/pr
 	user/print_classic.c user/names.c user/timefmt.c
 APP_SRC := $(CORE_SRC) user/main.c user/opts.c user/loader.c user/replay.c user/live.c \
 	user/iface.c user/decode.c user/log.c user/pins.c user/counters.c user/subcmd.c \
-	user/filter.c user/xlate.c user/ebpf_dump.c user/pcap_out.c user/tcp_sum.c user/privs.c
+	user/filter.c user/xlate.c user/ebpf_dump.c user/pcap_out.c user/tcp_sum.c user/privs.c \
+	user/netdev.c user/hook.c user/bpf_owner.c
 APP_OBJ := $(APP_SRC:%.c=$(BUILD)/%.o)
 SAN_OBJ := $(CORE_SRC:%.c=$(BUILD)/san/%.o)
 

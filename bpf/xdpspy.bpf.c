@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The kernel side: one summarizer run at XDP (ingress) and at TC egress. Each parses the frame
- * with include/parse.h, counts it, and sends the compact event through the ring buffer. It
- * never alters or drops traffic: XDP_PASS and TC_ACT_OK, always.
+ * The kernel side: one summarizer run at ingress (XDP, or TC where XDP would cost the traffic
+ * or show other packets than tcpdump) and at TC egress. Each parses the frame with
+ * include/parse.h, counts it, and sends the compact event through the ring buffer. It never
+ * alters or drops traffic: XDP_PASS and TC_ACT_OK, always.
  *
  * With a filter expression the event is parsed into a per-CPU record and the filter, built at
  * run time from the expression, is tail-called; it tail-calls xdpspy_*_match (send the event)
@@ -53,15 +54,14 @@ struct {
 	__uint(max_entries, XS_CHAIN_SLOTS);
 	__type(key, __u32);
 	__type(value, __u32);
-} xdp_chain SEC(".maps"), tc_chain SEC(".maps");
+} xdp_chain SEC(".maps"), tc_chain SEC(".maps"), tc_in_chain SEC(".maps");
 
 /*
  * A record being built, between the parse and the filter's verdict or while frame bytes are
- * added: one per hook and CPU (a per-CPU map cannot hold 64 KiB values), at 2 * cpu + hook;
- * the loader sizes it for the machine when a capture needs it. A tail call stays on its CPU,
- * and egress runs with bottom halves off, so nothing interleaves.
+ * added: one per hook and CPU (a per-CPU map cannot hold 64 KiB values), at
+ * XS_HOOKS * cpu + hook; the loader sizes it for the machine when a capture needs it. A tail
+ * call stays on its CPU, and each hook's chain runs to its end before another starts there.
  */
-enum { STAGE_XDP, STAGE_TC };
 
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
@@ -70,9 +70,9 @@ struct {
 	__type(value, struct xs_record);
 } staged SEC(".maps");
 
-static __always_inline struct xs_record *staged_record(__u32 stage)
+static __always_inline struct xs_record *staged_record(__u32 hook)
 {
-	__u32 key = 2 * bpf_get_smp_processor_id() + stage;
+	__u32 key = XS_HOOKS * bpf_get_smp_processor_id() + hook;
 
 	return bpf_map_lookup_elem(&staged, &key);
 }
@@ -270,8 +270,42 @@ static __always_inline int ring_event(struct xs_event *ev)
 	}
 }
 
-static __always_inline void send(struct xs_event *ev, struct xs_counters *c)
+/*
+ * At the TC hooks the stack keeps a frame's outer VLAN tag in the skb (a NIC's VLAN offload,
+ * a VLAN device's send, or the receive path's untagging), not in its bytes; libpcap puts it
+ * back for tcpdump. So does this, in the event: the tags move one place in, the offsets and
+ * the length grow by the tag's 4 bytes, and XS_F_VLAN_META tells user space to insert it into
+ * the frame bytes a record carries. Returns the bytes inserted (0 or 4). After the -v sum,
+ * which reads the skb's own bytes at the event's offsets.
+ */
+static __always_inline __u32 vlan_reinsert(struct xs_event *ev, struct __sk_buff *skb)
 {
+	__u32 i;
+
+	if (!skb->vlan_present)
+		return 0;
+	for (i = XS_MAX_VLAN; i > 0; i--)
+		ev->etype[i] = ev->etype[i - 1];
+	for (i = XS_MAX_VLAN - 1; i > 0; i--)
+		ev->vlan_tci[i] = ev->vlan_tci[i - 1];
+	ev->etype[0] = (__be16)skb->vlan_proto;
+	ev->vlan_tci[0] = bpf_htons((__u16)skb->vlan_tci);
+	if (ev->nvlan < XS_MAX_VLAN)
+		ev->nvlan++;
+	if (ev->kind != XS_K_SHORT) {
+		ev->l3_off += 4;
+		ev->l4_off += 4;
+	}
+	ev->wire_len += 4;
+	ev->cap_len += 4;
+	ev->flags |= XS_F_VLAN_META;
+	return 4;
+}
+
+static __always_inline void send(void *ctx, __u32 hook, struct xs_event *ev, struct xs_counters *c)
+{
+	if (hook != XS_HOOK_XDP)
+		vlan_reinsert(ev, ctx);
 	ev->ts_ns = bpf_ktime_get_ns();
 	if (ring_event(ev) == 0)
 		c->events++;
@@ -280,18 +314,24 @@ static __always_inline void send(struct xs_event *ev, struct xs_counters *c)
 }
 
 /* A staged record: the -v sum, then the frame's first snap_len bytes, then out. */
-static __always_inline void send_record(void *ctx, bool skb, struct xs_record *rec,
+static __always_inline void send_record(void *ctx, __u32 hook, struct xs_record *rec,
 					struct xs_counters *c)
 {
 	struct xs_event *ev = &rec->ev;
-	__u64 n = snap_len < ev->wire_len ? snap_len : ev->wire_len;
+	bool skb = hook != XS_HOOK_XDP;
+	__u32 tag;
+	__u64 n;
 
 	if (verify_sum)
 		tcp_sum(ctx, skb, rec);
 	if (!snap_len) {
-		send(ev, c);
+		send(ctx, hook, ev, c);
 		return;
 	}
+	/* n bytes as tcpdump captures them, a put-back tag included; the skb has n - tag. */
+	tag = skb ? vlan_reinsert(ev, ctx) : 0;
+	n = snap_len < ev->wire_len ? snap_len : ev->wire_len;
+	n = n > tag ? n - tag : 0;
 	XS_PIN(n);
 	if (n == 0 || n > XS_MAX_SNAP ||
 	    (skb ? bpf_skb_load_bytes(ctx, 0, rec->data, n)
@@ -304,7 +344,7 @@ static __always_inline void send_record(void *ctx, bool skb, struct xs_record *r
 
 /* Parse, count and send; with a filter, -s or -v: into the staged record first. */
 static __always_inline void summarize(void *ctx, const struct xs_frame *f, __u32 skb_len,
-				      __u16 dir_flag, void *chain, __u32 stage)
+				      __u16 dir_flag, void *chain, __u32 hook)
 {
 	struct xs_counters *c;
 	struct xs_record *rec;
@@ -313,17 +353,17 @@ static __always_inline void summarize(void *ctx, const struct xs_frame *f, __u32
 	if (!filter_on && !snap_len && !verify_sum) {
 		c = prepare(&ev, f, skb_len, dir_flag, !counters_only);
 		if (c && !counters_only)
-			send(&ev, c);
+			send(ctx, hook, &ev, c);
 		return;
 	}
-	rec = staged_record(stage);
+	rec = staged_record(hook);
 	if (!rec)
 		return;
 	c = prepare(&rec->ev, f, skb_len, dir_flag, true);
 	if (!c)
 		return;
 	if (!filter_on) {
-		send_record(ctx, stage == STAGE_TC, rec, c);
+		send_record(ctx, hook, rec, c);
 		return;
 	}
 	bpf_tail_call(ctx, chain, XS_CHAIN_FILTER);
@@ -331,13 +371,13 @@ static __always_inline void summarize(void *ctx, const struct xs_frame *f, __u32
 }
 
 /* The filter's verdicts (reached by tail call): send the staged record, or count the frame. */
-static __always_inline void matched(void *ctx, __u32 stage)
+static __always_inline void matched(void *ctx, __u32 hook)
 {
 	struct xs_counters *c = counters();
-	struct xs_record *rec = staged_record(stage);
+	struct xs_record *rec = staged_record(hook);
 
 	if (c && rec)
-		send_record(ctx, stage == STAGE_TC, rec, c);
+		send_record(ctx, hook, rec, c);
 }
 
 static __always_inline void rejected(void)
@@ -418,14 +458,14 @@ int xdpspy_xdp(struct xdp_md *ctx)
 {
 	struct xs_frame f = xdp_frame(ctx);
 
-	summarize(ctx, &f, 0, 0, &xdp_chain, STAGE_XDP);
+	summarize(ctx, &f, 0, 0, &xdp_chain, XS_HOOK_XDP);
 	return XDP_PASS;
 }
 
 SEC("xdp.frags")
 int xdpspy_xdp_match(struct xdp_md *ctx)
 {
-	matched(ctx, STAGE_XDP);
+	matched(ctx, XS_HOOK_XDP);
 	return XDP_PASS;
 }
 
@@ -439,31 +479,60 @@ int xdpspy_xdp_reject(struct xdp_md *ctx)
 /* Headers that fit in this much, incl. 64 bytes of IPv6 extensions and 40 of TCP options. */
 #define XS_PULL_BYTES 256
 
-SEC("tc")
-int xdpspy_egress(struct __sk_buff *skb)
+/* A TC hook's packet, its headers linear: they can sit in a fragment (the bytes stay the
+ * same). skb->len, not the linear part, is the length: a TSO send or a GRO merge is one skb,
+ * one line, as tcpdump shows it. */
+static __always_inline void summarize_skb(struct __sk_buff *skb, __u16 dir_flag, void *chain,
+					  __u32 hook)
 {
 	__u32 linear = skb->data_end - skb->data;
 
-	/* A send's headers can sit in a fragment; make them linear (the bytes stay the same). */
 	if (linear < XS_PULL_BYTES && skb->len > linear)
 		bpf_skb_pull_data(skb, skb->len < XS_PULL_BYTES ? skb->len : XS_PULL_BYTES);
 
 	struct xs_frame f = skb_frame(skb);
 
-	/* skb->len, not the linear part: offloaded sends are one large skb, as tcpdump shows. */
-	summarize(skb, &f, skb->len, XS_F_EGRESS, &tc_chain, STAGE_TC);
+	summarize(skb, &f, skb->len, dir_flag, chain, hook);
+}
+
+SEC("tc")
+int xdpspy_egress(struct __sk_buff *skb)
+{
+	summarize_skb(skb, XS_F_EGRESS, &tc_chain, XS_HOOK_TC_EGRESS);
 	return TC_ACT_OK;
 }
 
 SEC("tc")
 int xdpspy_tc_match(struct __sk_buff *skb)
 {
-	matched(skb, STAGE_TC);
+	matched(skb, XS_HOOK_TC_EGRESS);
 	return TC_ACT_OK;
 }
 
 SEC("tc")
 int xdpspy_tc_reject(struct __sk_buff *skb)
+{
+	rejected();
+	return TC_ACT_OK;
+}
+
+/* Ingress at TC: after GRO, as tcpdump's packet socket sees received traffic. */
+SEC("tc")
+int xdpspy_ingress(struct __sk_buff *skb)
+{
+	summarize_skb(skb, 0, &tc_in_chain, XS_HOOK_TC_INGRESS);
+	return TC_ACT_OK;
+}
+
+SEC("tc")
+int xdpspy_tc_in_match(struct __sk_buff *skb)
+{
+	matched(skb, XS_HOOK_TC_INGRESS);
+	return TC_ACT_OK;
+}
+
+SEC("tc")
+int xdpspy_tc_in_reject(struct __sk_buff *skb)
 {
 	rejected();
 	return TC_ACT_OK;

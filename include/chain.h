@@ -8,6 +8,14 @@
 #ifndef XDPSPY_CHAIN_H
 #define XDPSPY_CHAIN_H
 
+/* The hooks, each with a chain and a per-CPU staged record of its own. */
+enum xs_hook {
+	XS_HOOK_XDP, /* ingress, at XDP */
+	XS_HOOK_TC_EGRESS,
+	XS_HOOK_TC_INGRESS, /* ingress, at TC: after GRO */
+	XS_HOOKS,
+};
+
 enum xs_chain_slot {
 	XS_CHAIN_FILTER,
 	XS_CHAIN_MATCH,

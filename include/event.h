@@ -61,6 +61,7 @@ enum xs_stop {
 #define XS_F_LATER_FRAG 0x0010 /* a fragment with offset != 0: no L4 header */
 #define XS_F_DATA 0x0020 /* the record carries frame bytes after the whole event */
 #define XS_F_SUM 0x0040 /* l4_sum holds the TCP segment's checksum sum (-v) */
+#define XS_F_VLAN_META 0x0080 /* TC: the outer tag came from the skb, not the frame's bytes */
 
 struct xs_event {
 	__u64 ts_ns; /* host order: bpf_ktime_get_ns() at the hook; 0 in replay */

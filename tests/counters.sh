@@ -25,7 +25,7 @@ rx_is() { [[ $(stats_json | "$PYTHON" -c 'import json,sys; print(json.load(sys.s
 
 # --- attach, inject, compare ------------------------------------------------------------------
 links_before=$(bpftool -j link show | grep -o '"id":' | wc -l)
-"${X[@]}" attach "$IF_A" >/dev/null && ok || bad "attach"
+"${X[@]}" attach "$IF_A" >/dev/null 2>&1 && ok || bad "attach"
 "${X[@]}" attach "$IF_A" >/dev/null 2>"$XS_WORK/attach2.err"
 [[ $? == 3 ]] && grep -q 'already attached' "$XS_WORK/attach2.err" && ok || bad "attach twice"
 
@@ -113,9 +113,12 @@ EOF
 stop_pid "$tf"
 
 # A live capture on an interface in counters-only mode borrows its hooks: counting goes on
-# throughout, and afterwards the counters-only programs are back in the links.
-pinned_prog() { bpftool -j prog show pinned "$BPFFS_PINS/$IF_A/xdp_prog" | "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
-link_prog() { ip -n "$NS_A" -d link show dev "$IF_A" | sed -nE 's/.*prog\/xdp id ([0-9]+).*/\1/p'; }
+# throughout, and afterwards the counters-only programs are back in the links. `attach` took
+# ingress at TC (a veth: XDP would turn its peer's TSO off); list says so.
+"${X[@]}" list | grep -qx "$IF_A	counters-only (attach), ingress at TC" && ok ||
+	bad "list: $("${X[@]}" list)"
+pinned_prog() { bpftool -j prog show pinned "$BPFFS_PINS/$IF_A/ingress_prog" | "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
+link_prog() { bpftool -j link show pinned "$BPFFS_PINS/$IF_A/ingress_link" | "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)["prog_id"])'; }
 spawn borrow "$NS_A" "$XDPSPY" -i "$IF_A" -n -l -Q in --ready-file "$XS_WORK/borrow.ready"
 bp=$SPAWN_PID
 wait_until 10000 test -e "$XS_WORK/borrow.ready" || bad "capture beside attach never ready"
@@ -136,6 +139,26 @@ stats_json | "$PYTHON" -c 'import json,sys; s=json.load(sys.stdin); assert s["ev
 ip -n "$NS_A" -d link show dev "$IF_A" | grep -q 'prog/xdp' && bad "XDP left after detach" || ok
 [[ $(bpftool -j link show | grep -o '"id":' | wc -l) == "$links_before" ]] && ok ||
 	bad "links left after detach"
+
+# attach --hook xdp: ingress at XDP, counted, borrowed by a capture, detached.
+"${X[@]}" attach "$IF_A" --hook xdp >/dev/null 2>"$XS_WORK/attach-xdp.err" && ok ||
+	bad "attach --hook xdp: $(cat "$XS_WORK/attach-xdp.err")"
+"${X[@]}" list | grep -qx "$IF_A	counters-only (attach), ingress at XDP" && ok ||
+	bad "list after --hook xdp: $("${X[@]}" list)"
+ip -n "$NS_A" -d link show dev "$IF_A" | grep -q 'prog/xdp .*name xdpspy_xdp' && ok ||
+	bad "attach --hook xdp: no XDP program"
+in_ns "$NS_B" "$PYTHON" "$INJECT" "$IF_B" udp=7
+wait_until 5000 rx_is 7 || bad "attach --hook xdp: rx_packets never reached 7"
+spawn borrow2 "$NS_A" "$XDPSPY" -i "$IF_A" -n -l -Q in --ready-file "$XS_WORK/borrow2.ready"
+bp=$SPAWN_PID
+wait_until 10000 test -e "$XS_WORK/borrow2.ready" || bad "capture beside attach --hook xdp never ready"
+in_ns "$NS_B" "$PYTHON" "$INJECT" "$IF_B" udp=3
+wait_until 5000 file_lines_ge "$XS_WORK/borrow2.out" 3 || bad "capture beside attach --hook xdp: no lines"
+stop_pid "$bp"
+"${X[@]}" detach "$IF_A" && ok || bad "detach after --hook xdp"
+ip -n "$NS_A" -d link show dev "$IF_A" | grep -q 'prog/xdp' && bad "XDP left after detach" || ok
+[[ $(bpftool -j link show | grep -o '"id":' | wc -l) == "$links_before" ]] && ok ||
+	bad "links left after detach (--hook xdp)"
 
 # --- a live capture with a tiny ring: events + lost == frames, exactly -------------------------
 spawn live "$NS_A" "$XDPSPY" -i "$IF_A" -n -B 4 -Q in --stats-interval 1 --json \

@@ -179,7 +179,7 @@ check_head() {
 			ck_show "$XS_WORK/xd.err"
 			return 1
 		}
-	record_attached "$NS_A" "$IF_A" tcx
+	record_attached "$NS_A" "$IF_A" tc+tcx
 	start_stream flow 40600 1000000 0.0002 30
 	wait_exit "$hpid" 10000 || ck_fail "head -1 did not get a line"
 	expect_exit "$XPID" 0 "head -1 exited" "$XS_WORK/xd.err"
@@ -260,7 +260,7 @@ check_iface_deleted() {
 	local ids
 	xs_topology || return 1
 	start_xdpspy xd "$NS_A" "$IF_A" -n -l || return 1
-	record_attached "$NS_A" "$IF_A" tcx
+	record_attached "$NS_A" "$IF_A" tc+tcx
 	[[ -d $BPFFS_PINS/$IF_A ]] || ck_fail "no pins under $BPFFS_PINS/$IF_A while capturing"
 	ip -n "$NS_A" link del "$IF_A" || ck_fail "cannot delete $IF_A"
 	expect_exit "$XPID" 1 "the interface deleted" "$XS_WORK/xd.err" "^xdpspy: $IF_A: the interface went away$"

@@ -28,7 +28,7 @@ tcp_lines() {
 # identical and in the same order. With LOOPBACK=1, both capture on NS_A's lo instead, and the
 # conversations stay inside NS_A.
 compare_with_tcpdump() {
-	local extra=$1 mode=tcx tdpid n dev a4 a6 cns mark_to
+	local extra=$1 in=tc eg=tcx tdpid n dev a4 a6 cns mark_to
 	shift
 	xs_topology || {
 		ck_fail "topology"
@@ -42,11 +42,14 @@ compare_with_tcpdump() {
 				return 1
 			}
 	fi
-	[[ $extra == *clsact* ]] && mode=clsact
-	[[ " $* " == *" -Q in "* ]] && mode=xdp-only
+	[[ $extra == *"--hook xdp"* ]] && in=xdp
+	[[ $extra == *clsact* ]] && eg=clsact && [[ $in == tc ]] && in=clsact
+	[[ " $* " == *" -Q in "* ]] && eg=none
 	if [[ -n ${LOOPBACK:-} ]]; then
-		dev=lo a4=127.0.0.1 a6=::1 cns=$NS_A mark_to=127.0.0.1 mode=xdp-only
+		dev=lo a4=127.0.0.1 a6=::1 cns=$NS_A mark_to=127.0.0.1 eg=none
 	fi
+	[[ -n ${GRO:-} ]] && { gro_on "$NS_A" "$IF_A" && gro_on "$NS_B" "$IF_B" || return 1; }
+	[[ -n ${FOREIGN:-} ]] && { attach_foreign "$FOREIGN" || return 1; }
 	# --immediate-mode and -l: tcpdump's file shows each packet as it comes, which is the
 	# barrier below. tcpdump first: xdpspy must not disturb what it sees.
 	spawn td "$NS_A" tcpdump -i "$dev" --immediate-mode -l "$@"
@@ -58,7 +61,7 @@ compare_with_tcpdump() {
 	}
 	# shellcheck disable=SC2086
 	start_xdpspy xd "$NS_A" "$dev" "$@" $extra || return 1
-	record_attached "$NS_A" "$dev" "$mode"
+	record_attached "$NS_A" "$dev" "$in+$eg"
 	[[ $extra == *generic* ]] && { ip -n "$NS_A" link show dev "$dev" | grep -qw xdpgeneric ||
 		ck_fail "--mode generic: $dev does not show xdpgeneric"; }
 	start_servers "$a4" "$a6" || return 1
@@ -106,7 +109,48 @@ compare_timestamps() {
 	awk -v w="$worst" 'BEGIN { exit !(w < 1.0) }' || ck_fail "time stamps off by $worst s"
 }
 
-check_tcp_tcx() { compare_with_tcpdump "" -n -tt; }
+# gro_on NS IF: GRO and segmentation offloads on, as on a real server: segments of up to 64 KiB
+# leave, and received ones are merged before the TC hook and tcpdump's tap.
+gro_on() {
+	local f
+	ip -n "$1" link set dev "$2" gso_max_segs 65535 || return 1
+	for f in gro gso tso tx rx sg; do
+		in_ns "$1" ethtool -K "$2" "$f" on >/dev/null 2>&1
+	done
+	in_ns "$1" ethtool -k "$2" | grep -q '^generic-receive-offload: on' || {
+		ck_fail "cannot turn GRO on on $2"
+		return 1
+	}
+}
+
+# The default: on a veth, ingress at TC (XDP there would turn the peer's TSO off).
+check_tcp_tcx() {
+	compare_with_tcpdump "" -n -tt || return 1
+	grep -q "^xdpspy: $IF_A: ingress at TC: XDP on a veth turns its peer's segmentation offload off$" \
+		"$XS_WORK/xd.err" || ck_fail "no line saying which hook and why: $(grep ingress "$XS_WORK/xd.err")"
+}
+# The XDP hook, forced.
+check_tcp_xdp() { compare_with_tcpdump "--hook xdp" -n -tt; }
+# GRO and TSO on at both ends, as on a real server: the TC hooks see merged segments and 64 KiB
+# sends, as tcpdump does; the lines must be tcpdump's.
+check_tcp_gro() {
+	GRO=1 SIZES=1:1,100:1000,20000:60000,3000:20,0:1 compare_with_tcpdump "" -n -tt || return 1
+	grep -qE 'length ([3-9][0-9]{3}|[1-9][0-9]{4})$' "$XS_WORK/xd.out" &&
+		ck_info "merged or offloaded segments: $(grep -cE 'length [0-9]{4,}$' "$XS_WORK/xd.out") lines of over 999 bytes" ||
+		ck_fail "no segment longer than an MTU: GRO/TSO did not happen, the check proves nothing"
+}
+# XDP forced where GRO is on: a notice that its lines may differ, naming --hook tc.
+check_xdp_gro_notice() {
+	xs_topology || return 1
+	gro_on "$NS_A" "$IF_A" || return 1
+	start_xdpspy xd "$NS_A" "$IF_A" -n -l --hook xdp || return 1
+	record_attached "$NS_A" "$IF_A" xdp+tcx
+	grep -q "ingress at XDP: --hook xdp (GRO is on: .*; --hook tc prints what tcpdump prints)" \
+		"$XS_WORK/xd.err" && ck_info "$(grep 'ingress at' "$XS_WORK/xd.err")" ||
+		ck_fail "no notice that XDP and tcpdump disagree with GRO on"
+	stop_xdpspy xd INT
+	expect_clean "$NS_A" "$IF_A" "after SIGINT"
+}
 # A filter expression in both hooks: the same lines as tcpdump with the same expression, and
 # every packet the hooks saw is either sent or counted as filtered (received = captured +
 # dropped, with received = seen - filtered, is checked by compare_with_tcpdump).
@@ -123,6 +167,7 @@ check_tcp_filtered() {
 	return 0
 }
 check_tcp_clsact() { compare_with_tcpdump "--tc-mode clsact" -n -tt; }
+check_tcp_dump_xdp() { DUMP=1 MIN_LINES=16 compare_with_tcpdump "--hook xdp" -n -tt -X -Q in; }
 # -X: the kernel copies whole frames into the events; the records, dumps included, must be
 # tcpdump's, and the conversations' payload ('q' requests, 'r' responses) must show. Ingress
 # only: a local send's TCP checksum is still the stack's partial one at the egress hook, and
@@ -136,7 +181,7 @@ check_tcp_dump() {
 # xdp.frags); their lines and dumps, payload from every fragment included, must be tcpdump's.
 check_tcp_jumbo() {
 	DUMP=1 MIN_LINES=16 MTU=9000 SIZES=1:1,8000:8900,8948:20,0:1 \
-		compare_with_tcpdump "" -n -tt -X -Q in || return 1
+		compare_with_tcpdump "--hook xdp" -n -tt -X -Q in || return 1
 	grep -qE '^[0-9.]+ IP6? .*length 89[0-9][0-9]$' "$XS_WORK/xd.out" &&
 		ck_info "jumbo segments: $(grep -cE 'length [0-9]{4}$' "$XS_WORK/xd.out") lines of over 999 bytes" ||
 		ck_fail "no segment of 8900 bytes or more"
@@ -151,8 +196,9 @@ check_tcp_jumbo_inout() {
 }
 check_tcp_abs_seq() { compare_with_tcpdump "" -n -tt -S; }
 check_tcp_ether() { compare_with_tcpdump "" -n -tt -e; }
-check_tcp_generic() { compare_with_tcpdump "--mode generic" -n -tt; }
-# On lo only the XDP hook goes in, and each packet must still come out once, as in tcpdump.
+check_tcp_generic() { compare_with_tcpdump "--hook xdp --mode generic" -n -tt; }
+# On lo only the ingress hook goes in (at TC: lo has no native XDP), and each packet must still
+# come out once, as in tcpdump.
 check_tcp_loopback() { LOOPBACK=1 compare_with_tcpdump "" -n -tt; }
 
 # --- 2. signals --------------------------------------------------------------------------------
@@ -164,7 +210,7 @@ stop_by_signal() {
 	xs_topology || return 1
 	start_xdpspy xd "$NS_A" "$IF_A" -n || return 1
 	ck_info "ready after $READY_MS ms"
-	record_attached "$NS_A" "$IF_A" tcx
+	record_attached "$NS_A" "$IF_A" tc+tcx
 	start_stream flow 40100 5000000 0 30
 	stop_xdpspy xd "$sig"
 	stop_pid "$STREAM"
@@ -185,7 +231,7 @@ check_sighup() { stop_by_signal HUP; }
 check_sigint_inherited_ignore() {
 	xs_topology || return 1
 	XS_SPAWN_RAW=1 start_xdpspy xd "$NS_A" "$IF_A" -n || return 1
-	record_attached "$NS_A" "$IF_A" tcx
+	record_attached "$NS_A" "$IF_A" tc+tcx
 	start_stream flow 40100 5000000 0 30
 	stop_xdpspy xd INT
 	stop_pid "$STREAM"
@@ -205,15 +251,17 @@ kill9_midflood() {
 	KILL_T0=$t0
 }
 
-check_kill9() {
-	local t0
+# kill9_restart HOOK: kill -9 mid-flood with ingress at HOOK (tc or xdp); the links go with the
+# process, and a new run starts at once.
+kill9_restart() {
+	local hook=$1 t0
 	xs_topology || return 1
-	start_xdpspy xd "$NS_A" "$IF_A" -n || return 1
-	record_attached "$NS_A" "$IF_A" tcx
+	start_xdpspy xd "$NS_A" "$IF_A" -n --hook "$hook" || return 1
+	record_attached "$NS_A" "$IF_A" "$hook+tcx"
 	kill9_midflood xd
 	t0=$KILL_T0
 	if wait_until "$CLEAN_MS_MAX" is_detached "$NS_A" "$IF_A"; then
-		ck_info "kill -9: XDP and TCX links gone $(($(now_ms) - t0)) ms after the kill"
+		ck_info "kill -9: the links gone $(($(now_ms) - t0)) ms after the kill"
 	else
 		ck_fail "kill -9: still attached after $CLEAN_MS_MAX ms:"
 		leftovers "$NS_A" "$IF_A" | sed 's/^/    | /'
@@ -222,7 +270,7 @@ check_kill9() {
 	local stale=0
 	[[ -e $BPFFS_PINS/$IF_A ]] && stale=1
 	# At once, flood still on: a new run attaches and works.
-	start_xdpspy xd2 "$NS_A" "$IF_A" -n -l || {
+	start_xdpspy xd2 "$NS_A" "$IF_A" -n -l --hook "$hook" || {
 		stop_pid "$STREAM"
 		return 1
 	}
@@ -234,7 +282,7 @@ check_kill9() {
 			ck_fail "restart did not report removing the killed run's pins"
 		fi
 	fi
-	record_attached "$NS_A" "$IF_A" tcx
+	record_attached "$NS_A" "$IF_A" "$hook+tcx"
 	stop_pid "$STREAM"
 	marker 40201
 	expect_line xd2 '\.40201: UDP' "restart: a packet after the flood"
@@ -242,19 +290,20 @@ check_kill9() {
 	expect_clean "$NS_A" "$IF_A" "restart, after SIGINT"
 }
 
-# kill -9 in clsact mode leaves the filter (nothing closes it); the next start on the
-# interface, in mode MODE, must remove it with a notice and work.
+check_kill9() { kill9_restart tc; }
+check_kill9_xdp() { kill9_restart xdp; }
+
+# kill -9 in clsact mode leaves the filters (nothing closes them); the next start on the
+# interface, in mode MODE, must remove them with a notice and work.
 clsact_leftover() {
-	local mode=$1 old
+	local mode=$1 old_in old_eg
 	xs_topology || return 1
 	start_xdpspy xd "$NS_A" "$IF_A" -n --tc-mode clsact || return 1
-	record_attached "$NS_A" "$IF_A" clsact
-	old=$(egress_filters "$NS_A" "$IF_A")
+	record_attached "$NS_A" "$IF_A" clsact+clsact
+	old_in=$(ingress_filters "$NS_A" "$IF_A") old_eg=$(egress_filters "$NS_A" "$IF_A")
 	kill9_midflood xd
-	wait_until "$CLEAN_MS_MAX" eval '! xdp_line "$NS_A" "$IF_A" >/dev/null' ||
-		ck_fail "kill -9: XDP still attached after $CLEAN_MS_MAX ms"
-	if [[ -n $(egress_filters "$NS_A" "$IF_A") ]]; then
-		ck_info "kill -9 left the clsact filter, as expected"
+	if [[ -n $(egress_filters "$NS_A" "$IF_A") && -n $(ingress_filters "$NS_A" "$IF_A") ]]; then
+		ck_info "kill -9 left both clsact filters, as expected"
 	else
 		ck_fail "kill -9 left no clsact filter: nothing to clean up, the check cannot run"
 	fi
@@ -265,18 +314,23 @@ clsact_leftover() {
 	ck_info "restart (--tc-mode $mode): ready after $READY_MS ms; notice: $(grep -iE 'stale|left|remov|previous|killed' "$XS_WORK/xd2.err" | head -1)"
 	grep -qiE 'stale|left|remov|previous|killed' "$XS_WORK/xd2.err" ||
 		{
-			ck_fail "restart: no notice about the clsact filter left by the killed run"
+			ck_fail "restart: no notice about the clsact filters left by the killed run"
 			ck_show "$XS_WORK/xd2.err"
 		}
-	record_attached "$NS_A" "$IF_A" "$mode"
 	if [[ $mode == clsact ]]; then
-		local now
-		now=$(egress_filters "$NS_A" "$IF_A")
-		# One filter line per program (tc adds a header line per priority).
-		if (($(grep -c 'direct-action' <<<"$now") != 1)) || [[ $now == "$old" ]]; then
-			ck_fail "restart: want exactly one, new, egress filter; tc shows:"
-			sed 's/^/    | /' <<<"$now"
-		fi
+		record_attached "$NS_A" "$IF_A" clsact+clsact
+		local dir now old
+		for dir in ingress egress; do
+			now=$("${dir}_filters" "$NS_A" "$IF_A")
+			[[ $dir == ingress ]] && old=$old_in || old=$old_eg
+			# One filter line per program (tc adds a header line per priority).
+			if (($(grep -c 'direct-action' <<<"$now") != 1)) || [[ $now == "$old" ]]; then
+				ck_fail "restart: want exactly one, new, $dir filter; tc shows:"
+				sed 's/^/    | /' <<<"$now"
+			fi
+		done
+	else
+		record_attached "$NS_A" "$IF_A" tc+tcx
 	fi
 	stop_pid "$STREAM"
 	marker 40202
@@ -290,12 +344,15 @@ check_kill9_clsact_restart_tcx() { clsact_leftover tcx; }
 
 # --- 4. somebody else's XDP program ------------------------------------------------------------
 
-# A tiny XDP object, built here: the program's name is what xdpspy must quote.
+# A tiny XDP object, built here: the program's name is what xdpspy must quote; it counts the
+# frames it sees, so that it can be shown to keep running.
 build_foreign() {
 	cat >"$XS_WORK/foreign.c" <<'EOF'
 #include <linux/bpf.h>
+unsigned long long seen;
 __attribute__((section("xdp"), used)) int xs_foreign(struct xdp_md *ctx)
 {
+	__sync_fetch_and_add(&seen, 1);
 	return XDP_PASS;
 }
 char _license[] __attribute__((section("license"), used)) = "GPL";
@@ -304,53 +361,81 @@ EOF
 		-c "$XS_WORK/foreign.c" -o "$XS_WORK/foreign.o"
 }
 
-# foreign_refused MODE: MODE is ip's xdp mode keyword (xdpdrv, xdpgeneric).
-foreign_refused() {
-	local xmode=$1 id id2
-	xs_topology || return 1
+# attach_foreign MODE: the foreign program on IF_A in MODE (ip's xdpdrv or xdpgeneric); sets
+# FOREIGN_ID.
+attach_foreign() {
 	build_foreign || {
 		ck_fail "cannot build the foreign XDP object"
 		return 1
 	}
-	ip -n "$NS_A" link set dev "$IF_A" "$xmode" obj "$XS_WORK/foreign.o" sec xdp ||
-		{
-			ck_fail "cannot attach the foreign program"
-			return 1
-		}
-	id=$(xdp_prog_id "$NS_A" "$IF_A")
-	ck_info "foreign program xs_foreign ($xmode) id $id"
-	spawn xd "$NS_A" "$XDPSPY" -i "$IF_A" -n --ready-file "$XS_WORK/xd.ready"
-	XPID=$SPAWN_PID
-	if wait_exit "$XPID" "$EXIT_MS_MAX"; then
-		ck_info "exit $EXIT_RC after $EXIT_MS ms: $(head -c 300 "$XS_WORK/xd.err")"
-		[[ $EXIT_RC == 3 ]] || ck_fail "exit status $EXIT_RC (want 3)"
-		grep -q 'xs_foreign' "$XS_WORK/xd.err" || ck_fail "message does not name the program (xs_foreign)"
-		[[ ! -e $XS_WORK/xd.ready ]] || ck_fail "the ready file was written"
-	else
-		ck_fail "xdpspy still running $EXIT_MS_MAX ms after start (want exit 3)"
-		stop_pid "$XPID"
-	fi
-	id2=$(xdp_prog_id "$NS_A" "$IF_A")
-	[[ $id2 == "$id" ]] || ck_fail "the foreign program is gone or replaced (id '$id' -> '$id2')"
-	[[ -z $(egress_filters "$NS_A" "$IF_A") ]] || ck_fail "a tc egress filter was left"
-	[[ ! -e $BPFFS_PINS/$IF_A ]] || ck_fail "pins left in $BPFFS_PINS/$IF_A"
-	ip -n "$NS_A" link set dev "$IF_A" "$xmode" off
-	xdp_line "$NS_A" "$IF_A" >/dev/null && ck_fail "cannot remove the foreign program"
-	return 0
+	ip -n "$NS_A" link set dev "$IF_A" "$1" obj "$XS_WORK/foreign.o" sec xdp || {
+		ck_fail "cannot attach the foreign program"
+		return 1
+	}
+	FOREIGN_ID=$(xdp_prog_id "$NS_A" "$IF_A")
+	ck_info "foreign program xs_foreign ($1) id $FOREIGN_ID"
 }
 
-check_foreign_xdp() { foreign_refused xdpdrv; }
-check_foreign_xdp_generic() { foreign_refused xdpgeneric; }
+# foreign_seen: the frames the foreign program has counted (its .bss).
+foreign_seen() {
+	local map
+	map=$(bpftool prog show id "$FOREIGN_ID" -j | "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)["map_ids"][0])') &&
+		bpftool map dump id "$map" -j | "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)[0]["formatted"]["value"][".bss"][0]["seen"])'
+}
 
-# A second xdpspy on the same interface: exit 3, "already attached"; the first one unharmed.
+foreign_seen_over() { (($(foreign_seen) > $1)); }
+
+# foreign_unharmed BEFORE: the foreign program is still the one attached, and it still runs
+# (its count grows past BEFORE with a new packet).
+foreign_unharmed() {
+	local id n
+	id=$(xdp_prog_id "$NS_A" "$IF_A")
+	[[ $id == "$FOREIGN_ID" ]] || ck_fail "the foreign program is gone or replaced (id '$FOREIGN_ID' -> '$id')"
+	marker 40599
+	wait_until 2000 foreign_seen_over "$1" || ck_fail "the foreign program no longer runs"
+	n=$(foreign_seen)
+	ck_info "the foreign program (id $id) still attached, $n frames counted"
+}
+
+# Beside a foreign XDP program, in driver or generic mode: ingress at TC, the program left
+# alone (and still running), the lines tcpdump's.
+foreign_beside() {
+	FOREIGN=$1 compare_with_tcpdump "" -n -tt || return 1
+	grep -q "ingress at TC: XDP program 'xs_foreign' (id $FOREIGN_ID) is attached there; xdpspy leaves it alone" \
+		"$XS_WORK/xd.err" && ck_info "$(grep 'ingress at' "$XS_WORK/xd.err")" ||
+		ck_fail "no line naming the foreign program and the hook taken"
+	foreign_unharmed 0
+	[[ ! -e $BPFFS_PINS/$IF_A ]] || ck_fail "pins left in $BPFFS_PINS/$IF_A"
+}
+check_foreign_xdp() { foreign_beside xdpdrv; }
+check_foreign_xdp_generic() { foreign_beside xdpgeneric; }
+
+# --hook xdp with a foreign XDP program there: refused (exit 3), naming it; nothing of ours
+# left, the program unharmed.
+check_foreign_xdp_forced() {
+	local before
+	xs_topology || return 1
+	attach_foreign xdpdrv || return 1
+	before=$(foreign_seen)
+	spawn xd "$NS_A" "$XDPSPY" -i "$IF_A" -n --hook xdp --ready-file "$XS_WORK/xd.ready"
+	expect_exit "$SPAWN_PID" 3 "--hook xdp beside a foreign program" "$XS_WORK/xd.err" \
+		"XDP program 'xs_foreign' \\(id $FOREIGN_ID\\) is attached"
+	[[ ! -e $XS_WORK/xd.ready ]] || ck_fail "the ready file was written"
+	[[ -z $(egress_filters "$NS_A" "$IF_A")$(ingress_filters "$NS_A" "$IF_A") ]] || ck_fail "a tc filter was left"
+	foreign_unharmed "$before"
+}
+
+# A second xdpspy on the same interface: exit 3, "already capturing", naming the first one's
+# PID; the first one unharmed.
 check_second_xdpspy() {
 	local first
 	xs_topology || return 1
 	start_xdpspy xd "$NS_A" "$IF_A" -n -l || return 1
 	first=$XPID
-	record_attached "$NS_A" "$IF_A" tcx
+	record_attached "$NS_A" "$IF_A" tc+tcx
 	spawn xd2 "$NS_A" "$XDPSPY" -i "$IF_A" -n --ready-file "$XS_WORK/xd2.ready"
-	expect_exit "$SPAWN_PID" 3 "second xdpspy" "$XS_WORK/xd2.err" "already capturing here"
+	expect_exit "$SPAWN_PID" 3 "second xdpspy" "$XS_WORK/xd2.err" \
+		"another xdpspy \\(pid $first, xdpspy\\) is already capturing here"
 	XPID=$first
 	marker 40500
 	expect_line xd '\.40500: UDP' "first xdpspy, after the second one's refusal"
@@ -363,7 +448,7 @@ check_second_xdpspy() {
 check_count() {
 	xs_topology || return 1
 	start_xdpspy xd "$NS_A" "$IF_A" -n -c 3 || return 1
-	record_attached "$NS_A" "$IF_A" tcx
+	record_attached "$NS_A" "$IF_A" tc+tcx
 	spawn_peer flow "$NS_B" udp --to "$IP4_A" --port 40700 --count 500 --interval 0.01 --seconds 10
 	STREAM=$SPAWN_PID
 	if wait_exit "$XPID" 10000; then
@@ -406,10 +491,11 @@ check_promisc() {
 # --- driver ------------------------------------------------------------------------------------
 
 CHECKS=(
-	tcp_tcx tcp_filtered tcp_dump tcp_jumbo tcp_jumbo_inout tcp_clsact tcp_abs_seq tcp_ether tcp_generic tcp_loopback
+	tcp_tcx tcp_xdp tcp_gro xdp_gro_notice tcp_filtered tcp_dump tcp_dump_xdp tcp_jumbo
+	tcp_jumbo_inout tcp_clsact tcp_abs_seq tcp_ether tcp_generic tcp_loopback
 	sigint sigterm sighup sigint_inherited_ignore
-	kill9 kill9_clsact_restart_clsact kill9_clsact_restart_tcx
-	foreign_xdp foreign_xdp_generic second_xdpspy
+	kill9 kill9_xdp kill9_clsact_restart_clsact kill9_clsact_restart_tcx
+	foreign_xdp foreign_xdp_generic foreign_xdp_forced second_xdpspy
 	count promisc
 )
 

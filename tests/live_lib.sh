@@ -134,46 +134,57 @@ out_lines() { grep -vc '^	' "$XS_WORK/$1.out"; }
 
 # --- what is attached --------------------------------------------------------------------------
 
-# links_of_pid PID: the bpf_links PID holds, "ID TYPE" per line, from its fds' fdinfo: exact
-# whatever the namespace (bpftool link show lists every namespace's links, and this one shows
-# neither holder nor ifindex).
+# links_of_pid PID: the bpf_links PID holds, "ID TYPE" per line (TYPE xdp, tcx-ingress,
+# tcx-egress), from its fds' fdinfo: exact whatever the namespace (bpftool link show lists
+# every namespace's links, and this one shows neither holder nor ifindex).
 links_of_pid() {
 	local f
 	for f in /proc/"$1"/fdinfo/*; do
-		awk '/^link_type:/ { t = $2 } /^link_id:/ { id = $2 } END { if (id != "") print id, t }' \
-			"$f" 2>/dev/null
+		awk '/^link_type:/ { t = $2 } /^link_id:/ { id = $2 }
+			/^attach_type:/ { d = $3; gsub(/[()]/, "", d) }
+			END { if (id != "") print id, (t == "tcx" ? t "-" d : t) }' "$f" 2>/dev/null
 	done
 }
 
 xdp_line() { ip -n "$1" -d link show dev "$2" | grep -wE 'xdp|xdpgeneric|xdpdrv|xdpoffload|prog/xdp'; }
 xdp_prog_id() { ip -n "$1" -d link show dev "$2" | sed -nE 's/.*prog\/xdp id ([0-9]+).*/\1/p' | head -1; }
 egress_filters() { tc -n "$1" filter show dev "$2" egress 2>/dev/null; }
+ingress_filters() { tc -n "$1" filter show dev "$2" ingress 2>/dev/null; }
 
-# record_attached NS IF MODE (tcx|clsact): checks that xdpspy (XPID) is attached as it should
-# be, and records its links in XLINKS for leftovers().
+# record_attached NS IF INGRESS+EGRESS: checks that xdpspy (XPID) is attached as it should be,
+# and records its links in XLINKS for leftovers(). INGRESS: xdp (an XDP link), tc (a TCX
+# ingress link), clsact (a tc ingress filter) or none; EGRESS: tcx, clsact or none.
 record_attached() {
-	local ns=$1 dev=$2 mode=$3 links
+	local ns=$1 dev=$2 in=${3%+*} eg=${3#*+} links want
 	links=$(links_of_pid "$XPID")
 	XLINKS=$(awk '{ print $1 }' <<<"$links")
-	xdp_line "$ns" "$dev" >/dev/null || ck_fail "no XDP program on $dev while xdpspy runs"
-	[[ -n $XLINKS ]] || ck_fail "no bpf_link held by xdpspy (pid $XPID)"
-	if [[ $mode == clsact ]]; then
-		[[ -n $(egress_filters "$ns" "$dev") ]] || ck_fail "--tc-mode clsact: no tc egress filter on $dev"
-	elif [[ $mode == xdp-only ]]; then
-		[[ -z $(egress_filters "$ns" "$dev") ]] || ck_fail "$dev: a tc egress filter is on $dev"
-		grep -q ' tcx$' <<<"$links" && ck_fail "$dev: want the XDP hook only, xdpspy holds: $links"
-	else
-		[[ -z $(egress_filters "$ns" "$dev") ]] || ck_fail "tcx mode: a tc egress filter is on $dev"
-		grep -q ' tcx$' <<<"$links" || ck_fail "tcx mode: want an XDP and a TCX link, xdpspy holds: $links"
+	want=""
+	[[ $in == xdp ]] && want+=" xdp"
+	[[ $in == tc ]] && want+=" tcx-ingress"
+	[[ $eg == tcx ]] && want+=" tcx-egress"
+	[[ $(awk 'NF { print $2 }' <<<"$links" | sort | tr '\n' ' ') == "$(tr ' ' '\n' <<<"$want" | sed '/^$/d' | sort | tr '\n' ' ')" ]] ||
+		ck_fail "want links:$want; xdpspy (pid $XPID) holds: $(tr '\n' ' ' <<<"$links")"
+	if [[ $in == xdp ]]; then
+		xdp_line "$ns" "$dev" >/dev/null || ck_fail "no XDP program on $dev while xdpspy runs"
+	elif xdp_line "$ns" "$dev" | grep -q 'name xdpspy'; then
+		ck_fail "an XDP program of ours is on $dev (want ingress $in)"
 	fi
-	ck_info "attached: $(xdp_line "$ns" "$dev" | grep -oE 'prog/xdp id [0-9]+ name [a-z_]+'); links held: $(tr '\n' ' ' <<<"$links")"
+	local fin=no feg=no
+	[[ -n $(ingress_filters "$ns" "$dev") ]] && fin=yes
+	[[ -n $(egress_filters "$ns" "$dev") ]] && feg=yes
+	[[ $fin == "$([[ $in == clsact ]] && echo yes || echo no)" ]] ||
+		ck_fail "tc ingress filter on $dev: $fin (want ingress $in)"
+	[[ $feg == "$([[ $eg == clsact ]] && echo yes || echo no)" ]] ||
+		ck_fail "tc egress filter on $dev: $feg (want egress $eg)"
+	ck_info "attached (ingress $in, egress $eg): links held: $(tr '\n' ' ' <<<"$links")"
 }
 
 # leftovers NS IF: prints whatever of xdpspy is still on IF; prints nothing when all is gone.
 leftovers() {
 	local ns=$1 dev=$2 id l
-	l=$(xdp_line "$ns" "$dev") && echo "xdp still attached: $l"
+	l=$(xdp_line "$ns" "$dev" | grep "name xdpspy") && echo "xdp still attached: $l"
 	l=$(egress_filters "$ns" "$dev") && [[ -n $l ]] && echo "tc egress filter: $l"
+	l=$(ingress_filters "$ns" "$dev") && [[ -n $l ]] && echo "tc ingress filter: $l"
 	for id in ${XLINKS:-}; do
 		bpftool link show id "$id" >/dev/null 2>&1 && echo "link $id still exists"
 	done

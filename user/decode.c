@@ -15,7 +15,27 @@ static void reparse(struct xs_event *ev, const uint8_t *data, uint32_t len)
 	xs_parse(ev, &(struct xs_frame){.data = data, .end = data + len});
 	ev->ts_ns = full.ts_ns;
 	ev->wire_len = full.wire_len;
-	ev->flags |= full.flags & (XS_F_EGRESS | XS_F_DATA);
+	ev->flags |= full.flags & (XS_F_EGRESS | XS_F_DATA | XS_F_VLAN_META);
+}
+
+/*
+ * A TC hook's frame whose outer VLAN tag the skb held (XS_F_VLAN_META): the bytes with the tag
+ * put back after the MAC addresses, as libpcap puts it back, into a buffer that stays valid
+ * until the next call.
+ */
+static const uint8_t *put_tag_back(const struct xs_event *ev, const uint8_t *data, uint32_t *len)
+{
+	static uint8_t buf[XS_MAX_SNAP + 4];
+	uint32_t n = *len;
+
+	if (n < 12)
+		return data;
+	memcpy(buf, data, 12);
+	memcpy(buf + 12, &ev->etype[0], 2);
+	memcpy(buf + 14, &ev->vlan_tci[0], 2);
+	memcpy(buf + 16, data + 12, n - 12);
+	*len = n + 4;
+	return buf;
 }
 
 int decode_event(const void *rec, size_t size, struct xs_event *ev, const uint8_t **data,
@@ -38,6 +58,8 @@ int decode_event(const void *rec, size_t size, struct xs_event *ev, const uint8_
 		return -EINVAL;
 	*data = (const uint8_t *)rec + sizeof(*ev);
 	*data_len = (uint32_t)(size - sizeof(*ev));
+	if (ev->flags & XS_F_VLAN_META)
+		*data = put_tag_back(ev, *data, data_len);
 	if (*data_len < ev->cap_len)
 		reparse(ev, *data, *data_len);
 	return 0;

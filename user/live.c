@@ -17,9 +17,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bpf_owner.h"
 #include "decode.h"
 #include "exit_codes.h"
 #include "filter.h"
+#include "hook.h"
 #include "iface.h"
 #include "live.h"
 #include "loader.h"
@@ -112,47 +114,71 @@ static int on_event(void *ctx, void *data, size_t size)
 	return counted(lv);
 }
 
+/* "another xdpspy is already capturing here", with its PID when /proc tells. */
+static void say_busy(const char *ifname, const char *where, uint32_t id)
+{
+	char comm[32];
+	pid_t pid = bpf_prog_holder(id, comm, sizeof(comm));
+
+	if (pid)
+		log_msg("%s: another xdpspy (pid %d, %s) is already capturing here (%s program id "
+			"%u)",
+			ifname, (int)pid, comm, where, id);
+	else
+		log_msg("%s: another xdpspy is already capturing here (%s program id %u)", ifname,
+			where, id);
+}
+
 /*
- * Refuses an interface that runs someone else's XDP program, or another xdpspy's capture.
+ * Refuses an interface where another xdpspy captures, or (with --hook xdp) where someone
+ * else's XDP program runs; otherwise notes that program in `foreign`, for the hook plan.
  * Returns 1 when `xdpspy attach` counts there: the capture borrows its links.
  */
-static int check_free(const char *ifname, int ifindex)
+static int check_free(const struct opts *o, const char *ifname, int ifindex,
+		      struct foreign_xdp *foreign)
 {
-	char name[64];
-	uint32_t id = 0;
+	uint32_t id = 0, tc;
 
-	if (loader_xdp_query(ifindex, &id, name, sizeof(name)) || !id)
-		return 0;
-	if (!strcmp(name, XS_PROG_XDP) && pins_link_exists(ifname))
+	if (pins_link_exists(ifname))
 		return 1; /* counters-only mode: the capture takes its links over */
-	if (!strcmp(name, XS_PROG_XDP))
-		log_msg("%s: another xdpspy is already capturing here (XDP program id %u)", ifname,
-			id);
-	else
-		log_msg("%s: XDP program '%s' (id %u) is attached; xdpspy leaves it alone", ifname,
-			name[0] ? name : "?", id);
-	return -EBUSY;
+	tc = loader_tcx_ours(ifindex);
+	if (tc) {
+		say_busy(ifname, "TC", tc);
+		return -EBUSY;
+	}
+	if (loader_xdp_query(ifindex, &id, foreign->name, sizeof(foreign->name)) || !id)
+		return 0;
+	if (!strcmp(foreign->name, XS_PROG_XDP)) {
+		say_busy(ifname, "XDP", id);
+		return -EBUSY;
+	}
+	if (o->hook == HOOK_XDP && o->dir != DIR_OUT) {
+		log_msg("%s: XDP program '%s' (id %u) is attached; xdpspy leaves it alone (without "
+			"--hook xdp, ingress is captured at TC beside it)",
+			ifname, foreign->name[0] ? foreign->name : "?", id);
+		return -EBUSY;
+	}
+	foreign->id = id;
+	return 0;
 }
 
 static int attach(struct live *lv, struct loader *l, const char *ifname, int ifindex,
-		  struct attach_info *ai)
+		  const struct foreign_xdp *foreign, struct attach_info *ai)
 {
 	const struct opts *o = lv->o;
 	bool loopback = !strcmp(ifname, "lo");
 	int err;
 
 	if (o->dir != DIR_OUT) {
-		err = loader_attach_xdp(l, ifindex, o->xdp_mode, ai);
-		if (err) {
-			log_msg("%s: cannot attach the XDP program: %s", ifname, strerror(-err));
-			return err == -EBUSY || err == -EEXIST ? -EBUSY : err;
-		}
-		if (ai->xdp_generic && o->xdp_mode == XDP_MODE_AUTO)
-			log_msg("%s: no native XDP in this driver, using generic mode", ifname);
+		err = hook_attach_ingress(l, ifname, ifindex,
+					  &(struct hook_opts){o->hook, o->xdp_mode, o->tc_mode},
+					  foreign, ai);
+		if (err)
+			return err;
 	}
 	/* On lo every packet passes both hooks; tcpdump prints it once, and so do we. */
 	if (o->dir == DIR_OUT || (o->dir == DIR_INOUT && !loopback)) {
-		err = loader_attach_egress(l, ifindex, o->tc_mode, ai);
+		err = loader_attach_tc(l, ifindex, false, o->tc_mode, ai);
 		if (err) {
 			log_msg("%s: cannot attach the egress program: %s", ifname, strerror(-err));
 			return err;
@@ -341,6 +367,7 @@ int live_run(const struct opts *o)
 	struct loader_cfg cfg = {.ring_kib = o->ring_kib};
 	char ifname[IF_NAMESIZE + 1], missing[128];
 	struct attach_info ai = {0};
+	struct foreign_xdp foreign = {0};
 	struct privs_id user = {0};
 	struct cbpf_prog filter;
 	struct loader *l = NULL;
@@ -359,7 +386,7 @@ int live_run(const struct opts *o)
 		log_msg("live capture needs %s", missing);
 		return XS_EXIT_PRIVS;
 	}
-	borrow = check_free(ifname, ifindex);
+	borrow = check_free(o, ifname, ifindex, &foreign);
 	if (borrow < 0)
 		return XS_EXIT_BUSY;
 	if (borrow) {
@@ -373,7 +400,7 @@ int live_run(const struct opts *o)
 		}
 		log_msg("%s: xdpspy counts here (attach); the capture borrows its hooks", ifname);
 	} else if (loader_remove_stale_clsact(ifindex) > 0)
-		log_msg("%s: removed an egress filter left by an earlier xdpspy", ifname);
+		log_msg("%s: removed tc filters left by an earlier xdpspy", ifname);
 	if (!borrow && pins_exist(ifname) && !pins_remove(ifname))
 		log_msg("%s: removed pins left by an earlier xdpspy in %s/%s", ifname, XS_PIN_ROOT,
 			ifname);
@@ -411,13 +438,12 @@ int live_run(const struct opts *o)
 			log_msg("%s: cannot take the counters-only hooks over: %s", ifname,
 				strerror(-err));
 	} else {
-		err = attach(lv, l, ifname, ifindex, &ai);
+		err = attach(lv, l, ifname, ifindex, &foreign, &ai);
 	}
-	if (!err && o->drop_user && ai.egress_clsact) {
-		log_msg(
-		    "%s: -Z: the egress hook is a clsact filter, which only root could remove at "
-		    "exit (use a kernel with TCX, or -Q in)",
-		    ifname);
+	if (!err && o->drop_user && (ai.egress_clsact || ai.ingress_clsact)) {
+		log_msg("%s: -Z: a TC hook is a clsact filter, which only root could remove at "
+			"exit (use a kernel with TCX)",
+			ifname);
 		err = -EPERM;
 	}
 	if (err) {

@@ -33,6 +33,7 @@
 #endif
 
 /* Debian's linux/bpf.h (6.1) predates TCX; the kernel has it. */
+#define XS_BPF_TCX_INGRESS 46
 #define XS_BPF_TCX_EGRESS 47
 #define XS_TC_HANDLE 0x5853 /* "XS": marks our clsact filter */
 #define XS_TC_PRIO 0xc001
@@ -40,14 +41,25 @@
 struct loader {
 	struct xdpspy_bpf *skel;
 	struct ring_buffer *rb;
-	int xdp_link;
-	int egress_link;
-	int clsact_ifindex; /* a clsact filter to remove at detach, 0 if none */
+	int link[XS_HOOKS]; /* bpf_links, -1 where none */
+	int clsact_ifindex[XS_HOOKS]; /* a clsact filter to remove at detach, 0 if none */
 	/* Taken over from `xdpspy attach`: the pinned links, and the programs to give back. */
-	int borrowed_link[2];
-	int lent_prog[2];
-	int filter_prog[2]; /* the filter expression, translated for XDP and for TC */
+	int borrowed_link[XS_HOOKS];
+	int lent_prog[XS_HOOKS];
+	int filter_prog[XS_HOOKS]; /* the filter expression, translated for each hook */
 };
+
+/* What `attach` pins for each hook, and the hooks' programs. */
+static const char *const link_pin[XS_HOOKS] = {XS_PIN_XDP_LINK, XS_PIN_EGRESS_LINK,
+					       XS_PIN_INGRESS_LINK};
+static const char *const prog_pin[XS_HOOKS] = {"xdp_prog", "egress_prog", "ingress_prog"};
+
+static struct bpf_program *hook_prog(const struct xdpspy_bpf *skel, enum xs_hook h)
+{
+	return h == XS_HOOK_XDP		? skel->progs.xdpspy_xdp
+	       : h == XS_HOOK_TC_EGRESS ? skel->progs.xdpspy_egress
+					: skel->progs.xdpspy_ingress;
+}
 
 int loader_missing_caps(char *buf, size_t len)
 {
@@ -77,14 +89,22 @@ int loader_missing_caps(char *buf, size_t len)
 
 /* Loads the filter translated for one hook and puts it, with the verdict programs, in the
  * hook's chain. */
-static int install_filter(struct loader *l, const struct cbpf_prog *p, enum xlate_hook hook)
+static int install_filter(struct loader *l, const struct cbpf_prog *p, enum xs_hook h)
 {
 	struct xdpspy_bpf *skel = l->skel;
-	bool xdp = hook == XLATE_XDP;
+	bool xdp = h == XS_HOOK_XDP;
+	struct bpf_map *chains[XS_HOOKS] = {skel->maps.xdp_chain, skel->maps.tc_chain,
+					    skel->maps.tc_in_chain};
+	struct bpf_program *match[XS_HOOKS] = {skel->progs.xdpspy_xdp_match,
+					       skel->progs.xdpspy_tc_match,
+					       skel->progs.xdpspy_tc_in_match};
+	struct bpf_program *reject[XS_HOOKS] = {skel->progs.xdpspy_xdp_reject,
+						skel->progs.xdpspy_tc_reject,
+						skel->progs.xdpspy_tc_in_reject};
 	struct xlate_cfg cfg = {
-	    .hook = hook,
+	    .hook = xdp ? XLATE_XDP : XLATE_TC,
 	    .verdict = XLATE_TAIL_CALL,
-	    .chain_fd = bpf_map__fd(xdp ? skel->maps.xdp_chain : skel->maps.tc_chain),
+	    .chain_fd = bpf_map__fd(chains[h]),
 	    .wire_len_fd = xdp ? bpf_map__fd(skel->maps.bss) : -1,
 	    .wire_len_off = (uint32_t)((char *)&skel->bss->replay_wire_len - (char *)skel->bss),
 	};
@@ -118,12 +138,10 @@ static int install_filter(struct loader *l, const struct cbpf_prog *p, enum xlat
 		return err;
 	}
 	xlate_free(&out);
-	l->filter_prog[xdp ? 0 : 1] = fd;
+	l->filter_prog[h] = fd;
 	slots[XS_CHAIN_FILTER] = fd;
-	slots[XS_CHAIN_MATCH] =
-	    bpf_program__fd(xdp ? skel->progs.xdpspy_xdp_match : skel->progs.xdpspy_tc_match);
-	slots[XS_CHAIN_REJECT] =
-	    bpf_program__fd(xdp ? skel->progs.xdpspy_xdp_reject : skel->progs.xdpspy_tc_reject);
+	slots[XS_CHAIN_MATCH] = bpf_program__fd(match[h]);
+	slots[XS_CHAIN_REJECT] = bpf_program__fd(reject[h]);
 	for (uint32_t k = 0; k < XS_CHAIN_SLOTS && !err; k++)
 		if (bpf_map_update_elem(cfg.chain_fd, &k, &slots[k], BPF_ANY))
 			err = -errno;
@@ -137,11 +155,8 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 
 	if (!l)
 		return -ENOMEM;
-	l->xdp_link = -1;
-	l->egress_link = -1;
-	l->borrowed_link[0] = l->borrowed_link[1] = -1;
-	l->lent_prog[0] = l->lent_prog[1] = -1;
-	l->filter_prog[0] = l->filter_prog[1] = -1;
+	for (int h = 0; h < XS_HOOKS; h++)
+		l->link[h] = l->borrowed_link[h] = l->lent_prog[h] = l->filter_prog[h] = -1;
 	l->skel = xdpspy_bpf__open();
 	if (!l->skel) {
 		err = -errno;
@@ -150,10 +165,12 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 	/* Replay drains the ring after each test run: a wakeup would only cost. */
 	l->skel->rodata->wakeup_bytes = cfg->test_runs ? UINT32_MAX : cfg->wakeup_bytes;
 	if (cfg->test_runs) {
-		/* The egress programs are not needed: half the verifier's work at start. */
-		bpf_program__set_autoload(l->skel->progs.xdpspy_egress, false);
-		bpf_program__set_autoload(l->skel->progs.xdpspy_tc_match, false);
-		bpf_program__set_autoload(l->skel->progs.xdpspy_tc_reject, false);
+		/* The TC programs are not needed: most of the verifier's work at start. */
+		struct bpf_program *p;
+
+		bpf_object__for_each_program(p, l->skel->obj) if (bpf_program__type(p) !=
+								  BPF_PROG_TYPE_XDP)
+		    bpf_program__set_autoload(p, false);
 	}
 	l->skel->rodata->counters_only = cfg->counters_only;
 	l->skel->rodata->filter_on = cfg->filter && cfg->filter->len;
@@ -163,7 +180,8 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 		/* A record being built per hook and CPU (bpf/xdpspy.bpf.c, staged_record()). */
 		int cpus = libbpf_num_possible_cpus();
 
-		err = cpus < 0 ? cpus : bpf_map__set_max_entries(l->skel->maps.staged, 2u * cpus);
+		err = cpus < 0 ? cpus
+			       : bpf_map__set_max_entries(l->skel->maps.staged, XS_HOOKS * cpus);
 		if (err)
 			goto fail;
 	}
@@ -179,10 +197,8 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 	err = xdpspy_bpf__load(l->skel);
 	if (err)
 		goto fail;
-	if (l->skel->rodata->filter_on) {
-		err = install_filter(l, cfg->filter, XLATE_XDP);
-		if (!err && !cfg->test_runs)
-			err = install_filter(l, cfg->filter, XLATE_TC);
+	for (int h = 0; h < XS_HOOKS && l->skel->rodata->filter_on; h++) {
+		err = h == XS_HOOK_XDP || !cfg->test_runs ? install_filter(l, cfg->filter, h) : 0;
 		if (err)
 			goto fail;
 	}
@@ -205,9 +221,9 @@ void loader_close(struct loader *l)
 	loader_detach(l);
 	ring_buffer__free(l->rb);
 	xdpspy_bpf__destroy(l->skel);
-	for (int i = 0; i < 2; i++)
-		if (l->filter_prog[i] >= 0)
-			close(l->filter_prog[i]);
+	for (int h = 0; h < XS_HOOKS; h++)
+		if (l->filter_prog[h] >= 0)
+			close(l->filter_prog[h]);
 	free(l);
 }
 
@@ -290,16 +306,18 @@ static int pin_fd(int fd, const char *ifname, const char *file)
 
 int loader_pin_links(struct loader *l, const char *ifname)
 {
-	int err = pin_fd(l->xdp_link, ifname, "xdp_link");
+	int err = 0;
 
-	if (!err)
-		err = pin_fd(l->egress_link, ifname, "egress_link");
-	if (!err)
-		err = pin_fd(bpf_program__fd(l->skel->progs.xdpspy_xdp), ifname, "xdp_prog");
-	if (!err)
-		err = pin_fd(bpf_program__fd(l->skel->progs.xdpspy_egress), ifname, "egress_prog");
-	if (!err && l->clsact_ifindex)
-		l->clsact_ifindex = 0; /* the filter stays: `detach` removes it */
+	for (int h = 0; h < XS_HOOKS && !err; h++) {
+		if (l->link[h] < 0)
+			continue;
+		err = pin_fd(l->link[h], ifname, link_pin[h]);
+		if (!err)
+			err = pin_fd(bpf_program__fd(hook_prog(l->skel, h)), ifname, prog_pin[h]);
+	}
+	/* A clsact filter stays: `detach` removes it. */
+	for (int h = 0; h < XS_HOOKS && !err; h++)
+		l->clsact_ifindex[h] = 0;
 	return err;
 }
 
@@ -309,23 +327,28 @@ int loader_attach_xdp(struct loader *l, int ifindex, enum xdp_mode mode, struct 
 	int fd = bpf_program__fd(l->skel->progs.xdpspy_xdp);
 
 	opts.flags = mode == XDP_MODE_GENERIC ? XDP_FLAGS_SKB_MODE : XDP_FLAGS_DRV_MODE;
-	l->xdp_link = bpf_link_create(fd, ifindex, BPF_XDP, &opts);
-	if (l->xdp_link < 0 && mode == XDP_MODE_AUTO) {
+	l->link[XS_HOOK_XDP] = bpf_link_create(fd, ifindex, BPF_XDP, &opts);
+	if (l->link[XS_HOOK_XDP] < 0 && mode == XDP_MODE_AUTO) {
 		/* The driver has no native XDP: the generic hook sees the same frames, later. */
 		opts.flags = XDP_FLAGS_SKB_MODE;
-		l->xdp_link = bpf_link_create(fd, ifindex, BPF_XDP, &opts);
-		ai->xdp_generic = l->xdp_link >= 0;
+		l->link[XS_HOOK_XDP] = bpf_link_create(fd, ifindex, BPF_XDP, &opts);
+		ai->xdp_generic = l->link[XS_HOOK_XDP] >= 0;
 	} else {
 		ai->xdp_generic = mode == XDP_MODE_GENERIC;
 	}
-	return l->xdp_link < 0 ? -errno : 0;
+	return l->link[XS_HOOK_XDP] < 0 ? -errno : 0;
 }
 
-static int attach_clsact(struct loader *l, int ifindex)
+static enum bpf_tc_attach_point tc_point(enum xs_hook h)
 {
-	LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = ifindex, .attach_point = BPF_TC_EGRESS);
+	return h == XS_HOOK_TC_INGRESS ? BPF_TC_INGRESS : BPF_TC_EGRESS;
+}
+
+static int attach_clsact(struct loader *l, int ifindex, enum xs_hook h)
+{
+	LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = ifindex, .attach_point = tc_point(h));
 	LIBBPF_OPTS(bpf_tc_opts, opts, .handle = XS_TC_HANDLE, .priority = XS_TC_PRIO,
-		    .prog_fd = bpf_program__fd(l->skel->progs.xdpspy_egress));
+		    .prog_fd = bpf_program__fd(hook_prog(l->skel, h)));
 	int err = bpf_tc_hook_create(&hook);
 
 	if (err && err != -EEXIST)
@@ -333,27 +356,33 @@ static int attach_clsact(struct loader *l, int ifindex)
 	err = bpf_tc_attach(&hook, &opts);
 	if (err)
 		return err;
-	l->clsact_ifindex = ifindex;
+	l->clsact_ifindex[h] = ifindex;
 	return 0;
 }
 
-int loader_attach_egress(struct loader *l, int ifindex, enum tc_mode mode, struct attach_info *ai)
+int loader_attach_tc(struct loader *l, int ifindex, bool ingress, enum tc_mode mode,
+		     struct attach_info *ai)
 {
-	int fd = bpf_program__fd(l->skel->progs.xdpspy_egress);
+	enum xs_hook h = ingress ? XS_HOOK_TC_INGRESS : XS_HOOK_TC_EGRESS;
+	int fd = bpf_program__fd(hook_prog(l->skel, h));
 
 	if (mode != TC_MODE_CLSACT) {
-		l->egress_link = bpf_link_create(fd, ifindex, XS_BPF_TCX_EGRESS, NULL);
-		if (l->egress_link >= 0 || mode == TC_MODE_TCX)
-			return l->egress_link < 0 ? -errno : 0;
+		l->link[h] = bpf_link_create(
+		    fd, ifindex, ingress ? XS_BPF_TCX_INGRESS : XS_BPF_TCX_EGRESS, NULL);
+		if (l->link[h] >= 0 || mode == TC_MODE_TCX)
+			return l->link[h] < 0 ? -errno : 0;
 	}
 	/* A kernel without TCX (before 6.6), or --tc-mode clsact. */
-	ai->egress_clsact = true;
-	return attach_clsact(l, ifindex);
+	if (ingress)
+		ai->ingress_clsact = true;
+	else
+		ai->egress_clsact = true;
+	return attach_clsact(l, ifindex, h);
 }
 
-static int detach_clsact(int ifindex)
+static int detach_clsact(int ifindex, enum xs_hook h)
 {
-	LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = ifindex, .attach_point = BPF_TC_EGRESS);
+	LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = ifindex, .attach_point = tc_point(h));
 	LIBBPF_OPTS(bpf_tc_opts, opts, .handle = XS_TC_HANDLE, .priority = XS_TC_PRIO);
 
 	return bpf_tc_detach(&hook, &opts);
@@ -361,87 +390,122 @@ static int detach_clsact(int ifindex)
 
 int loader_take_over(struct loader *l, const char *ifname, bool in, bool out)
 {
-	static const char *const links[2] = {"xdp_link", "egress_link"};
-	static const char *const progs[2] = {"xdp_prog", "egress_prog"};
-	int fds[2] = {bpf_program__fd(l->skel->progs.xdpspy_xdp),
-		      bpf_program__fd(l->skel->progs.xdpspy_egress)};
 	char path[256];
+	bool any = false;
 
-	for (int i = 0; i < 2; i++) {
-		if (!(i ? out : in))
+	for (int h = 0; h < XS_HOOKS; h++) {
+		if (!(h == XS_HOOK_TC_EGRESS ? out : in))
 			continue; /* that direction keeps counting only */
-		if (pins_path(path, sizeof(path), ifname, links[i]))
+		if (pins_path(path, sizeof(path), ifname, link_pin[h]))
 			return -ENAMETOOLONG;
-		l->borrowed_link[i] = bpf_obj_get(path);
-		if (l->borrowed_link[i] < 0)
-			continue; /* no egress link (lo, or a clsact fallback): ingress only */
-		pins_path(path, sizeof(path), ifname, progs[i]);
-		l->lent_prog[i] = bpf_obj_get(path);
-		if (l->lent_prog[i] < 0 || bpf_link_update(l->borrowed_link[i], fds[i], NULL)) {
+		l->borrowed_link[h] = bpf_obj_get(path);
+		if (l->borrowed_link[h] < 0)
+			continue; /* not this hook (lo, a clsact fallback, the other ingress hook) */
+		any = true;
+		pins_path(path, sizeof(path), ifname, prog_pin[h]);
+		l->lent_prog[h] = bpf_obj_get(path);
+		if (l->lent_prog[h] < 0 ||
+		    bpf_link_update(l->borrowed_link[h], bpf_program__fd(hook_prog(l->skel, h)),
+				    NULL)) {
 			int err = -errno;
 
 			loader_detach(l);
 			return err;
 		}
 	}
-	return l->borrowed_link[0] < 0 && l->borrowed_link[1] < 0 ? -ENOENT : 0;
+	return any ? 0 : -ENOENT;
 }
 
 void loader_detach(struct loader *l)
 {
-	/* Give borrowed links their counters-only programs back before anything else. */
-	for (int i = 0; i < 2; i++) {
-		if (l->borrowed_link[i] >= 0 && l->lent_prog[i] >= 0)
-			bpf_link_update(l->borrowed_link[i], l->lent_prog[i], NULL);
-		if (l->borrowed_link[i] >= 0)
-			close(l->borrowed_link[i]);
-		if (l->lent_prog[i] >= 0)
-			close(l->lent_prog[i]);
-		l->borrowed_link[i] = l->lent_prog[i] = -1;
+	for (int h = 0; h < XS_HOOKS; h++) {
+		/* Give borrowed links their counters-only programs back before anything else. */
+		if (l->borrowed_link[h] >= 0 && l->lent_prog[h] >= 0)
+			bpf_link_update(l->borrowed_link[h], l->lent_prog[h], NULL);
+		if (l->borrowed_link[h] >= 0)
+			close(l->borrowed_link[h]);
+		if (l->lent_prog[h] >= 0)
+			close(l->lent_prog[h]);
+		if (l->link[h] >= 0)
+			close(l->link[h]);
+		if (l->clsact_ifindex[h])
+			detach_clsact(l->clsact_ifindex[h], h);
+		l->borrowed_link[h] = l->lent_prog[h] = l->link[h] = -1;
+		l->clsact_ifindex[h] = 0;
 	}
-	if (l->xdp_link >= 0)
-		close(l->xdp_link);
-	if (l->egress_link >= 0)
-		close(l->egress_link);
-	if (l->clsact_ifindex)
-		detach_clsact(l->clsact_ifindex);
-	l->xdp_link = l->egress_link = -1;
-	l->clsact_ifindex = 0;
 }
 
 int loader_remove_stale_clsact(int ifindex)
 {
-	LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = ifindex, .attach_point = BPF_TC_EGRESS);
-	LIBBPF_OPTS(bpf_tc_opts, opts, .handle = XS_TC_HANDLE, .priority = XS_TC_PRIO);
-	int err;
+	int removed = 0;
 
-	/* No clsact qdisc is the usual answer; libbpf would print the kernel's complaint. */
-	log_libbpf_quiet(true);
-	err = bpf_tc_query(&hook, &opts);
-	log_libbpf_quiet(false);
-	if (err)
-		return 0;
-	return detach_clsact(ifindex) == 0;
+	for (int h = XS_HOOK_TC_EGRESS; h <= XS_HOOK_TC_INGRESS; h++) {
+		LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = ifindex, .attach_point = tc_point(h));
+		LIBBPF_OPTS(bpf_tc_opts, opts, .handle = XS_TC_HANDLE, .priority = XS_TC_PRIO);
+		int err;
+
+		/* No clsact qdisc is the usual answer; libbpf would print the kernel's complaint. */
+		log_libbpf_quiet(true);
+		err = bpf_tc_query(&hook, &opts);
+		log_libbpf_quiet(false);
+		if (!err && detach_clsact(ifindex, h) == 0)
+			removed = 1;
+	}
+	return removed;
 }
 
-int loader_xdp_query(int ifindex, uint32_t *id, char *name, size_t namelen)
+/* The name of program id into name ("" when it cannot be read). */
+static void prog_name(uint32_t id, char *name, size_t namelen)
 {
 	struct bpf_prog_info info;
 	__u32 len = sizeof(info);
-	int fd, err;
+	int fd = bpf_prog_get_fd_by_id(id);
 
 	name[0] = '\0';
-	err = bpf_xdp_query_id(ifindex, 0, id);
-	if (err || !*id)
-		return err;
-	fd = bpf_prog_get_fd_by_id(*id);
 	if (fd < 0)
-		return 0; /* it exists; its name stays unknown */
+		return;
 	memset(&info, 0, sizeof(info));
 	if (!bpf_obj_get_info_by_fd(fd, &info, &len))
 		snprintf(name, namelen, "%s", info.name);
 	close(fd);
+}
+
+int loader_xdp_query(int ifindex, uint32_t *id, char *name, size_t namelen)
+{
+	int err;
+
+	name[0] = '\0';
+	err = bpf_xdp_query_id(ifindex, 0, id);
+	if (!err && *id)
+		prog_name(*id, name, namelen);
+	return err;
+}
+
+uint32_t loader_tcx_ours(int ifindex)
+{
+	static const int points[] = {XS_BPF_TCX_INGRESS, XS_BPF_TCX_EGRESS};
+	char name[BPF_OBJ_NAME_LEN];
+
+	for (size_t p = 0; p < sizeof(points) / sizeof(points[0]); p++) {
+		__u32 ids[64], n = 64;
+
+		/* Before TCX (6.6) the query fails: nothing of ours can be there. */
+		if (bpf_prog_query(ifindex, points[p], 0, NULL, ids, &n))
+			continue;
+		for (__u32 i = 0; i < n && i < 64; i++) {
+			prog_name(ids[i], name, sizeof(name));
+			if (!strcmp(name, XS_PROG_INGRESS) || !strcmp(name, XS_PROG_EGRESS))
+				return ids[i];
+		}
+	}
 	return 0;
+}
+
+void loader_detach_xdp(struct loader *l)
+{
+	if (l->link[XS_HOOK_XDP] >= 0)
+		close(l->link[XS_HOOK_XDP]);
+	l->link[XS_HOOK_XDP] = -1;
 }
 
 int loader_poll(struct loader *l, int timeout_ms)

@@ -8,6 +8,7 @@
 
 #define XS_PROG_XDP "xdpspy_xdp" /* the programs' names, as the kernel shows them */
 #define XS_PROG_EGRESS "xdpspy_egress"
+#define XS_PROG_INGRESS "xdpspy_ingress"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -40,6 +41,7 @@ enum tc_mode { TC_MODE_AUTO, TC_MODE_TCX, TC_MODE_CLSACT };
 struct attach_info {
 	bool xdp_generic; /* native XDP was refused and generic mode taken */
 	bool egress_clsact; /* the egress program went in as a clsact filter, not a TCX link */
+	bool ingress_clsact; /* likewise the TC ingress program */
 };
 
 /* Names the capabilities a load needs and this process lacks; returns how many. */
@@ -64,10 +66,11 @@ int loader_consume(struct loader *l);
 /*
  * Live attach. XDP and TCX go in as bpf_links, which the kernel removes when the process dies;
  * a clsact filter does not, and loader_detach() removes it (a killed run's is found by
- * loader_remove_stale_clsact() at the next start).
+ * loader_remove_stale_clsact() at the next start). Ingress goes in at XDP or at TC.
  */
 int loader_attach_xdp(struct loader *l, int ifindex, enum xdp_mode mode, struct attach_info *ai);
-int loader_attach_egress(struct loader *l, int ifindex, enum tc_mode mode, struct attach_info *ai);
+int loader_attach_tc(struct loader *l, int ifindex, bool ingress, enum tc_mode mode,
+		     struct attach_info *ai);
 void loader_detach(struct loader *l);
 /*
  * Capture on an interface in counters-only mode: swaps the capture programs into the links
@@ -75,10 +78,14 @@ void loader_detach(struct loader *l);
  * the pinned stats map (stats_fd), so the counters keep counting throughout.
  */
 int loader_take_over(struct loader *l, const char *ifname, bool in, bool out);
-/* Removes an egress clsact filter of ours left on ifindex; returns 1 if one was there. */
+/* Removes clsact filters of ours left on ifindex; returns 1 if one was there. */
 int loader_remove_stale_clsact(int ifindex);
 /* The id and name of the XDP program on ifindex (id 0: none). */
 int loader_xdp_query(int ifindex, uint32_t *id, char *name, size_t namelen);
+/* The id of an xdpspy program attached to ifindex through TCX, 0 if none. */
+uint32_t loader_tcx_ours(int ifindex);
+/* Takes the XDP program off again (the ingress hook moves to TC). */
+void loader_detach_xdp(struct loader *l);
 /* Waits up to timeout_ms for the ring's wakeup, then hands over whatever is there. */
 int loader_poll(struct loader *l, int timeout_ms);
 

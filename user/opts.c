@@ -21,6 +21,7 @@ enum {
 	OPT_VERSION,
 	OPT_MODE,
 	OPT_TC_MODE,
+	OPT_HOOK,
 	OPT_READY,
 	OPT_STATS_INTERVAL,
 	OPT_JSON,
@@ -79,8 +80,11 @@ static const struct opt_def defs[] = {
     {{"nano", no_argument, NULL, OPT_NANO}, NULL, "nanosecond time stamps"},
     {{"json", no_argument, NULL, OPT_JSON}, NULL, "one JSON object per packet"},
     {{"classic", no_argument, NULL, OPT_CLASSIC}, NULL, "tcpdump 3.7's line format (2003)"},
+    {{"hook", required_argument, NULL, OPT_HOOK},
+     "HOOK",
+     "ingress hook: auto (the default: XDP only where it costs nothing), xdp or tc"},
     {{"mode", required_argument, NULL, OPT_MODE}, "MODE", "XDP mode: native or generic"},
-    {{"tc-mode", required_argument, NULL, OPT_TC_MODE}, "MODE", "egress hook: tcx or clsact"},
+    {{"tc-mode", required_argument, NULL, OPT_TC_MODE}, "MODE", "TC hooks: tcx or clsact"},
     {{"relinquish-privileges", required_argument, NULL, 'Z'},
      "USER",
      "once attached, run as USER with no capabilities"},
@@ -119,7 +123,7 @@ static void usage(FILE *f)
 	}
 	fprintf(f,
 		"\nsubcommands (counters without a capture):\n"
-		"  attach IF                                count on IF, pinned, left running\n"
+		"  attach IF [--hook H]                     count on IF, pinned, left running\n"
 		"  detach IF                                remove what attach left\n"
 		"  list                                     what is attached or capturing where\n"
 		"  stats [IF]                               the counters (--json, --prometheus, "
@@ -153,6 +157,7 @@ static bool parse_num(const char *s, long min, long max, long *out)
 static const char *const dirs[] = {"inout", "in", "out", NULL};
 static const char *const xdp_modes[] = {NULL, "native", "generic", NULL}; /* enum xdp_mode */
 static const char *const tc_modes[] = {NULL, "tcx", "clsact", NULL}; /* enum tc_mode */
+static const char *const hooks[] = {"auto", "xdp", "tc", NULL}; /* enum ingress_hook */
 
 /* *out = the index of arg in words (ended by a NULL after the first entry); -1 if absent. */
 static int pick_word(const char *arg, const char *what, const char *const *words, int *out)
@@ -346,7 +351,11 @@ static enum opts_result take_option(int c, const char *arg, struct opts *o)
 			return OPTS_EXIT_USAGE;
 		break;
 	case OPT_TC_MODE:
-		if (pick_word(arg, "egress mode (tcx or clsact):", tc_modes, &o->tc_mode))
+		if (pick_word(arg, "TC mode (tcx or clsact):", tc_modes, &o->tc_mode))
+			return OPTS_EXIT_USAGE;
+		break;
+	case OPT_HOOK:
+		if (pick_word(arg, "hook (auto, xdp or tc):", hooks, &o->hook))
 			return OPTS_EXIT_USAGE;
 		break;
 	case OPT_VERSION:

@@ -18,6 +18,7 @@ struct opts {
 	bool list_ifaces; /* -D */
 	int xdp_mode; /* --mode: enum xdp_mode */
 	int tc_mode; /* --tc-mode: enum tc_mode */
+	int hook; /* --hook: enum ingress_hook */
 	const char *drop_user; /* -Z: run as this user once attached */
 	const char *ready_file; /* written once everything is attached */
 	int stats_interval; /* --stats-interval: seconds between status lines, 0 for none */

@@ -165,12 +165,18 @@ int pins_for_each(int (*fn)(const char *ifname, void *ctx), void *ctx)
 	return ret;
 }
 
-int pins_link_exists(const char *ifname)
+int pins_has(const char *ifname, const char *file)
 {
 	char path[256];
 
-	return !pins_trusted(ifname) && !pins_path(path, sizeof(path), ifname, "xdp_link") &&
+	return !pins_trusted(ifname) && !pins_path(path, sizeof(path), ifname, file) &&
 	       !access(path, F_OK);
+}
+
+int pins_link_exists(const char *ifname)
+{
+	return pins_has(ifname, XS_PIN_XDP_LINK) || pins_has(ifname, XS_PIN_INGRESS_LINK) ||
+	       pins_has(ifname, XS_PIN_EGRESS_LINK);
 }
 
 const char *pins_error(int err)

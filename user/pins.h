@@ -14,6 +14,11 @@
 #define XS_BPFFS "/sys/fs/bpf"
 #define XS_PIN_ROOT XS_BPFFS "/xdpspy"
 
+/* What `attach` pins beside stats: each hook's link and program. */
+#define XS_PIN_XDP_LINK "xdp_link"
+#define XS_PIN_EGRESS_LINK "egress_link"
+#define XS_PIN_INGRESS_LINK "ingress_link" /* ingress at TC */
+
 /* XS_PIN_ROOT/ifname[/file] into buf. */
 int pins_path(char *buf, size_t len, const char *ifname, const char *file);
 /* Creates the interface's directory (and the root) as root, or finds them trusted. */
@@ -24,8 +29,10 @@ int pins_trusted(const char *ifname);
 int pins_remove(const char *ifname);
 /* Whether the interface's directory exists, trusted or not. */
 int pins_exist(const char *ifname);
-/* Whether `attach` pinned a link there (counters-only mode), in a trusted directory. */
+/* Whether `attach` pinned links there (counters-only mode), in a trusted directory. */
 int pins_link_exists(const char *ifname);
+/* Whether the pin `file` is there, in a trusted directory. */
+int pins_has(const char *ifname, const char *file);
 /* Calls fn for every interface directory; stops at and returns fn's first non-zero result. */
 int pins_for_each(int (*fn)(const char *ifname, void *ctx), void *ctx);
 /* Why the last call above failed, for "counters not pinned: %s" (strerror when nothing else). */

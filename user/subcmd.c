@@ -16,6 +16,7 @@
 
 #include "counters_user.h"
 #include "exit_codes.h"
+#include "hook.h"
 #include "loader.h"
 #include "log.h"
 #include "pins.h"
@@ -40,9 +41,32 @@ static int need_caps(void)
 	return XS_EXIT_OK;
 }
 
-static int cmd_attach(const char *ifname)
+/* Another xdpspy's programs on the interface, or a foreign XDP program (then noted). */
+static int check_hooks_free(const char *ifname, int ifindex, enum ingress_hook hook,
+			    struct foreign_xdp *foreign)
+{
+	uint32_t id = 0;
+
+	if (loader_tcx_ours(ifindex) ||
+	    (!loader_xdp_query(ifindex, &id, foreign->name, sizeof(foreign->name)) && id &&
+	     !strcmp(foreign->name, XS_PROG_XDP))) {
+		log_msg("%s: another xdpspy is capturing here", ifname);
+		return XS_EXIT_BUSY;
+	}
+	if (id && hook == HOOK_XDP) {
+		log_msg("%s: XDP program '%s' (id %u) is attached; xdpspy leaves it alone", ifname,
+			foreign->name, id);
+		return XS_EXIT_BUSY;
+	}
+	foreign->id = id;
+	return XS_EXIT_OK;
+}
+
+static int cmd_attach(const char *ifname, enum ingress_hook hook)
 {
 	struct loader_cfg cfg = {.ring_kib = 4, .counters_only = true};
+	struct hook_opts ho = {.hook = hook};
+	struct foreign_xdp foreign = {0};
 	struct attach_info ai = {0};
 	struct loader *l = NULL;
 	char path[256];
@@ -63,12 +87,14 @@ static int cmd_attach(const char *ifname)
 		log_msg("%s: xdpspy is already attached here (%s/%s)", ifname, XS_PIN_ROOT, ifname);
 		return XS_EXIT_BUSY;
 	}
+	if ((rc = check_hooks_free(ifname, ifindex, hook, &foreign)))
+		return rc;
 	rc = XS_EXIT_ERR;
 	err = loader_open(&l, &cfg, NULL, NULL);
 	if (!err)
-		err = loader_attach_xdp(l, ifindex, XDP_MODE_AUTO, &ai);
+		err = hook_attach_ingress(l, ifname, ifindex, &ho, &foreign, &ai);
 	if (!err && strcmp(ifname, "lo") != 0)
-		err = loader_attach_egress(l, ifindex, TC_MODE_AUTO, &ai);
+		err = loader_attach_tc(l, ifindex, false, TC_MODE_AUTO, &ai);
 	if (err) {
 		log_msg("%s: cannot attach: %s", ifname, strerror(-err));
 		rc = err == -EBUSY || err == -EEXIST ? XS_EXIT_BUSY : XS_EXIT_ERR;
@@ -125,8 +151,11 @@ static int list_one(const char *ifname, void *ctx)
 		*untrusted = true;
 		return 0;
 	}
-	printf("%s\t%s\n", ifname,
-	       pins_link_exists(ifname) ? "counters-only (attach)" : "live capture");
+	if (!pins_link_exists(ifname))
+		printf("%s\tlive capture\n", ifname);
+	else
+		printf("%s\tcounters-only (attach), ingress at %s\n", ifname,
+		       pins_has(ifname, XS_PIN_INGRESS_LINK) ? "TC" : "XDP");
 	return 0;
 }
 
@@ -331,12 +360,20 @@ int subcmd_run(int argc, char **argv)
 		return cmd_stats(argc - 1, argv + 1);
 	if (!strcmp(cmd, "list"))
 		return cmd_list();
+	if (!strcmp(cmd, "attach") && argc == 5 && !strcmp(argv[3], "--hook")) {
+		static const char *const hooks[] = {"auto", "xdp", "tc"}; /* enum ingress_hook */
+
+		for (int h = 0; h < 3; h++)
+			if (!strcmp(argv[4], hooks[h]))
+				return cmd_attach(argv[2], (enum ingress_hook)h);
+	}
 	if (argc != 3) {
-		fprintf(stderr, "usage: xdpspy %s IF\n", cmd);
+		fprintf(stderr, "usage: xdpspy %s IF%s\n", cmd,
+			strcmp(cmd, "attach") ? "" : " [--hook auto|xdp|tc]");
 		return XS_EXIT_ERR;
 	}
 	if (!strcmp(cmd, "attach"))
-		return cmd_attach(argv[2]);
+		return cmd_attach(argv[2], HOOK_AUTO);
 	return cmd_detach(argv[2]);
 }
 
