@@ -478,16 +478,68 @@ int xdpspy_xdp_reject(struct xdp_md *ctx)
 
 /* Headers that fit in this much, incl. 64 bytes of IPv6 extensions and 40 of TCP options. */
 #define XS_PULL_BYTES 256
+#define XS_UNSURE 0xffff
 
-/* A TC hook's packet, its headers linear: they can sit in a fragment (the bytes stay the
- * same). skb->len, not the linear part, is the length: a TSO send or a GRO merge is one skb,
- * one line, as tcpdump shows it. */
+/*
+ * The bytes from the frame's start the parser reads in the common frames: Ethernet, up to two
+ * VLAN tags, IPv4 or plain IPv6, TCP with its options, or 32 bytes of any other header;
+ * XS_UNSURE when it cannot tell cheaply (IPv6 extension headers, a header cut short).
+ */
+static __always_inline __u32 headers_len(const struct __sk_buff *skb)
+{
+	const __u8 *d = (const __u8 *)(long)skb->data, *end = (const __u8 *)(long)skb->data_end;
+	const __u8 *tcp;
+	__u32 off = 14, l4, i;
+	__u16 proto;
+	__u8 p;
+
+	if (d + 14 > end)
+		return XS_UNSURE;
+	proto = xs_ld16(d + 12);
+	for (i = 0; i < 2; i++) {
+		if (proto != XS_ETH_8021Q && proto != XS_ETH_8021AD)
+			break;
+		if (d + off + 4 > end)
+			return XS_UNSURE;
+		proto = xs_ld16(d + off + 2);
+		off += 4;
+	}
+	if (proto == XS_ETH_IP) {
+		if (d + off + 20 > end)
+			return XS_UNSURE;
+		l4 = off + (d[off] & 0xf) * 4;
+		p = d[off + 9];
+	} else if (proto == XS_ETH_IP6) {
+		if (d + off + 40 > end)
+			return XS_UNSURE;
+		l4 = off + 40;
+		p = d[off + 6];
+		if (xs_is_ext6(p))
+			return XS_UNSURE;
+	} else {
+		return off + 32;
+	}
+	if (p != XS_IPPROTO_TCP)
+		return l4 + 32;
+	tcp = d + l4;
+	if (tcp + 20 > end)
+		return XS_UNSURE;
+	return l4 + (tcp[12] >> 4) * 4;
+}
+
+/*
+ * A TC hook's packet. Its headers can sit in a fragment (a TCP send's payload always does); the
+ * parser needs them linear, so they are pulled in then, and only then: pulling a cloned skb
+ * (every TCP send is one) copies its head, which the monitored traffic would pay for. skb->len,
+ * not the linear part, is the length: a TSO send or a GRO merge is one skb, one line, as
+ * tcpdump shows it.
+ */
 static __always_inline void summarize_skb(struct __sk_buff *skb, __u16 dir_flag, void *chain,
 					  __u32 hook)
 {
 	__u32 linear = skb->data_end - skb->data;
 
-	if (linear < XS_PULL_BYTES && skb->len > linear)
+	if (skb->len > linear && headers_len(skb) > linear && linear < XS_PULL_BYTES)
 		bpf_skb_pull_data(skb, skb->len < XS_PULL_BYTES ? skb->len : XS_PULL_BYTES);
 
 	struct xs_frame f = skb_frame(skb);
