@@ -7,6 +7,7 @@
 #                       bench/results/results.md and results.png (bench/README.md). Knobs:
 #                       ROUNDS=3 FRAMES=2000000 PACED_FRAMES=1000000 PACED_PPS=200000
 #                       REPLAY_FRAMES=50000 REPLAY_RUNS=5 KERNEL_ROUNDS=40 PROFILE=1
+#                       IPERF_ROUNDS=5 IPERF_SECS=5
 
 BENCH_PY ?= /usr/bin/python3
 BENCH_OUT ?= bench/results
@@ -18,6 +19,8 @@ REPLAY_FRAMES ?= 50000
 REPLAY_RUNS ?= 5
 KERNEL_ROUNDS ?= 40
 PROFILE ?= 1
+IPERF_ROUNDS ?= 5
+IPERF_SECS ?= 5
 
 BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/ringpos $(BUILD)/bench/pass.bpf.o \
 	$(BUILD)/bench/mix.pcap $(BUILD)/bench/kernel_cost
@@ -64,5 +67,6 @@ bench: deps
 	$(Q)$(MAKE) --no-print-directory bench-tools
 	$(Q)ROUNDS=$(ROUNDS) FRAMES=$(FRAMES) PACED_FRAMES=$(PACED_FRAMES) PACED_PPS=$(PACED_PPS) \
 		REPLAY_FRAMES=$(REPLAY_FRAMES) REPLAY_RUNS=$(REPLAY_RUNS) \
-		KERNEL_ROUNDS=$(KERNEL_ROUNDS) PROFILE=$(PROFILE) BENCH_PY=$(BENCH_PY) \
+		KERNEL_ROUNDS=$(KERNEL_ROUNDS) PROFILE=$(PROFILE) IPERF_ROUNDS=$(IPERF_ROUNDS) \
+		IPERF_SECS=$(IPERF_SECS) BENCH_PY=$(BENCH_PY) \
 		bench/run.sh $(BENCH_OUT)

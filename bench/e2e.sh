@@ -7,14 +7,17 @@
 #
 # -r 0 (the default) sends as fast as the generator goes, else at PPS frames per second.
 # CONFIGs (default: all, interleaved round by round, the starting one rotating):
-#   none          no capture (the veth runs bench/pass.bpf.o)
+#   none          no capture, no XDP program: the base of every configuration but the XDP ones
+#   none_xdp      no capture, bench/pass.bpf.o on the veth's XDP hook: their base
 #   tcpdump       tcpdump -n -i IF > /dev/null, TZ unset (glibc then reads /etc/localtime)
 #   tcpdump_utc   the same with TZ=UTC
 #   tcpdump_w     tcpdump -i IF -w /dev/null
-#   xdpspy        xdpspy -i IF -n > /dev/null
+#   xdpspy        xdpspy -i IF -n > /dev/null (the hook it chooses: TC ingress on a veth)
+#   xdpspy_xdp    the same with --hook xdp
 #   xdpspy_w      xdpspy -i IF -w /dev/null
 #   xdpspy_json   xdpspy -i IF -n --json > /dev/null
 #   counters      xdpspy attach IF (counters only, no process), xdpspy detach IF afterwards
+#   counters_xdp  the same with --hook xdp
 # A configuration whose command does not start is recorded as "n/a: ..." and the run goes on.
 #
 # One TSV row per run (header on the first line): frames sent (the generator's own count),
@@ -44,23 +47,26 @@ done
 shift $((OPTIND - 1))
 [[ -n $OUT ]] || b_die "usage: e2e.sh -o OUT.tsv [-R ROUNDS] [-n FRAMES] [-r PPS] [CONFIG...]"
 CONFIGS=("$@")
-((${#CONFIGS[@]})) || CONFIGS=(none tcpdump tcpdump_utc tcpdump_w xdpspy xdpspy_w xdpspy_json
-	counters)
+((${#CONFIGS[@]})) || CONFIGS=(none none_xdp tcpdump tcpdump_utc tcpdump_w xdpspy xdpspy_xdp
+	xdpspy_w xdpspy_json counters counters_xdp)
 
 # cfg NAME: HOOK (the capture end's XDP hook), READY (how the tool says it is ready: a regex
 # on its stderr, "file" for --ready-file, "attach", or nothing) and CMD.
 cfg() {
 	local rf=$B_WORK/ready
-	HOOK=none READY="" CMD=()
+	HOOK=none READY="" CMD=() ATTACH=()
 	case $1 in
-	none) HOOK=pass ;;
-	tcpdump) HOOK=pass READY="listening on" CMD=(env -u TZ tcpdump -n -i "$IF_CAP") ;;
-	tcpdump_utc) HOOK=pass READY="listening on" CMD=(env TZ=UTC tcpdump -n -i "$IF_CAP") ;;
-	tcpdump_w) HOOK=pass READY="listening on" CMD=(env -u TZ tcpdump -i "$IF_CAP" -w /dev/null) ;;
+	none) ;;
+	none_xdp) HOOK=pass ;;
+	tcpdump) READY="listening on" CMD=(env -u TZ tcpdump -n -i "$IF_CAP") ;;
+	tcpdump_utc) READY="listening on" CMD=(env TZ=UTC tcpdump -n -i "$IF_CAP") ;;
+	tcpdump_w) READY="listening on" CMD=(env -u TZ tcpdump -i "$IF_CAP" -w /dev/null) ;;
 	xdpspy) READY=file CMD=(env -u TZ "$XDPSPY" -i "$IF_CAP" -n --ready-file "$rf") ;;
+	xdpspy_xdp) READY=file CMD=(env -u TZ "$XDPSPY" -i "$IF_CAP" -n --hook xdp --ready-file "$rf") ;;
 	xdpspy_w) READY=file CMD=(env -u TZ "$XDPSPY" -i "$IF_CAP" -w /dev/null --ready-file "$rf") ;;
 	xdpspy_json) READY=file CMD=(env -u TZ "$XDPSPY" -i "$IF_CAP" -n --json --ready-file "$rf") ;;
 	counters) READY=attach ;;
+	counters_xdp) READY=attach ATTACH=(--hook xdp) ;;
 	*) b_die "unknown configuration $1" ;;
 	esac
 }
@@ -108,7 +114,7 @@ start_capture() {
 	CAP_PID="" STATUS=ok
 	rm -f "$B_WORK/ready" "$err"
 	if [[ $READY == attach ]]; then
-		if ! in_cap "$XDPSPY" attach "$IF_CAP" >/dev/null 2>"$err"; then
+		if ! in_cap "$XDPSPY" attach "$IF_CAP" "${ATTACH[@]}" >/dev/null 2>"$err"; then
 			STATUS="n/a: xdpspy attach not available ($(head -1 "$err"))"
 			return
 		fi

@@ -16,11 +16,12 @@ from matplotlib.patches import Patch  # noqa: E402
 
 import stats as S  # noqa: E402
 
-ORDER = ["none", "tcpdump", "tcpdump_utc", "tcpdump_w", "xdpspy", "xdpspy_w", "xdpspy_json",
-         "counters"]
-SHORT = {"none": "none", "tcpdump": "tcpdump\n-n", "tcpdump_utc": "tcpdump\n-n UTC",
-         "tcpdump_w": "tcpdump\n-w", "xdpspy": "xdpspy\n-n", "xdpspy_w": "xdpspy\n-w",
-         "xdpspy_json": "xdpspy\n--json", "counters": "xdpspy\nattach"}
+ORDER = ["none", "none_xdp", "tcpdump", "tcpdump_utc", "tcpdump_w", "xdpspy", "xdpspy_xdp",
+         "xdpspy_w", "xdpspy_json", "counters", "counters_xdp"]
+SHORT = {"none": "none", "none_xdp": "none\n(XDP)", "tcpdump": "tcpdump\n-n",
+         "tcpdump_utc": "tcpdump\n-n UTC", "tcpdump_w": "tcpdump\n-w", "xdpspy": "xdpspy\n-n",
+         "xdpspy_xdp": "xdpspy\n-n XDP", "xdpspy_w": "xdpspy\n-w", "xdpspy_json": "xdpspy\n--json",
+         "counters": "xdpspy\nattach", "counters_xdp": "attach\nXDP"}
 XS, TD = "#2a7ab0", "#c8553d"
 
 
@@ -58,13 +59,13 @@ def main():
         fig.suptitle("xdpspy vs tcpdump: %s" % f.readline().strip(), fontsize=10)
 
     a = ax[0][0]
-    cap = [n for n in names if n != "none"]
+    cap = [n for n in names if n not in ("none", "none_xdp")]
     bars(a, cap, [mf[n]["loss"] for n in cap], color=[color(n) for n in cap])
     a.set_title("lost at full rate, %", fontsize=9)
     a.set_ylim(0, 100)
 
     a = ax[0][1]
-    proc = [n for n in names if n not in ("none", "counters")]
+    proc = [n for n in names if n not in ("none", "none_xdp", "counters", "counters_xdp")]
     bars(a, proc, [mf[n]["line"] for n in proc], -0.2, 0.4, color=[color(n) for n in proc],
          label="full rate")
     bars(a, proc, [mp.get(n, {}).get("line", S.Stat([])) for n in proc], 0.2, 0.4,
@@ -73,13 +74,15 @@ def main():
     a.legend(fontsize=7)
 
     a = ax[0][2]
-    base = full.base_ns / 1e3 if full.base_ns else 0
-    kern_d = [max(mf[n]["delta"].med or 0, 0) / 1e3 if n != "none" else 0 for n in names]
+    # Each configuration on its own base: the XDP hook's receive path costs more (stats.BASE).
+    bases = [full.base_ns.get(S.BASE.get(n, "none"), 0) / 1e3 for n in names]
+    kern_d = [max(mf[n]["delta"].med or 0, 0) / 1e3 if n not in ("none", "none_xdp") else 0
+              for n in names]
     capc = [mf[n]["cap"].med or 0 for n in names]
     xs = range(len(names))
-    a.bar(xs, [base] * len(names), color="#bbbbbb")
-    a.bar(xs, kern_d, bottom=[base] * len(names), color="#6a994e")
-    a.bar(xs, capc, bottom=[base + k for k in kern_d], color=[color(n) for n in names])
+    a.bar(xs, bases, color="#bbbbbb")
+    a.bar(xs, kern_d, bottom=bases, color="#6a994e")
+    a.bar(xs, capc, bottom=[b + k for b, k in zip(bases, kern_d)], color=[color(n) for n in names])
     a.set_xticks(list(xs))
     a.set_xticklabels([SHORT[n] for n in names], fontsize=7)
     a.set_title("whole run CPU per packet at full rate, µs", fontsize=9)
@@ -87,7 +90,7 @@ def main():
                       Patch(color="#6a994e", label="in-kernel capture (vs none)"),
                       Patch(color=TD, label="tcpdump process"),
                       Patch(color=XS, label="xdpspy process")], fontsize=7, loc="upper left")
-    a.set_ylim(0, max(base + k + c for k, c in zip(kern_d, capc)) * 1.4)
+    a.set_ylim(0, max(b + k + c for b, k, c in zip(bases, kern_d, capc)) * 1.4)
 
     a = ax[1][0]
     if kern:

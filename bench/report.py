@@ -12,8 +12,12 @@ import sys
 
 import stats as S
 
-ORDER = ["none", "tcpdump", "tcpdump_utc", "tcpdump_w", "xdpspy", "xdpspy_w", "xdpspy_json",
-         "counters"]
+ORDER = ["none", "none_xdp", "tcpdump", "tcpdump_utc", "tcpdump_w", "xdpspy", "xdpspy_xdp",
+         "xdpspy_w", "xdpspy_json", "counters", "counters_xdp"]
+IPERF = [("none", "nothing attached"), ("tcpdump_w", "tcpdump -i IF -w /dev/null"),
+         ("tcpdump", "tcpdump -n -i IF > /dev/null"), ("counters", "xdpspy attach IF"),
+         ("counters_xdp", "xdpspy attach IF --hook xdp"), ("xdpspy", "xdpspy -n -i IF > /dev/null"),
+         ("xdpspy_xdp", "xdpspy -n -i IF --hook xdp > /dev/null")]
 
 
 def read(path):
@@ -38,14 +42,15 @@ def e2e_table(e):
         m = e.metrics(c)
         proc = c.has_process()
         line = m["line"].fmt("%.3f") if proc else "–"
-        delta = "(baseline)" if name == "none" and not paced else m["delta"].fmt("%+.0f")
+        base = name in ("none", "none_xdp")
+        delta = "(baseline)" if base and not paced else m["delta"].fmt("%+.0f")
         tp = "≈%s" % m["bytes"].fmt("%.0f") if name.startswith("tcpdump") else m["bytes"].fmt("%.1f")
         cells = [c.label, str(len(c.rows)), m["sent"].fmt("%.0f", False),
                  m["arrived"].fmt("%.0f", False), m["rate"].fmt("%.0f"),
-                 m["seen"].fmt("%.0f") if name != "none" else "–",
-                 m["loss"].fmt("%.1f") if name != "none" else "–",
+                 m["seen"].fmt("%.0f") if not base else "–",
+                 m["loss"].fmt("%.1f") if not base else "–",
                  m["cap"].fmt("%.3f") if proc else "0 (no process)", line,
-                 m["whole"].fmt("%.3f"), delta, tp if name != "none" else "–",
+                 m["whole"].fmt("%.3f"), delta, tp if not base else "–",
                  m["anon"].fmt("%.1f") if proc else "–", m["hwm"].fmt("%.1f") if proc else "–"]
         if c.na:
             cells[0] += " (%d runs n/a)" % len(c.na)
@@ -111,12 +116,46 @@ def replay_table(rep, spawn_ms):
     return "\n".join(out)
 
 
+def iperf_rows(path):
+    """config -> Stat of Gbit/s, from iperf.sh's TSV."""
+    if not os.path.exists(path):
+        return {}
+    rows = S.read_tsv(path)
+    return {c: S.Stat([float(r["gbps"]) for r in rows if r["config"] == c])
+            for c in dict.fromkeys(r["config"] for r in rows)}
+
+
+def iperf_table(ip):
+    none = ip.get("none")
+    out = ["| on the receiving end | Gbit/s | vs nothing |", "|---|---|---|"]
+    for name, label in IPERF:
+        st = ip.get(name)
+        if not st:
+            continue
+        ratio = "%.2f" % (st.med / none.med) if none else "–"
+        out.append("| `%s` | %s | %s |" % (label, st.fmt("%.2f"), ratio))
+    out.append("")
+    out.append("iperf3 (TCP, one stream) between two namespaces over a veth pair, the capture on "
+               "the receiving end, offloads as a veth has them (TSO on); configurations "
+               "interleaved round by round (`bench/iperf.sh`).")
+    return "\n".join(out)
+
+
 def verdict(ok):
     return "**met**" if ok else "**not met**"
 
 
-def targets(full, paced, kern, rep):
+def targets(full, paced, kern, rep, ip):
     t = []
+    if ip.get("none") and ip.get("counters"):
+        r = ip["counters"].med / ip["none"].med
+        t.append(("iperf3 with `xdpspy attach` ≥ 0.95× with nothing attached",
+                  "%.2f vs %.2f Gbit/s: %.2f×" % (ip["counters"].med, ip["none"].med, r),
+                  verdict(r >= 0.95)))
+    if ip.get("xdpspy") and ip.get("tcpdump"):
+        a, b = ip["xdpspy"].med, ip["tcpdump"].med
+        t.append(("iperf3 with `xdpspy -n` ≥ with `tcpdump -n`",
+                  "%.2f vs %.2f Gbit/s: %.2f×" % (a, b, a / b), verdict(a >= b)))
     fc = full.configs
     x, td, tu, tw, cn = (fc.get(n) for n in ("xdpspy", "tcpdump", "tcpdump_utc", "tcpdump_w",
                                               "counters"))
@@ -185,12 +224,14 @@ def main():
     paced = S.E2E(os.path.join(d, "e2e-paced.tsv"), tp)
     kern = S.load_kernel(os.path.join(d, "kernel.txt"))
     rep, spawn_ms = S.load_replay(os.path.join(d, "replay.tsv"))
+    ip = iperf_rows(os.path.join(d, "iperf.tsv"))
     env = read(os.path.join(d, "env.txt")).strip()
     prof = os.path.join(d, "profile.md")
 
     doc = ["# xdpspy benchmark", "", "Written by `make bench` (bench/report.py); the plot is "
            "`results.png`, the raw rows are the TSVs beside this file.", "", env, "",
-           "## Targets", "", targets(full, paced, kern, rep), "",
+           "## Targets", "", targets(full, paced, kern, rep, ip), "",
+           "## What the monitored traffic pays", "", iperf_table(ip), "",
            "## End to end, as fast as the generator goes", "", e2e_table(full), "",
            "## End to end, at a fixed %d kpps" % (paced.pps // 1000), "", e2e_table(paced), "",
            "## In-kernel cost per packet (BPF_PROG_TEST_RUN, ns)", "",

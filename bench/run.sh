@@ -5,7 +5,8 @@
 #   bench/run.sh OUT
 #
 # Environment (defaults): ROUNDS (3) FRAMES (2000000) PACED_FRAMES (1000000) PACED_PPS (200000)
-# REPLAY_FRAMES (50000) REPLAY_RUNS (5) KERNEL_ROUNDS (40) PROFILE (1) BENCH_PY
+# REPLAY_FRAMES (50000) REPLAY_RUNS (5) KERNEL_ROUNDS (40) PROFILE (1) IPERF_ROUNDS (5)
+# IPERF_SECS (5) BENCH_PY
 # (/usr/bin/python3, which has Debian's matplotlib).
 
 set -u
@@ -21,6 +22,8 @@ REPLAY_FRAMES=${REPLAY_FRAMES:-50000}
 REPLAY_RUNS=${REPLAY_RUNS:-5}
 KERNEL_ROUNDS=${KERNEL_ROUNDS:-40}
 PROFILE=${PROFILE:-1}
+IPERF_ROUNDS=${IPERF_ROUNDS:-5}
+IPERF_SECS=${IPERF_SECS:-5}
 PY=${BENCH_PY:-/usr/bin/python3}
 CAP_CPU=${CAP_CPU:-1}
 
@@ -59,6 +62,8 @@ step "end to end, full rate"
 step "end to end, $PACED_PPS frames/s"
 "$BENCH/e2e.sh" -o "$OUT/e2e-paced.tsv" -R "$ROUNDS" -n "$PACED_FRAMES" -r "$PACED_PPS" ||
 	fail "e2e.sh failed"
+step "what the monitored traffic pays (iperf3)"
+"$BENCH/iperf.sh" -o "$OUT/iperf.tsv" -R "$IPERF_ROUNDS" -t "$IPERF_SECS" || fail "iperf.sh failed"
 step "replay"
 "$BENCH/replay.sh" -o "$OUT/replay.tsv" -n "$REPLAY_FRAMES" -R "$REPLAY_RUNS" ||
 	fail "replay.sh failed"
