@@ -3,7 +3,9 @@
  * The kernel side: one summarizer run at ingress (XDP, or TC where XDP would cost the traffic
  * or show other packets than tcpdump) and at TC egress. Each parses the frame with
  * include/parse.h, counts it, and sends the compact event through the ring buffer. It never
- * alters or drops traffic: XDP_PASS and TC_ACT_OK, always.
+ * alters or drops traffic: XDP_PASS always, and at TC, TC_ACT_UNSPEC: "not mine, go on", so the
+ * programs and filters after ours (another tool's TCX programs, clsact filters) still run;
+ * TC_ACT_OK would end the hook's processing there and skip them.
  *
  * With a filter expression the event is parsed into a per-CPU record and the filter, built at
  * run time from the expression, is tail-called; it tail-calls xdpspy_*_match (send the event)
@@ -551,21 +553,21 @@ SEC("tc")
 int xdpspy_egress(struct __sk_buff *skb)
 {
 	summarize_skb(skb, XS_F_EGRESS, &tc_chain, XS_HOOK_TC_EGRESS);
-	return TC_ACT_OK;
+	return TC_ACT_UNSPEC;
 }
 
 SEC("tc")
 int xdpspy_tc_match(struct __sk_buff *skb)
 {
 	matched(skb, XS_HOOK_TC_EGRESS);
-	return TC_ACT_OK;
+	return TC_ACT_UNSPEC;
 }
 
 SEC("tc")
 int xdpspy_tc_reject(struct __sk_buff *skb)
 {
 	rejected();
-	return TC_ACT_OK;
+	return TC_ACT_UNSPEC;
 }
 
 /* Ingress at TC: after GRO, as tcpdump's packet socket sees received traffic. */
@@ -573,19 +575,19 @@ SEC("tc")
 int xdpspy_ingress(struct __sk_buff *skb)
 {
 	summarize_skb(skb, 0, &tc_in_chain, XS_HOOK_TC_INGRESS);
-	return TC_ACT_OK;
+	return TC_ACT_UNSPEC;
 }
 
 SEC("tc")
 int xdpspy_tc_in_match(struct __sk_buff *skb)
 {
 	matched(skb, XS_HOOK_TC_INGRESS);
-	return TC_ACT_OK;
+	return TC_ACT_UNSPEC;
 }
 
 SEC("tc")
 int xdpspy_tc_in_reject(struct __sk_buff *skb)
 {
 	rejected();
-	return TC_ACT_OK;
+	return TC_ACT_UNSPEC;
 }

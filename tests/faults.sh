@@ -14,7 +14,6 @@ SUITE=faults
 
 GEN=$XS_ROOT/build/bench/gen
 MIX=$XS_ROOT/build/bench/mix.pcap
-INJECT=$XS_ROOT/tests/inject.py
 
 # flood NAME COUNT [PPS]: COUNT frames of the benchmark's TCP mix (bench/gen: handshakes, ACKs,
 # data, FIN/RST, 28 % IPv6, thousands of flows) from NS_B into IF_A, as fast as one CPU can or

@@ -5,7 +5,8 @@ exactly what every counter must read. The destination MAC is nobody's: the recei
 drops the frames as not for it (no replies to muddle the counts), while XDP still sees them.
 
 usage: inject.py IFACE KIND=COUNT ...   kinds: syn synack fin rst psh ack data udp icmp
-                                         arp tcp6 other short, and MALFORMED's
+                                         arp tcp6 other short vlan_syn vlan_udp qinq_syn,
+                                         and MALFORMED's
        inject.py --pcap FILE KIND ...     the same frames as a pcap, one of each kind
 """
 import os
@@ -65,6 +66,12 @@ def tcp_cut_options():
     return ipv4_raw(6, hdr + opts, 20 + 60)
 
 
+def tagged(frame, *tags):
+    """frame with 802.1Q/802.1ad tags (TPID, VID) inserted after its MAC addresses."""
+    head = b''.join(struct.pack('!HH', tpid, vid) for tpid, vid in tags)
+    return frame[:12] + head + frame[12:]
+
+
 def ipv4_raw(proto, payload, total, ihl=5):
     """An IPv4 header claiming total bytes and ihl words, whatever the payload really is."""
     hdr = struct.pack('!BBHHHBBH4s4s', 0x40 | ihl, 0, total, 1, 0x4000, 64, proto, 0,
@@ -88,6 +95,11 @@ KINDS = {
     'tcp6': lambda: ipv6_tcp(0x10),
     'other': lambda: eth(0x88b5, b'\x00' * 46),
     'short': lambda: eth(0x0800, b'\x45\x00\x00'),  # an IPv4 header cut short
+    # Tagged: the receiving stack takes the outer tag into the skb's metadata.
+    'vlan_syn': lambda: tagged(ipv4(6, tcp(0x02)), (0x8100, 100)),
+    'vlan_udp': lambda: tagged(ipv4(17, struct.pack('!HHHH', 41000, 9999, 12, 0) + b'udp!'),
+                               (0x8100, 200)),
+    'qinq_syn': lambda: tagged(ipv4(6, tcp(0x02)), (0x88a8, 100), (0x8100, 200)),
 }
 
 # Frames no parser may trust, sent as they are (no padding): each one's header claims more

@@ -201,6 +201,73 @@ check_tcp_generic() { compare_with_tcpdump "--hook xdp --mode generic" -n -tt; }
 # come out once, as in tcpdump.
 check_tcp_loopback() { LOOPBACK=1 compare_with_tcpdump "" -n -tt; }
 
+# VLAN tags the skb holds in its metadata, at both TC hooks: received tagged frames (the stack
+# takes the outer tag out of the bytes) and sends tagged on the way out by a TC program (as a
+# VLAN device or a NIC's offload would); tcpdump's -e lines and filters must be ours, with the
+# tags put back as libpcap puts them back.
+check_vlan_metadata() {
+	local f n=0
+	xs_topology || return 1
+	cat >"$XS_WORK/push.c" <<'EOF'
+#include <linux/bpf.h>
+#include <linux/pkt_cls.h>
+static long (*vlan_push)(void *skb, __u16 proto, __u16 tci) = (void *)BPF_FUNC_skb_vlan_push;
+__attribute__((section("tc"), used)) int push(struct __sk_buff *skb)
+{
+	if (skb->protocol == __builtin_bswap16(0x0800))
+		vlan_push(skb, __builtin_bswap16(0x8100), 300);
+	return TC_ACT_UNSPEC; /* the next filter (xdpspy's) runs too */
+}
+char _license[] __attribute__((section("license"), used)) = "GPL";
+EOF
+	clang -O2 -target bpf -I"/usr/include/$(cc -dumpmachine)" -c "$XS_WORK/push.c" 		-o "$XS_WORK/push.o" || {
+		ck_fail "cannot build the VLAN pusher"
+		return 1
+	}
+	# Ahead of xdpspy's clsact filters (priority 1 runs first), so both taps see the tag.
+	tc -n "$NS_A" qdisc add dev "$IF_A" clsact &&
+		tc -n "$NS_A" filter add dev "$IF_A" egress prio 1 bpf da obj "$XS_WORK/push.o" sec tc ||
+		{
+			ck_fail "cannot attach the VLAN pusher"
+			return 1
+		}
+	for f in "" "vlan 100" "vlan 300" "tcp" "vlan and tcp" "vlan 100 and vlan 200" "udp"; do
+		n=$((n + 1))
+		spawn td$n "$NS_A" tcpdump -i "$IF_A" --immediate-mode -l -n -e $f
+		wait_until 10000 file_has "$XS_WORK/td$n.err" '^listening on' || {
+			ck_fail "tcpdump did not start"
+			return 1
+		}
+		local tdpid=$SPAWN_PID
+		# shellcheck disable=SC2086
+		start_xdpspy xd$n "$NS_A" "$IF_A" -n -l -e --tc-mode clsact $f || return 1
+		in_ns "$NS_B" "$PYTHON" "$INJECT" "$IF_B" vlan_syn=1 vlan_udp=1 qinq_syn=1 syn=1
+		# The barrier: a datagram out of IF_A (tagged there), after the frames came in. NS_B
+		# drops it (it has no VLAN 300): no reply muddles the lines.
+		peer "$NS_A" udp --to "$IP4_B" --port $((40800 + n)) --count 1 2>/dev/null
+		wait_until 5000 file_has "$XS_WORK/td$n.out" "\.$((40800 + n)): UDP" ||
+			[[ -n $f ]] || ck_fail "tcpdump did not see the barrier"
+		sleep 0.2 # filtered runs have no barrier line to wait for: let the last frame land
+		stop_xdpspy xd$n INT
+		kill -INT "$tdpid"
+		wait_exit "$tdpid" "$EXIT_MS_MAX"
+		# (tcpdump ends its output with an empty line when interrupted)
+		sed '/^$/d; s/^[^ ]* //' "$XS_WORK/td$n.out" >"$XS_WORK/td$n.lines"
+		sed 's/^[^ ]* //' "$XS_WORK/xd$n.out" >"$XS_WORK/xd$n.lines"
+		if cmp -s "$XS_WORK/td$n.lines" "$XS_WORK/xd$n.lines"; then
+			ck_info "filter '${f:-(none)}': $(wc -l <"$XS_WORK/xd$n.lines") lines identical to tcpdump's"
+		else
+			ck_fail "filter '${f:-(none)}': lines differ from tcpdump's:"
+			diff "$XS_WORK/td$n.lines" "$XS_WORK/xd$n.lines" | head -12 | sed 's/^/    /'
+		fi
+	done
+	tc -n "$NS_A" qdisc del dev "$IF_A" clsact
+	grep -q 'vlan 300, p 0, ethertype IPv4' "$XS_WORK/xd1.out" || ck_fail "no send tagged at egress"
+	grep -q 'vlan 100, p 0, ethertype 802.1Q (0x8100), vlan 200' "$XS_WORK/xd1.out" ||
+		ck_fail "no received QinQ frame"
+	expect_clean "$NS_A" "$IF_A" "after the VLAN checks"
+}
+
 # --- 2. signals --------------------------------------------------------------------------------
 
 # stop_by_signal SIG: mid-flood (so that packets keep coming until the hooks are gone), SIG must
@@ -425,6 +492,65 @@ check_foreign_xdp_forced() {
 	foreign_unharmed "$before"
 }
 
+# neighbours_seen: what the counting clsact filters on IF_A (both directions) have seen.
+neighbours_seen() {
+	local id m sum=0
+	for id in $( (tc -n "$NS_A" filter show dev "$IF_A" ingress
+		tc -n "$NS_A" filter show dev "$IF_A" egress) | sed -nE 's/.* id ([0-9]+) name xs_neighbour.*/\1/p'); do
+		m=$(bpftool prog show id "$id" -j | "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)["map_ids"][0])')
+		sum=$((sum + $(bpftool map dump id "$m" -j | "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)[0]["formatted"]["value"][".bss"][0]["seen"])')))
+	done
+	echo "$sum"
+}
+
+# Another tool's TC programs (here clsact filters, which run after every TCX program) must see
+# every packet while xdpspy captures: its TC programs say "not mine" (TC_ACT_UNSPEC), never
+# "done" (TC_ACT_OK, which would end the hook there).
+check_tc_neighbours() {
+	local dir before after
+	xs_topology || return 1
+	cat >"$XS_WORK/count.c" <<'EOF'
+#include <linux/bpf.h>
+#include <linux/pkt_cls.h>
+unsigned long long seen;
+__attribute__((section("tc"), used)) int xs_neighbour(struct __sk_buff *skb)
+{
+	__sync_fetch_and_add(&seen, 1);
+	return TC_ACT_UNSPEC;
+}
+char _license[] __attribute__((section("license"), used)) = "GPL";
+EOF
+	clang -O2 -g -target bpf -I"/usr/include/$(cc -dumpmachine)" -c "$XS_WORK/count.c" \
+		-o "$XS_WORK/count.o" || {
+		ck_fail "cannot build the neighbour"
+		return 1
+	}
+	tc -n "$NS_A" qdisc add dev "$IF_A" clsact || return 1
+	for dir in ingress egress; do
+		tc -n "$NS_A" filter add dev "$IF_A" "$dir" prio 1 bpf da obj "$XS_WORK/count.o" sec tc ||
+			{
+				ck_fail "cannot attach the neighbour at $dir"
+				return 1
+			}
+	done
+	start_xdpspy xd "$NS_A" "$IF_A" -n -l || return 1
+	before=$(neighbours_seen)
+	start_servers "$IP4_A" "$IP6_A" || return 1
+	SIZES=1:1,100:1000 conversations "$NS_B" "$IP4_A" "$IP6_A"
+	marker 40850
+	expect_line xd '\.40850: UDP' "the marker, after the conversation"
+	after=$(neighbours_seen)
+	stop_xdpspy xd INT
+	# Every packet xdpspy printed (both directions) passed the neighbours too.
+	if ((after - before >= CAP && CAP >= 10)); then
+		ck_info "the neighbours counted $((after - before)) packets while xdpspy printed $CAP"
+	else
+		ck_fail "the neighbours counted $((after - before)) packets, xdpspy printed ${CAP:-?}: packets skipped them"
+	fi
+	tc -n "$NS_A" qdisc del dev "$IF_A" clsact
+	expect_clean "$NS_A" "$IF_A" "after SIGINT"
+}
+
 # A second xdpspy on the same interface: exit 3, "already capturing", naming the first one's
 # PID; the first one unharmed.
 check_second_xdpspy() {
@@ -492,10 +618,10 @@ check_promisc() {
 
 CHECKS=(
 	tcp_tcx tcp_xdp tcp_gro xdp_gro_notice tcp_filtered tcp_dump tcp_dump_xdp tcp_jumbo
-	tcp_jumbo_inout tcp_clsact tcp_abs_seq tcp_ether tcp_generic tcp_loopback
+	tcp_jumbo_inout tcp_clsact tcp_abs_seq tcp_ether tcp_generic tcp_loopback vlan_metadata
 	sigint sigterm sighup sigint_inherited_ignore
 	kill9 kill9_xdp kill9_clsact_restart_clsact kill9_clsact_restart_tcx
-	foreign_xdp foreign_xdp_generic foreign_xdp_forced second_xdpspy
+	foreign_xdp foreign_xdp_generic foreign_xdp_forced tc_neighbours second_xdpspy
 	count promisc
 )
 

@@ -15,6 +15,7 @@ PRINT_MS_MAX=3000  # a packet until its line is out (with -l)
 # Ports with no tcpdump application decoder, so tcpdump's lines end at `length N` as ours do.
 PORT4=9000
 PORT6=40001
+INJECT=$XS_ROOT/tests/inject.py
 MARK_PORT=40999
 
 # Commands put before xdpspy by start_xdpspy and as_nobody (e.g. nsenter into a private bpffs).

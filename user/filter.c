@@ -88,10 +88,10 @@ static uint32_t netmask_of(const char *ifname)
 	return mask;
 }
 
-static int compile(const char *text, uint32_t netmask, int snaplen, bool optimize,
+/* libpcap's program for text on handle p, as ours; p is closed. */
+static int compile(pcap_t *p, const char *text, uint32_t netmask, bool optimize,
 		   struct cbpf_prog *prog)
 {
-	pcap_t *p = pcap_open_dead(DLT_EN10MB, snaplen);
 	struct bpf_program bp;
 	int rc = -1;
 
@@ -122,37 +122,90 @@ out:
 	return rc;
 }
 
+/* The expression's text: -F's file or the words; *text NULL when there is none. 0 or -1. */
+static int expression(const struct opts *o, char **text)
+{
+	*text = NULL;
+	if (!o->filter_file) {
+		*text = join_words(o->expr, o->expr_words);
+		return 0;
+	}
+	if (o->expr_words > 0)
+		log_msg("WARNING: the expression on the command line is ignored with -F");
+	*text = read_file(o->filter_file);
+	return *text ? 0 : -1;
+}
+
+/* A dry run of the translator: refuses, before anything is loaded, what the kernel cannot run. */
+static int check_translates(struct cbpf_prog *prog, enum xlate_hook hook)
+{
+	struct xlate_cfg cfg = {.hook = hook, .chain_fd = -1, .wire_len_fd = -1};
+	struct xlate_out out;
+	char err[160];
+
+	if (!xlate(prog, &cfg, &out, err, sizeof(err))) {
+		xlate_free(&out);
+		return 0;
+	}
+	log_msg("the filter cannot run in the kernel: %s", err);
+	filter_free(prog);
+	return -1;
+}
+
 int filter_build(const struct opts *o, const char *ifname, int snaplen, struct cbpf_prog *prog)
 {
-	struct xlate_cfg cfg = {.hook = XLATE_XDP, .chain_fd = -1, .wire_len_fd = -1};
-	struct xlate_out out;
-	char *text, err[160];
+	char *text;
 	int rc;
 
 	prog->insns = NULL;
 	prog->len = 0;
-	if (o->filter_file) {
-		if (o->expr_words > 0)
-			log_msg("WARNING: the expression on the command line is ignored with -F");
-		text = read_file(o->filter_file);
-		if (!text)
-			return -1;
-	} else {
-		text = join_words(o->expr, o->expr_words);
-		if (!text && !o->dump_filter)
-			return 0; /* no expression: every packet */
-	}
-	rc = compile(text ? text : "", netmask_of(ifname), snaplen, !o->no_optimize, prog);
+	if (expression(o, &text))
+		return -1;
+	if (!text && !o->dump_filter)
+		return 0; /* no expression: every packet */
+	rc = compile(pcap_open_dead(DLT_EN10MB, snaplen), text ? text : "", netmask_of(ifname),
+		     !o->no_optimize, prog);
 	free(text);
-	if (rc)
-		return -1;
-	if (xlate(prog, &cfg, &out, err, sizeof(err))) {
-		log_msg("the filter cannot run in the kernel: %s", err);
-		filter_free(prog);
-		return -1;
+	return rc ? -1 : check_translates(prog, XLATE_XDP);
+}
+
+/*
+ * A handle on the interface, activated as tcpdump's is, so that libpcap compiles for the
+ * socket a live capture has: metadata loads for VLAN tags the skb holds and for the packet's
+ * direction. NULL when it cannot be activated (without CAP_NET_RAW).
+ */
+static pcap_t *live_handle(const char *ifname)
+{
+	char errbuf[PCAP_ERRBUF_SIZE];
+	pcap_t *p = pcap_create(ifname, errbuf);
+
+	if (!p)
+		return NULL;
+	pcap_set_snaplen(p, FILTER_LIVE_SNAPLEN);
+	pcap_set_buffer_size(p, 1 << 16); /* only compiled for, never read */
+	if (pcap_activate(p) < 0) {
+		pcap_close(p);
+		return NULL;
 	}
-	xlate_free(&out);
-	return 0;
+	return p;
+}
+
+int filter_build_tc(const struct opts *o, const char *ifname, struct cbpf_prog *prog)
+{
+	pcap_t *p;
+	char *text;
+	int rc;
+
+	prog->insns = NULL;
+	prog->len = 0;
+	if (expression(o, &text))
+		return -1;
+	if (!text)
+		return 0;
+	p = live_handle(ifname);
+	rc = p ? compile(p, text, netmask_of(ifname), !o->no_optimize, prog) : 0;
+	free(text);
+	return rc ? -1 : prog->len ? check_translates(prog, XLATE_TC) : 0;
 }
 
 int filter_snaplen(const char *path)
@@ -192,11 +245,12 @@ bool filter_match(const struct cbpf_prog *prog, const uint8_t *frame, uint32_t w
 	return bpf_filter(insns, frame, wire_len, cap_len) != 0;
 }
 
-int filter_dump(const struct cbpf_prog *prog, int level)
+int filter_dump(const struct cbpf_prog *prog, int level, bool tc)
 {
 	struct bpf_program bp = {.bf_len = (u_int)prog->len,
 				 .bf_insns = (struct bpf_insn *)prog->insns};
-	struct xlate_cfg cfg = {.hook = XLATE_XDP, .chain_fd = -1, .wire_len_fd = -1};
+	struct xlate_cfg cfg = {
+	    .hook = tc ? XLATE_TC : XLATE_XDP, .chain_fd = -1, .wire_len_fd = -1};
 	struct xlate_out out;
 	char err[160];
 
@@ -207,7 +261,7 @@ int filter_dump(const struct cbpf_prog *prog, int level)
 		log_msg("the filter cannot run in the kernel: %s", err);
 		return -1;
 	}
-	printf("\neBPF, as the XDP hook runs it (%zu instructions):\n", out.len);
+	printf("\neBPF, as the %s hooks run it (%zu instructions):\n", tc ? "TC" : "XDP", out.len);
 	ebpf_dump(stdout, out.insns, out.len);
 	xlate_free(&out);
 	return 0;

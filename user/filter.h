@@ -24,6 +24,13 @@
  * 0 or -1.
  */
 int filter_build(const struct opts *o, const char *ifname, int snaplen, struct cbpf_prog *prog);
+/*
+ * The program for the TC hooks of a live capture on ifname, compiled as tcpdump compiles it
+ * there (on an activated handle: VLAN tags and the direction from the skb's metadata). Empty
+ * when there is no expression, or when libpcap cannot activate a handle (no CAP_NET_RAW): the
+ * TC hooks then run filter_build()'s program, with the skb's VLAN tag put back in its view.
+ */
+int filter_build_tc(const struct opts *o, const char *ifname, struct cbpf_prog *prog);
 /* The snapshot length of the capture file at path (NULL: live); -1, logged, if unreadable. */
 int filter_snaplen(const char *path);
 void filter_free(struct cbpf_prog *prog);
@@ -32,7 +39,8 @@ void filter_free(struct cbpf_prog *prog);
 bool filter_match(const struct cbpf_prog *prog, const uint8_t *frame, uint32_t wire_len,
 		  uint32_t cap_len);
 
-/* -d, -dd, -ddd: the classic program as tcpdump prints it; -d adds the eBPF the kernel runs. */
-int filter_dump(const struct cbpf_prog *prog, int level);
+/* -d, -dd, -ddd: the classic program as tcpdump prints it; -d adds the eBPF the kernel runs at
+ * the TC hooks (tc) or at XDP. */
+int filter_dump(const struct cbpf_prog *prog, int level, bool tc);
 
 #endif

@@ -369,7 +369,7 @@ int live_run(const struct opts *o)
 	struct attach_info ai = {0};
 	struct foreign_xdp foreign = {0};
 	struct privs_id user = {0};
-	struct cbpf_prog filter;
+	struct cbpf_prog filter, filter_tc;
 	struct loader *l = NULL;
 	struct live *lv;
 	int ifindex, err, promisc = -1, rc = XS_EXIT_OK, borrow;
@@ -405,17 +405,21 @@ int live_run(const struct opts *o)
 		log_msg("%s: removed pins left by an earlier xdpspy in %s/%s", ifname, XS_PIN_ROOT,
 			ifname);
 
-	if (filter_build(o, ifname, FILTER_LIVE_SNAPLEN, &filter)) {
+	if (filter_build(o, ifname, FILTER_LIVE_SNAPLEN, &filter) ||
+	    filter_build_tc(o, ifname, &filter_tc)) {
+		filter_free(&filter);
 		if (cfg.stats_fd > 0)
 			close(cfg.stats_fd);
 		return XS_EXIT_ERR;
 	}
 	cfg.filter = &filter;
+	cfg.filter_tc = &filter_tc;
 	lv = calloc(1, sizeof(*lv));
 	if (!lv || !(lv->pr = printer_new(&o->print))) {
 		log_msg("out of memory");
 		free(lv);
 		filter_free(&filter);
+		filter_free(&filter_tc);
 		return XS_EXIT_ERR;
 	}
 	lv->o = o;
@@ -510,5 +514,6 @@ out:
 	printer_free(lv->pr);
 	free(lv);
 	filter_free(&filter);
+	filter_free(&filter_tc);
 	return rc;
 }

@@ -89,7 +89,7 @@ int loader_missing_caps(char *buf, size_t len)
 
 /* Loads the filter translated for one hook and puts it, with the verdict programs, in the
  * hook's chain. */
-static int install_filter(struct loader *l, const struct cbpf_prog *p, enum xs_hook h)
+static int install_filter(struct loader *l, const struct loader_cfg *lc, enum xs_hook h)
 {
 	struct xdpspy_bpf *skel = l->skel;
 	bool xdp = h == XS_HOOK_XDP;
@@ -101,8 +101,14 @@ static int install_filter(struct loader *l, const struct cbpf_prog *p, enum xs_h
 	struct bpf_program *reject[XS_HOOKS] = {skel->progs.xdpspy_xdp_reject,
 						skel->progs.xdpspy_tc_reject,
 						skel->progs.xdpspy_tc_in_reject};
+	/* At TC, the program tcpdump would run there; without one, the capture file's, seeing a
+	 * VLAN tag the skb holds back in the frame, as libpcap shows it (bpf: vlan_reinsert). */
+	bool live = !xdp && lc->filter_tc && lc->filter_tc->len;
+	const struct cbpf_prog *p = live ? lc->filter_tc : lc->filter;
 	struct xlate_cfg cfg = {
 	    .hook = xdp ? XLATE_XDP : XLATE_TC,
+	    .view = xdp || live ? XLATE_VIEW_FRAME : XLATE_VIEW_VLAN,
+	    .egress = h == XS_HOOK_TC_EGRESS,
 	    .verdict = XLATE_TAIL_CALL,
 	    .chain_fd = bpf_map__fd(chains[h]),
 	    .wire_len_fd = xdp ? bpf_map__fd(skel->maps.bss) : -1,
@@ -198,7 +204,7 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 	if (err)
 		goto fail;
 	for (int h = 0; h < XS_HOOKS && l->skel->rodata->filter_on; h++) {
-		err = h == XS_HOOK_XDP || !cfg->test_runs ? install_filter(l, cfg->filter, h) : 0;
+		err = h == XS_HOOK_XDP || !cfg->test_runs ? install_filter(l, cfg, h) : 0;
 		if (err)
 			goto fail;
 	}

@@ -27,6 +27,8 @@ struct loader_cfg {
 	bool counters_only; /* count, send no events (`xdpspy attach`) */
 	int stats_fd; /* > 0: count into this (pinned) map instead of a new one */
 	const struct cbpf_prog *filter; /* the filter expression's program; NULL or empty: none */
+	/* The TC hooks' own, compiled as for a live socket (metadata loads); empty: `filter`. */
+	const struct cbpf_prog *filter_tc;
 	uint32_t snap_len; /* frame bytes each event carries (-s, -x, -w); 0: none */
 	bool verify_sum; /* -v: the kernel sums each TCP segment for its checksum verdict */
 	bool test_runs; /* replay: only the XDP programs, run by test runs; the ring never wakes */

@@ -11,17 +11,27 @@
 #include "replay.h"
 #include "subcmd.h"
 
-/* -d: the program the expression compiles to, for the capture it would run in. */
+/*
+ * -d: the program the expression compiles to, for the capture it would run in: for -r, as
+ * tcpdump compiles it for the file; live, as tcpdump compiles it for the interface, which the
+ * TC hooks run (the capture file's when libpcap cannot open the interface).
+ */
 static int dump_filter(const struct opts *o)
 {
 	int snaplen = filter_snaplen(o->read_file);
-	struct cbpf_prog prog;
+	struct cbpf_prog prog, live = {0};
 	int rc;
 
 	if (snaplen < 0 || filter_build(o, o->read_file ? NULL : o->iface, snaplen, &prog))
 		return XS_EXIT_ERR;
-	rc = filter_dump(&prog, o->dump_filter) ? XS_EXIT_ERR : XS_EXIT_OK;
+	if (!o->read_file && o->iface && filter_build_tc(o, o->iface, &live)) {
+		filter_free(&prog);
+		return XS_EXIT_ERR;
+	}
+	rc = filter_dump(live.len ? &live : &prog, o->dump_filter, live.len > 0) ? XS_EXIT_ERR
+										 : XS_EXIT_OK;
 	filter_free(&prog);
+	filter_free(&live);
 	return rc;
 }
 

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Classic BPF to eBPF (see xlate.h). Registers: r6 the context, r7 A, r8 X, r9 the loop
- * budget; the scratch words M[0..15] live at fp-64..fp-4 and load_bytes copies to fp-72.
+ * budget; the scratch words M[0..15] live at fp-64..fp-4 and load_bytes copies to fp-72; a
+ * view's synthesized header is at fp-104..fp-73 and its length at fp-112.
  * Classic jumps are resolved in a second pass, once every instruction's eBPF start is known;
  * the labels MATCH and REJECT follow the last classic instruction.
  */
 #include <linux/bpf.h>
 #include <linux/filter.h>
+#include <linux/if_packet.h>
 #include <linux/pkt_cls.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -22,6 +24,18 @@
 #define R_BUDGET BPF_REG_9
 #define M_OFF(i) (-64 + 4 * (int)(i))
 #define BUF_OFF (-72)
+#define VIEW_OFF (-104) /* the view's first VIEW_HDR bytes, then 4 more of the frame */
+#define VIEW_LEN_OFF (-112) /* u32: the view's length; 0 when it is the frame itself */
+
+/* A view: its synthesized header of `hdr` bytes stands for the frame's first `skip`. */
+struct view {
+	int32_t hdr, skip;
+};
+
+static const struct view views[] = {
+    [XLATE_VIEW_FRAME] = {0, 0},
+    [XLATE_VIEW_VLAN] = {16, 12}, /* the MACs, then the tag: TPID and TCI */
+};
 
 /* eBPF instructions one classic instruction may take at most, and the fixed parts. */
 #define PER_INSN 32
@@ -30,7 +44,7 @@
 struct hook {
 	int16_t data_off, end_off;
 	int32_t load_bytes; /* helper: (ctx, offset, buf, len) */
-	int32_t pass; /* the verdict that leaves the packet alone */
+	int32_t pass; /* the verdict that leaves the packet, and the hook's later programs, alone */
 };
 
 static const struct hook hooks[] = {
@@ -41,7 +55,7 @@ static const struct hook hooks[] = {
     [XLATE_TC] = {.data_off = offsetof(struct __sk_buff, data),
 		  .end_off = offsetof(struct __sk_buff, data_end),
 		  .load_bytes = BPF_FUNC_skb_load_bytes,
-		  .pass = TC_ACT_OK},
+		  .pass = TC_ACT_UNSPEC}, /* not TC_ACT_OK, which skips what follows */
 };
 
 struct fixup {
@@ -105,8 +119,26 @@ static void ld_map_value(struct em *e, uint8_t dst, int fd, uint32_t off)
 static void packet_load(struct em *e, uint8_t dst, unsigned size)
 {
 	uint8_t sz = size == 4 ? BPF_W : size == 2 ? BPF_H : BPF_B;
-	size_t far, beyond, done;
+	const struct view *v = &views[e->cfg->view];
+	size_t far, beyond, done, framed = 0, shift = 0, from_view = 0;
 
+	if (v->hdr) {
+		/* A view in force: its header from the stack, the rest from the frame, moved. */
+		put(e, BPF_LDX | BPF_W | BPF_MEM, BPF_REG_2, BPF_REG_10, VIEW_LEN_OFF, 0);
+		framed = skip(e, BPF_JMP | BPF_JEQ | BPF_K, BPF_REG_2, 0, 0);
+		put(e, BPF_ALU64 | BPF_MOV | BPF_X, BPF_REG_3, BPF_REG_1, 0, 0);
+		put(e, BPF_ALU64 | BPF_ADD | BPF_K, BPF_REG_3, 0, 0, (int32_t)size);
+		jump_to(e, BPF_JMP | BPF_JGT | BPF_X, BPF_REG_3, BPF_REG_2, 0, e->reject);
+		shift = skip(e, BPF_JMP | BPF_JGE | BPF_K, BPF_REG_1, 0, v->hdr);
+		put(e, BPF_ALU64 | BPF_MOV | BPF_X, BPF_REG_3, BPF_REG_10, 0, 0);
+		put(e, BPF_ALU64 | BPF_ADD | BPF_K, BPF_REG_3, 0, 0, VIEW_OFF);
+		put(e, BPF_ALU64 | BPF_ADD | BPF_X, BPF_REG_3, BPF_REG_1, 0, 0);
+		put(e, BPF_LDX | sz | BPF_MEM, dst, BPF_REG_3, 0, 0);
+		from_view = skip(e, BPF_JMP | BPF_JA, 0, 0, 0);
+		land(e, shift);
+		put(e, BPF_ALU64 | BPF_SUB | BPF_K, BPF_REG_1, 0, 0, v->hdr - v->skip);
+		land(e, framed);
+	}
 	far = skip(e, BPF_JMP | BPF_JGT | BPF_K, BPF_REG_1, 0, (int32_t)(0xffff - size));
 	put(e, BPF_LDX | BPF_W | BPF_MEM, BPF_REG_2, R_CTX, e->hook->data_off, 0);
 	put(e, BPF_LDX | BPF_W | BPF_MEM, BPF_REG_3, R_CTX, e->hook->end_off, 0);
@@ -133,8 +165,48 @@ static void packet_load(struct em *e, uint8_t dst, unsigned size)
 	put(e, BPF_LDX | sz | BPF_MEM, dst, BPF_REG_10, BUF_OFF, 0);
 
 	land(e, done);
+	if (from_view)
+		land(e, from_view);
 	if (size > 1)
 		put(e, BPF_ALU | BPF_END | BPF_TO_BE, dst, 0, 0, (int32_t)size * 8);
+}
+
+/*
+ * A socket filter's metadata load (k = SKF_AD_OFF + what), at TC: the skb's field, in the
+ * byte order the kernel's socket filter gives it. -1 where the hook has no such field (then
+ * it is an ordinary load, past the frame's end).
+ */
+static int metadata_load(struct em *e, uint8_t dst, uint32_t k)
+{
+	static const struct {
+		int32_t what;
+		int16_t field;
+		bool swap16; /* kept in network order in the skb */
+	} fields[] = {
+	    {SKF_AD_PROTOCOL, offsetof(struct __sk_buff, protocol), true},
+	    {SKF_AD_PKTTYPE, offsetof(struct __sk_buff, pkt_type), false},
+	    {SKF_AD_IFINDEX, offsetof(struct __sk_buff, ifindex), false},
+	    {SKF_AD_VLAN_TAG, offsetof(struct __sk_buff, vlan_tci), false},
+	    {SKF_AD_VLAN_TAG_PRESENT, offsetof(struct __sk_buff, vlan_present), false},
+	    {SKF_AD_VLAN_TPID, offsetof(struct __sk_buff, vlan_proto), true},
+	};
+	int32_t what = (int32_t)k - SKF_AD_OFF;
+
+	if (e->cfg->hook != XLATE_TC)
+		return -1;
+	if (what == SKF_AD_PKTTYPE && e->cfg->egress) {
+		mov_u32(e, dst, PACKET_OUTGOING);
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		if (fields[i].what != what)
+			continue;
+		put(e, BPF_LDX | BPF_W | BPF_MEM, dst, R_CTX, fields[i].field, 0);
+		if (fields[i].swap16)
+			put(e, BPF_ALU | BPF_END | BPF_TO_BE, dst, 0, 0, 16);
+		return 0;
+	}
+	return -1;
 }
 
 /* r1 = k, or X + k for an indexed load: 64 bits wide, so the sum cannot wrap. */
@@ -160,7 +232,15 @@ static void wire_len(struct em *e, uint8_t dst)
 	size_t known = 0;
 
 	if (e->cfg->hook == XLATE_TC) {
+		size_t framed = 0;
+
+		if (views[e->cfg->view].hdr) {
+			put(e, BPF_LDX | BPF_W | BPF_MEM, dst, BPF_REG_10, VIEW_LEN_OFF, 0);
+			framed = skip(e, BPF_JMP | BPF_JNE | BPF_K, dst, 0, 0);
+		}
 		put(e, BPF_LDX | BPF_W | BPF_MEM, dst, R_CTX, offsetof(struct __sk_buff, len), 0);
+		if (framed)
+			land(e, framed);
 		return;
 	}
 	if (e->cfg->wire_len_fd >= 0) {
@@ -393,6 +473,10 @@ static int load(struct em *e, const struct cbpf_insn *in)
 	case BPF_IND:
 		if (dst != R_A || !size)
 			return -1;
+		/* Elsewhere (XDP, libpcap's interpreter) such an offset is past every frame. */
+		if (mode == BPF_ABS && in->k >= (uint32_t)SKF_AD_OFF &&
+		    !metadata_load(e, dst, in->k))
+			return 0;
 		load_offset(e, mode == BPF_IND, in->k);
 		packet_load(e, R_A, size);
 		return 0;
@@ -447,6 +531,50 @@ static int insn(struct em *e, const struct cbpf_insn *in, size_t i)
 	}
 }
 
+/* skb_load_bytes(ctx, off, fp + to, len); r0 is its result. */
+static void load_bytes_to_stack(struct em *e, int32_t off, int16_t to, int32_t len)
+{
+	put(e, BPF_ALU64 | BPF_MOV | BPF_X, BPF_REG_1, R_CTX, 0, 0);
+	mov_u32(e, BPF_REG_2, (uint32_t)off);
+	put(e, BPF_ALU64 | BPF_MOV | BPF_X, BPF_REG_3, BPF_REG_10, 0, 0);
+	put(e, BPF_ALU64 | BPF_ADD | BPF_K, BPF_REG_3, 0, 0, to);
+	mov_u32(e, BPF_REG_4, (uint32_t)len);
+	put(e, BPF_JMP | BPF_CALL, 0, 0, 0, BPF_FUNC_skb_load_bytes);
+}
+
+/*
+ * The VLAN view, built once per packet: when the skb holds a tag, the MACs, the tag (TPID as
+ * stored, TCI to network order) and the frame's next 4 bytes on the stack, and the view's
+ * length (the frame's + 4); else length 0, the frame as it is.
+ */
+static void vlan_view(struct em *e)
+{
+	size_t none, cut;
+
+	put(e, BPF_ST | BPF_W | BPF_MEM, BPF_REG_10, 0, VIEW_LEN_OFF, 0);
+	put(e, BPF_LDX | BPF_W | BPF_MEM, BPF_REG_2, R_CTX,
+	    offsetof(struct __sk_buff, vlan_present), 0);
+	none = skip(e, BPF_JMP | BPF_JEQ | BPF_K, BPF_REG_2, 0, 0);
+	for (int16_t o = 0; o < 32; o += 8)
+		put(e, BPF_ST | BPF_DW | BPF_MEM, BPF_REG_10, 0, (int16_t)(VIEW_OFF + o), 0);
+	load_bytes_to_stack(e, 0, VIEW_OFF, 12);
+	cut = skip(e, BPF_JMP | BPF_JNE | BPF_K, BPF_REG_0, 0, 0);
+	put(e, BPF_LDX | BPF_W | BPF_MEM, BPF_REG_2, R_CTX, offsetof(struct __sk_buff, vlan_proto),
+	    0);
+	put(e, BPF_STX | BPF_H | BPF_MEM, BPF_REG_10, BPF_REG_2, VIEW_OFF + 12, 0);
+	put(e, BPF_LDX | BPF_W | BPF_MEM, BPF_REG_2, R_CTX, offsetof(struct __sk_buff, vlan_tci),
+	    0);
+	put(e, BPF_ALU | BPF_END | BPF_TO_BE, BPF_REG_2, 0, 0, 16);
+	put(e, BPF_STX | BPF_H | BPF_MEM, BPF_REG_10, BPF_REG_2, VIEW_OFF + 14, 0);
+	/* The frame's bytes that follow, for a load across the view's end (absent: zeros). */
+	load_bytes_to_stack(e, 12, VIEW_OFF + 16, 4);
+	put(e, BPF_LDX | BPF_W | BPF_MEM, BPF_REG_2, R_CTX, offsetof(struct __sk_buff, len), 0);
+	put(e, BPF_ALU64 | BPF_ADD | BPF_K, BPF_REG_2, 0, 0, 4);
+	put(e, BPF_STX | BPF_W | BPF_MEM, BPF_REG_10, BPF_REG_2, VIEW_LEN_OFF, 0);
+	land(e, none);
+	land(e, cut);
+}
+
 /* Zero the scratch words the program reads, and arm the loop budget if it loops. */
 static void prologue(struct em *e, const struct cbpf_prog *p)
 {
@@ -470,6 +598,8 @@ static void prologue(struct em *e, const struct cbpf_prog *p)
 			put(e, BPF_ST | BPF_W | BPF_MEM, BPF_REG_10, 0, (int16_t)M_OFF(k), 0);
 	if (loops)
 		put(e, BPF_ALU64 | BPF_MOV | BPF_K, R_BUDGET, 0, 0, XLATE_LOOP_BUDGET);
+	if (e->cfg->view == XLATE_VIEW_VLAN)
+		vlan_view(e);
 }
 
 int xlate(const struct cbpf_prog *p, const struct xlate_cfg *cfg, struct xlate_out *out, char *err,

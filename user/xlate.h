@@ -5,7 +5,9 @@
  * rejects the packet, division by zero rejects it, `ret` 0 rejects and anything else matches.
  * Every load is bounds-checked against data_end; bytes beyond the linear part (multi-buffer
  * XDP, paged skbs) are fetched with the hook's load_bytes helper. Backward jumps (libpcap's
- * `protochain` walk) become a loop with an iteration budget, so the verifier sees it end.
+ * `protochain` walk) become a loop with an iteration budget, so the verifier sees it end. At
+ * TC the socket-filter metadata loads libpcap emits for a live capture (VLAN tag, packet type,
+ * protocol, interface) read the skb's fields, as the kernel's socket filter does.
  */
 #ifndef XDPSPY_XLATE_H
 #define XDPSPY_XLATE_H
@@ -21,6 +23,16 @@
 
 enum xlate_hook { XLATE_XDP, XLATE_TC };
 
+/*
+ * The bytes the filter sees. At TC the frame can differ from what libpcap gives the filter:
+ * an outer VLAN tag the skb holds in metadata is not in the bytes (libpcap puts it back). The
+ * view puts it back for every load: a synthesized header replaces the frame's first bytes.
+ */
+enum xlate_view {
+	XLATE_VIEW_FRAME, /* the frame's bytes as they are (XDP, tests) */
+	XLATE_VIEW_VLAN, /* TC: with the skb's VLAN tag, when it has one, back after the MACs */
+};
+
 enum xlate_verdict {
 	XLATE_TAIL_CALL, /* tail-call the chain's MATCH or REJECT slot (include/chain.h) */
 	XLATE_RETURN, /* return 1 (match) or 0 (reject): for tests */
@@ -28,6 +40,8 @@ enum xlate_verdict {
 
 struct xlate_cfg {
 	enum xlate_hook hook;
+	enum xlate_view view;
+	bool egress; /* TC egress: the packet type is PACKET_OUTGOING, as a packet tap sees it */
 	enum xlate_verdict verdict;
 	int chain_fd; /* the hook's program array (XLATE_TAIL_CALL) */
 	/* XDP: a map value holding the frame's wire length when the kernel sees only the

@@ -14,6 +14,7 @@
 #include <linux/bpf.h>
 #include <linux/filter.h>
 #include <linux/if_ether.h>
+#include <linux/if_packet.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -44,11 +45,11 @@ struct kprog {
 
 static char vlog[1 << 20]; /* the verifier's log, filled only when a load fails */
 
-static int kprog_load(struct kprog *kp, const struct cbpf_prog *p, enum xlate_hook hook,
-		      const char *what)
+static int kprog_load_cfg(struct kprog *kp, const struct cbpf_prog *p,
+			  const struct xlate_cfg *cfg_in, const char *what)
 {
-	struct xlate_cfg cfg = {
-	    .hook = hook, .verdict = XLATE_RETURN, .chain_fd = -1, .wire_len_fd = -1};
+	struct xlate_cfg cfg = *cfg_in;
+	enum xlate_hook hook = cfg.hook;
 	/* libbpf retries a failed load with log_level 1 when it has a buffer: no log otherwise. */
 	LIBBPF_OPTS(bpf_prog_load_opts, opts, .log_buf = vlog, .log_size = sizeof(vlog));
 	char err[160] = "";
@@ -80,6 +81,15 @@ static int kprog_load(struct kprog *kp, const struct cbpf_prog *p, enum xlate_ho
 		return -1;
 	}
 	return 0;
+}
+
+static int kprog_load(struct kprog *kp, const struct cbpf_prog *p, enum xlate_hook hook,
+		      const char *what)
+{
+	struct xlate_cfg cfg = {
+	    .hook = hook, .verdict = XLATE_RETURN, .chain_fd = -1, .wire_len_fd = -1};
+
+	return kprog_load_cfg(kp, p, &cfg, what);
 }
 
 static void kprog_close(struct kprog *kp)
@@ -449,6 +459,62 @@ static void test_loop(const uint8_t *frame, uint32_t len)
 	}
 }
 
+/*
+ * The socket-filter metadata loads libpcap emits for a live capture read the skb at TC: a test
+ * run parses the frame with eth_type_trans() on the loopback device, so the protocol is the
+ * EtherType, the packet type follows the destination MAC, the interface is lo and no VLAN tag
+ * is held. At the egress hook the packet type is PACKET_OUTGOING, as a packet tap sees it. At
+ * XDP such an offset is an ordinary one, past every frame: the packet is rejected.
+ */
+static void test_metadata(void)
+{
+	static uint8_t frame[60] = {0x02, 0, 0, 0, 0, 1, 0x02, 0, 0, 0, 0, 2, 0x08, 0x00, 0x45};
+	static uint8_t bcast[60] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02,
+				    0,	  0,	0,    0,    2,	  0x08, 0x06};
+	const struct {
+		const char *name;
+		int32_t what;
+		uint32_t want;
+		const uint8_t *frame;
+		bool egress;
+	} m[] = {
+	    {"protocol", SKF_AD_PROTOCOL, 0x0800, frame, false},
+	    {"protocol (ARP)", SKF_AD_PROTOCOL, 0x0806, bcast, false},
+	    {"pkttype, another host", SKF_AD_PKTTYPE, PACKET_OTHERHOST, frame, false},
+	    /* lo's own broadcast address is all zeros: ff:ff:... is only multicast there */
+	    {"pkttype, multicast", SKF_AD_PKTTYPE, PACKET_MULTICAST, bcast, false},
+	    {"pkttype at egress", SKF_AD_PKTTYPE, PACKET_OUTGOING, frame, true},
+	    {"ifindex (lo)", SKF_AD_IFINDEX, 1, frame, false},
+	    {"vlan tag present", SKF_AD_VLAN_TAG_PRESENT, 0, frame, false},
+	    {"vlan tag", SKF_AD_VLAN_TAG, 0, frame, false},
+	};
+
+	for (size_t i = 0; i < sizeof(m) / sizeof(m[0]); i++) {
+		struct cbpf_prog p = PROG(LD_ABS(BPF_W, (uint32_t)(SKF_AD_OFF + m[i].what)),
+					  JMP_K(BPF_JEQ, m[i].want, 0, 1), MATCH, REJECT);
+
+		for (int hook = XLATE_XDP; hook <= XLATE_TC; hook++) {
+			struct xlate_cfg cfg = {.hook = hook,
+						.egress = m[i].egress,
+						.verdict = XLATE_RETURN,
+						.chain_fd = -1,
+						.wire_len_fd = -1};
+			struct kprog kp;
+			int got, want = hook == XLATE_TC;
+
+			if (kprog_load_cfg(&kp, &p, &cfg, m[i].name))
+				continue;
+			got = kprog_run(&kp, m[i].frame, sizeof(frame));
+			compared++;
+			CHECK(got == want, "metadata %s (%s): kernel %d, expected %d", m[i].name,
+			      hook_name[hook], got, want);
+			if (got != want)
+				kprog_dump(&kp);
+			kprog_close(&kp);
+		}
+	}
+}
+
 /* Programs the translator cannot run: refused, with a reason. */
 static void test_invalid(void)
 {
@@ -737,6 +803,7 @@ int main(int argc, char **argv)
 	}
 	test_hand(frames);
 	test_loop(frames[0], frame_lens[0]);
+	test_metadata();
 	test_invalid();
 
 	for (int i = 1; i < argc; i++)
