@@ -279,16 +279,30 @@ static __always_inline void send(struct xs_event *ev, struct xs_counters *c)
 		c->lost++;
 }
 
-/* A staged record: the -v sum, then the frame's first snap_len bytes, then out. */
+/*
+ * Frame bytes a staged record carries: -s's, else with headers past what the event holds
+ * (XS_F_HDRS) the whole frame, up to XS_MAX_SNAP, for the printer to read them from.
+ */
+static __always_inline __u32 record_bytes(const struct xs_event *ev)
+{
+	__u32 want = snap_len;
+
+	if (!want && (ev->flags & XS_F_HDRS))
+		want = XS_MAX_SNAP;
+	return want < ev->wire_len ? want : ev->wire_len;
+}
+
+/* A staged record: the -v sum, then the frame's first bytes, if any, then out. */
 static __always_inline void send_record(void *ctx, bool skb, struct xs_record *rec,
 					struct xs_counters *c)
 {
 	struct xs_event *ev = &rec->ev;
-	__u64 n = snap_len < ev->wire_len ? snap_len : ev->wire_len;
+	__u64 n = record_bytes(ev);
 
 	if (verify_sum)
 		tcp_sum(ctx, skb, rec);
-	if (!snap_len) {
+	/* With -s (a constant) the compact event is never sent. */
+	if (!snap_len && !(ev->flags & XS_F_HDRS)) {
 		send(ev, c);
 		return;
 	}
@@ -302,6 +316,40 @@ static __always_inline void send_record(void *ctx, bool skb, struct xs_record *r
 	output(rec, sizeof(*ev) + n, c);
 }
 
+/*
+ * An event whose headers it cannot hold, sent as a staged record with the frame's bytes; as
+ * is when there is no staged record. A global function: its copy of the event does not
+ * weigh on the stack of the parse's call chain.
+ */
+static __always_inline void send_hdrs(void *ctx, bool skb, struct xs_event *ev)
+{
+	struct xs_counters *c = counters();
+	struct xs_record *rec = staged_record(skb ? STAGE_TC : STAGE_XDP);
+
+	if (!c)
+		return;
+	if (!rec) {
+		send(ev, c);
+		return;
+	}
+	__builtin_memcpy(&rec->ev, ev, sizeof(*ev));
+	send_record(ctx, skb, rec, c);
+}
+
+__noinline int xs_send_hdrs_xdp(struct xdp_md *ctx, struct xs_event *ev)
+{
+	if (ev)
+		send_hdrs(ctx, false, ev);
+	return 0;
+}
+
+__noinline int xs_send_hdrs_skb(struct __sk_buff *skb, struct xs_event *ev)
+{
+	if (ev)
+		send_hdrs(skb, true, ev);
+	return 0;
+}
+
 /* Parse, count and send; with a filter, -s or -v: into the staged record first. */
 static __always_inline void summarize(void *ctx, const struct xs_frame *f, __u32 skb_len,
 				      __u16 dir_flag, void *chain, __u32 stage)
@@ -312,7 +360,12 @@ static __always_inline void summarize(void *ctx, const struct xs_frame *f, __u32
 
 	if (!filter_on && !snap_len && !verify_sum) {
 		c = prepare(&ev, f, skb_len, dir_flag, !counters_only);
-		if (c && !counters_only)
+		if (!c || counters_only)
+			return;
+		/* Headers the event cannot hold travel as the frame's bytes. */
+		if (ev.flags & XS_F_HDRS)
+			stage == STAGE_TC ? xs_send_hdrs_skb(ctx, &ev) : xs_send_hdrs_xdp(ctx, &ev);
+		else
 			send(&ev, c);
 		return;
 	}
@@ -393,6 +446,25 @@ __noinline int xs_l3_skb(struct __sk_buff *skb, struct xs_event *ev, __u32 off, 
 	if (ev)
 		xs_parse_l3_at(ev, &f, off, (__u16)proto);
 	return 0;
+}
+
+/* The walks of parse.h, their arguments packed by XS_WALK_ARG. */
+__noinline int xs_walk_xdp(struct xdp_md *ctx, struct xs_event *ev, __u32 l3end, __u32 off_nh)
+{
+	struct xs_frame f = xdp_frame(ctx);
+
+	if (!ev)
+		return -1;
+	return xs_walk(ev, &f, l3end, off_nh & 0xffff, (__u8)(off_nh >> 16), (__u8)(off_nh >> 24));
+}
+
+__noinline int xs_walk_skb(struct __sk_buff *skb, struct xs_event *ev, __u32 l3end, __u32 off_nh)
+{
+	struct xs_frame f = skb_frame(skb);
+
+	if (!ev)
+		return -1;
+	return xs_walk(ev, &f, l3end, off_nh & 0xffff, (__u8)(off_nh >> 16), (__u8)(off_nh >> 24));
 }
 
 __noinline int xs_l4_xdp(struct xdp_md *ctx, struct xs_event *ev, __u32 off, __u32 proto)
