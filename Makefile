@@ -28,7 +28,7 @@ SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recove
 BPF_CFLAGS := -g -O2 -target bpf -Wall -Werror -Iinclude -I$(ARCH_INC)
 
 # Host code shared by the binary, the tests and the fuzzer (no libbpf in here).
-CORE_SRC := user/strbuf.c user/print.c user/print_ip4.c user/print_ip6.c user/print_tcp.c user/print_json.c user/print_tcpopt.c user/print_other.c user/print_dump.c user/print_app.c \
+CORE_SRC := user/strbuf.c user/print.c user/print_ip4.c user/print_ip6.c user/print_demux.c user/print_tcp.c user/print_json.c user/print_tcpopt.c user/print_other.c user/print_dump.c user/print_app.c \
 	user/print_classic.c user/names.c user/timefmt.c
 APP_SRC := $(CORE_SRC) user/main.c user/opts.c user/loader.c user/replay.c user/live.c \
 	user/iface.c user/decode.c user/log.c user/pins.c user/counters.c user/subcmd.c \
