@@ -29,6 +29,40 @@ class Frame:
         self.data, self.wirelen, self.tcp, self.desc = data, wirelen, tcp, desc
 
 
+def transport(frame):
+    """The protocol a frame's headers lead to, following the lengths and next-header fields
+    as written (a wrong AH length leads elsewhere), the way tcpdump's printers walk them:
+    VLAN tags, IPv4 and its AH headers, IPv6 extension headers and then AH headers. None when
+    there is no IP."""
+    def byte(i):
+        return frame[i] if i < len(frame) else None
+    off, et = 14, int.from_bytes(frame[12:14], 'big')
+    while et in VLAN_TYPES and off + 4 <= len(frame):
+        et = int.from_bytes(frame[off + 2:off + 4], 'big')
+        off += 4
+    v = byte(off)
+    if v is None:
+        return None
+    if et == 0x0800 and v >> 4 == 4:
+        nh, off, ah_only = byte(off + 9), off + (v & 15) * 4, True
+    elif et == 0x86dd and v >> 4 == 6:
+        nh, off, ah_only = byte(off + 6), off + 40, False
+    else:
+        return None
+    while nh is not None:
+        if nh == 51:
+            ln = byte(off + 1)
+            nh, off, ah_only = byte(off), off + ((ln or 0) + 2) * 4, True
+        elif not ah_only and nh in (0, 43, 60):
+            ln = byte(off + 1)
+            nh, off = byte(off), off + ((ln or 0) + 1) * 8
+        elif not ah_only and nh == 44:
+            nh, off = byte(off), off + 8
+        else:
+            return nh
+    return None
+
+
 class Generator:
     def __init__(self, seed):
         self.rng = FuzzRandom(seed)
@@ -233,7 +267,7 @@ class Generator:
             cut = max(1, min(cut, len(data)))
             if cut < len(data):
                 desc += ' cut%d/%d' % (cut, len(data))
-        return Frame(data[:cut], wirelen, tcp, desc)
+        return Frame(data[:cut], wirelen, tcp and transport(data) == 6, desc)
 
 
 def main():
