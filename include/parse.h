@@ -2,9 +2,10 @@
 /*
  * The packet parser, written once and compiled twice: into the XDP/TC programs (clang -target
  * bpf) and into the host tools (replay fallback, unit tests, fuzzer). It reads a frame through
- * [data, end) and fills a struct xs_event. It calls no BPF helper, touches no map, keeps no
- * state, and checks every access before making it, in the form the verifier accepts
- * (`if (p + n > f->end)`). Loops have compile-time bounds.
+ * [data, end) and fills a struct xs_event. It calls no BPF helper but the load_bytes ones and
+ * bpf_loop(), touches no map, keeps no state, and checks every access before making it, in
+ * the form the verifier accepts (`if (p + n > f->end)`). Loops have compile-time bounds, or
+ * are bpf_loop() callbacks.
  *
  * What it copies is exactly what was captured: a header cut short leaves `stop` saying where,
  * and the printer reproduces tcpdump's marker for it from the lengths recorded here.
