@@ -98,7 +98,8 @@ struct xs_event {
 	__be16 ip_frag; /* IPv4 flags+offset; IPv6 fragment offset<<3 | M */
 	__be16 ip_csum;
 	/* host order: bytes after the fixed L3 header held at tail + XS_MAX_OPT: IPv4 options,
-	 * IPv6 extension headers, AH headers, then XS_L3X_PAST more */
+	 * IPv6 extension headers, AH headers, then XS_L3X_PAST more (an ESP header's SPI and
+	 * sequence number among them) */
 	__u8 l3x_cap;
 	__u8 l4_proto; /* protocol of the header at l4_off */
 	__be32 ip6_flow; /* version, class and flow label word */

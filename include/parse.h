@@ -68,6 +68,7 @@ struct xs_frame {
 #define XS_IPPROTO_FRAGMENT 44
 #define XS_IPPROTO_ICMPV6 58
 #define XS_IPPROTO_DSTOPTS 60
+#define XS_IPPROTO_ESP 50
 #define XS_IPPROTO_AH 51
 
 /*
@@ -559,8 +560,9 @@ XS_INLINE void xs_parse_ip4(struct xs_event *ev, const __u8 *data, const __u8 *p
 		ev->stop = XS_S_L3;
 		return;
 	}
-	if (ev->ip_proto == XS_IPPROTO_AH) {
-		xs_parse_ext(ev, f, l3end, l3end + hlen - 20, XS_IPPROTO_AH, XS_WALK_IP4);
+	/* AH is walked; ESP's SPI and sequence number are what tcpdump prints of it. */
+	if (ev->ip_proto == XS_IPPROTO_AH || ev->ip_proto == XS_IPPROTO_ESP) {
+		xs_parse_ext(ev, f, l3end, l3end + hlen - 20, ev->ip_proto, XS_WALK_IP4);
 		return;
 	}
 	if (hlen > 20)
@@ -595,7 +597,7 @@ XS_INLINE int xs_parse_ip6_hdr(struct xs_event *ev, const __u8 *data, const __u8
 		ev->stop = XS_S_L3_BAD;
 		return 0;
 	}
-	if (xs_is_ext6(p[6]) || p[6] == XS_IPPROTO_AH)
+	if (xs_is_ext6(p[6]) || p[6] == XS_IPPROTO_AH || p[6] == XS_IPPROTO_ESP)
 		return 1;
 	ev->l4_off = (__u16)(p + 40 - data);
 	xs_parse_l4(ev, ev->var + 32, p + 40, f, p[6]);

@@ -7,7 +7,7 @@ lines; each class it found gets a few small, hand-made frames here, written
 with gen_pcaps.py's builders, so the golden replay keeps checking it:
 
   fuzz-vlan-deep.pcap      three and more VLAN tags, the 0x9200 tag type
-  fuzz-ah.pcap             TCP behind AH headers, over IPv4 and IPv6
+  fuzz-ah.pcap             TCP behind AH headers, over IPv4 and IPv6; ESP
   fuzz-ipv6-long.pcap      extension-header chains past 8 headers or 64 bytes
   fuzz-tcp-opt-edge.pcap   an option kind in the area's last byte, MD5 on a cut
                            capture, relative sequence numbers after them
@@ -74,6 +74,10 @@ def gen_ah():
     p.add(clk(), eth(ETH_IP6, ipv6(A6, B6, NH_AH, ah(NH_DST) + ext_opts(PROTO_TCP, b'') + seg6)))
     p.add(clk(), eth(ETH_IP6, ipv6(A6, B6, NH_AH, ah(NH_ESP) + struct.pack('!II', 9, 1) +
                                    bytes(24))))
+    # ESP on its own: tcpdump prints its SPI and sequence number, which the event holds.
+    esp = struct.pack('!II', 0x1234, 77) + bytes(24)
+    p.add(clk(), eth(ETH_IP4, ipv4(A4, B4, NH_ESP, esp)))
+    p.add(clk(), eth(ETH_IP6, ipv6(A6, B6, NH_ESP, esp)))
     # A handshake seeded through AH, then plain segments: relative numbers.
     sa = tcp(B4, A4, SP, CP + 2, 9000, 501, 'SA')
     p.add(clk(), eth(ETH_IP4, ipv4(B4, A4, NH_AH, ah(PROTO_TCP) + sa)))

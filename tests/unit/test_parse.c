@@ -304,6 +304,17 @@ static void test_ah(void)
 	parse(&ev, &f, f.len);
 	CHECK(ev.kind == XS_K_IP && ev.l4_proto == 60 && ev.l4_off == 14 + 40 + 24,
 	      "DSTOPT after AH: kind %u proto %u", ev.kind, ev.l4_proto);
+
+	/* ESP: its SPI and sequence number, for the printer. */
+	eth(&f, 0x0800);
+	ip4(&f, 50, 24, 0);
+	for (int i = 0; i < 24; i++)
+		put8(&f, 0x10 + (unsigned)i);
+	parse(&ev, &f, f.len);
+	CHECK(ev.kind == XS_K_IP && ev.l4_proto == 50 && ev.l3x_cap == XS_L3X_PAST &&
+		  ev.var[8 + XS_MAX_OPT] == 0x10,
+	      "ESP: proto %u l3x %u", ev.l4_proto, ev.l3x_cap);
+	check_prefixes("esp4", &f);
 }
 
 /* Tags past the two the event holds: walked, and the frame's bytes travel with the record. */
