@@ -62,7 +62,7 @@ static __always_inline void tcp_sum(void *ctx, bool skb, struct xs_record *rec)
 {
 	struct xs_event *ev = &rec->ev;
 	__u64 len = tcp_seg_len(ev), sum = 0; /* 64 bits: no zero-extension between the checks */
-	__u32 pseudo[10] = {0}, plen;
+	__u32 pseudo[10] = {0}, plen, off;
 
 	if (ev->kind != XS_K_TCP || (ev->flags & XS_F_FRAG) || ev->stop != XS_S_OK)
 		return;
@@ -73,8 +73,10 @@ static __always_inline void tcp_sum(void *ctx, bool skb, struct xs_record *rec)
 	if (len < 20)
 		return;
 	XS_PIN(len);
-	if (skb ? bpf_skb_load_bytes(ctx, ev->l4_off, rec->data, len)
-		: bpf_xdp_load_bytes(ctx, ev->l4_off, rec->data, len))
+	/* A tag put back from the skb's metadata (XS_F_VLAN_META) is not in its bytes. */
+	off = ev->l4_off - ((ev->flags & XS_F_VLAN_META) ? 4 : 0);
+	if (skb ? bpf_skb_load_bytes(ctx, off, rec->data, len)
+		: bpf_xdp_load_bytes(ctx, off, rec->data, len))
 		return; /* not all of it captured: tcpdump prints no verdict either */
 	/* Zeros up to the next word: bpf_csum_diff sums whole words (the area has room). */
 	rec->data[len] = 0;

@@ -169,6 +169,46 @@ static __always_inline struct xs_counters *counters(void)
 }
 
 /*
+ * At the TC hooks the stack keeps a frame's outer VLAN tag in the skb (a NIC's VLAN offload,
+ * a VLAN device's send, or the receive path's untagging), not in its bytes; libpcap puts it
+ * back for tcpdump. So does this, in the event, right after the parse: the tags move one place
+ * in (when the event has no room for one more, the printer reads them from the frame's bytes:
+ * XS_F_HDRS), the offsets and the length grow by the tag's 4 bytes, and XS_F_VLAN_META tells
+ * what reads the skb's own bytes (the -v sum, the copy of the frame) that they lack the tag,
+ * and user space to put it back into the bytes a record carries.
+ */
+static __always_inline void vlan_reinsert(struct xs_event *ev, struct __sk_buff *skb)
+{
+	__u32 i;
+
+	if (!skb->vlan_present)
+		return;
+	for (i = XS_MAX_VLAN; i > 0; i--)
+		ev->etype[i] = ev->etype[i - 1];
+	for (i = XS_MAX_VLAN - 1; i > 0; i--)
+		ev->vlan_tci[i] = ev->vlan_tci[i - 1];
+	ev->etype[0] = (__be16)skb->vlan_proto;
+	ev->vlan_tci[0] = bpf_htons((__u16)skb->vlan_tci);
+	if (ev->nvlan < XS_MAX_VLAN && !(ev->flags & XS_F_HDRS))
+		ev->nvlan++;
+	else
+		ev->flags |= XS_F_HDRS;
+	if (ev->kind != XS_K_SHORT) {
+		ev->l3_off += 4;
+		ev->l4_off += 4;
+	}
+	ev->wire_len += 4;
+	ev->cap_len += 4;
+	ev->flags |= XS_F_VLAN_META;
+}
+
+/* The bytes a put-back tag adds to the event's offsets and length but the skb lacks. */
+static __always_inline __u32 meta_tag(const struct xs_event *ev)
+{
+	return (ev->flags & XS_F_VLAN_META) ? 4 : 0;
+}
+
+/*
  * Parses the frame into ev and counts it. skb_len: the egress skb's length; XDP works its
  * frame's out (xdp_wire_len). full: zero all of ev, as it will be sent (a record must not
  * carry stale bytes in its padding); counting reads only the fixed part.
@@ -185,6 +225,8 @@ static __always_inline struct xs_counters *prepare(struct xs_event *ev, const st
 	xs_parse(ev, f);
 	ev->wire_len = f->skb ? skb_len : xdp_wire_len(f, ev);
 	ev->flags |= dir_flag;
+	if (f->skb)
+		vlan_reinsert(ev, f->ctx);
 
 	c = counters();
 	if (!c)
@@ -272,42 +314,8 @@ static __always_inline int ring_event(struct xs_event *ev)
 	}
 }
 
-/*
- * At the TC hooks the stack keeps a frame's outer VLAN tag in the skb (a NIC's VLAN offload,
- * a VLAN device's send, or the receive path's untagging), not in its bytes; libpcap puts it
- * back for tcpdump. So does this, in the event: the tags move one place in, the offsets and
- * the length grow by the tag's 4 bytes, and XS_F_VLAN_META tells user space to insert it into
- * the frame bytes a record carries. Returns the bytes inserted (0 or 4). After the -v sum,
- * which reads the skb's own bytes at the event's offsets.
- */
-static __always_inline __u32 vlan_reinsert(struct xs_event *ev, struct __sk_buff *skb)
+static __always_inline void send(struct xs_event *ev, struct xs_counters *c)
 {
-	__u32 i;
-
-	if (!skb->vlan_present)
-		return 0;
-	for (i = XS_MAX_VLAN; i > 0; i--)
-		ev->etype[i] = ev->etype[i - 1];
-	for (i = XS_MAX_VLAN - 1; i > 0; i--)
-		ev->vlan_tci[i] = ev->vlan_tci[i - 1];
-	ev->etype[0] = (__be16)skb->vlan_proto;
-	ev->vlan_tci[0] = bpf_htons((__u16)skb->vlan_tci);
-	if (ev->nvlan < XS_MAX_VLAN)
-		ev->nvlan++;
-	if (ev->kind != XS_K_SHORT) {
-		ev->l3_off += 4;
-		ev->l4_off += 4;
-	}
-	ev->wire_len += 4;
-	ev->cap_len += 4;
-	ev->flags |= XS_F_VLAN_META;
-	return 4;
-}
-
-static __always_inline void send(void *ctx, __u32 hook, struct xs_event *ev, struct xs_counters *c)
-{
-	if (hook != XS_HOOK_XDP)
-		vlan_reinsert(ev, ctx);
 	ev->ts_ns = bpf_ktime_get_ns();
 	if (ring_event(ev) == 0)
 		c->events++;
@@ -315,24 +323,34 @@ static __always_inline void send(void *ctx, __u32 hook, struct xs_event *ev, str
 		c->lost++;
 }
 
-/* A staged record: the -v sum, then the frame's first snap_len bytes, then out. */
-static __always_inline void send_record(void *ctx, __u32 hook, struct xs_record *rec,
+/*
+ * Frame bytes a staged record carries: -s's, else with headers past what the event holds
+ * (XS_F_HDRS) the whole frame, up to XS_MAX_SNAP, for the printer to read them from.
+ */
+static __always_inline __u32 record_bytes(const struct xs_event *ev)
+{
+	__u32 want = snap_len;
+
+	if (!want && (ev->flags & XS_F_HDRS))
+		want = XS_MAX_SNAP;
+	return want < ev->wire_len ? want : ev->wire_len;
+}
+
+/* A staged record: the -v sum, then the frame's first bytes, if any, then out. */
+static __always_inline void send_record(void *ctx, bool skb, struct xs_record *rec,
 					struct xs_counters *c)
 {
 	struct xs_event *ev = &rec->ev;
-	bool skb = hook != XS_HOOK_XDP;
-	__u32 tag;
-	__u64 n;
+	/* As tcpdump captures them, a put-back tag included: the skb has that many fewer. */
+	__u64 n = record_bytes(ev), tag = meta_tag(ev);
 
 	if (verify_sum)
 		tcp_sum(ctx, skb, rec);
-	if (!snap_len) {
-		send(ctx, hook, ev, c);
+	/* With -s (a constant) the compact event is never sent. */
+	if (!snap_len && !(ev->flags & XS_F_HDRS)) {
+		send(ev, c);
 		return;
 	}
-	/* n bytes as tcpdump captures them, a put-back tag included; the skb has n - tag. */
-	tag = skb ? vlan_reinsert(ev, ctx) : 0;
-	n = snap_len < ev->wire_len ? snap_len : ev->wire_len;
 	n = n > tag ? n - tag : 0;
 	XS_PIN(n);
 	if (n == 0 || n > XS_MAX_SNAP ||
@@ -342,6 +360,40 @@ static __always_inline void send_record(void *ctx, __u32 hook, struct xs_record 
 	ev->flags |= XS_F_DATA;
 	ev->ts_ns = bpf_ktime_get_ns();
 	output(rec, sizeof(*ev) + n, c);
+}
+
+/*
+ * An event whose headers it cannot hold, sent as a staged record (the hook's) with the frame's
+ * bytes; as is when there is no staged record. A global function: its copy of the event does
+ * not weigh on the stack of the parse's call chain.
+ */
+static __always_inline void send_hdrs(void *ctx, bool skb, __u32 hook, struct xs_event *ev)
+{
+	struct xs_counters *c = counters();
+	struct xs_record *rec = staged_record(hook);
+
+	if (!c)
+		return;
+	if (!rec) {
+		send(ev, c);
+		return;
+	}
+	__builtin_memcpy(&rec->ev, ev, sizeof(*ev));
+	send_record(ctx, skb, rec, c);
+}
+
+__noinline int xs_send_hdrs_xdp(struct xdp_md *ctx, struct xs_event *ev)
+{
+	if (ev)
+		send_hdrs(ctx, false, XS_HOOK_XDP, ev);
+	return 0;
+}
+
+__noinline int xs_send_hdrs_skb(struct __sk_buff *skb, struct xs_event *ev, __u32 hook)
+{
+	if (ev)
+		send_hdrs(skb, true, hook, ev);
+	return 0;
 }
 
 /* Parse, count and send; with a filter, -s or -v: into the staged record first. */
@@ -354,8 +406,14 @@ static __always_inline void summarize(void *ctx, const struct xs_frame *f, __u32
 
 	if (!filter_on && !snap_len && !verify_sum) {
 		c = prepare(&ev, f, skb_len, dir_flag, !counters_only);
-		if (c && !counters_only)
-			send(ctx, hook, &ev, c);
+		if (!c || counters_only)
+			return;
+		/* Headers the event cannot hold travel as the frame's bytes. */
+		if (ev.flags & XS_F_HDRS)
+			hook == XS_HOOK_XDP ? xs_send_hdrs_xdp(ctx, &ev)
+					    : xs_send_hdrs_skb(ctx, &ev, hook);
+		else
+			send(&ev, c);
 		return;
 	}
 	rec = staged_record(hook);
@@ -365,7 +423,7 @@ static __always_inline void summarize(void *ctx, const struct xs_frame *f, __u32
 	if (!c)
 		return;
 	if (!filter_on) {
-		send_record(ctx, hook, rec, c);
+		send_record(ctx, hook != XS_HOOK_XDP, rec, c);
 		return;
 	}
 	bpf_tail_call(ctx, chain, XS_CHAIN_FILTER);
@@ -379,7 +437,7 @@ static __always_inline void matched(void *ctx, __u32 hook)
 	struct xs_record *rec = staged_record(hook);
 
 	if (c && rec)
-		send_record(ctx, hook, rec, c);
+		send_record(ctx, hook != XS_HOOK_XDP, rec, c);
 }
 
 static __always_inline void rejected(void)
@@ -435,6 +493,25 @@ __noinline int xs_l3_skb(struct __sk_buff *skb, struct xs_event *ev, __u32 off, 
 	if (ev)
 		xs_parse_l3_at(ev, &f, off, (__u16)proto);
 	return 0;
+}
+
+/* The walks of parse.h, their arguments packed by XS_WALK_ARG. */
+__noinline int xs_walk_xdp(struct xdp_md *ctx, struct xs_event *ev, __u32 l3end, __u32 off_nh)
+{
+	struct xs_frame f = xdp_frame(ctx);
+
+	if (!ev)
+		return -1;
+	return xs_walk(ev, &f, l3end, off_nh & 0xffff, (__u8)(off_nh >> 16), (__u8)(off_nh >> 24));
+}
+
+__noinline int xs_walk_skb(struct __sk_buff *skb, struct xs_event *ev, __u32 l3end, __u32 off_nh)
+{
+	struct xs_frame f = skb_frame(skb);
+
+	if (!ev)
+		return -1;
+	return xs_walk(ev, &f, l3end, off_nh & 0xffff, (__u8)(off_nh >> 16), (__u8)(off_nh >> 24));
 }
 
 __noinline int xs_l4_xdp(struct xdp_md *ctx, struct xs_event *ev, __u32 off, __u32 proto)

@@ -11,6 +11,11 @@
  * `l3x_cap` of them at offset XS_MAX_OPT. Fixed offsets keep the verifier's work small; the
  * gap is paid only by the rare packets that have such headers.
  *
+ * Headers the event cannot hold (more than XS_MAX_VLAN VLAN tags; IPv4 options, IPv6
+ * extension and AH headers past XS_MAX_L3X bytes) set XS_F_HDRS: the parser still walks them
+ * all, and the record then carries the frame's bytes (XS_F_DATA), which the printer reads
+ * them from.
+ *
  * When payload is asked for (-s, -x, -X, -A, -w), a record is a whole struct xs_event
  * (XS_F_DATA set) followed by the frame's first bytes, up to XS_MAX_SNAP: struct xs_record.
  */
@@ -19,10 +24,12 @@
 
 #include <linux/types.h>
 
-#define XS_EVENT_VERSION 2
-#define XS_MAX_VLAN 2
-#define XS_MAX_EXT 8 /* IPv6 extension headers followed before giving up */
-#define XS_MAX_L3X 64 /* bytes of IPv4 options / IPv6 extension headers copied */
+#define XS_EVENT_VERSION 3
+#define XS_MAX_VLAN 2 /* VLAN tags the event holds; more set XS_F_HDRS */
+#define XS_MAX_L3X 64 /* bytes of IPv4 options / IPv6 extension and AH headers held */
+/* Bytes after those headers copied with them: tcpdump's IPv4 option printer reads up to 7
+ * bytes past an option that overruns its area, ip6_finddst() 16 past a routing header. */
+#define XS_L3X_PAST 16
 #define XS_MAX_OPT 40 /* TCP options are at most 40 bytes */
 #define XS_MAX_TAIL (XS_MAX_L3X + XS_MAX_OPT)
 #define XS_MAX_VAR (32 + XS_MAX_TAIL)
@@ -46,8 +53,7 @@ enum xs_stop {
 	XS_S_VLAN, /* a VLAN tag cut short */
 	XS_S_L3, /* the fixed IPv4/IPv6/ARP header cut short */
 	XS_S_L3_BAD, /* IPv4 IHL < 5, or a version that does not match the ethertype */
-	XS_S_EXT, /* an IPv6 extension header cut short */
-	XS_S_EXT_DEEP, /* more IPv6 extension headers than XS_MAX_EXT */
+	XS_S_EXT, /* an IPv6 extension or AH header cut short */
 	XS_S_L4, /* the L4 header cut short (l4_cap says how much is there) */
 	XS_S_L4_BAD, /* TCP data offset < 5 */
 	XS_S_OPT, /* TCP options cut short (l4x_len says how much is there) */
@@ -61,7 +67,8 @@ enum xs_stop {
 #define XS_F_LATER_FRAG 0x0010 /* a fragment with offset != 0: no L4 header */
 #define XS_F_DATA 0x0020 /* the record carries frame bytes after the whole event */
 #define XS_F_SUM 0x0040 /* l4_sum holds the TCP segment's checksum sum (-v) */
-#define XS_F_VLAN_META 0x0080 /* TC: the outer tag came from the skb, not the frame's bytes */
+#define XS_F_HDRS 0x0080 /* headers past what the event holds: read them from the frame's bytes */
+#define XS_F_VLAN_META 0x0100 /* TC: the outer tag came from the skb, not the frame's bytes */
 
 struct xs_event {
 	__u64 ts_ns; /* host order: bpf_ktime_get_ns() at the hook; 0 in replay */
@@ -70,10 +77,10 @@ struct xs_event {
 	__u8 version; /* XS_EVENT_VERSION */
 	__u8 kind; /* enum xs_kind */
 	__u8 stop; /* enum xs_stop */
-	__u8 nvlan; /* VLAN tags parsed, <= XS_MAX_VLAN */
+	__u8 nvlan; /* VLAN tags held, <= XS_MAX_VLAN (more: XS_F_HDRS, l3_off says where) */
 	__u16 flags; /* host order: XS_F_* */
 	__u16 l3_off; /* host order: offset of the L3 header in the frame */
-	__u16 l4_off; /* host order: offset of the L4 header (after IPv6 extensions) */
+	__u16 l4_off; /* host order: offset of the L4 header (after IPv6 extensions, AH) */
 	__u8 l4_cap; /* host order: bytes of the fixed L4 header captured (capped at its size) */
 	__u8 l4x_len; /* host order: bytes at the tail's start (TCP options, ...) */
 	__u8 mac_dst[6]; /* as on the wire */
@@ -91,7 +98,10 @@ struct xs_event {
 	__be16 ip_id;
 	__be16 ip_frag; /* IPv4 flags+offset; IPv6 fragment offset<<3 | M */
 	__be16 ip_csum;
-	__u8 l3x_cap; /* host order: bytes of IPv4 options / IPv6 extensions at tail + XS_MAX_OPT */
+	/* host order: bytes after the fixed L3 header held at tail + XS_MAX_OPT: IPv4 options,
+	 * IPv6 extension headers, AH headers, then XS_L3X_PAST more (an ESP header's SPI and
+	 * sequence number among them) */
+	__u8 l3x_cap;
 	__u8 l4_proto; /* protocol of the header at l4_off */
 	__be32 ip6_flow; /* version, class and flow label word */
 	__be32 frag_id; /* IPv6 fragment identification */
@@ -133,7 +143,7 @@ struct xs_event {
 	/* With XS_F_SUM: the ones' complement sum, folded to 16 bits, over the pseudo header and
 	 * the whole TCP segment (its checksum field included); 0xffff when the checksum is right. */
 	__be16 l4_sum;
-	__u16 reserved;
+	__be16 etype_l3; /* the ethertype after the last VLAN tag: the network layer's */
 	__u8 var[XS_MAX_VAR]; /* addresses, then the tail; only the used part is sent */
 };
 

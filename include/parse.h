@@ -2,9 +2,10 @@
 /*
  * The packet parser, written once and compiled twice: into the XDP/TC programs (clang -target
  * bpf) and into the host tools (replay fallback, unit tests, fuzzer). It reads a frame through
- * [data, end) and fills a struct xs_event. It calls no BPF helper, touches no map, keeps no
- * state, and checks every access before making it, in the form the verifier accepts
- * (`if (p + n > f->end)`). Loops have compile-time bounds.
+ * [data, end) and fills a struct xs_event. It calls no BPF helper but the load_bytes ones and
+ * bpf_loop(), touches no map, keeps no state, and checks every access before making it, in
+ * the form the verifier accepts (`if (p + n > f->end)`). Loops have compile-time bounds, or
+ * are bpf_loop() callbacks.
  *
  * What it copies is exactly what was captured: a header cut short leaves `stop` saying where,
  * and the printer reproduces tcpdump's marker for it from the lengths recorded here.
@@ -57,6 +58,7 @@ struct xs_frame {
 #define XS_ETH_8021Q XS_BE16(0x8100)
 #define XS_ETH_8021AD XS_BE16(0x88a8)
 #define XS_ETH_QINQ_OLD XS_BE16(0x9100)
+#define XS_ETH_9200 XS_BE16(0x9200)
 
 #define XS_IPPROTO_HOPOPTS 0
 #define XS_IPPROTO_ICMP 1
@@ -66,6 +68,8 @@ struct xs_frame {
 #define XS_IPPROTO_FRAGMENT 44
 #define XS_IPPROTO_ICMPV6 58
 #define XS_IPPROTO_DSTOPTS 60
+#define XS_IPPROTO_ESP 50
+#define XS_IPPROTO_AH 51
 
 /*
  * Raw loads that keep network byte order. The BPF target loads directly (packet access may be
@@ -260,10 +264,261 @@ int xs_l4_skb(struct __sk_buff *skb, struct xs_event *ev, __u32 off, __u32 proto
 #define XS_L4(ev, f, off, proto) xs_parse_l4_at(ev, f, off, proto)
 #endif
 
+/*
+ * Walks of unbounded length: VLAN tags past the XS_MAX_VLAN the event holds, and IPv6
+ * extension and AH headers, which tcpdump follows as far as the frame goes. The BPF side runs
+ * each step in a bpf_loop() callback that reads through the load_bytes helpers: the verifier
+ * checks one step, not one path per header. The host runs the same step in a plain loop.
+ */
+enum xs_walk_mode {
+	XS_WALK_VLAN, /* 802.1Q/802.1ad tags */
+	XS_WALK_IP6, /* hop-by-hop, routing, fragment, destination options, then AH */
+	XS_WALK_IP4, /* AH only (print-ip-demux.c) */
+};
+
+struct xs_walk {
+#ifdef __bpf__
+	void *ctx; /* the program's context, for the load_bytes helpers */
+#else
+	const __u8 *data; /* the frame */
+#endif
+	__u32 len; /* bytes the parser reads: the linear part */
+	__u32 off; /* the header being looked at */
+	__u32 frag_id; /* the last fragment header's identification, as on the wire */
+	__u16 frag_offlg; /* and its offset and M flag */
+	__u16 etype; /* VLAN walk: the type after the last tag, host order */
+	__u8 mode; /* enum xs_walk_mode */
+	__u8 nh; /* the next header's protocol */
+	__u8 stop; /* XS_S_EXT or XS_S_VLAN: a header cut short */
+	__u8 frag; /* a fragment header was met */
+	__u8 later; /* a fragment with a non-zero offset: nothing of the upper layer follows */
+	__u8 ah; /* an AH header was met: tcpdump follows only AH after it */
+};
+
+/*
+ * Reads n bytes at off, inside the linear part: 0 when done. skb is a constant at every call:
+ * an XDP program may not even name the skb helper.
+ */
+XS_INLINE int xs_walk_load(const struct xs_walk *w, int skb, __u32 off, __u8 *dst, __u32 n)
+{
+	if (off > 0xffff || off + n > w->len)
+		return -1;
+#ifdef __bpf__
+	return skb ? bpf_skb_load_bytes(w->ctx, off, dst, n)
+		   : bpf_xdp_load_bytes(w->ctx, off, dst, n);
+#else
+	(void)skb;
+	memcpy(dst, w->data + off, n);
+	return 0;
+#endif
+}
+
+XS_INLINE int xs_is_vlan(__u16 proto)
+{
+	return proto == XS_ETH_8021Q || proto == XS_ETH_8021AD || proto == XS_ETH_QINQ_OLD ||
+	       proto == XS_ETH_9200;
+}
+
+/* Is nh an extension header tcpdump's ip6_print() walks past to the upper layer? */
+XS_INLINE int xs_is_ext6(__u8 nh)
+{
+	return nh == XS_IPPROTO_HOPOPTS || nh == XS_IPPROTO_ROUTING || nh == XS_IPPROTO_FRAGMENT ||
+	       nh == XS_IPPROTO_DSTOPTS;
+}
+
+/* One VLAN tag at w->off; 1 ends the walk. */
+XS_INLINE long xs_vlan_step(struct xs_walk *w, int skb)
+{
+	__u8 b[4];
+
+	if (xs_walk_load(w, skb, w->off, b, 4)) {
+		w->stop = XS_S_VLAN;
+		return 1;
+	}
+	w->etype = (__u16)(b[2] << 8 | b[3]);
+	w->off += 4;
+	return !xs_is_vlan(XS_BE16(w->etype));
+}
+
+/* One extension or AH header at w->off; 1 ends the walk. */
+XS_INLINE long xs_ext_step(struct xs_walk *w, int skb)
+{
+	__u32 hlen;
+	__u8 b[8];
+
+	if (w->nh != XS_IPPROTO_AH && (w->mode != XS_WALK_IP6 || w->ah || !xs_is_ext6(w->nh)))
+		return 1; /* the upper layer */
+	if (xs_walk_load(w, skb, w->off, b, 8)) {
+		w->stop = XS_S_EXT;
+		return 1;
+	}
+	if (w->nh == XS_IPPROTO_AH) {
+		hlen = ((__u32)b[1] + 2) * 4; /* RFC 4302 2.2: 32-bit words, minus 2 */
+		w->ah = 1;
+	} else if (w->nh == XS_IPPROTO_FRAGMENT) {
+		hlen = 8;
+		w->frag = 1;
+		__builtin_memcpy(&w->frag_offlg, b + 2, 2);
+		__builtin_memcpy(&w->frag_id, b + 4, 4);
+		w->later = b[2] || (b[3] & 0xf8);
+	} else {
+		hlen = ((__u32)b[1] + 1) * 8;
+	}
+	w->nh = b[0];
+	w->off += hlen;
+	return w->later ? 1 : 0;
+}
+
+/* The steps as bpf_loop() callbacks, one per hook type. */
+static inline long xs_vlan_step_xdp(__u32 i, void *w)
+{
+	(void)i;
+	return xs_vlan_step(w, 0);
+}
+
+static inline long xs_vlan_step_skb(__u32 i, void *w)
+{
+	(void)i;
+	return xs_vlan_step(w, 1);
+}
+
+static inline long xs_ext_step_xdp(__u32 i, void *w)
+{
+	(void)i;
+	return xs_ext_step(w, 0);
+}
+
+static inline long xs_ext_step_skb(__u32 i, void *w)
+{
+	(void)i;
+	return xs_ext_step(w, 1);
+}
+
+#ifdef __bpf__
+#define XS_LOOP(n, fn, w) bpf_loop(n, fn, w, 0)
+#else
+static inline void xs_loop(__u32 n, long (*fn)(__u32, void *), void *w)
+{
+	for (__u32 i = 0; i < n; i++)
+		if (fn(i, w))
+			return;
+}
+#define XS_LOOP(n, fn, w) xs_loop(n, fn, w)
+#endif
+
+XS_INLINE void xs_walk_init(struct xs_walk *w, const struct xs_frame *f, __u32 off, __u8 mode)
+{
+	__builtin_memset(w, 0, sizeof(*w));
+#ifdef __bpf__
+	w->ctx = f->ctx;
+#else
+	w->data = f->data;
+#endif
+	w->len = (__u32)(f->end - f->data);
+	w->off = off;
+	w->mode = mode;
+}
+
+/* Every step advances at least 4 bytes and stops at the end of the linear part. */
+XS_INLINE __u32 xs_walk_steps(const struct xs_walk *w, __u32 unit)
+{
+	__u32 left = w->len > w->off ? w->len - w->off : 0;
+
+	return left / unit + 1;
+}
+
+/*
+ * The bytes from the fixed L3 header's end (l3end) to XS_L3X_PAST past the upper layer's
+ * start (l4), as far as they fit: XS_F_HDRS when tcpdump may read more than that.
+ */
+XS_INLINE void xs_copy_l3x(struct xs_event *ev, __u8 *dst, const struct xs_frame *f, __u32 l3end,
+			   __u32 l4)
+{
+	__u32 want = l4 - l3end + XS_L3X_PAST, len = (__u32)(f->end - f->data);
+	__u32 avail = len > l3end ? len - l3end : 0;
+	const __u8 *p = f->data + (l3end & 0x1fff);
+
+	XS_PIN(p);
+	ev->l3x_cap = (__u8)xs_copy_tail(dst, p, f, want, XS_MAX_L3X);
+	if ((want < avail ? want : avail) > XS_MAX_L3X)
+		ev->flags |= XS_F_HDRS;
+}
+
+/*
+ * A walk from off: VLAN tags (records the network layer's offset and ethertype), or IPv6
+ * extension / AH headers whose first protocol is nh (records the upper layer's offset and
+ * protocol, the fragment header, and the headers' bytes, from l3end on). Returns where the
+ * next layer starts, or -1 when nothing more is to be parsed. The BPF programs run it as a
+ * global function (xs_walk_xdp, xs_walk_skb): checked once, and its stack is not on the path
+ * of the transport parser's.
+ */
+XS_INLINE int xs_walk(struct xs_event *ev, const struct xs_frame *f, __u32 l3end, __u32 off,
+		      __u8 nh, __u8 mode)
+{
+	struct xs_walk w;
+
+	xs_walk_init(&w, f, off, mode);
+	if (mode == XS_WALK_VLAN) {
+		XS_LOOP(xs_walk_steps(&w, 4), f->skb ? xs_vlan_step_skb : xs_vlan_step_xdp, &w);
+		ev->flags |= XS_F_HDRS;
+		ev->l3_off = (__u16)w.off;
+		ev->l4_off = (__u16)w.off;
+		ev->etype_l3 = XS_BE16(w.etype);
+		if (w.stop || w.off > 0x1fff) {
+			ev->stop = XS_S_VLAN;
+			return -1;
+		}
+		return (int)w.off;
+	}
+	w.nh = nh;
+	XS_LOOP(xs_walk_steps(&w, 8), f->skb ? xs_ext_step_skb : xs_ext_step_xdp, &w);
+	ev->stop = w.stop;
+	ev->l4_proto = w.nh;
+	ev->l4_off = (__u16)w.off;
+	if (w.frag) {
+		ev->flags |= XS_F_FRAG;
+		ev->ip_frag = w.frag_offlg;
+		ev->frag_id = w.frag_id;
+	}
+	if (w.later)
+		ev->flags |= XS_F_LATER_FRAG;
+	xs_copy_l3x(ev, ev->var + (mode == XS_WALK_IP6 ? 32 : 8) + XS_MAX_OPT, f, l3end,
+		    w.off < 0xffff ? w.off : 0xffff);
+	if (w.stop || w.later)
+		return -1;
+	if (w.off > 0x1fff) {
+		ev->stop = XS_S_L4; /* beyond any linear part the hooks see */
+		return -1;
+	}
+	return (int)w.off;
+}
+
+#ifdef __bpf__
+int xs_walk_xdp(struct xdp_md *ctx, struct xs_event *ev, __u32 l3end, __u32 off_nh);
+int xs_walk_skb(struct __sk_buff *skb, struct xs_event *ev, __u32 l3end, __u32 off_nh);
+/* off, nh and the mode in one argument: a global function takes at most five. */
+#define XS_WALK_ARG(off, nh, mode) (((off)&0xffff) | (__u32)(nh) << 16 | (__u32)(mode) << 24)
+#define XS_WALK(ev, f, l3end, off, nh, mode)                                                       \
+	((f)->skb ? xs_walk_skb((f)->ctx, ev, l3end, XS_WALK_ARG(off, nh, mode))                   \
+		  : xs_walk_xdp((f)->ctx, ev, l3end, XS_WALK_ARG(off, nh, mode)))
+#else
+#define XS_WALK(ev, f, l3end, off, nh, mode) xs_walk(ev, f, l3end, off, nh, mode)
+#endif
+
+/* Extension or AH headers from off, then the transport layer after them. */
+XS_INLINE void xs_parse_ext(struct xs_event *ev, const struct xs_frame *f, __u32 l3end, __u32 off,
+			    __u8 nh, __u8 mode)
+{
+	int l4 = XS_WALK(ev, f, l3end, off, nh, mode);
+
+	if (l4 >= 0)
+		XS_L4(ev, f, (__u32)l4, XS_FORGET(ev->l4_proto));
+}
+
 XS_INLINE void xs_parse_ip4(struct xs_event *ev, const __u8 *data, const __u8 *p,
 			    const struct xs_frame *f)
 {
-	__u32 hlen;
+	__u32 hlen, l3end;
 	__u16 frag;
 
 	ev->kind = XS_K_IP;
@@ -282,39 +537,42 @@ XS_INLINE void xs_parse_ip4(struct xs_event *ev, const __u8 *data, const __u8 *p
 	xs_st32(ev->var, xs_ld32(p + 12));
 	xs_st32(ev->var + 4, xs_ld32(p + 16));
 	hlen = (p[0] & 0xf) * 4;
+	l3end = (__u32)(p - data) + 20;
 	ev->l4_off = (__u16)(p - data) + hlen;
 	if ((p[0] >> 4) != 4 || hlen < 20) {
 		ev->stop = XS_S_L3_BAD;
 		return;
 	}
-	if (hlen > 20)
-		ev->l3x_cap =
-		    (__u8)xs_copy_tail(ev->var + 8 + XS_MAX_OPT, p + 20, f, hlen - 20, 40);
 	frag = ev->ip_frag;
 	if (frag & XS_BE16(0x3fff)) {
 		ev->flags |= XS_F_FRAG;
 		if (frag & XS_BE16(0x1fff)) {
 			ev->flags |= XS_F_LATER_FRAG;
+			if (hlen > 20)
+				xs_copy_l3x(ev, ev->var + 8 + XS_MAX_OPT, f, l3end,
+					    l3end + hlen - 20);
 			return;
 		}
 	}
 	if (p + hlen > f->end) {
+		if (hlen > 20)
+			xs_copy_l3x(ev, ev->var + 8 + XS_MAX_OPT, f, l3end, l3end + hlen - 20);
 		ev->stop = XS_S_L3;
 		return;
 	}
+	/* AH is walked; ESP's SPI and sequence number are what tcpdump prints of it. */
+	if (ev->ip_proto == XS_IPPROTO_AH || ev->ip_proto == XS_IPPROTO_ESP) {
+		xs_parse_ext(ev, f, l3end, l3end + hlen - 20, ev->ip_proto, XS_WALK_IP4);
+		return;
+	}
+	if (hlen > 20)
+		xs_copy_l3x(ev, ev->var + 8 + XS_MAX_OPT, f, l3end, l3end + hlen - 20);
 	xs_parse_l4(ev, ev->var + 8, p + hlen, f, ev->ip_proto);
-}
-
-/* Is nh an extension header we follow to find the upper-layer header? */
-XS_INLINE int xs_is_ext6(__u8 nh)
-{
-	return nh == XS_IPPROTO_HOPOPTS || nh == XS_IPPROTO_ROUTING || nh == XS_IPPROTO_FRAGMENT ||
-	       nh == XS_IPPROTO_DSTOPTS;
 }
 
 /*
  * The fixed IPv6 header, and the transport header when it comes right after. Returns 1 when
- * extension headers come first instead, for xs_parse_ip6() to walk: the BPF side parses the
+ * extension headers come first instead, for xs_parse_ext() to walk: the BPF side parses the
  * plain header inline and leaves only the walk to a global function (a call costs ~10 ns).
  */
 XS_INLINE int xs_parse_ip6_hdr(struct xs_event *ev, const __u8 *data, const __u8 *p,
@@ -339,83 +597,11 @@ XS_INLINE int xs_parse_ip6_hdr(struct xs_event *ev, const __u8 *data, const __u8
 		ev->stop = XS_S_L3_BAD;
 		return 0;
 	}
-	if (xs_is_ext6(p[6]))
+	if (xs_is_ext6(p[6]) || p[6] == XS_IPPROTO_AH || p[6] == XS_IPPROTO_ESP)
 		return 1;
 	ev->l4_off = (__u16)(p + 40 - data);
 	xs_parse_l4(ev, ev->var + 32, p + 40, f, p[6]);
 	return 0;
-}
-
-/* The fixed header again (it writes the same fields), then the extension headers' walk. */
-XS_INLINE void xs_parse_ip6(struct xs_event *ev, const __u8 *data, const __u8 *p,
-			    const struct xs_frame *f)
-{
-	__u32 i, ext_len, l4, frag_off = 0, later = 0;
-	__u8 nh, stop = XS_S_OK;
-	const __u8 *q;
-
-	if (!xs_parse_ip6_hdr(ev, data, p, f))
-		return;
-	nh = p[6];
-	q = p + 40;
-	/* The walk only finds where the upper layer starts; everything it learns is recorded
-	 * after it, so the verifier meets few distinct states at its end. */
-	for (i = 0; i < XS_MAX_EXT; i++) {
-		__u32 hlen;
-
-		if (!xs_is_ext6(nh))
-			break;
-		if (q + 8 > f->end) {
-			stop = XS_S_EXT;
-			break;
-		}
-		hlen = ((__u32)q[1] + 1) * 8;
-		if (nh == XS_IPPROTO_FRAGMENT) {
-			hlen = 8;
-			frag_off = (__u32)(q - data);
-			if (q[2] || (q[3] & 0xf8))
-				later = 1; /* a later fragment: the upper layer is not here */
-		}
-		nh = q[0];
-		q += hlen;
-		XS_PIN(q);
-		if (later)
-			break;
-	}
-	if (!stop && !later && xs_is_ext6(nh))
-		stop = XS_S_EXT_DEEP;
-	if (later)
-		ev->flags |= XS_F_LATER_FRAG;
-	/* The walk's findings go into the event and are read back from there: the verifier
-	 * keeps no value for narrow stack writes, so the many ways out of the walk become one
-	 * and the rest is checked once. */
-	ev->stop = stop;
-	ev->l4_proto = nh;
-	ev->l4_off = (__u16)((__u32)(q - data) & 0x1fff);
-	ev->ip_frag = (__u16)(frag_off & 0x1fff); /* where the fragment header is, for now */
-	frag_off = XS_FORGET(ev->ip_frag) & 0x1fff;
-	ev->ip_frag = 0;
-	if (frag_off) {
-		const __u8 *fh = data + frag_off;
-
-		XS_PIN(fh);
-		if (fh + 8 <= f->end) {
-			ev->flags |= XS_F_FRAG;
-			ev->ip_frag = xs_ld16(fh + 2);
-			ev->frag_id = xs_ld32(fh + 4);
-		}
-	}
-	/* The extension headers' bytes, for the printer: as many as were captured, including
-	 * those of a header cut short (the walk stopped before it). */
-	stop = XS_FORGET(ev->stop);
-	l4 = XS_FORGET(ev->l4_off) & 0x1fff;
-	ext_len = l4 - (__u32)(p - data) - 40;
-	if (stop == XS_S_EXT)
-		ext_len += 8;
-	ev->l3x_cap = (__u8)xs_copy_tail(ev->var + 32 + XS_MAX_OPT, p + 40, f, ext_len, XS_MAX_L3X);
-	if (stop || (XS_FORGET(ev->flags) & XS_F_LATER_FRAG))
-		return;
-	XS_L4(ev, f, l4, ev->l4_proto);
 }
 
 XS_INLINE void xs_parse_arp(struct xs_event *ev, const __u8 *p, const struct xs_frame *f)
@@ -433,27 +619,38 @@ XS_INLINE void xs_parse_arp(struct xs_event *ev, const __u8 *p, const struct xs_
 }
 
 /*
- * Fills ev (whose fixed part the caller has zeroed) from the frame [data, end). The caller
- * sets ts_ns and wire_len.
+ * The network layer at `off` (after the VLAN tags), as the ethertype says; first the tags
+ * past the XS_MAX_VLAN the event holds, when proto is still a VLAN type.
  */
-/* The network layer at `off` (after the VLAN tags), as the ethertype says. */
 XS_INLINE void xs_parse_l3_at(struct xs_event *ev, const struct xs_frame *f, __u32 off, __u16 proto)
 {
-	const __u8 *p = f->data + (off & 0x1f); /* 14 + 4 * XS_MAX_VLAN at most */
+	const __u8 *p;
 
+	if (xs_is_vlan(proto)) {
+		int l3 = XS_WALK(ev, f, 0, off, 0, XS_WALK_VLAN);
+
+		if (l3 < 0)
+			return;
+		off = (__u32)l3;
+		proto = XS_FORGET(ev->etype_l3);
+	}
+	p = f->data + (off & 0x1fff);
 	XS_PIN(p);
-	if (proto == XS_ETH_IP)
+	if (proto == XS_ETH_IP) {
 		xs_parse_ip4(ev, f->data, p, f);
-	else if (proto == XS_ETH_IP6)
-		xs_parse_ip6(ev, f->data, p, f);
-	else if (proto == XS_ETH_ARP)
+	} else if (proto == XS_ETH_IP6) {
+		if (xs_parse_ip6_hdr(ev, f->data, p, f))
+			xs_parse_ext(ev, f, (off & 0x1fff) + 40, (off & 0x1fff) + 40, p[6],
+				     XS_WALK_IP6);
+	} else if (proto == XS_ETH_ARP) {
 		xs_parse_arp(ev, p, f);
+	}
 }
 
 /*
- * The BPF side parses ARP and IPv6 extension headers in a global function, like the transport
- * layer after IPv6 extensions: the verifier checks them once, not once for each number of
- * VLAN tags.
+ * The BPF side parses ARP, IPv6 extension headers and long VLAN stacks in a global function,
+ * like the transport layer after IPv6 extensions: the verifier checks them once, not once for
+ * each number of VLAN tags.
  */
 #ifdef __bpf__
 int xs_l3_xdp(struct xdp_md *ctx, struct xs_event *ev, __u32 off, __u32 proto);
@@ -464,6 +661,10 @@ int xs_l3_skb(struct __sk_buff *skb, struct xs_event *ev, __u32 off, __u32 proto
 #define XS_L3(ev, f, off, proto) xs_parse_l3_at(ev, f, off, proto)
 #endif
 
+/*
+ * Fills ev (whose fixed part the caller has zeroed) from the frame [data, end). The caller
+ * sets ts_ns and wire_len.
+ */
 XS_INLINE void xs_parse(struct xs_event *ev, const struct xs_frame *f)
 {
 	const __u8 *data = f->data;
@@ -482,7 +683,7 @@ XS_INLINE void xs_parse(struct xs_event *ev, const struct xs_frame *f)
 	ev->etype[0] = proto;
 	p += 14;
 	for (i = 0; i < XS_MAX_VLAN; i++) {
-		if (proto != XS_ETH_8021Q && proto != XS_ETH_8021AD && proto != XS_ETH_QINQ_OLD)
+		if (!xs_is_vlan(proto))
 			break;
 		if (p + 4 > f->end) {
 			ev->l3_off = (__u16)(p - data);
@@ -497,6 +698,7 @@ XS_INLINE void xs_parse(struct xs_event *ev, const struct xs_frame *f)
 	}
 	ev->l3_off = (__u16)(p - data);
 	ev->l4_off = ev->l3_off;
+	ev->etype_l3 = proto;
 	/* IPv4 and plain IPv6 inline: the common cases pay no call. */
 	if (proto == XS_ETH_IP)
 		xs_parse_ip4(ev, data, p, f);

@@ -192,11 +192,11 @@ check_head() {
 
 # One of each malformed frame (tests/inject.py's MALFORMED: Ethernet only, cut IPv4, IHL past
 # the length, IHL < 5, cut TCP header, cut options, cut IPv6, 40 extension headers, one past
-# the end), injected live next to tcpdump: each printed as tcpdump prints it, each counted as
-# malformed, and xdpspy goes on.
+# the end), injected live next to tcpdump: each printed as tcpdump prints it, each but the
+# 40-deep chain (whole, just long) counted as malformed, and xdpspy goes on.
 check_malformed() {
 	local kinds=(eth_only cut_ip4 ihl_long ihl_short cut_tcp cut_opts cut_ip6 ext_deep ext_past_end)
-	local m0 m1 tdpid deep='( DSTOPT){9}' ours='( DSTOPT){8}  \[\|ip6\]$'
+	local m0 m1 tdpid deep='( DSTOPT){40}'
 	xs_topology || return 1
 	spawn td "$NS_A" tcpdump -i "$IF_A" --immediate-mode -l -n -Q in
 	tdpid=$SPAWN_PID
@@ -213,13 +213,13 @@ check_malformed() {
 	m1=$(malformed_count)
 	stop_xdpspy xd INT
 	stop_pid "$tdpid"
+	# All but the 40-deep chain, whose TCP segment the parser reaches whole.
 	ck_info "malformed counter: +$((m1 - m0)) for ${#kinds[@]} frames"
-	((m1 - m0 == ${#kinds[@]})) || ck_fail "malformed counter grew by $((m1 - m0)), want ${#kinds[@]}"
-	# The lines, time stamps aside (and the empty line tcpdump ends with when stopped); a chain
-	# deeper than 8 extension headers is the one documented difference (README: xdpspy stops
-	# at the 9th with [|ip6]).
-	sed -E 's/^[0-9:.]+ //' "$XS_WORK/td.out" | grep -vE "$deep|^$" >"$XS_WORK/td.lines"
-	sed -E 's/^[0-9:.]+ //' "$XS_WORK/xd.out" | grep -vE "$ours" >"$XS_WORK/xd.lines"
+	((m1 - m0 == ${#kinds[@]} - 1)) ||
+		ck_fail "malformed counter grew by $((m1 - m0)), want $((${#kinds[@]} - 1))"
+	# The lines, time stamps aside (and the empty line tcpdump ends with when stopped).
+	sed -E 's/^[0-9:.]+ //' "$XS_WORK/td.out" | grep -v '^$' >"$XS_WORK/td.lines"
+	sed -E 's/^[0-9:.]+ //' "$XS_WORK/xd.out" >"$XS_WORK/xd.lines"
 	if cmp -s "$XS_WORK/td.lines" "$XS_WORK/xd.lines"; then
 		ck_info "$(($(wc -l <"$XS_WORK/td.lines") - 1)) malformed frames printed as tcpdump prints them:"
 		sed '$d' "$XS_WORK/xd.lines" | sed 's/^/    | /'
@@ -227,8 +227,8 @@ check_malformed() {
 		ck_fail "lines differ from tcpdump's:"
 		diff -u "$XS_WORK/td.lines" "$XS_WORK/xd.lines" | sed -n '3,30p' | sed 's/^/    /'
 	fi
-	grep -qE "$deep" "$XS_WORK/td.out" && grep -qE "$ours" "$XS_WORK/xd.out" ||
-		ck_fail "the 40-deep extension chain: tcpdump or xdpspy printed something else"
+	# The 40-deep chain is past what an event holds: its record carries the frame's bytes.
+	grep -qE "$deep" "$XS_WORK/xd.out" || ck_fail "the 40-deep extension chain: not printed whole"
 	expect_clean "$NS_A" "$IF_A" "after SIGINT"
 }
 

@@ -793,9 +793,9 @@ def gen_vlan():
 
 
 def gen_ipv6_ext_long():
-    """Extension headers longer than the 64 bytes xdpspy copies (README: differences): kept
-    out of the golden replay; tests/replay.sh checks the documented output instead."""
-    p = Pcap('limit-ipv6-ext-long.pcap')
+    """Extension headers longer than the 64 bytes the event holds: the record carries the
+    frame's bytes (XS_F_HDRS)."""
+    p = Pcap('ipv6-ext-long.pcap')
     clk = Clock(1700005500, 3000)
     chain = b''.join(ext_opts(NH_DST, bytes([1, 4 + 8 * i]) + bytes(4 + 8 * i), pad=False)
                      for i in range(8))
@@ -1316,7 +1316,8 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     outdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, 'data')
     os.makedirs(outdir, exist_ok=True)
-    for gen in GENERATORS:
+    import gen_pcaps_fuzz  # the fuzzer's regression captures, built with the builders above
+    for gen in GENERATORS + gen_pcaps_fuzz.GENERATORS:
         cap = gen()
         assert len(cap) < 100, (cap.name, len(cap))
         cap.write(outdir)

@@ -182,8 +182,9 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 	l->skel->rodata->filter_on = cfg->filter && cfg->filter->len;
 	l->skel->rodata->snap_len = cfg->snap_len < XS_MAX_SNAP ? cfg->snap_len : XS_MAX_SNAP;
 	l->skel->rodata->verify_sum = cfg->verify_sum;
-	if (l->skel->rodata->filter_on || cfg->snap_len || cfg->verify_sum) {
-		/* A record being built per hook and CPU (bpf/xdpspy.bpf.c, staged_record()). */
+	if (!cfg->counters_only) {
+		/* A record being built per hook and CPU (bpf/xdpspy.bpf.c, staged_record()): for a
+		 * filter, -s or -v, and for frames whose headers the event cannot hold. */
 		int cpus = libbpf_num_possible_cpus();
 
 		err = cpus < 0 ? cpus

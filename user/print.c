@@ -163,7 +163,21 @@ void view_init(struct pview *v, const struct xs_event *ev)
 	v->daddr = ev->var + (v->is6 ? 16 : 4);
 	v->tail = ev->var + xs_addr_len(ev);
 	v->l3x = v->tail + XS_MAX_OPT;
+	v->x = v->l3x;
+	v->xcap = ev->l3x_cap;
 	v->fragmented = 0;
+}
+
+void view_init_frame(const struct printer *pr, struct pview *v, const struct xs_event *ev)
+{
+	const struct pkt_info *pi = pr->pkt;
+	uint32_t start = ev->l3_off + (ev->flags & XS_F_IP6 ? 40u : 20u);
+
+	view_init(v, ev);
+	if (!(ev->flags & XS_F_HDRS) || !pi || !pi->data)
+		return;
+	v->x = pi->data + start;
+	v->xcap = pi->cap_len > start ? pi->cap_len - start : 0;
 }
 
 void put_addr_pair(struct printer *pr, const struct pview *v, struct strbuf *sb)
@@ -279,12 +293,33 @@ const char *ipproto_name(uint8_t nh)
 	}
 }
 
+/*
+ * VLAN tag i: its TCI and the type after it, from the event or, past the tags it holds, from
+ * the frame's bytes (XS_F_HDRS). False when neither has it.
+ */
+static bool vlan_tag(const struct printer *pr, const struct xs_event *ev, unsigned i, uint16_t *tci,
+		     uint16_t *next)
+{
+	const struct pkt_info *pi = pr->pkt;
+
+	if (i < ev->nvlan) {
+		*tci = be16(ev->vlan_tci[i]);
+		*next = be16(ev->etype[i + 1]);
+		return true;
+	}
+	if (!(ev->flags & XS_F_HDRS) || !pi || !pi->data || 18 + 4 * i > pi->cap_len)
+		return false;
+	*tci = rd16(pi->data + 14 + 4 * (size_t)i);
+	*next = rd16(pi->data + 16 + 4 * (size_t)i);
+	return true;
+}
+
 /* print-ether.c ether_common_print. */
 static void print_ether(struct printer *pr, const struct xs_event *ev, uint32_t length,
 			struct strbuf *sb)
 {
 	uint32_t caplen = ev->cap_len, orig = length;
-	uint16_t type;
+	uint16_t type, tci, next;
 	bool printed_length = false;
 	unsigned i;
 
@@ -302,13 +337,11 @@ static void print_ether(struct printer *pr, const struct xs_event *ev, uint32_t 
 	caplen -= 14;
 	type = be16(ev->etype[0]);
 	for (i = 0; is_vlan_type(type); i++) {
-		if (caplen < 4 || length < 4 || i >= ev->nvlan) {
+		if (caplen < 4 || length < 4 || !vlan_tag(pr, ev, i, &tci, &next)) {
 			put_trunc(sb, "vlan");
 			return;
 		}
 		if (pr->o.eflag) {
-			uint16_t tci = be16(ev->vlan_tci[i]);
-
 			put_ethertype(pr, sb, type);
 			if (!printed_length) {
 				sb_puts(sb, ", length ");
@@ -326,7 +359,7 @@ static void print_ether(struct printer *pr, const struct xs_event *ev, uint32_t 
 				sb_puts(sb, ", DEI");
 			sb_puts(sb, ", ");
 		}
-		type = be16(ev->etype[i + 1]);
+		type = next;
 		length -= 4;
 		caplen -= 4;
 	}
@@ -420,9 +453,11 @@ static void put_dump(struct printer *pr, const struct xs_event *ev, const struct
 	int count = o->Xflag ? o->Xflag : o->xflag ? o->xflag : o->Aflag;
 	uint32_t start = ev->l3_off; /* the link-layer header's end, VLAN tags included */
 
-	if (ev->kind == XS_K_SHORT || pi->cap_len < start)
-		return; /* cut inside the link-layer header: tcpdump dumps nothing */
-	if (count > 1 || pr->lost || pi->cap_len == start)
+	/* Cut inside the link-layer header (VLAN tags included): tcpdump counts all of it as that
+	 * header, and dumps nothing. */
+	if (ev->kind == XS_K_SHORT || ev->stop == XS_S_VLAN || pi->cap_len < start)
+		return;
+	if (count > 1 || pr->lost)
 		start = 0;
 	print_dump(sb, kind, pi->data + start, pi->cap_len - start);
 }

@@ -32,6 +32,10 @@ struct pview {
 	const uint8_t *saddr; /* into ev->var, or NULL */
 	const uint8_t *daddr;
 	const uint8_t *l3x; /* IPv4 options / IPv6 extension headers: ev->l3x_cap bytes */
+	/* The bytes after the fixed IP header (options, extension and AH headers, what follows):
+	 * l3x, or with XS_F_HDRS the frame's own; xcap of them are held. */
+	const uint8_t *x;
+	uint32_t xcap;
 	const uint8_t *tail; /* what follows the fixed L4 header */
 	uint32_t l4_len; /* what the IP layer says the L4 part is long */
 	uint32_t l4_avail; /* bytes of the L4 part captured (tcpdump's snapend) */
@@ -93,9 +97,16 @@ void put_mac(struct strbuf *sb, const uint8_t *mac);
 
 /* The pieces print.c shares with the network-layer printers. */
 void view_init(struct pview *v, const struct xs_event *ev);
+/* view_init(), with x taken from the frame's bytes when the event could not hold them. */
+void view_init_frame(const struct printer *pr, struct pview *v, const struct xs_event *ev);
 void put_addr_pair(struct printer *pr, const struct pview *v, struct strbuf *sb);
-/* The upper-layer printer for v->ev->kind, as tcpdump's ip_demux_print. */
+/* The upper-layer printer for v->ev->kind (the --classic printer's). */
 void demux(struct printer *pr, struct pview *v, struct strbuf *sb);
+/*
+ * print-ip-demux.c ip_demux_print: the protocol nh at byte xoff of v->x (AH headers, then
+ * what follows them), v->l4_len and v->l4_avail counted from there.
+ */
+void ip_demux(struct printer *pr, struct pview *v, uint8_t nh, uint32_t xoff, struct strbuf *sb);
 /* TCP, UDP, SCTP and DCCP print the addresses themselves, with their ports. */
 int upper_prints_addrs(uint8_t nh);
 /* print-ip.c ip_print: `length` is what the link layer left, `caplen` what it captured. */

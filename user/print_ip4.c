@@ -41,30 +41,46 @@ static const char *option_name(uint8_t code)
 	}
 }
 
-/* ip_printroute(): the addresses of RR, LSRR and SSRR, a comma after those already used. */
-static void put_route(struct printer *pr, struct strbuf *sb, const uint8_t *cp, uint32_t len)
+/*
+ * What an option printer returns. OPT_CUT: a read past the capture (tcpdump's "goto trunc":
+ * " [truncated-option]" follows); OPT_LOST: one its GET_ macros make, where tcpdump gives up
+ * on the packet.
+ */
+enum opt_result { OPT_OK, OPT_CUT, OPT_LOST };
+
+/*
+ * ip_printroute(): the addresses of RR, LSRR and SSRR, a comma after those already used. It
+ * reads 4 bytes from every offset 3, 7, ... below the option's length, so an odd length reads
+ * past the option: cap is how many bytes from cp are there.
+ */
+static enum opt_result put_route(struct printer *pr, struct strbuf *sb, const uint8_t *cp,
+				 uint32_t len, uint32_t cap)
 {
 	uint32_t ptr;
 
 	if (len < 3) {
 		sb_printf(sb, " [bad length %u]", len);
-		return;
+		return OPT_OK;
 	}
 	if ((len + 1) & 3)
 		sb_printf(sb, " [bad length %u]", len);
 	ptr = cp[2] - 1u;
 	if (ptr < 3 || ((ptr + 1) & 3) || ptr > len + 1)
 		sb_printf(sb, " [bad ptr %u]", cp[2]);
-	for (uint32_t i = 3; i + 4 <= len; i += 4) {
+	for (uint32_t i = 3; i < len; i += 4) {
+		if (i + 4 > cap)
+			return OPT_CUT;
 		sb_putc(sb, ' ');
 		put_host(pr, sb, cp + i, 0);
 		if (ptr > i)
 			sb_putc(sb, ',');
 	}
+	return OPT_OK;
 }
 
-/* ip_printts(): the timestamp option. */
-static void put_timestamps(struct printer *pr, struct strbuf *sb, const uint8_t *cp, uint32_t len)
+/* ip_printts(): the timestamp option; like a route, it reads a whole hop past a bad length. */
+static enum opt_result put_timestamps(struct printer *pr, struct strbuf *sb, const uint8_t *cp,
+				      uint32_t len, uint32_t cap)
 {
 	static const char *const kinds[] = {[0] = "TSONLY", [1] = "TS+ADDR", [3] = "PRESPEC"};
 	uint32_t ptr, hop, i = 0, kind;
@@ -72,7 +88,7 @@ static void put_timestamps(struct printer *pr, struct strbuf *sb, const uint8_t 
 
 	if (len < 4) {
 		sb_printf(sb, "[bad length %u]", len);
-		return;
+		return OPT_OK;
 	}
 	sb_puts(sb, " TS{");
 	kind = cp[3] & 0xf;
@@ -86,9 +102,11 @@ static void put_timestamps(struct printer *pr, struct strbuf *sb, const uint8_t 
 		sb_printf(sb, "[bad ts type %u]", kind);
 	} else {
 		sb_puts(sb, kinds[kind]);
-		for (i = 4; i < len && i + hop <= len; i += hop) {
+		for (i = 4; i < len; i += hop) {
 			if (ptr == i)
 				sep = " ^ ";
+			if (i + hop > cap)
+				return OPT_CUT; /* no closing brace: tcpdump returns there */
 			sb_printf(sb, "%s%u@", sep, rd32(cp + i + hop - 4));
 			if (hop == 8)
 				put_host(pr, sb, cp + i, 0);
@@ -100,18 +118,18 @@ static void put_timestamps(struct printer *pr, struct strbuf *sb, const uint8_t 
 		sb_printf(sb, " [%u hops not recorded]} ", cp[3] >> 4);
 	else
 		sb_putc(sb, '}');
+	return OPT_OK;
 }
 
 /*
- * ip_optprint(). OPT_CUT: an option's body was not captured (" [truncated-option]" follows);
- * OPT_LOST: not even its type or length byte was, where tcpdump gives up on the packet.
+ * ip_optprint(): the options area, `len` bytes at cp, of which `cap` (more than len when the
+ * bytes after the area were captured too) can be read.
  */
-enum opt_result { OPT_OK, OPT_CUT, OPT_LOST };
-
 static enum opt_result put_options(struct printer *pr, struct strbuf *sb, const uint8_t *cp,
 				   uint32_t len, uint32_t cap)
 {
 	uint32_t olen;
+	enum opt_result r = OPT_OK;
 
 	for (const char *sep = ""; len > 0; cp += olen, len -= olen, cap -= olen, sep = ",") {
 		const char *name;
@@ -128,7 +146,7 @@ static enum opt_result put_options(struct printer *pr, struct strbuf *sb, const 
 			olen = 1;
 		} else {
 			if (cap < 2)
-				return OPT_LOST;
+				return OPT_LOST; /* the length byte, maybe past the area */
 			olen = cp[1];
 			if (olen < 2) {
 				sb_printf(sb, " [bad length %u]", olen);
@@ -145,12 +163,12 @@ static enum opt_result put_options(struct printer *pr, struct strbuf *sb, const 
 		case IPOPT_EOL:
 			return OPT_OK;
 		case IPOPT_TS:
-			put_timestamps(pr, sb, cp, olen);
+			r = put_timestamps(pr, sb, cp, olen, cap);
 			break;
 		case IPOPT_RR:
 		case IPOPT_SSRR:
 		case IPOPT_LSRR:
-			put_route(pr, sb, cp, olen);
+			r = put_route(pr, sb, cp, olen, cap);
 			break;
 		case IPOPT_RA:
 			if (olen < 4)
@@ -161,6 +179,8 @@ static enum opt_result put_options(struct printer *pr, struct strbuf *sb, const 
 		default:
 			break;
 		}
+		if (r != OPT_OK)
+			return r;
 	}
 	return OPT_OK;
 }
@@ -188,8 +208,15 @@ static bool put_details(struct printer *pr, const struct pview *v, uint32_t hlen
 	static const char *const ecn[] = {"", ",ECT(1)", ",ECT(0)", ",CE"};
 	const struct xs_event *ev = v->ev;
 	uint16_t off = be16(ev->ip_frag);
-	uint32_t optlen = hlen - 20, optcap = ev->l3x_cap < optlen ? ev->l3x_cap : optlen;
+	/* What tcpdump can read after the fixed header (its snapshot ends at the IP length),
+	 * and the part of it we hold. */
+	uint32_t optlen = hlen - 20, readable = caplen > 20 ? caplen - 20 : 0;
+	uint32_t optcap;
 	enum opt_result opts = OPT_OK;
+
+	if (readable > v->xcap)
+		readable = v->xcap;
+	optcap = readable < optlen ? readable : optlen;
 
 	sb_printf(sb, "(tos 0x%x%s", ev->ip_tos, ecn[ev->ip_tos & 3]);
 	if (ev->ip_ttl >= 1)
@@ -218,9 +245,7 @@ static bool put_details(struct printer *pr, const struct pview *v, uint32_t hlen
 		  be16(ev->ip_len));
 	if (optlen) {
 		sb_puts(sb, ", options (");
-		if (caplen < hlen)
-			optcap = caplen > 20 ? caplen - 20 : 0;
-		opts = put_options(pr, sb, v->l3x, optlen, optcap);
+		opts = put_options(pr, sb, v->x, optlen, readable);
 		if (opts == OPT_LOST) {
 			put_trunc(sb, "ip");
 			pr->lost = true;
@@ -231,7 +256,7 @@ static bool put_details(struct printer *pr, const struct pview *v, uint32_t hlen
 		sb_putc(sb, ')');
 	}
 	if (!pr->o.Kflag && caplen >= hlen && optcap == optlen) {
-		uint16_t sum = header_cksum(ev, v->l3x, optlen);
+		uint16_t sum = header_cksum(ev, v->x, optlen);
 
 		if (sum)
 			sb_printf(sb, ", bad cksum %x (->%x)!", be16(ev->ip_csum),
@@ -257,6 +282,7 @@ void print_ip4(struct printer *pr, const struct xs_event *ev, uint32_t length, u
 
 	if (caplen < 1) {
 		put_trunc(sb, "ip");
+		pr->lost = true; /* the version's GET_U_1 longjmps */
 		return;
 	}
 	if ((ev->ip_vhl >> 4) != 4) {
@@ -299,7 +325,7 @@ void print_ip4(struct printer *pr, const struct xs_event *ev, uint32_t length, u
 	}
 	if (caplen > len)
 		caplen = len; /* tcpdump cuts its snapshot at the IP length */
-	view_init(&v, ev);
+	view_init_frame(pr, &v, ev);
 	if (pr->o.vflag && !put_details(pr, &v, hlen, caplen, sb))
 		return;
 	off = be16(ev->ip_frag);
@@ -321,7 +347,7 @@ void print_ip4(struct printer *pr, const struct xs_event *ev, uint32_t length, u
 		v.l4_len = len - hlen;
 		v.l4_avail = caplen - hlen;
 		v.fragmented = (off & 0x2000) != 0;
-		demux(pr, &v, sb);
+		ip_demux(pr, &v, ev->ip_proto, hlen - 20, sb);
 		return;
 	}
 	if (pr->o.qflag > 1)

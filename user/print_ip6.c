@@ -7,8 +7,9 @@
  *
  * tcpdump reads the headers from the capture as it goes and stops with a " [|proto]" marker at
  * the first byte past its snapshot end (the capture cut at the IPv6 payload length). The event
- * holds the first XS_MAX_L3X bytes after the fixed header, as far as they were captured; a
- * byte tcpdump would have but the event does not ends the record with " [|ip6]" instead.
+ * holds the first XS_MAX_L3X bytes after the fixed header, as far as they were captured, and
+ * when the headers need more, the record carries the frame's bytes (XS_F_HDRS); a byte
+ * tcpdump would have but neither does ends the record with " [|ip6]" instead.
  */
 #include "parse.h"
 #include "print_internal.h"
@@ -477,9 +478,9 @@ void print_ip6(struct printer *pr, const struct xs_event *ev, uint32_t length, u
 	if (w.v)
 		put_v_header(ev, payload_len, sb);
 
-	view_init(&v, ev);
-	w.x = v.l3x;
-	w.xend = IP6_HDR_LEN + (ev->l3x_cap < XS_MAX_L3X ? ev->l3x_cap : XS_MAX_L3X);
+	view_init_frame(pr, &v, ev);
+	w.x = v.x;
+	w.xend = IP6_HDR_LEN + v.xcap;
 	w.snap = caplen < len ? caplen : len;
 
 	/* off is where the header being looked at starts; advance is the length of the last. */
@@ -570,15 +571,10 @@ void print_ip6(struct printer *pr, const struct xs_event *ev, uint32_t length, u
 				w.snap = IP6_HDR_LEN;
 				len = 0;
 			}
-			/* The event describes the upper layer where the kernel's walk ended. */
-			if (off != (uint32_t)(ev->l4_off - ev->l3_off) || nh != ev->l4_proto) {
-				put_trunc(sb, "ip6");
-				return;
-			}
 			v.l4_len = len;
 			v.l4_avail = w.snap > off ? w.snap - off : 0;
 			v.fragmented = fragmented;
-			demux(pr, &v, sb);
+			ip_demux(pr, &v, nh, off - IP6_HDR_LEN, sb);
 			return;
 		}
 		/* Every header printer that returned a length checked its first byte. */

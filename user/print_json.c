@@ -84,7 +84,8 @@ static void tcp_fields(const struct pview *v, struct strbuf *sb)
 	if (optlen > 20 && ev->l4x_len) {
 		kv_hex(sb, "tcp_options_raw", v->tail, ev->l4x_len);
 		sb_init(&o, opts, sizeof(opts));
-		print_tcp_options(&o, v->tail, optlen - 20, ev->l4x_len, ev->l4.tcp.flags, 0);
+		print_tcp_options(&o, v->tail, optlen - 20, ev->l4x_len, optlen - 20,
+				  ev->l4.tcp.flags, 0);
 		/* Without tcpdump's ", options [" and "]". */
 		if (o.len > 12 && o.buf[o.len - 1] == ']')
 			kv_s(sb, "tcp_options", o.buf + 11, o.len - 12);
@@ -118,7 +119,7 @@ void print_json(struct printer *pr, const struct xs_event *ev, const struct pkt_
 	if (ev->kind != XS_K_SHORT) {
 		kv_mac(sb, "mac_src", ev->mac_src);
 		kv_mac(sb, "mac_dst", ev->mac_dst);
-		kv_u(sb, "ethertype", be16(ev->etype[ev->nvlan]));
+		kv_u(sb, "ethertype", be16(ev->etype_l3));
 		for (unsigned i = 0; i < ev->nvlan; i++)
 			kv_u(sb, i ? "vlan2" : "vlan", be16(ev->vlan_tci[i]) & 0xfff);
 	}

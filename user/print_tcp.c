@@ -91,14 +91,15 @@ static struct seq_entry *seq_lookup(struct seq_table *t, const struct seq_entry 
 
 /*
  * print-ip.c ip_finddst(): with a source route, the pseudo header holds the route's last
- * address, not the header's destination. NULL when there is none.
+ * address, not the header's destination. NULL when there is none. A kind in the area's last
+ * byte has its length byte after the area (v->x holds it).
  */
 static const uint8_t *route_final_dst4(const struct pview *v)
 {
-	const uint8_t *cp = v->l3x;
+	const uint8_t *cp = v->x;
 	uint32_t left = (v->ev->ip_vhl & 0xf) * 4u - 20, len;
 
-	if (left > v->ev->l3x_cap)
+	if (left + 1 > v->xcap)
 		return NULL;
 	for (; left; cp += len, left -= len) {
 		if (cp[0] == 0) /* EOL */
@@ -107,7 +108,7 @@ static const uint8_t *route_final_dst4(const struct pview *v)
 			len = 1;
 			continue;
 		}
-		if (left < 2 || (len = cp[1]) < 2 || len > left)
+		if ((len = cp[1]) < 2 || len > left)
 			break;
 		if ((cp[0] == 131 || cp[0] == 137) && len >= 7) /* LSRR, SSRR */
 			return cp + len - 4;
@@ -115,12 +116,16 @@ static const uint8_t *route_final_dst4(const struct pview *v)
 	return NULL;
 }
 
-/* print-ip6.c ip6_finddst(): the final destination a routing header names. */
+/*
+ * print-ip6.c ip6_finddst(): the final destination the first routing header names; a
+ * segment routing header's segment 0, which may lie past the header (v->x holds 16 bytes past
+ * the extension headers).
+ */
 static const uint8_t *route_final_dst6(const struct pview *v)
 {
-	const uint8_t *x = v->l3x, *final = NULL;
-	uint32_t cap = v->ev->l3x_cap;
-	size_t off = 0, n;
+	const uint8_t *x = v->x, *final = NULL;
+	uint32_t cap = v->xcap;
+	size_t off = 0, n, len;
 	uint8_t nh = v->ev->ip_proto;
 
 	while (off + 2 <= cap) {
@@ -136,14 +141,15 @@ static const uint8_t *route_final_dst6(const struct pview *v)
 			nh = x[off];
 			off += 8;
 			break;
-		case 43: /* routing */
-			if (off + 4 > cap)
+		case 43: /* routing: the first one decides */
+			if (off + 4 > cap || (x[off + 1] & 1))
 				return NULL;
+			len = x[off + 1] / 2u;
 			if (x[off + 2] == 4) /* segment routing: segment 0 is the last hop */
 				return off + 24 <= cap ? x + off + 8 : NULL;
-			if ((x[off + 2] != 0 && x[off + 2] != 2) || (x[off + 1] & 1))
+			if (x[off + 2] != 0 && x[off + 2] != 2)
 				return NULL;
-			for (n = 0; n < x[off + 1] / 2u && off + 8 + 16 * (n + 1) <= cap; n++)
+			for (n = 0; n < len && off + 8 + 16 * (n + 1) <= cap; n++)
 				final = x + off + 8 + 16 * n;
 			return final;
 		default:
@@ -167,6 +173,19 @@ static uint16_t segment_sum(const struct pview *v)
 	s = (s & 0xffff) + (s >> 16);
 	s = (s & 0xffff) + (s >> 16);
 	return (uint16_t)s;
+}
+
+/*
+ * Was the segment captured to its end, payload included? The packet's own capture length: the
+ * file's in replay, the bytes a record carries, else the whole frame (a live capture has no
+ * snapshot length); the event's cap_len is only the part the parser reads.
+ */
+static bool segment_whole(const struct printer *pr, const struct pview *v)
+{
+	const struct pkt_info *pi = pr->pkt;
+	uint64_t end = (uint64_t)v->ev->l4_off + v->l4_len;
+
+	return end <= (pi->data ? pi->cap_len : v->ev->wire_len);
 }
 
 /* What tcpdump prints of the payload after ", length N", when the packet's bytes are here. */
@@ -331,14 +350,14 @@ void print_tcp(struct printer *pr, const struct pview *v, struct strbuf *sb)
 		sb_putu(sb, be16(ev->l4.tcp.urg));
 	}
 	if (hlen > 20) {
-		uint32_t optlen = hlen - 20;
-		uint32_t cap = avail >= 20 ? v->l4_avail - 20 : 0;
+		/* Captured from the options on, up to tcpdump's snapshot end (payload included);
+		 * the event holds the option area's part of it. */
+		uint32_t optlen = hlen - 20, cap = v->l4_avail > 20 ? v->l4_avail - 20 : 0;
 
-		if (cap > ev->l4x_len)
+		if (ev->l4x_len < optlen && cap > ev->l4x_len)
 			cap = ev->l4x_len;
-		if (cap > optlen)
-			cap = optlen;
-		enum opts_end end = print_tcp_options(sb, v->tail, optlen, cap, flags, sack_base);
+		enum opts_end end = print_tcp_options(sb, v->tail, optlen, cap,
+						      segment_whole(pr, v), flags, sack_base);
 
 		if (end != OPTS_MORE) {
 			pr->lost = end == OPTS_LOST;

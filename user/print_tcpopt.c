@@ -46,6 +46,7 @@ struct optctx {
 	const uint8_t *opt;
 	unsigned optlen;
 	unsigned cap;
+	bool whole;
 	uint8_t tcpflags;
 	uint32_t sack_base;
 	/* mptcp_print() sets ndo_protocol and nobody resets it: later truncation says [|mptcp] */
@@ -499,11 +500,8 @@ static enum opt_res print_md5(struct optctx *c, unsigned data, unsigned *datalen
 	r = need(c, data, MD5_SIGLEN);
 	if (r != RES_OK)
 		return r;
-	/*
-	 * tcpdump first checks that the whole segment, payload included, was captured. We only
-	 * see the option area: a cut one says no, otherwise assume the rest is there.
-	 */
-	if (c->cap < c->optlen)
+	/* tcpdump first checks that the whole segment, payload included, was captured. */
+	if (!c->whole)
 		sb_puts(c->sb, " snaplen too short, can't check - ");
 	else
 		sb_puts(c->sb, " shared secret not supplied with -M, can't check - ");
@@ -665,13 +663,14 @@ static void put_trunc(const struct optctx *c)
 }
 
 enum opts_end print_tcp_options(struct strbuf *sb, const uint8_t *opt, unsigned optlen,
-				unsigned cap, uint8_t tcpflags, uint32_t sack_base)
+				unsigned cap, bool whole, uint8_t tcpflags, uint32_t sack_base)
 {
 	struct optctx c = {
 	    .sb = sb,
 	    .opt = opt,
 	    .optlen = optlen,
-	    .cap = cap < optlen ? cap : optlen,
+	    .cap = cap,
+	    .whole = whole,
 	    .tcpflags = tcpflags,
 	    .sack_base = sack_base,
 	};
@@ -687,9 +686,9 @@ enum opts_end print_tcp_options(struct strbuf *sb, const uint8_t *opt, unsigned 
 		if (sep)
 			sb_putc(sb, ',');
 		/*
-		 * Kind and length bytes are fetched with GET_: running out ends the record. A
-		 * length byte past the option area would be payload; we behave as for a segment
-		 * without payload, where tcpdump finds it uncaptured too.
+		 * Kind and length bytes are fetched with GET_: running out ends the record. A kind
+		 * in the area's last byte has its length byte in the payload: if that was captured,
+		 * any length is bad there.
 		 */
 		if (pos >= c.cap) {
 			put_trunc(&c);
@@ -704,6 +703,8 @@ enum opts_end print_tcp_options(struct strbuf *sb, const uint8_t *opt, unsigned 
 				put_trunc(&c);
 				return OPTS_LOST;
 			}
+			if (pos + 1 >= optlen)
+				goto bad;
 			len = opt[pos + 1];
 			if (len < 2 || len > optlen - pos)
 				goto bad;

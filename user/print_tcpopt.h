@@ -24,12 +24,15 @@ enum opts_end {
  * Appends ", options [...]" for the option area of one TCP header.
  *   opt       the option bytes that were captured
  *   optlen    the option area's size as the header declares it (doff * 4 - 20), > 0
- *   cap       how many of those bytes were captured (cap <= optlen); tcpdump reports reads
- *             beyond them as truncation
+ *   cap       how many bytes from the area's start were captured; tcpdump reports reads
+ *             beyond them as truncation. More than optlen when payload follows: a kind in
+ *             the area's last byte has its length byte there (only opt's first optlen bytes
+ *             are read)
+ *   whole     the segment was captured to its end, payload included (MD5 checks it)
  *   tcpflags  the TCP flags byte (MPTCP's printer looks at SYN/ACK)
  *   sack_base subtracted from SACK block edges (tcpdump's relative numbering; 0 with -S)
  */
 enum opts_end print_tcp_options(struct strbuf *sb, const uint8_t *opt, unsigned optlen,
-				unsigned cap, uint8_t tcpflags, uint32_t sack_base);
+				unsigned cap, bool whole, uint8_t tcpflags, uint32_t sack_base);
 
 #endif

@@ -177,8 +177,11 @@ static void test_ipv4_options_and_frags(void)
 	tcp(&f, 1000, 0x10, 0);
 	parse(&ev, &f, f.len);
 	CHECK(ev.l4_off == 42 && ev.kind == XS_K_TCP, "IHL 7: l4_off %u", ev.l4_off);
-	CHECK(ev.l3x_cap == 8 && ev.var[8 + XS_MAX_OPT] == 1, "ip options copied");
-	CHECK(xs_event_size(&ev) == ((XS_EVENT_FIXED + 8 + XS_MAX_OPT + 8 + 7) & ~7u), "size");
+	/* The options, and XS_L3X_PAST bytes after them (tcpdump reads past a bad option). */
+	CHECK(ev.l3x_cap == 8 + XS_L3X_PAST && ev.var[8 + XS_MAX_OPT] == 1 &&
+		  ev.var[8 + XS_MAX_OPT + 8] == 1000 >> 8,
+	      "ip options copied: %u", ev.l3x_cap);
+	CHECK(xs_event_size(&ev) == ((XS_EVENT_FIXED + 8 + XS_MAX_OPT + 24 + 7) & ~7u), "size");
 	check_prefixes("ipv4_opts", &f);
 
 	/* A later fragment carries no TCP header. */
@@ -222,11 +225,12 @@ static void test_vlan_ipv6_ext(void)
 	CHECK(ev.flags == (XS_F_IP6 | XS_F_FRAG), "flags %#x", ev.flags);
 	CHECK(ev.frag_id == XS_BE16(0xdead) + ((__u32)XS_BE16(0xbeef) << 16), "frag id");
 	CHECK(ev.ip_tos == 0x01 && ev.ip6_flow == __builtin_bswap32(0x60123456u), "class/flow");
-	CHECK(ev.l3x_cap == 16 && ev.var[32 + XS_MAX_OPT] == 44, "extension bytes");
+	CHECK(ev.l3x_cap == 16 + XS_L3X_PAST && ev.var[32 + XS_MAX_OPT] == 44, "extension bytes");
 	CHECK(ev.kind == XS_K_TCP && ev.l4_proto == 6 && ev.stop == XS_S_OK, "tcp found");
 	check_prefixes("vlan_ipv6_ext", &f);
 
-	/* Nine destination-options headers: deeper than the parser follows. */
+	/* Nine destination-options headers: walked to the end, their bytes past what the event
+	 * holds. */
 	eth(&f, 0x86dd);
 	ip6(&f, 60, 9 * 8 + 20);
 	for (int i = 0; i < 9; i++) {
@@ -237,8 +241,112 @@ static void test_vlan_ipv6_ext(void)
 	}
 	tcp(&f, 1, 0x10, 0);
 	parse(&ev, &f, f.len);
-	CHECK(ev.stop == XS_S_EXT_DEEP && ev.l3x_cap == XS_MAX_L3X, "deep chain: stop %u", ev.stop);
+	CHECK(ev.stop == XS_S_OK && ev.kind == XS_K_TCP && ev.l4_off == 14 + 40 + 72 &&
+		  ev.l3x_cap == XS_MAX_L3X && (ev.flags & XS_F_HDRS),
+	      "deep chain: stop %u kind %u l4_off %u", ev.stop, ev.kind, ev.l4_off);
 	check_prefixes("deep_chain", &f);
+}
+
+/* An AH header (RFC 4302) of 24 bytes: next header, length 4 (words - 2), ... */
+static void ah(struct frame *f, unsigned nh)
+{
+	put8(f, nh);
+	put8(f, 4);
+	put16(f, 0);
+	put32(f, 0x1000); /* SPI */
+	put32(f, 7); /* sequence */
+	for (int i = 0; i < 12; i++)
+		put8(f, 0xa0 + (unsigned)i); /* ICV */
+}
+
+/* tcpdump follows AH to the transport layer, over IPv4 and IPv6; after AH only AH. */
+static void test_ah(void)
+{
+	struct frame f;
+	struct xs_event ev;
+
+	eth(&f, 0x0800);
+	ip4(&f, 51, 24 + 20, 0);
+	ah(&f, 6);
+	tcp(&f, 1000, 0x10, 0);
+	parse(&ev, &f, f.len);
+	CHECK(ev.kind == XS_K_TCP && ev.l4_off == 14 + 20 + 24 && ev.l4_proto == 6 &&
+		  ev.l4.tcp.sport == XS_BE16(1000),
+	      "v4 AH: kind %u l4_off %u", ev.kind, ev.l4_off);
+	CHECK(ev.l3x_cap == 24 + XS_L3X_PAST && ev.var[8 + XS_MAX_OPT + 1] == 4, "v4 AH bytes %u",
+	      ev.l3x_cap);
+	check_prefixes("ah4", &f);
+
+	eth(&f, 0x86dd);
+	ip6(&f, 60, 8 + 24 + 24 + 20);
+	put8(&f, 51); /* destination options, then two AH headers */
+	put8(&f, 0);
+	put16(&f, 0x0104);
+	put32(&f, 0);
+	ah(&f, 51);
+	ah(&f, 6);
+	tcp(&f, 2000, 0x12, 0);
+	parse(&ev, &f, f.len);
+	/* 56 bytes of headers and XS_L3X_PAST more: past what the event holds. */
+	CHECK(ev.kind == XS_K_TCP && ev.l4_off == 14 + 40 + 56 && (ev.flags & XS_F_HDRS),
+	      "v6 AH: kind %u l4_off %u flags %#x", ev.kind, ev.l4_off, ev.flags);
+	check_prefixes("ah6", &f);
+
+	/* A destination options header after AH is not walked: ip_demux_print() names it. */
+	eth(&f, 0x86dd);
+	ip6(&f, 51, 24 + 8 + 20);
+	ah(&f, 60);
+	put8(&f, 6);
+	put8(&f, 0);
+	put16(&f, 0x0104);
+	put32(&f, 0);
+	tcp(&f, 2000, 0x12, 0);
+	parse(&ev, &f, f.len);
+	CHECK(ev.kind == XS_K_IP && ev.l4_proto == 60 && ev.l4_off == 14 + 40 + 24,
+	      "DSTOPT after AH: kind %u proto %u", ev.kind, ev.l4_proto);
+
+	/* ESP: its SPI and sequence number, for the printer. */
+	eth(&f, 0x0800);
+	ip4(&f, 50, 24, 0);
+	for (int i = 0; i < 24; i++)
+		put8(&f, 0x10 + (unsigned)i);
+	parse(&ev, &f, f.len);
+	CHECK(ev.kind == XS_K_IP && ev.l4_proto == 50 && ev.l3x_cap == XS_L3X_PAST &&
+		  ev.var[8 + XS_MAX_OPT] == 0x10,
+	      "ESP: proto %u l3x %u", ev.l4_proto, ev.l3x_cap);
+	check_prefixes("esp4", &f);
+}
+
+/* Tags past the two the event holds: walked, and the frame's bytes travel with the record. */
+static void test_vlan_stack(void)
+{
+	static const unsigned types[] = {0x88a8, 0x8100, 0x9200, 0x9100, 0x8100};
+	struct frame f;
+	struct xs_event ev;
+
+	eth(&f, types[0]);
+	for (unsigned i = 0; i < 5; i++) {
+		put16(&f, 100 + i);
+		put16(&f, i + 1 < 5 ? types[i + 1] : 0x0800);
+	}
+	ip4(&f, 6, 20, 0);
+	tcp(&f, 3000, 0x02, 0);
+	parse(&ev, &f, f.len);
+	CHECK(ev.nvlan == XS_MAX_VLAN && (ev.flags & XS_F_HDRS) && ev.l3_off == 14 + 20 &&
+		  ev.etype_l3 == XS_BE16(0x0800),
+	      "5 tags: nvlan %u l3_off %u flags %#x", ev.nvlan, ev.l3_off, ev.flags);
+	CHECK(ev.kind == XS_K_TCP && ev.l4.tcp.sport == XS_BE16(3000), "5 tags: tcp");
+	check_prefixes("vlan5", &f);
+
+	/* 0x9200, a tag type tcpdump knows too. */
+	eth(&f, 0x9200);
+	put16(&f, 7);
+	put16(&f, 0x86dd);
+	ip6(&f, 6, 20);
+	tcp(&f, 4000, 0x02, 0);
+	parse(&ev, &f, f.len);
+	CHECK(ev.nvlan == 1 && ev.kind == XS_K_TCP && !(ev.flags & XS_F_HDRS), "0x9200: %u %u",
+	      ev.nvlan, ev.kind);
 }
 
 static void test_other_protocols(void)
@@ -308,6 +416,8 @@ int main(void)
 	test_ipv4_syn();
 	test_ipv4_options_and_frags();
 	test_vlan_ipv6_ext();
+	test_ah();
+	test_vlan_stack();
 	test_other_protocols();
 	test_tcp_malformed();
 	return check_summary();

@@ -25,6 +25,12 @@ struct tcase {
 	bool ret;
 };
 
+/* A case with payload after the options: cap counts its captured bytes too. */
+struct pcase {
+	struct tcase t;
+	unsigned payload; /* the segment's payload length */
+};
+
 static const struct tcase cases[] = {
     {"mss", "020405b4", ALL, 0x02, 0u, ", options [mss 1460]", true},
     {"wscale", "01030307", ALL, 0x02, 0u, ", options [nop,wscale 7]", true},
@@ -399,17 +405,45 @@ static uint8_t *captured(const char *hex, unsigned cap)
 	return p;
 }
 
-static bool run_case(const struct tcase *t)
+static const struct pcase payload_cases[] = {
+    /* A kind in the last byte: its length byte is the payload's first, if captured. */
+    {{"kind in the last byte, payload", "020405b4010101fe", ALL, 0x18, 1999u,
+      ", options [mss 1460,nop,nop,nop,[bad opt]]", false},
+     4},
+    {{"kind in the last byte, payload not captured", "020405b4010101fe", 8, 0x18, 1999u,
+      ", options [mss 1460,nop,nop,nop, [|tcp]", false},
+     4},
+    {{"kind in the last byte, 1 payload byte", "020405b4010101fe", 9, 0x18, 1999u,
+      ", options [mss 1460,nop,nop,nop,[bad opt]]", false},
+     4},
+    {{"wscale in the last byte, payload", "01010103", ALL, 0x18, 1999u,
+      ", options [nop,nop,nop,[bad opt]]", false},
+     2},
+    /* MD5 checks the whole segment was captured, payload included. */
+    {{"md5, payload cut", "010113120102030405060708090a0b0c0d0e0f10", 22, 0x18, 1999u,
+      ", options [nop,nop,md5 snaplen too short, can't check - 0102030405060708090a0b0c0d0e0f10]",
+      true},
+     4},
+    {{"md5, payload whole", "010113120102030405060708090a0b0c0d0e0f10", ALL, 0x18, 1999u,
+      ", options [nop,nop,md5 shared secret not supplied with -M, can't check - "
+      "0102030405060708090a0b0c0d0e0f10]",
+      true},
+     4},
+};
+
+static bool run_case(const struct tcase *t, unsigned payload)
 {
-	unsigned optlen = (unsigned)strlen(t->hex) / 2;
-	unsigned cap = t->cap == ALL ? optlen : t->cap;
-	uint8_t *opt = captured(t->hex, cap);
+	unsigned optlen = (unsigned)strlen(t->hex) / 2, seglen = optlen + payload;
+	unsigned cap = t->cap == ALL ? seglen : t->cap;
+	/* Only the area's bytes: ASan sees a read of the payload's. */
+	uint8_t *opt = captured(t->hex, cap < optlen ? cap : optlen);
 	char out[1024];
 	struct strbuf sb;
 	bool ret, ok;
 
 	sb_init(&sb, out, sizeof(out));
-	ret = print_tcp_options(&sb, opt, optlen, cap, t->flags, t->sack_base) == OPTS_MORE;
+	ret = print_tcp_options(&sb, opt, optlen, cap, cap >= seglen, t->flags, t->sack_base) ==
+	      OPTS_MORE;
 	free(opt);
 	ok = !sb.full && ret == t->ret && sb.len == strlen(t->want) &&
 	     memcmp(out, t->want, sb.len) == 0;
@@ -429,7 +463,7 @@ static bool small_buffer(void)
 	struct strbuf sb;
 
 	sb_init(&sb, out, sizeof(out));
-	print_tcp_options(&sb, opt, sizeof(opt), sizeof(opt), 0x02, 0);
+	print_tcp_options(&sb, opt, sizeof(opt), sizeof(opt), true, 0x02, 0);
 	if (!sb.full || sb.len != sizeof(out) || memcmp(out, ", options [m", sizeof(out)) != 0) {
 		printf("FAIL small buffer\n");
 		return false;
@@ -457,15 +491,17 @@ static bool random_bytes(void)
 
 	for (int n = 0; n < 200000; n++) {
 		unsigned optlen = 4 * (1 + xorshift(&seed) % 10);
-		unsigned cap = xorshift(&seed) % 2 ? optlen : xorshift(&seed) % (optlen + 1);
-		uint8_t *opt = malloc(cap ? cap : 1);
+		/* Captured: all, part, or the area and some payload after it. */
+		unsigned cap = xorshift(&seed) % 2 ? optlen : xorshift(&seed) % (optlen + 4);
+		unsigned held = cap < optlen ? cap : optlen;
+		uint8_t *opt = malloc(held ? held : 1);
 		char out[1024];
 		struct strbuf sb;
 		bool ret;
 
 		if (!opt)
 			abort();
-		for (unsigned i = 0; i < cap; i++) {
+		for (unsigned i = 0; i < held; i++) {
 			uint32_t r = xorshift(&seed);
 
 			if (i % 3 == 0)
@@ -476,8 +512,8 @@ static bool random_bytes(void)
 				opt[i] = (uint8_t)r;
 		}
 		sb_init(&sb, out, sizeof(out));
-		ret = print_tcp_options(&sb, opt, optlen, cap, (uint8_t)xorshift(&seed), seed) ==
-		      OPTS_MORE;
+		ret = print_tcp_options(&sb, opt, optlen, cap, cap >= optlen + 3,
+					(uint8_t)xorshift(&seed), seed) == OPTS_MORE;
 		free(opt);
 		if (sb.full || (ret && out[sb.len - 1] != ']'))
 			bad++;
@@ -492,7 +528,13 @@ int main(void)
 	unsigned pass = 0, fail = 0;
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		if (run_case(&cases[i]))
+		if (run_case(&cases[i], 0))
+			pass++;
+		else
+			fail++;
+	}
+	for (size_t i = 0; i < sizeof(payload_cases) / sizeof(payload_cases[0]); i++) {
+		if (run_case(&payload_cases[i].t, payload_cases[i].payload))
 			pass++;
 		else
 			fail++;
