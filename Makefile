@@ -7,6 +7,9 @@ CLANG ?= clang
 BPFTOOL ?= bpftool
 PREFIX ?= /usr/local
 V ?= 0
+# The tests' Python: Debian's (tests/deps.sh), not whatever python3 comes first in PATH.
+PYTHON ?= /usr/bin/python3
+export PYTHON
 
 ifeq ($(V),1)
 Q :=
@@ -42,7 +45,7 @@ UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/%)
 .PHONY: all deps test test-unit test-fuzz test-fuzz-pcap test-kernel test-portability test-replay \
 	test-filter test-payload test-live test-faults \
 	test-counters demo \
-	fuzz soak bench-kernel check-full format \
+	fuzz soak bench-kernel check-full goldens format \
 	check-format lint clean install help
 
 all: $(BUILD)/xdpspy
@@ -56,6 +59,7 @@ help:
 	@echo 'make fuzz         a longer fuzzing run (FUZZ_SECONDS=300)'
 	@echo 'make soak         ten minutes at 100 kpps: memory and fds stay flat (root)'
 	@echo 'make bench-kernel in-kernel cost per packet, with and without a filter expression'
+	@echo 'make goldens      tcpdump 4.99.3'"'"'s output for the replay tests, in tests/golden (root)'
 	@echo 'make format       clang-format the C sources (check-format to verify)'
 	@echo 'make install      install into PREFIX (default /usr/local)'
 	@echo 'V=1               show full commands'
@@ -193,6 +197,10 @@ test: deps
 	done; \
 	echo "test layers: $$(( $(words $(TEST_LAYERS)) - failed )) passed, $$failed failed"; \
 	[ $$failed -eq 0 ]
+
+# tcpdump 4.99.3's output for every capture and flag set the replay tests compare (root).
+goldens:
+	$(Q)$(PYTHON) tests/goldens.py
 
 check-full: all $(BUILD)/xdpspy-san
 	$(Q)FULL=1 tests/replay.sh
