@@ -145,8 +145,8 @@ test-unit: $(UNIT_BIN)
 	$(Q)tests/unit/run-classic.sh $(BUILD)/tests/test_classic
 
 test-kernel: $(BUILD)/tests/test_kernel $(BUILD)/tests/test_xlate
-	$(Q)$(BUILD)/tests/test_kernel tests/data/*.pcap* ../shared/corpus/tcpdump-tests/*.pcap*
-	$(Q)$(BUILD)/tests/test_xlate tests/data/*.pcap* ../shared/corpus/tcpdump-tests/*.pcap*
+	$(Q)$(BUILD)/tests/test_kernel tests/data/*.pcap* tests/corpus/tcpdump/*.pcap*
+	$(Q)$(BUILD)/tests/test_xlate tests/data/*.pcap* tests/corpus/tcpdump/*.pcap*
 
 test-fuzz: $(BUILD)/tests/fuzz_parse_print
 	$(Q)tests/run-fuzz.sh $< $${FUZZ_SECONDS:-30}

@@ -20,7 +20,7 @@ record=0
 [ "${1:-}" = --record ] && record=1
 data=tests/data/verifier-insns.txt
 shopt -s nullglob
-pcaps=(tests/data/*.pcap* ../shared/corpus/tcpdump-tests/*.pcap*)
+pcaps=(tests/data/*.pcap* tests/corpus/tcpdump/*.pcap*)
 shopt -u nullglob
 default_clang=${CLANG:-clang}
 tmp=$(mktemp -d)
