@@ -77,9 +77,12 @@ UNIT_TESTS := test_parse test_print test_tcpopt test_payload test_classic
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/%)
 KERNEL_TEST_BIN := $(addprefix $(BUILD)/tests/,test_kernel test_xlate verifier_insns)
 FUZZ_BIN := $(BUILD)/tests/fuzz_parse_print $(BUILD)/tests/fuzz_pcap_read
+# Everything test-build checks the dependencies of.
+BINARIES = $(BUILD)/xdpspy $(BUILD)/xdpspy-san $(UNIT_BIN) $(KERNEL_TEST_BIN) $(FUZZ_BIN) \
+	$(BENCH_BIN)
 
 .PHONY: all deps test test-unit test-fuzz test-fuzz-pcap test-kernel test-portability test-replay \
-	test-filter test-payload test-live test-faults test-counters demo goldens \
+	test-filter test-payload test-live test-faults test-counters test-build demo goldens \
 	fuzz soak bench-kernel check-full format check-format lint clean install help
 
 all: $(BUILD)/xdpspy
@@ -193,6 +196,11 @@ test-fuzz-pcap: $(BUILD)/tests/fuzz_pcap_read
 test-portability:
 	$(Q)tests/portability.sh
 
+# The header dependencies: with nothing changed, nothing is rebuilt; after any header is
+# touched (in a copy of the tree), exactly the binaries whose objects include it are.
+test-build: $(BINARIES)
+	$(Q)$(PYTHON) tests/build_deps.py $(BINARIES)
+
 test-replay: $(BUILD)/xdpspy $(BUILD)/xdpspy-san
 	$(Q)tests/replay.sh
 
@@ -220,7 +228,7 @@ demo: deps
 	$(Q)tests/demo.sh
 
 # Every layer runs even when an earlier one fails; the summary line says how many did.
-TEST_LAYERS := check-format lint test-unit test-fuzz test-fuzz-pcap test-kernel \
+TEST_LAYERS := check-format lint test-build test-unit test-fuzz test-fuzz-pcap test-kernel \
 	test-portability test-replay test-filter test-payload test-live test-faults test-counters
 
 test: deps

@@ -24,6 +24,9 @@ BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/ringpos $(BUILD)/bench/pass.bpf
 
 .PHONY: bench bench-tools
 
+# The C tools whose header dependencies make test-build checks.
+BENCH_BIN := $(BUILD)/bench/kernel_cost $(BUILD)/bench/ringpos
+
 $(BUILD)/bench/kernel_cost: $(BUILD)/bench/kernel_cost.o $(KERNEL_OBJ)
 	$(msg) LD $@
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
