@@ -132,7 +132,8 @@ def golden_side(pcap, flags):
     key = capture_key(pcap)
     entry = read_captures_table().get(key)
     if entry is None:
-        raise Unusable("%s has no goldens: list it in tests/golden_pcaps.sh, run make goldens" % key)
+        raise Unusable("%s has no goldens: list it in tests/golden_pcaps.sh, run make goldens"
+                       % key)
     digest, packets, selected = entry
     with open(pcap, "rb") as f:
         if hashlib.sha256(f.read()).hexdigest() != digest:

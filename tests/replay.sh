@@ -47,7 +47,8 @@ compare_must() {
 	shift 2
 	"${cmp[@]}" -q $mode "$@" >"$work/selftest" 2>&1
 	local rc=$?
-	[ $rc -eq "$want" ] && ok || bad "compare.py $mode $* exited $rc, not $want: $(tail -n 3 "$work/selftest")"
+	[ $rc -eq "$want" ] && ok ||
+		bad "compare.py $mode $* exited $rc, not $want: $(tail -n 3 "$work/selftest")"
 }
 # A tool that prints what xdpspy prints, edited by sed: mutant SED-SCRIPT.
 mutant() {
