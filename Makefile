@@ -137,34 +137,41 @@ $(BUILD)/libfuzzer/%.o: %.c
 # --- binaries ------------------------------------------------------------------------------
 $(BUILD)/xdpspy: $(APP_OBJ)
 	$(msg) LD $@
+	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 # The same binary under ASan+UBSan: the replay tests run it too.
 $(BUILD)/xdpspy-san: $(SAN_APP_OBJ)
 	$(msg) LD-SAN $@
+	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g $(SAN) -o $@ $^ $(LDLIBS)
 
 $(UNIT_BIN): $(BUILD)/tests/%: $(BUILD)/san/tests/unit/%.o $(SAN_PRINT_OBJ)
 	$(msg) LD-SAN $@
+	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g $(SAN) -o $@ $^
 
 $(BUILD)/tests/test_kernel: $(BUILD)/tests/kernel/test_kernel.o $(KERNEL_OBJ) \
 	$(call objs,,user/decode.c user/tcp_sum.c)
 	$(msg) LD $@
+	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 # The filter translator against libpcap's interpreter, in the kernel (BPF_PROG_TEST_RUN).
 $(BUILD)/tests/test_xlate: $(BUILD)/tests/kernel/test_xlate.o $(call objs,,$(FILTER_SRC))
 	$(msg) LD $@
+	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 # Verified instruction counts of every program (tests/portability.sh).
 $(BUILD)/tests/verifier_insns: $(BUILD)/tests/kernel/verifier_insns.o $(KERNEL_OBJ)
 	$(msg) LD $@
+	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/fuzz_parse_print: $(BUILD)/libfuzzer/tests/fuzz/fuzz_parse_print.o $(FUZZ_PRINT_OBJ)
 	$(msg) LD-FUZZ $@
+	$(Q)mkdir -p $(@D)
 	$(Q)$(CLANG) $(FUZZ_LDFLAGS) -o $@ $^
 
 # `-r` on fuzzed pcap/pcapng files: replay, filter (host path), printer and -w writer, all of
@@ -172,6 +179,7 @@ $(BUILD)/tests/fuzz_parse_print: $(BUILD)/libfuzzer/tests/fuzz/fuzz_parse_print.
 # loader.c is linked, hence the skeleton.
 $(BUILD)/tests/fuzz_pcap_read: $(BUILD)/libfuzzer/tests/fuzz/fuzz_pcap_read.o $(FUZZ_APP_OBJ)
 	$(msg) LD-FUZZ $@
+	$(Q)mkdir -p $(@D)
 	$(Q)$(CLANG) $(FUZZ_LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # --- benchmarks (make bench, make bench-kernel): bench/bench.mk ------------------------------
