@@ -50,7 +50,8 @@ LDLIBS = $(eval LDLIBS := $(call pkg_config,--libs))$(LDLIBS)
 # our own (libbpf-bootstrap's way), so UAPI headers find asm/types.h whatever CC is.
 BPF_SYS_INC = $(eval BPF_SYS_INC := $(shell $(CLANG) -v -E - </dev/null 2>&1 | sed -n \
 	'/<...> search starts here:/,/End of search list./{ s| \(/.*\)|-idirafter \1|p }'))$(BPF_SYS_INC)
-BPF_CFLAGS = -g -O2 -target bpf -Wall -Werror -MMD -MP -Iinclude $(BPF_SYS_INC)
+# -Ivmlinux: vmlinux/vmlinux.h, the kernel's types, for CO-RE reads (none yet; vmlinux/README.md).
+BPF_CFLAGS = -g -O2 -target bpf -Wall -Werror -MMD -MP -Iinclude -Ivmlinux $(BPF_SYS_INC)
 
 # --- modules: each is listed once here, and the binary, the tests and bench/bench.mk link these
 # The printer and what it needs; no libbpf, no I/O (the unit tests, the parse fuzzer).
@@ -83,7 +84,7 @@ BINARIES = $(BUILD)/xdpspy $(BUILD)/xdpspy-san $(UNIT_BIN) $(KERNEL_TEST_BIN) $(
 
 .PHONY: all deps test test-unit test-fuzz test-fuzz-pcap test-kernel test-portability test-replay \
 	test-filter test-payload test-live test-faults test-counters test-build demo goldens \
-	fuzz soak bench-kernel check-full format check-format lint clean install help
+	vmlinux fuzz soak bench-kernel check-full format check-format lint clean install help
 
 all: $(BUILD)/xdpspy
 
@@ -97,6 +98,7 @@ help:
 	@echo 'make soak         ten minutes at 100 kpps: memory and fds stay flat (root)'
 	@echo 'make bench-kernel in-kernel cost per packet, with and without a filter expression'
 	@echo 'make goldens      tcpdump 4.99.3'"'"'s output for the replay tests, in tests/golden (root)'
+	@echo 'make vmlinux      vmlinux/vmlinux.h from the running kernel'"'"'s BTF'
 	@echo 'make format       clang-format the C sources (check-format to verify)'
 	@echo 'make install      install into PREFIX (default /usr/local)'
 	@echo 'V=1               show full commands'
@@ -113,6 +115,14 @@ $(BUILD)/xdpspy.bpf.o: bpf/xdpspy.bpf.c
 $(BUILD)/xdpspy.skel.h: $(BUILD)/xdpspy.bpf.o
 	$(msg) GEN $@
 	$(Q)$(BPFTOOL) gen skeleton $< name xdpspy_bpf > $@.tmp && mv $@.tmp $@
+
+# vmlinux/vmlinux.h from the running kernel's BTF (x86_64's is committed; vmlinux/README.md).
+vmlinux:
+	$(msg) GEN vmlinux/vmlinux.h
+	$(Q){ printf '/* make vmlinux: bpftool btf dump file /sys/kernel/btf/vmlinux format c, %s */\n' \
+		"Linux $$(uname -r) $$(uname -m)"; \
+		$(BPFTOOL) btf dump file /sys/kernel/btf/vmlinux format c; } >vmlinux/vmlinux.h.tmp && \
+		mv vmlinux/vmlinux.h.tmp vmlinux/vmlinux.h
 
 # --- objects: host, sanitizer, fuzzer builds of the same sources -----------------------------
 # loader.c includes the skeleton, which -MMD cannot name before it exists.
@@ -206,8 +216,11 @@ test-portability:
 
 # The header dependencies: with nothing changed, nothing is rebuilt; after any header is
 # touched (in a copy of the tree), exactly the binaries whose objects include it are.
+# And the BPF side can include vmlinux/vmlinux.h.
 test-build: $(BINARIES)
 	$(Q)$(PYTHON) tests/build_deps.py $(BINARIES)
+	$(Q)echo '#include "vmlinux.h"' | $(CLANG) $(filter-out -MMD -MP,$(BPF_CFLAGS)) -fsyntax-only \
+		-x c - && echo 'build: vmlinux/vmlinux.h compiles for BPF'
 
 test-replay: $(BUILD)/xdpspy $(BUILD)/xdpspy-san
 	$(Q)tests/replay.sh

@@ -20,7 +20,7 @@ import tempfile
 import time
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-HEADER_DIRS = ("include", "user", "bpf", "tests", "bench")
+HEADER_DIRS = ("include", "user", "bpf", "tests", "bench", "vmlinux")
 # Not needed by make: captures, goldens, the fuzzers' work and the other builds.
 NOT_COPIED = {".git", "tests/corpus", "tests/golden", "tests/data", "build/fuzz",
               "build/fuzz-pcap", "build/port"}
