@@ -105,7 +105,7 @@ def wanted():
 
 def versions():
     text = subprocess.run(["tcpdump", "--version"], capture_output=True, text=True).stdout
-    lines = text.split("\n")[:2]
+    lines = (text.split("\n") + ["", ""])[:2]
     if not (lines[0] == WANT_TCPDUMP and lines[1].startswith(WANT_LIBPCAP)):
         if os.environ.get("GOLDENS_ANY_TCPDUMP") != "1":
             sys.exit("goldens: this is %s; the goldens are %s's with %s (GOLDENS_ANY_TCPDUMP=1 "
