@@ -3,6 +3,7 @@
 """Compares xdpspy's output for a capture with tcpdump's, packet by packet.
 
 usage: compare.py [OPTIONS] PCAP "TOOL COMMAND" [FLAGS...]
+       compare.py [OPTIONS] --captures FILE "TOOL COMMAND" [FLAGS...]
 
 Where tcpdump's side comes from:
   --golden       the committed golden: what tcpdump 4.99.3 printed for `FLAGS -r PCAP`, all
@@ -16,8 +17,11 @@ How much of a record is compared:
                  records without it whole. What follows is application decodes and dumps.
   --full         the whole record.
   --dump         the prefix, then the -x/-X dump lines (a tab and 0x) that follow it.
-Other options: --max-diffs N (5), -q (the summary line only), --tcpdump PATH,
+Other options: --max-diffs N (5), -q (no differences, the summary line only), --tcpdump PATH,
 --allow-name-resolution (FLAGS without -n: the caller must isolate the resolver).
+--captures FILE compares every capture FILE lists (one a line, - for standard input), two at a
+time (--jobs N), and prints for each, in the list's order, its differences and one summary line
+that starts with PASS:, FAIL: or ERROR: (could not be compared); one Python for all of them.
 compare.py --show PCAP [FLAGS...] prints the golden for PCAP and FLAGS.
 
 A record is a line that starts with a time stamp (any -t form, after a -# number), with
@@ -26,6 +30,7 @@ stamps) any line that starts with neither a tab nor two blanks. Both commands ru
 and only their standard output is compared. Exit status: 0 every record matches and both sides
 have as many; 1 a difference; 2 the comparison could not be made.
 """
+import concurrent.futures
 import hashlib
 import os
 import re
@@ -96,12 +101,20 @@ def golden_bundle(key):
     return os.path.join(GOLDEN, key + ".tar.xz")
 
 
-def read_bundle(path):
-    """{member: text} of a golden bundle, {} when there is none."""
+def read_bundle(path, only=None):
+    """{member: bytes} of a golden bundle in its order, {} when there is none; with ONLY, that
+    member alone: an xz stream is read from its start, and the bundle holds its small members
+    (the line formats) before the dumps, so one golden costs little."""
+    found = {}
     if not os.path.exists(path):
-        return {}
+        return found
     with tarfile.open(path, "r:xz") as tar:
-        return {m.name: tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}
+        for m in tar:
+            if only is None or m.name == only:
+                found[m.name] = tar.extractfile(m).read()
+                if only is not None:
+                    break
+    return found
 
 
 def capture_key(pcap):
@@ -139,7 +152,7 @@ def golden_side(pcap, flags):
         if hashlib.sha256(f.read()).hexdigest() != digest:
             raise Unusable("%s changed since its goldens were made: run make goldens" % key)
     bundle = golden_bundle(key)
-    text = read_bundle(bundle).get(golden_member(flags))
+    text = read_bundle(bundle, golden_member(flags)).get(golden_member(flags))
     if text is None:
         raise Unusable("no golden for [%s] in %s: add the flag set to tests/golden_pcaps.sh, "
                        "run make goldens" % (" ".join(flags), os.path.relpath(bundle, TESTS)))
@@ -156,28 +169,27 @@ def run(cmd, timeout=600):
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
-def show_diffs(expected, got, labels, limit):
-    shown = 0
+def diffs(expected, got, labels, limit):
+    out, shown = [], 0
     for i in range(max(len(expected), len(got))):
         a = expected[i] if i < len(expected) else None
         b = got[i] if i < len(got) else None
         if a == b:
             continue
         if shown == limit:
-            print("... and more")
-            return
+            return out + ["... and more"]
         shown += 1
-        print("@@ record %d, packet %d @@" % (i + 1, labels[i] if i < len(labels) else i + 1))
-        for line in (a.split("\n") if a is not None else ["<no record>"]):
-            print("-" + line)
-        for line in (b.split("\n") if b is not None else ["<no record>"]):
-            print("+" + line)
+        out.append("@@ record %d, packet %d @@" % (i + 1, labels[i] if i < len(labels) else i + 1))
+        out += ["-" + line for line in (a.split("\n") if a is not None else ["<no record>"])]
+        out += ["+" + line for line in (b.split("\n") if b is not None else ["<no record>"])]
+    return out
 
 
 def parse_args(argv):
     opts = {"mode": "prefix", "golden": False, "filter": None, "max_diffs": 5, "quiet": False,
-            "tcpdump": "tcpdump", "names": False}
-    valued = {"--filter": "filter", "--max-diffs": "max_diffs", "--tcpdump": "tcpdump"}
+            "tcpdump": "tcpdump", "names": False, "captures": None, "jobs": 2}
+    valued = {"--filter": "filter", "--max-diffs": "max_diffs", "--tcpdump": "tcpdump",
+              "--captures": "captures", "--jobs": "jobs"}
     i = 0
     while i < len(argv) and argv[i].startswith("-"):
         a = argv[i]
@@ -198,16 +210,19 @@ def parse_args(argv):
         else:
             raise Unusable("unknown option %s (options go before PCAP)" % a)
         i += 1
+    if opts["captures"] is not None:
+        argv = argv[:i] + [None] + argv[i:]  # the captures stand where PCAP does
     if len(argv) - i < 2 or opts["golden"] == (opts["filter"] is not None):
         raise Unusable("usage: compare.py --golden|--filter EXPR [OPTIONS] PCAP TOOL [FLAGS...]")
     flags = argv[i + 2:]
     if not opts["names"] and not any(re.fullmatch(r"-[A-Za-z]*n[A-Za-z]*", f) for f in flags):
         raise Unusable("FLAGS without -n would resolve names: pass --allow-name-resolution")
-    opts["max_diffs"] = int(opts["max_diffs"])
+    opts["max_diffs"], opts["jobs"] = int(opts["max_diffs"]), int(opts["jobs"])
     return opts, argv[i], shlex.split(argv[i + 1]), flags
 
 
 def compare(opts, pcap, tool, flags):
+    """(True if every record matches, the lines to print)."""
     stamped = has_timestamps(flags)
     if opts["golden"]:
         text, packets, selected, source = golden_side(pcap, flags)
@@ -246,14 +261,31 @@ def compare(opts, pcap, tool, flags):
     summary = "%s: %s [%s] %s, %s: %d/%d records match" % (
         "PASS" if ok else "FAIL", pcap, " ".join(flags), opts["mode"], source, same,
         max(len(want), len(have)))
-    if not opts["quiet"]:
-        print("tool: %s" % shlex.join(tool_cmd))
-        for n in notes:
-            print("note: " + n)
-        if not ok:
-            show_diffs(want, have, selected, opts["max_diffs"])
-    print(summary)
-    return 0 if ok else 1
+    lines = []
+    if not opts["quiet"] and not ok:
+        lines = ["tool: %s" % shlex.join(tool_cmd)] + ["note: " + n for n in notes]
+        lines += diffs(want, have, selected, opts["max_diffs"])
+    return ok, lines + [summary]
+
+
+def compare_listed(opts, tool, flags):
+    """Every capture of opts["captures"]; 0 all match, 1 a difference, 2 one not compared."""
+    with (sys.stdin if opts["captures"] == "-" else open(opts["captures"])) as f:
+        pcaps = [line.rstrip("\n") for line in f if line.strip()]
+
+    def one(pcap):
+        try:
+            ok, lines = compare(opts, pcap, tool, flags)
+            return (0 if ok else 1), lines
+        except Unusable as e:
+            return 2, ["ERROR: %s: %s" % (pcap, e)]
+
+    worst = 0
+    with concurrent.futures.ThreadPoolExecutor(max_workers=opts["jobs"]) as pool:
+        for status, lines in pool.map(one, pcaps):
+            print("\n".join(lines), flush=True)
+            worst = max(worst, status)
+    return worst
 
 
 def main(argv):
@@ -261,7 +293,12 @@ def main(argv):
         if argv[:1] == ["--show"] and len(argv) > 1:
             sys.stdout.write(golden_side(argv[1], argv[2:])[0])
             return 0
-        return compare(*parse_args(argv))
+        opts, pcap, tool, flags = parse_args(argv)
+        if opts["captures"] is not None:
+            return compare_listed(opts, tool, flags)
+        ok, lines = compare(opts, pcap, tool, flags)
+        print("\n".join(lines))
+        return 0 if ok else 1
     except Unusable as e:
         print("compare.py: %s" % e, file=sys.stderr)
         return 2

@@ -13,7 +13,7 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 py=${PYTHON:-python3}
-cmp=("$py" "$top/tests/compare.py")
+comparer=("$py" "$top/tests/compare.py")
 bin=$top/build/xdpspy
 san=$top/build/xdpspy-san
 work=$(mktemp -d)
@@ -41,7 +41,7 @@ records=0
 compare() {
 	local filter=$1 pcap=$2 tool=$3 out
 	shift 3
-	if out=$("${cmp[@]}" --filter "$filter" --max-diffs 3 "$pcap" "$tool" "$@" 2>&1); then
+	if out=$("${comparer[@]}" --filter "$filter" --max-diffs 3 "$pcap" "$tool" "$@" 2>&1); then
 		ok
 	else
 		bad "'$filter' on $(basename "$pcap") [$tool $*]"
@@ -148,7 +148,7 @@ names_test() {
 	for expr in 'dst host ws5.example and tcp[tcpflags] & tcp-syn != 0' 'host v6srv.example'; do
 		# shellcheck disable=SC2016
 		if unshare -nm sh -c 'mount --bind "$1" /etc/hosts && mount --bind "$2" /etc/resolv.conf &&
-			shift 2 && exec "$@"' sh "$hosts" "$resolv" "${cmp[@]}" -q --filter "($expr) and tcp" \
+			shift 2 && exec "$@"' sh "$hosts" "$resolv" "${comparer[@]}" -q --filter "($expr) and tcp" \
 			"$merged" "$bin" -n -tt >"$work/names.out" 2>&1; then
 			ok
 		else

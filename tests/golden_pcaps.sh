@@ -11,7 +11,8 @@
 #   strict_pcaps  tests/payload/strict-pcaps.txt, compared whole with strict_flags
 #   dump_pcaps    the tcpdump corpus bar tests/payload/dump-exceptions.txt: dump_flags' dumps
 #   names_pcaps   compared without -n (names_flags) inside tests/names/in-fixture.sh
-# golden_list prints "FLAGS<tab>CAPTURE" for every golden these need.
+# golden_list prints "FLAGS<tab>CAPTURE" for every golden these need; golden_compare runs
+# the comparisons.
 alltcp='tcp or ip6 protochain 6 or (vlan and (tcp or ip6 protochain 6 or (vlan and (tcp or ip6 protochain 6))))'
 corpus=$top/tests/corpus/tcpdump
 
@@ -40,6 +41,27 @@ dump_flags=("-n -tt -X")
 
 names_pcaps=("$top/tests/data/handshake-v4v6.pcap" "$top/tests/data/interleaved-flows.pcap")
 names_flags=("-tt")
+
+# golden_compare [--full|--dump] LIST TOOL FLAGS...: every capture of the array named LIST
+# against its golden, one tests/compare.py for all; the caller's ok for each match, its bad for
+# each difference (shown before it) and for a capture without a result.
+golden_compare() {
+	local mode=() line results=0
+	case "$1" in --full | --dump) mode=("$1") && shift ;; esac
+	local -n captures=$1
+	local tool=$2
+	shift 2
+	while IFS= read -r line; do
+		case "$line" in
+		PASS:*) results=$((results + 1)) && ok ;;
+		FAIL:* | ERROR:*) results=$((results + 1)) && bad "$line" ;;
+		*) printf '%s\n' "$line" | cut -c1-200 ;;
+		esac
+	done < <(printf '%s\n' "${captures[@]}" | "${PYTHON:-python3}" "$top/tests/compare.py" \
+		--golden "${mode[@]}" --max-diffs 3 --captures - "$tool" "$@" 2>&1)
+	[ "$results" -eq "${#captures[@]}" ] ||
+		bad "tests/compare.py: $results results for ${#captures[@]} captures [$tool $*]"
+}
 
 golden_list() {
 	local set flags f

@@ -126,12 +126,14 @@ def tcpdump_output(flags, capture, packets):
 
 
 def store(path, members):
-    """Writes the bundle PATH ({name: bytes}, reproducibly) unless it holds exactly MEMBERS."""
-    if compare.read_bundle(path) == members:
+    """Writes the bundle PATH ({name: bytes}, reproducibly, smallest first: see
+    compare.read_bundle) unless it holds exactly MEMBERS in that order."""
+    order = sorted(members, key=lambda name: (len(members[name]), name))
+    if list(compare.read_bundle(path).items()) == [(n, members[n]) for n in order]:
         return False
     raw = io.BytesIO()
     with tarfile.open(fileobj=raw, mode="w", format=tarfile.USTAR_FORMAT) as tar:
-        for name in sorted(members):
+        for name in order:
             info = tarfile.TarInfo(name)
             info.size, info.mode, info.mtime = len(members[name]), 0o644, 0
             tar.addfile(info, io.BytesIO(members[name]))

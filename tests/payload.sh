@@ -9,7 +9,7 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 py=${PYTHON:-python3}
-cmp=("$py" "$top/tests/compare.py" --golden)
+comparer=("$py" "$top/tests/compare.py" --golden)
 bin=$top/build/xdpspy
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -24,34 +24,18 @@ bad() {
 	echo "payload: FAIL $*"
 }
 
-# compare MODE PCAP FLAGS...: one comparison with the golden; the diff on failure.
-compare() {
-	local mode=$1 pcap=$2 out
-	shift 2
-	if out=$("${cmp[@]}" "$mode" --max-diffs 2 "$pcap" "$bin --kernel-parser" "$@" 2>&1); then
-		ok
-	else
-		bad "$mode $(basename "$pcap") [$*]"
-		printf '%s\n' "$out" | sed -n '2,14p' | cut -c1-200
-	fi
-}
-
 # Whole records: the line with what follows `length N`, and the dumps.
 for flags in "${strict_flags[@]}"; do
-	for f in "${strict_pcaps[@]}"; do
-		# shellcheck disable=SC2086
-		compare --full "$f" $flags
-	done
+	# shellcheck disable=SC2086
+	golden_compare --full strict_pcaps "$bin --kernel-parser" $flags
 done
 
 # The dumped bytes of every corpus capture, through the kernel and through the host parser.
 for flags in "${dump_flags[@]}"; do
-	for f in "${dump_pcaps[@]}"; do
-		# shellcheck disable=SC2086
-		compare --dump "$f" $flags
-	done
+	# shellcheck disable=SC2086
+	golden_compare --dump dump_pcaps "$bin --kernel-parser" $flags
 done
-"${cmp[@]}" -q --dump "$corpus/ssh.pcap" "$bin" -n -tt -X >/dev/null &&
+"${comparer[@]}" -q --dump "$corpus/ssh.pcap" "$bin" -n -tt -X >/dev/null &&
 	ok || bad "--dump ssh.pcap through the host parser"
 
 # -w then tcpdump -r: the same lines as tcpdump prints for the original packets, filtered or

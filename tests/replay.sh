@@ -9,7 +9,7 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 py=${PYTHON:-python3}
-cmp=("$py" "$top/tests/compare.py" --golden)
+comparer=("$py" "$top/tests/compare.py" --golden)
 bin=$top/build/xdpspy
 san=$top/build/xdpspy-san
 work=$(mktemp -d)
@@ -28,24 +28,12 @@ bad() {
 flagsets=("${replay_flags[@]}")
 [ "${FULL:-0}" = 1 ] && flagsets+=("${full_flags[@]}")
 
-# One comparison; prints its diff on failure.
-compare() {
-	local pcap=$1 tool=$2 out
-	shift 2
-	if out=$("${cmp[@]}" --max-diffs 3 "$pcap" "$tool" "$@" 2>&1); then
-		ok
-	else
-		bad "$(basename "$pcap") [$tool $*]"
-		printf '%s\n' "$out" | sed -n '2,20p'
-	fi
-}
-
 # compare_must MODE STATUS PCAP TOOL FLAGS...: the comparer itself, against a tool it must
 # pass or fail (status 0, 1) or refuse to compare with (2).
 compare_must() {
 	local mode=$1 want=$2
 	shift 2
-	"${cmp[@]}" -q $mode "$@" >"$work/selftest" 2>&1
+	"${comparer[@]}" -q $mode "$@" >"$work/selftest" 2>&1
 	local rc=$?
 	[ $rc -eq "$want" ] && ok ||
 		bad "compare.py $mode $* exited $rc, not $want: $(tail -n 3 "$work/selftest")"
@@ -72,21 +60,22 @@ compare_must --dump 1 "$ssh" "$work/mutant" -n -tt -X
 compare_must "" 2 "$ssh" "$bin" -n -tt -K # no golden for these flags
 cp "$ssh" "$work/ssh.pcap" # a capture without goldens
 compare_must "" 2 "$work/ssh.pcap" "$bin" -n -tt
+# --captures: one summary line per capture, in order; only ssh.pcap's lines are changed.
+mutant '/223\.132\.53\.222/s/win [0-9]*/win 1/'
+got=$(printf '%s\n' "$ssh" "$top/tests/data/tcp-flags.pcap" "$work/ssh.pcap" |
+	"${comparer[@]}" -q --captures - "$work/mutant" -n -tt | cut -c1-6 | tr '\n' ' ')
+[ "$got" = "FAIL:  PASS:  ERROR: " ] && ok || bad "compare.py --captures: '$got'"
 
 # Kernel path (every frame through the XDP program), every flag set.
 for flags in "${flagsets[@]}"; do
-	for f in "${pcaps[@]}"; do
-		# shellcheck disable=SC2086
-		compare "$f" "$bin --kernel-parser" $flags
-	done
+	# shellcheck disable=SC2086
+	golden_compare pcaps "$bin --kernel-parser" $flags
 done
 
 # The default path (the host build of the parser) must print the same; so must the sanitizer
 # build, through the kernel.
-for f in "${pcaps[@]}"; do
-	compare "$f" "$bin" -n -tt
-	compare "$f" "$san --kernel-parser" -S -n -tt
-done
+golden_compare pcaps "$bin" -n -tt
+golden_compare pcaps "$san --kernel-parser" -S -n -tt
 
 # Every frame went through the kernel, apart from the ones a test run refuses.
 for f in "$ssh" "$top"/tests/data/tcp-options.pcap; do
@@ -130,7 +119,7 @@ names_test() {
 	for flags in "${names_flags[@]}"; do
 		for f in "${names_pcaps[@]}"; do
 			# shellcheck disable=SC2086
-			if "$top/tests/names/in-fixture.sh" "${cmp[@]}" --allow-name-resolution "$f" "$bin" \
+			if "$top/tests/names/in-fixture.sh" "${comparer[@]}" --allow-name-resolution "$f" "$bin" \
 				$flags >"$work/names.out" 2>&1; then
 				ok
 			else
