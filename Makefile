@@ -7,6 +7,9 @@ CLANG ?= clang
 BPFTOOL ?= bpftool
 PREFIX ?= /usr/local
 V ?= 0
+# The tests' Python: Debian's (tests/deps.sh), not whatever python3 comes first in PATH.
+PYTHON ?= /usr/bin/python3
+export PYTHON
 
 ifeq ($(V),1)
 Q :=
@@ -17,33 +20,73 @@ msg := @printf '  %-8s %s\n'
 endif
 
 BUILD := build
-ARCH_INC := /usr/include/$(shell $(CC) -dumpmachine 2>/dev/null || echo x86_64-linux-gnu)
+PKG_CONFIG ?= pkg-config
+LIBBPF_MIN := 1.1
+
+# A recipe that fails leaves no half-written target behind to pass for up to date.
+.DELETE_ON_ERROR:
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS ?= -O2 -g
-XCFLAGS := -std=gnu11 $(WARN) -Iinclude -Iuser -I$(BUILD) -MMD -MP
-LDLIBS := -lbpf -lelf -lz -lpcap
+# Each object's header dependencies (-MMD -MP) go next to it; the end of this file reads them.
+XCFLAGS = -std=gnu11 $(WARN) -Iinclude -Iuser -I$(BUILD) -MMD -MP $(LIB_CFLAGS)
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
+	-std=gnu11 -Iinclude -Iuser -I$(BUILD) -MMD -MP $(LIB_CFLAGS)
+FUZZ_LDFLAGS := -fsanitize=fuzzer,address,undefined
 
-BPF_CFLAGS := -g -O2 -target bpf -Wall -Werror -Iinclude -I$(ARCH_INC)
+# libbpf and libpcap through pkg-config, asked once and only when something is compiled or
+# linked (`make deps` runs before they are installed). libbpf 1.1 is Debian 12's.
+check_libs = $(if $(shell $(PKG_CONFIG) --atleast-version=$(LIBBPF_MIN) libbpf && echo ok),,\
+	$(error libbpf $(LIBBPF_MIN) or later is needed, $(PKG_CONFIG) finds \
+	$(or $(shell $(PKG_CONFIG) --modversion libbpf 2>/dev/null),none) (make deps installs it)))$(if \
+	$(shell $(PKG_CONFIG) --exists libpcap && echo ok),,$(error $(PKG_CONFIG) finds no libpcap \
+	(make deps installs it)))
+pkg_config = $(check_libs)$(shell $(PKG_CONFIG) $(1) libbpf libpcap)
+LIB_CFLAGS = $(eval LIB_CFLAGS := $(call pkg_config,--cflags))$(LIB_CFLAGS)
+LDLIBS = $(eval LDLIBS := $(call pkg_config,--libs))$(LDLIBS)
 
-# Host code shared by the binary, the tests and the fuzzer (no libbpf in here).
-CORE_SRC := user/strbuf.c user/print.c user/print_ip4.c user/print_ip6.c user/print_demux.c user/print_tcp.c user/print_json.c user/print_tcpopt.c user/print_other.c user/print_dump.c user/print_app.c \
-	user/print_classic.c user/names.c user/timefmt.c
-APP_SRC := $(CORE_SRC) user/main.c user/opts.c user/loader.c user/replay.c user/live.c \
-	user/iface.c user/decode.c user/log.c user/pins.c user/counters.c user/subcmd.c \
-	user/filter.c user/xlate.c user/ebpf_dump.c user/pcap_out.c user/tcp_sum.c user/privs.c \
-	user/netdev.c user/hook.c user/bpf_owner.c
-APP_OBJ := $(APP_SRC:%.c=$(BUILD)/%.o)
-SAN_OBJ := $(CORE_SRC:%.c=$(BUILD)/san/%.o)
+# The BPF target has no system headers of its own: clang's search path for the host, after
+# our own (libbpf-bootstrap's way), so UAPI headers find asm/types.h whatever CC is.
+BPF_SYS_INC = $(eval BPF_SYS_INC := $(shell $(CLANG) -v -E - </dev/null 2>&1 | sed -n \
+	'/<...> search starts here:/,/End of search list./{ s| \(/.*\)|-idirafter \1|p }'))$(BPF_SYS_INC)
+# -Ivmlinux: vmlinux/vmlinux.h, the kernel's types, for CO-RE reads (none yet; vmlinux/README.md).
+BPF_CFLAGS = -g -O2 -target bpf -Wall -Werror -MMD -MP -Iinclude -Ivmlinux $(BPF_SYS_INC)
+
+# --- modules: each is listed once here, and the binary, the tests and bench/bench.mk link these
+# The printer and what it needs; no libbpf, no I/O (the unit tests, the parse fuzzer).
+PRINT_SRC := user/strbuf.c user/print.c user/print_ip4.c user/print_ip6.c user/print_demux.c \
+	user/print_tcp.c \
+	user/print_json.c user/print_tcpopt.c user/print_other.c user/print_dump.c \
+	user/print_app.c user/print_classic.c user/names.c user/timefmt.c
+# Filter expressions: libpcap's program, its eBPF translation, the -d listing.
+FILTER_SRC := user/filter.c user/xlate.c user/ebpf_dump.c user/log.c
+# Loading and driving the BPF object (loader.c includes the skeleton), with filters.
+KERNEL_SRC := user/loader.c user/counters.c user/pins.c $(FILTER_SRC)
+APP_SRC := $(PRINT_SRC) $(KERNEL_SRC) user/opts.c user/replay.c user/live.c user/iface.c \
+	user/decode.c user/subcmd.c user/pcap_out.c user/tcp_sum.c user/privs.c user/netdev.c \
+	user/hook.c user/bpf_owner.c user/main.c
+
+# $(call objs,DIR,SOURCES): the objects of SOURCES built into $(BUILD)/DIR.
+objs = $(patsubst %.c,$(BUILD)/$(1)%.o,$(2))
+APP_OBJ := $(call objs,,$(APP_SRC))
+SAN_APP_OBJ := $(call objs,san/,$(APP_SRC))
+SAN_PRINT_OBJ := $(call objs,san/,$(PRINT_SRC))
+FUZZ_PRINT_OBJ := $(call objs,libfuzzer/,$(PRINT_SRC))
+FUZZ_APP_OBJ := $(call objs,libfuzzer/,$(filter-out user/main.c,$(APP_SRC)))
+KERNEL_OBJ := $(call objs,,$(KERNEL_SRC))
 
 UNIT_TESTS := test_parse test_print test_tcpopt test_payload test_classic
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/%)
+KERNEL_TEST_BIN := $(addprefix $(BUILD)/tests/,test_kernel test_xlate verifier_insns)
+FUZZ_BIN := $(BUILD)/tests/fuzz_parse_print $(BUILD)/tests/fuzz_pcap_read
+# Everything test-build checks the dependencies of.
+BINARIES = $(BUILD)/xdpspy $(BUILD)/xdpspy-san $(UNIT_BIN) $(KERNEL_TEST_BIN) $(FUZZ_BIN) \
+	$(BENCH_BIN)
 
 .PHONY: all deps test test-unit test-fuzz test-fuzz-pcap test-kernel test-portability test-replay \
-	test-filter test-payload test-difffuzz diff-fuzz test-live test-faults \
-	test-counters test-cli demo \
-	fuzz soak bench-kernel check-full format \
+	test-filter test-payload test-difffuzz diff-fuzz test-live test-faults test-counters \
+	test-cli test-build demo goldens vmlinux fuzz soak bench-kernel check-full format \
 	check-format lint clean install help
 
 all: $(BUILD)/xdpspy
@@ -58,6 +101,8 @@ help:
 	@echo 'make diff-fuzz    differential fuzzing against tcpdump (SEED=1 N=100000)'
 	@echo 'make soak         ten minutes at 100 kpps: memory and fds stay flat (root)'
 	@echo 'make bench-kernel in-kernel cost per packet, with and without a filter expression'
+	@echo 'make goldens      tcpdump 4.99.3'"'"'s output for the replay tests, in tests/golden (root)'
+	@echo 'make vmlinux      vmlinux/vmlinux.h from the running kernel'"'"'s BTF'
 	@echo 'make format       clang-format the C sources (check-format to verify)'
 	@echo 'make install      install into PREFIX (default /usr/local)'
 	@echo 'V=1               show full commands'
@@ -66,8 +111,7 @@ deps:
 	$(Q)tests/deps.sh
 
 # --- BPF object and skeleton ---------------------------------------------------------------
-$(BUILD)/xdpspy.bpf.o: bpf/xdpspy.bpf.c $(wildcard bpf/*.h) include/event.h include/parse.h \
-	include/counters.h include/chain.h
+$(BUILD)/xdpspy.bpf.o: bpf/xdpspy.bpf.c
 	$(msg) BPF $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CLANG) $(BPF_CFLAGS) -c $< -o $@
@@ -76,8 +120,18 @@ $(BUILD)/xdpspy.skel.h: $(BUILD)/xdpspy.bpf.o
 	$(msg) GEN $@
 	$(Q)$(BPFTOOL) gen skeleton $< name xdpspy_bpf > $@.tmp && mv $@.tmp $@
 
-# --- user space ----------------------------------------------------------------------------
-$(BUILD)/user/loader.o: $(BUILD)/xdpspy.skel.h
+# vmlinux/vmlinux.h from the running kernel's BTF (x86_64's is committed; vmlinux/README.md).
+vmlinux:
+	$(msg) GEN vmlinux/vmlinux.h
+	$(Q){ printf '/* make vmlinux: bpftool btf dump file /sys/kernel/btf/vmlinux format c, %s */\n' \
+		"Linux $$(uname -r) $$(uname -m)"; \
+		$(BPFTOOL) btf dump file /sys/kernel/btf/vmlinux format c; } >vmlinux/vmlinux.h.tmp && \
+		mv vmlinux/vmlinux.h.tmp vmlinux/vmlinux.h
+
+# --- objects: host, sanitizer, fuzzer builds of the same sources -----------------------------
+# loader.c includes the skeleton, which -MMD cannot name before it exists.
+$(BUILD)/user/loader.o $(BUILD)/san/user/loader.o $(BUILD)/libfuzzer/user/loader.o: \
+	$(BUILD)/xdpspy.skel.h
 
 $(BUILD)/%.o: %.c
 	$(msg) CC $@
@@ -89,62 +143,69 @@ $(BUILD)/san/%.o: %.c
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g $(SAN) $(XCFLAGS) -c $< -o $@
 
+$(BUILD)/libfuzzer/%.o: %.c
+	$(msg) CC-FUZZ $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CLANG) $(FUZZ_CFLAGS) -c $< -o $@
+
+# --- binaries ------------------------------------------------------------------------------
 $(BUILD)/xdpspy: $(APP_OBJ)
 	$(msg) LD $@
+	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 # The same binary under ASan+UBSan: the replay tests run it too.
-$(BUILD)/xdpspy-san: $(APP_SRC) $(BUILD)/xdpspy.skel.h
+$(BUILD)/xdpspy-san: $(SAN_APP_OBJ)
 	$(msg) LD-SAN $@
-	$(Q)$(CC) -O1 -g $(SAN) $(XCFLAGS) -o $@ $(APP_SRC) $(LDLIBS)
-
-# --- tests ---------------------------------------------------------------------------------
-# $^ holds the headers -MMD found too: only the sources and objects go to the compiler.
-$(BUILD)/tests/test_%: tests/unit/test_%.c $(SAN_OBJ)
-	$(msg) CC-SAN $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) -O1 -g $(SAN) $(XCFLAGS) -o $@ $(filter %.c %.o,$^)
+	$(Q)$(CC) -O1 -g $(SAN) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/tests/test_kernel: tests/kernel/test_kernel.c $(BUILD)/user/loader.o \
-	$(BUILD)/user/counters.o $(BUILD)/user/pins.o $(BUILD)/user/xlate.o $(BUILD)/user/log.o \
-	$(BUILD)/user/decode.o $(BUILD)/user/tcp_sum.o
-	$(msg) CC $@
+$(UNIT_BIN): $(BUILD)/tests/%: $(BUILD)/san/tests/unit/%.o $(SAN_PRINT_OBJ)
+	$(msg) LD-SAN $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) -O1 -g $(SAN) -o $@ $^
+
+$(BUILD)/tests/test_kernel: $(BUILD)/tests/kernel/test_kernel.o $(KERNEL_OBJ) \
+	$(call objs,,user/decode.c user/tcp_sum.c)
+	$(msg) LD $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 # The filter translator against libpcap's interpreter, in the kernel (BPF_PROG_TEST_RUN).
-$(BUILD)/tests/test_xlate: tests/kernel/test_xlate.c $(BUILD)/user/xlate.o $(BUILD)/user/filter.o \
-	$(BUILD)/user/ebpf_dump.o $(BUILD)/user/log.o
-	$(msg) CC $@
+$(BUILD)/tests/test_xlate: $(BUILD)/tests/kernel/test_xlate.o $(call objs,,$(FILTER_SRC))
+	$(msg) LD $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/tests/fuzz_parse_print: tests/fuzz/fuzz_parse_print.c $(CORE_SRC)
-	$(msg) FUZZ $@
+# Verified instruction counts of every program (tests/portability.sh).
+$(BUILD)/tests/verifier_insns: $(BUILD)/tests/kernel/verifier_insns.o $(KERNEL_OBJ)
+	$(msg) LD $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-std=gnu11 -Iinclude -Iuser -o $@ $^
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-# --- benchmarks (make bench, make bench-kernel): bench/bench.mk ------------------------------
-include bench/bench.mk
+$(BUILD)/tests/fuzz_parse_print: $(BUILD)/libfuzzer/tests/fuzz/fuzz_parse_print.o $(FUZZ_PRINT_OBJ)
+	$(msg) LD-FUZZ $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CLANG) $(FUZZ_LDFLAGS) -o $@ $^
 
 # `-r` on fuzzed pcap/pcapng files: replay, filter (host path), printer and -w writer, all of
 # user/ but main.c, under ASan+UBSan. --host-parser: nothing is loaded into the kernel, but
 # loader.c is linked, hence the skeleton.
-$(BUILD)/tests/fuzz_pcap_read: tests/fuzz/fuzz_pcap_read.c $(filter-out user/main.c,$(APP_SRC)) \
-	$(BUILD)/xdpspy.skel.h
-	$(msg) FUZZ $@
+$(BUILD)/tests/fuzz_pcap_read: $(BUILD)/libfuzzer/tests/fuzz/fuzz_pcap_read.o $(FUZZ_APP_OBJ)
+	$(msg) LD-FUZZ $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-std=gnu11 -Iinclude -Iuser -I$(BUILD) -o $@ $(filter %.c,$^) $(LDLIBS)
+	$(Q)$(CLANG) $(FUZZ_LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# --- benchmarks (make bench, make bench-kernel): bench/bench.mk ------------------------------
+include bench/bench.mk
 
 test-unit: $(UNIT_BIN)
 	$(Q)tests/run-unit.sh $(UNIT_BIN)
 	$(Q)tests/unit/run-classic.sh $(BUILD)/tests/test_classic
 
 test-kernel: $(BUILD)/tests/test_kernel $(BUILD)/tests/test_xlate
-	$(Q)$(BUILD)/tests/test_kernel tests/data/*.pcap* ../shared/corpus/tcpdump-tests/*.pcap*
-	$(Q)$(BUILD)/tests/test_xlate tests/data/*.pcap* ../shared/corpus/tcpdump-tests/*.pcap*
+	$(Q)$(BUILD)/tests/test_kernel tests/data/*.pcap* tests/corpus/tcpdump/*.pcap*
+	$(Q)$(BUILD)/tests/test_xlate tests/data/*.pcap* tests/corpus/tcpdump/*.pcap*
 
 test-fuzz: $(BUILD)/tests/fuzz_parse_print
 	$(Q)tests/run-fuzz.sh $< $${FUZZ_SECONDS:-30}
@@ -156,6 +217,14 @@ test-fuzz-pcap: $(BUILD)/tests/fuzz_pcap_read
 # counts against tests/data/verifier-insns.txt, the kernel test on clang-19's object.
 test-portability:
 	$(Q)tests/portability.sh
+
+# The header dependencies: with nothing changed, nothing is rebuilt; after any header is
+# touched (in a copy of the tree), exactly the binaries whose objects include it are.
+# And the BPF side can include vmlinux/vmlinux.h.
+test-build: $(BINARIES)
+	$(Q)$(PYTHON) tests/build_deps.py $(BINARIES)
+	$(Q)echo '#include "vmlinux.h"' | $(CLANG) $(filter-out -MMD -MP,$(BPF_CFLAGS)) -fsyntax-only \
+		-x c - && echo 'build: vmlinux/vmlinux.h compiles for BPF'
 
 test-replay: $(BUILD)/xdpspy $(BUILD)/xdpspy-san
 	$(Q)tests/replay.sh
@@ -204,9 +273,9 @@ demo: deps
 	$(Q)tests/demo.sh
 
 # Every layer runs even when an earlier one fails; the summary line says how many did.
-TEST_LAYERS := check-format lint test-cli test-unit test-fuzz test-fuzz-pcap test-kernel \
-	test-portability test-replay test-filter test-payload test-difffuzz test-live test-faults \
-	test-counters
+TEST_LAYERS := check-format lint test-cli test-build test-unit test-fuzz test-fuzz-pcap \
+	test-kernel test-portability test-replay test-filter test-payload test-difffuzz test-live \
+	test-faults test-counters
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/xdpspy-san
@@ -216,6 +285,10 @@ test: deps
 	done; \
 	echo "test layers: $$(( $(words $(TEST_LAYERS)) - failed )) passed, $$failed failed"; \
 	[ $$failed -eq 0 ]
+
+# tcpdump 4.99.3's output for every capture and flag set the replay tests compare (root).
+goldens:
+	$(Q)$(PYTHON) tests/goldens.py
 
 check-full: all $(BUILD)/xdpspy-san
 	$(Q)FULL=1 tests/replay.sh
@@ -258,4 +331,5 @@ install: $(BUILD)/xdpspy
 clean:
 	$(Q)rm -rf $(BUILD)
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+# What -MMD found, for every object built here (not those of builds in $(BUILD)/port).
+-include $(shell find $(BUILD) -path '$(BUILD)/port' -prune -o -name '*.d' -print 2>/dev/null)

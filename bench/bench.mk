@@ -27,12 +27,12 @@ BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/ringpos $(BUILD)/bench/pass.bpf
 
 .PHONY: bench bench-tools
 
-$(BUILD)/bench/kernel_cost: bench/kernel_cost.c $(BUILD)/user/loader.o $(BUILD)/user/counters.o \
-	$(BUILD)/user/pins.o $(BUILD)/user/xlate.o $(BUILD)/user/filter.o $(BUILD)/user/ebpf_dump.o \
-	$(BUILD)/user/log.o
-	$(msg) CC $@
-	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $^ $(LDLIBS)
+# The C tools whose header dependencies make test-build checks.
+BENCH_BIN := $(BUILD)/bench/kernel_cost $(BUILD)/bench/ringpos
+
+$(BUILD)/bench/kernel_cost: $(BUILD)/bench/kernel_cost.o $(KERNEL_OBJ)
+	$(msg) LD $@
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 # In-kernel cost per packet (BPF_PROG_TEST_RUN), unfiltered and with a typical expression.
 bench-kernel: $(BUILD)/bench/kernel_cost

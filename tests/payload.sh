@@ -1,14 +1,15 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Payload views and pcap files: whole records (--full) against tcpdump with -X, -x, -A, -v and
-# -vv on the captures of tests/payload/strict-pcaps.txt; `--dump -X` on every shared-corpus
-# capture (bar tests/payload/dump-exceptions.txt); -w round trips, rotation, a write onto a
-# full filesystem; --classic against the seed article's lines is a unit test (test_classic).
+# Payload views and pcap files: whole records (--full) against tcpdump 4.99.3's (the goldens
+# of tests/golden, by tests/compare.py) with -X, -x, -A, -v and -vv on the captures of
+# tests/payload/strict-pcaps.txt; `--dump -X` on every capture of tests/corpus/tcpdump (bar
+# tests/payload/dump-exceptions.txt); -w round trips (this machine's tcpdump reads both files),
+# rotation, a write onto a full filesystem; --classic against the seed article's lines is a
+# unit test (test_classic).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
-shared=${SHARED:-$top/../shared}
-cmp=$shared/corpus/compare-with-tcpdump
-corpus=$shared/corpus/tcpdump-tests
+py=${PYTHON:-python3}
+comparer=("$py" "$top/tests/compare.py" --golden)
 bin=$top/build/xdpspy
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -23,39 +24,18 @@ bad() {
 	echo "payload: FAIL $*"
 }
 
-# compare MODE PCAP FLAGS...: one comparison with tcpdump; the diff on failure.
-compare() {
-	local mode=$1 pcap=$2
-	shift 2
-	if "$cmp" -q "$mode" --tool-no-filter --filter "$alltcp" "$pcap" "$bin --kernel-parser" "$@" >/dev/null 2>&1; then
-		ok
-	else
-		bad "$mode $(basename "$pcap") [$*]"
-		"$cmp" "$mode" --tool-no-filter --filter "$alltcp" --max-diffs 2 "$pcap" "$bin --kernel-parser" "$@" 2>&1 |
-			sed -n '4,16p' | cut -c1-200
-	fi
-}
-
-strict=()
-while read -r f; do
-	case "$f" in '' | '#'*) continue ;; corpus/*) f=$corpus/${f#corpus/} ;; *) f=$top/$f ;; esac
-	strict+=("$f")
-done <"$top/tests/payload/strict-pcaps.txt"
-
 # Whole records: the line with what follows `length N`, and the dumps.
-for flags in "-X -s 262144" "-x -s 262144" "-A -s 262144" "-v" "-vv" "-XX -vv"; do
-	for f in "${strict[@]}"; do
-		# shellcheck disable=SC2086
-		compare --full "$f" -n -tt $flags
-	done
+for flags in "${strict_flags[@]}"; do
+	# shellcheck disable=SC2086
+	golden_compare --full strict_pcaps "$bin --kernel-parser" $flags
 done
 
 # The dumped bytes of every corpus capture, through the kernel and through the host parser.
-for f in "$corpus"/*.pcap "$corpus"/*.pcapng; do
-	grep -qx "$(basename "$f")" "$top/tests/payload/dump-exceptions.txt" && continue
-	compare --dump "$f" -n -tt -X
+for flags in "${dump_flags[@]}"; do
+	# shellcheck disable=SC2086
+	golden_compare --dump dump_pcaps "$bin --kernel-parser" $flags
 done
-"$cmp" -q --dump --tool-no-filter "$corpus/ssh.pcap" "$bin" -n -tt -X >/dev/null &&
+"${comparer[@]}" -q --dump "$corpus/ssh.pcap" "$bin" -n -tt -X >/dev/null &&
 	ok || bad "--dump ssh.pcap through the host parser"
 
 # -w then tcpdump -r: the same lines as tcpdump prints for the original packets, filtered or
@@ -85,7 +65,7 @@ cmp -s "$work/print.out" <("$bin" -n -tt -r "$corpus/ssh.pcap" 2>/dev/null) && o
 # rot0, rot1, ... in turn), every packet in exactly one of them.
 big=()
 for _ in $(seq 30); do big+=("$corpus/bigtcp-ipv4.pcap" "$corpus/ssh.pcap"); done
-python3 "$top/tests/filter/merge_pcaps.py" "$work/big.pcap" "${big[@]}"
+"$py" "$top/tests/filter/merge_pcaps.py" "$work/big.pcap" "${big[@]}"
 total=$(tcpdump -r "$work/big.pcap" 2>/dev/null | wc -l)
 "$bin" -r "$work/big.pcap" -w "$work/rot" -C 1 2>/dev/null
 got=$(cat "$work/rot" "$work"/rot[0-9]* 2>/dev/null | wc -c)

@@ -1,14 +1,15 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Golden replay: every pcap of tests/data and of the shared corpus, replayed through the kernel
-# program and compared with tcpdump on the same file (../shared/corpus/compare-with-tcpdump,
-# "any TCP" filter, prefix mode up to `length N`). Then the host-parser path, the sanitizer
-# build, name resolution in a private namespace, and the error paths with their exit codes.
-# FULL=1 adds more flag sets (make check-full).
+# Golden replay: every capture of tests/data and tests/corpus/tcpdump, replayed through the
+# kernel program and compared with what tcpdump 4.99.3 printed for it (tests/golden/, by
+# tests/compare.py: the packets any TCP filter takes, prefix mode up to `length N`). First the
+# comparer itself; then the host-parser path, the sanitizer build, name resolution in the
+# fixture namespace, and the error paths with their exit codes. FULL=1 adds more flag sets
+# (make check-full). No tcpdump is run: the test means the same on every machine.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
-shared=${SHARED:-$top/../shared}
-cmp=$shared/corpus/compare-with-tcpdump
+py=${PYTHON:-python3}
+comparer=("$py" "$top/tests/compare.py" --golden)
 bin=$top/build/xdpspy
 san=$top/build/xdpspy-san
 work=$(mktemp -d)
@@ -24,60 +25,68 @@ bad() {
 
 # shellcheck source=golden_pcaps.sh
 . "$top/tests/golden_pcaps.sh"
-flagsets=("-n -tt" "-S -n -tt" "-n -tt -e" "-n")
-if [ "${FULL:-0}" = 1 ]; then
-	flagsets+=("-n -ttt" "-n -tttt" "-n -ttttt" "-n -t -q" "-n -tt -e -S" "-n -tt -#"
-		"-nn -tt --nano" "-n -tt -q -e" "-n -t -K")
-fi
+flagsets=("${replay_flags[@]}")
+[ "${FULL:-0}" = 1 ] && flagsets+=("${full_flags[@]}")
 
-# One comparison; prints its diff on failure.
-compare() {
-	local pcap=$1 tool=$2
+# compare_must MODE STATUS PCAP TOOL FLAGS...: the comparer itself, against a tool it must
+# pass or fail (status 0, 1) or refuse to compare with (2).
+compare_must() {
+	local mode=$1 want=$2
 	shift 2
-	local out
-	if out=$("$cmp" -q --tool-no-filter --filter "$alltcp" "$pcap" "$tool" "$@" 2>&1); then
-		ok
-	else
-		bad "$(basename "$pcap") [$tool $*]"
-		"$cmp" --tool-no-filter --filter "$alltcp" --max-diffs 3 "$pcap" "$tool" "$@" 2>&1 |
-			sed -n '4,20p'
-	fi
+	"${comparer[@]}" -q $mode "$@" >"$work/selftest" 2>&1
+	local rc=$?
+	[ $rc -eq "$want" ] && ok ||
+		bad "compare.py $mode $* exited $rc, not $want: $(tail -n 3 "$work/selftest")"
 }
+# A tool that prints what xdpspy prints, edited by sed: mutant SED-SCRIPT.
+mutant() {
+	printf '#!/bin/sh\n"%s" "$@" | sed "%s"\n' "$bin" "$1" >"$work/mutant"
+	chmod +x "$work/mutant"
+}
+ssh=$corpus/ssh.pcap
+compare_must "" 0 "$ssh" "$bin" -n -tt
+mutant 3d # a record missing
+compare_must "" 1 "$ssh" "$work/mutant" -n -tt
+mutant 3p # a record twice
+compare_must "" 1 "$ssh" "$work/mutant" -n -tt
+mutant '5s/win [0-9]*/win 1/' # a field changed
+compare_must "" 1 "$ssh" "$work/mutant" -n -tt
+mutant 's/: SSH: /: XSH: /' # after `length N`: only --full looks there
+compare_must "" 0 "$ssh" "$work/mutant" -n -tt
+compare_must --full 1 "$ssh" "$work/mutant" -n -tt
+mutant '/0x0040:/s/ [0-9a-f]\{4\} / 0000 /' # a dumped byte
+compare_must "" 0 "$ssh" "$work/mutant" -n -tt -X
+compare_must --dump 1 "$ssh" "$work/mutant" -n -tt -X
+compare_must "" 2 "$ssh" "$bin" -n -tt -K # no golden for these flags
+cp "$ssh" "$work/ssh.pcap" # a capture without goldens
+compare_must "" 2 "$work/ssh.pcap" "$bin" -n -tt
+# --captures: one summary line per capture, in order; only ssh.pcap's lines are changed.
+mutant '/223\.132\.53\.222/s/win [0-9]*/win 1/'
+got=$(printf '%s\n' "$ssh" "$top/tests/data/tcp-flags.pcap" "$work/ssh.pcap" |
+	"${comparer[@]}" -q --captures - "$work/mutant" -n -tt | cut -c1-6 | tr '\n' ' ')
+[ "$got" = "FAIL:  PASS:  ERROR: " ] && ok || bad "compare.py --captures: '$got'"
 
 # Kernel path (every frame through the XDP program), every flag set.
 for flags in "${flagsets[@]}"; do
-	for f in "${pcaps[@]}"; do
-		# shellcheck disable=SC2086
-		compare "$f" "$bin --kernel-parser" $flags
-	done
+	# shellcheck disable=SC2086
+	golden_compare pcaps "$bin --kernel-parser" $flags
 done
 
-# The differential fuzzer's regression captures, every record, both paths.
-for flags in "${flagsets[@]}" "-v -n -tt"; do
-	for f in "${unfiltered[@]}"; do
-		for tool in "$bin --kernel-parser" "$bin"; do
-			# shellcheck disable=SC2086
-			if "$cmp" -q --filter '' "$f" "$tool" $flags >/dev/null 2>&1; then
-				ok
-			else
-				bad "$(basename "$f") [$tool $flags]"
-				# shellcheck disable=SC2086
-				"$cmp" --filter '' --max-diffs 3 "$f" "$tool" $flags 2>&1 |
-					sed -n '4,20p'
-			fi
-		done
+# The differential fuzzer's regression captures, every record, whole, both paths.
+for flags in "${unfiltered_flags[@]}"; do
+	for tool in "$bin --kernel-parser" "$bin"; do
+		# shellcheck disable=SC2086
+		golden_compare --all unfiltered "$tool" $flags
 	done
 done
 
 # The default path (the host build of the parser) must print the same; so must the sanitizer
 # build, through the kernel.
-for f in "${pcaps[@]}"; do
-	compare "$f" "$bin" -n -tt
-	compare "$f" "$san --kernel-parser" -S -n -tt
-done
+golden_compare pcaps "$bin" -n -tt
+golden_compare pcaps "$san --kernel-parser" -S -n -tt
 
 # Every frame went through the kernel, apart from the ones a test run refuses.
-for f in "$shared"/corpus/tcpdump-tests/ssh.pcap "$top"/tests/data/tcp-options.pcap; do
+for f in "$ssh" "$top"/tests/data/tcp-options.pcap; do
 	msg=$("$bin" --kernel-parser -v -n -r "$f" 2>&1 >/dev/null | tail -n 1)
 	case "$msg" in
 	*" 0 through the host parser"*) ok ;;
@@ -87,7 +96,7 @@ done
 
 # --json: one valid object per packet, for every capture.
 if "$bin" --json -n -r "$top/tests/data/tcp-options.pcap" 2>/dev/null >"$work/json.out" &&
-	python3 -c '
+	"$py" -c '
 import json, sys
 objs = [json.loads(l) for l in open(sys.argv[1])]
 assert len(objs) == int(sys.argv[2]) and all(o["type"] == "packet" for o in objs), len(objs)
@@ -107,20 +116,20 @@ else
 	bad "replay without privileges: $(head -c 300 "$work/nopriv.err")"
 fi
 
-# Names: without -n, only inside a private network and mount namespace with fixture hosts.
+# Names: without -n, only inside the fixture namespace the goldens were made in (tests/names).
 names_test() {
-	local hosts=$work/hosts resolv=$work/resolv.conf
-	printf '10.0.0.1 client.example\n10.0.0.2 server.example\n2001:db8::1 v6client.example\n' >"$hosts"
-	printf 'nameserver 127.0.0.1\noptions timeout:1 attempts:1\n' >"$resolv"
-	for f in "$top"/tests/data/handshake-v4v6.pcap "$top"/tests/data/interleaved-flows.pcap; do
-		if unshare -nm sh -c "mount --bind '$hosts' /etc/hosts && mount --bind '$resolv' /etc/resolv.conf &&
-			'$cmp' -q --allow-name-resolution --tool-no-filter --filter '$alltcp' '$f' '$bin' -tt" \
-			>"$work/names.out" 2>&1; then
-			ok
-		else
-			bad "name resolution on $(basename "$f")"
-			cat "$work/names.out"
-		fi
+	local f flags
+	for flags in "${names_flags[@]}"; do
+		for f in "${names_pcaps[@]}"; do
+			# shellcheck disable=SC2086
+			if "$top/tests/names/in-fixture.sh" "${comparer[@]}" --allow-name-resolution "$f" "$bin" \
+				$flags >"$work/names.out" 2>&1; then
+				ok
+			else
+				bad "name resolution on $(basename "$f")"
+				cat "$work/names.out"
+			fi
+		done
 	done
 }
 if unshare -nm true 2>/dev/null; then

@@ -15,7 +15,7 @@ mkdir -p "$work/seeds" "$work/corpus" "$work/artifacts"
 # -vK --classic -tttt and a tcp[tcpflags] expression.
 hdrs=('\000\000\000' '\053\002\000' '\301\050\061' '\230\104\004')
 n=0
-for f in "$top"/tests/data/*.pcap* "$top"/../shared/corpus/tcpdump-tests/*.pcap*; do
+for f in "$top"/tests/data/*.pcap* "$top"/tests/corpus/tcpdump/*.pcap*; do
 	[ -f "$f" ] || continue
 	for i in "${!hdrs[@]}"; do
 		{

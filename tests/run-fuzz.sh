@@ -9,8 +9,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 work=$top/build/fuzz
 rm -rf "$work/seeds"
 mkdir -p "$work/seeds" "$work/corpus" "$work/artifacts"
-python3 "$top/tests/fuzz/seeds.py" "$work/seeds" "$top"/tests/data/*.pcap* \
-	"$top"/../shared/corpus/tcpdump-tests/*.pcap*
+"${PYTHON:-python3}" "$top/tests/fuzz/seeds.py" "$work/seeds" "$top"/tests/data/*.pcap* \
+	"$top"/tests/corpus/tcpdump/*.pcap*
 [ -d "$top/tests/data/fuzz" ] && cp "$top"/tests/data/fuzz/* "$work/seeds/" 2>/dev/null || true
 "$fuzzer" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 	-artifact_prefix="$work/artifacts/" "$work/corpus" "$work/seeds" 2>"$work/log" || {

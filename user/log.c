@@ -22,7 +22,8 @@ void log_msg(const char *fmt, ...)
 }
 
 /* libbpf's lines ("libbpf: ...") go out under our name, like every other diagnostic. */
-static int libbpf_log(enum libbpf_print_level level, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static int libbpf_log(enum libbpf_print_level level,
+							    const char *fmt, va_list ap)
 {
 	/* Warnings (a load failure's verifier log) at -v, libbpf's chatter at -vv. */
 	if (libbpf_quiet || level == LIBBPF_DEBUG || (level == LIBBPF_INFO && log_verbosity < 2) ||

@@ -260,8 +260,3 @@ int pcap_out_close(struct pcap_out *o)
 	free(o);
 	return err;
 }
-
-uint64_t pcap_out_packets(const struct pcap_out *o)
-{
-	return o ? o->packets : 0;
-}

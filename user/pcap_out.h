@@ -32,7 +32,5 @@ int pcap_out_write(struct pcap_out *o, int64_t sec, uint32_t nsec, const uint8_t
 		   uint32_t caplen, uint32_t wire_len);
 /* Flushes and closes; returns 0 or -errno (logged). NULL is fine. */
 int pcap_out_close(struct pcap_out *o);
-/* Packets wholly written to files so far. */
-uint64_t pcap_out_packets(const struct pcap_out *o);
 
 #endif
