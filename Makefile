@@ -149,44 +149,45 @@ $(BUILD)/libfuzzer/%.o: %.c
 	$(Q)$(CLANG) $(FUZZ_CFLAGS) -c $< -o $@
 
 # --- binaries ------------------------------------------------------------------------------
+# Links take the objects of $^ only: a .d file left by an older rule may list sources too.
 $(BUILD)/xdpspy: $(APP_OBJ)
 	$(msg) LD $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
 
 # The same binary under ASan+UBSan: the replay tests run it too.
 $(BUILD)/xdpspy-san: $(SAN_APP_OBJ)
 	$(msg) LD-SAN $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) -O1 -g $(SAN) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) -O1 -g $(SAN) -o $@ $(filter %.o,$^) $(LDLIBS)
 
 $(UNIT_BIN): $(BUILD)/tests/%: $(BUILD)/san/tests/unit/%.o $(SAN_PRINT_OBJ)
 	$(msg) LD-SAN $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) -O1 -g $(SAN) -o $@ $^
+	$(Q)$(CC) -O1 -g $(SAN) -o $@ $(filter %.o,$^)
 
 $(BUILD)/tests/test_kernel: $(BUILD)/tests/kernel/test_kernel.o $(KERNEL_OBJ) \
 	$(call objs,,user/decode.c user/tcp_sum.c)
 	$(msg) LD $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
 
 # The filter translator against libpcap's interpreter, in the kernel (BPF_PROG_TEST_RUN).
 $(BUILD)/tests/test_xlate: $(BUILD)/tests/kernel/test_xlate.o $(call objs,,$(FILTER_SRC))
 	$(msg) LD $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
 
 # Verified instruction counts of every program (tests/portability.sh).
 $(BUILD)/tests/verifier_insns: $(BUILD)/tests/kernel/verifier_insns.o $(KERNEL_OBJ)
 	$(msg) LD $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
 
 $(BUILD)/tests/fuzz_parse_print: $(BUILD)/libfuzzer/tests/fuzz/fuzz_parse_print.o $(FUZZ_PRINT_OBJ)
 	$(msg) LD-FUZZ $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CLANG) $(FUZZ_LDFLAGS) -o $@ $^
+	$(Q)$(CLANG) $(FUZZ_LDFLAGS) -o $@ $(filter %.o,$^)
 
 # `-r` on fuzzed pcap/pcapng files: replay, filter (host path), printer and -w writer, all of
 # user/ but main.c, under ASan+UBSan. --host-parser: nothing is loaded into the kernel, but
@@ -194,7 +195,7 @@ $(BUILD)/tests/fuzz_parse_print: $(BUILD)/libfuzzer/tests/fuzz/fuzz_parse_print.
 $(BUILD)/tests/fuzz_pcap_read: $(BUILD)/libfuzzer/tests/fuzz/fuzz_pcap_read.o $(FUZZ_APP_OBJ)
 	$(msg) LD-FUZZ $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CLANG) $(FUZZ_LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CLANG) $(FUZZ_LDFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
 
 # --- benchmarks (make bench, make bench-kernel): bench/bench.mk ------------------------------
 include bench/bench.mk

@@ -32,7 +32,7 @@ BENCH_BIN := $(BUILD)/bench/kernel_cost $(BUILD)/bench/ringpos
 
 $(BUILD)/bench/kernel_cost: $(BUILD)/bench/kernel_cost.o $(KERNEL_OBJ)
 	$(msg) LD $@
-	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
 
 # In-kernel cost per packet (BPF_PROG_TEST_RUN), unfiltered and with a typical expression.
 bench-kernel: $(BUILD)/bench/kernel_cost
