@@ -55,17 +55,17 @@ BPF_CFLAGS = -g -O2 -target bpf -Wall -Werror -MMD -MP -Iinclude -Ivmlinux $(BPF
 
 # --- modules: each is listed once here, and the binary, the tests and bench/bench.mk link these
 # The printer and what it needs; no libbpf, no I/O (the unit tests, the parse fuzzer).
-PRINT_SRC := user/strbuf.c user/print.c user/print_ip4.c user/print_ip6.c user/print_demux.c \
-	user/print_tcp.c \
-	user/print_json.c user/print_tcpopt.c user/print_other.c user/print_dump.c \
+PRINT_SRC := user/strbuf.c user/print.c user/print_sll.c user/print_ip4.c user/print_ip6.c \
+	user/print_demux.c user/print_tcp.c user/print_json.c user/print_tcpopt.c \
+	user/print_other.c user/print_dump.c user/cooked.c \
 	user/print_app.c user/print_classic.c user/names.c user/timefmt.c
 # Filter expressions: libpcap's program, its eBPF translation, the -d listing.
 FILTER_SRC := user/filter.c user/xlate.c user/ebpf_dump.c user/log.c
 # Loading and driving the BPF object (loader.c includes the skeleton), with filters.
 KERNEL_SRC := user/loader.c user/counters.c user/pins.c $(FILTER_SRC)
-APP_SRC := $(PRINT_SRC) $(KERNEL_SRC) user/opts.c user/replay.c user/live.c user/iface.c \
-	user/decode.c user/subcmd.c user/pcap_out.c user/tcp_sum.c user/privs.c user/netdev.c \
-	user/hook.c user/bpf_owner.c user/main.c
+APP_SRC := $(PRINT_SRC) $(KERNEL_SRC) user/opts.c user/replay.c user/live.c user/capif.c \
+	user/ring.c user/sink.c user/iface.c user/decode.c user/subcmd.c user/pcap_out.c \
+	user/tcp_sum.c user/privs.c user/netdev.c user/hook.c user/bpf_owner.c user/main.c
 
 # $(call objs,DIR,SOURCES): the objects of SOURCES built into $(BUILD)/DIR.
 objs = $(patsubst %.c,$(BUILD)/$(1)%.o,$(2))

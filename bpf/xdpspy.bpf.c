@@ -27,12 +27,17 @@
 
 char LICENSE[] SEC("license") = "GPL";
 
+#define XS_PACKET_OUTGOING 4 /* linux/if_packet.h's, as a packet tap sees a send */
+
 /* Set by the loader before load. */
 const volatile __u32 wakeup_bytes = 0; /* 0: the kernel's adaptive wakeup, else a fill level */
 const volatile __u8 counters_only = 0; /* `xdpspy attach`: count, send no events */
 const volatile __u8 filter_on = 0; /* run the filter in the chains' FILTER slot */
 const volatile __u32 snap_len = 0; /* frame bytes to send after the event (-s), 0 for none */
 const volatile __u8 verify_sum = 0; /* -v: sum the TCP segment for its checksum verdict */
+/* -i any (several interfaces): printed as tcpdump's cooked capture, which puts no VLAN tag
+ * back (libpcap has no place for it in a LINUX_SLL2 header) */
+const volatile __u8 cooked = 0;
 
 /* Replay: a frame's length on the wire, when the test run is given only its captured part;
  * the filter's `len` reads it. 0 for live frames. */
@@ -225,8 +230,17 @@ static __always_inline struct xs_counters *prepare(struct xs_event *ev, const st
 	xs_parse(ev, f);
 	ev->wire_len = f->skb ? skb_len : xdp_wire_len(f, ev);
 	ev->flags |= dir_flag;
-	if (f->skb)
-		vlan_reinsert(ev, f->ctx);
+	if (f->skb) {
+		struct __sk_buff *skb = f->ctx;
+
+		ev->ifindex = skb->ifindex;
+		ev->pkt_type = dir_flag & XS_F_EGRESS ? XS_PACKET_OUTGOING : skb->pkt_type;
+		if (!cooked)
+			vlan_reinsert(ev, skb);
+	} else {
+		ev->ifindex = ((struct xdp_md *)f->ctx)->ingress_ifindex;
+		ev->pkt_type = XS_PKTTYPE_UNKNOWN;
+	}
 
 	c = counters();
 	if (!c)
@@ -297,18 +311,18 @@ __noinline int xs_ring_event(struct xs_event *ev)
 static __always_inline int ring_event(struct xs_event *ev)
 {
 	switch (xs_event_size(ev)) {
-	case 104:
-		return ring_copy(ev, 104);
-	case 120:
-		return ring_copy(ev, 120);
-	case 128:
-		return ring_copy(ev, 128);
-	case 136:
-		return ring_copy(ev, 136);
-	case 144:
-		return ring_copy(ev, 144);
-	case 152:
-		return ring_copy(ev, 152);
+	case XS_EVENT_FIXED + 8:
+		return ring_copy(ev, XS_EVENT_FIXED + 8);
+	case XS_EVENT_FIXED + 24:
+		return ring_copy(ev, XS_EVENT_FIXED + 24);
+	case XS_EVENT_FIXED + 32:
+		return ring_copy(ev, XS_EVENT_FIXED + 32);
+	case XS_EVENT_FIXED + 40:
+		return ring_copy(ev, XS_EVENT_FIXED + 40);
+	case XS_EVENT_FIXED + 48:
+		return ring_copy(ev, XS_EVENT_FIXED + 48);
+	case XS_EVENT_FIXED + 56:
+		return ring_copy(ev, XS_EVENT_FIXED + 56);
 	default:
 		return xs_ring_event(ev);
 	}

@@ -24,7 +24,7 @@
 
 #include <linux/types.h>
 
-#define XS_EVENT_VERSION 3
+#define XS_EVENT_VERSION 4
 #define XS_MAX_VLAN 2 /* VLAN tags the event holds; more set XS_F_HDRS */
 #define XS_MAX_L3X 64 /* bytes of IPv4 options / IPv6 extension and AH headers held */
 /* Bytes after those headers copied with them: tcpdump's IPv4 option printer reads up to 7
@@ -144,18 +144,27 @@ struct xs_event {
 	 * the whole TCP segment (its checksum field included); 0xffff when the checksum is right. */
 	__be16 l4_sum;
 	__be16 etype_l3; /* the ethertype after the last VLAN tag: the network layer's */
+	/* Where the hook saw it: the device, and the packet type a packet socket reports
+	 * (PACKET_HOST, _BROADCAST, _MULTICAST, _OTHERHOST at TC ingress, _OUTGOING at egress;
+	 * XS_PKTTYPE_UNKNOWN at XDP). -i any prints both, as tcpdump's cooked capture does. */
+	__u32 ifindex;
+	__u8 pkt_type;
+	__u8 pad[3];
 	__u8 var[XS_MAX_VAR]; /* addresses, then the tail; only the used part is sent */
 };
 
+#define XS_PKTTYPE_UNKNOWN 0xff
+
 #define XS_EVENT_FIXED __builtin_offsetof(struct xs_event, var)
 
-_Static_assert(sizeof(struct xs_event) == 232, "xs_event size changed");
+_Static_assert(sizeof(struct xs_event) == 240, "xs_event size changed");
 _Static_assert(__builtin_offsetof(struct xs_event, wire_len) == 8, "wire_len offset");
 _Static_assert(__builtin_offsetof(struct xs_event, mac_dst) == 28, "mac_dst offset");
 _Static_assert(__builtin_offsetof(struct xs_event, ip_vhl) == 50, "ip_vhl offset");
 _Static_assert(__builtin_offsetof(struct xs_event, ip6_flow) == 64, "ip6_flow offset");
 _Static_assert(__builtin_offsetof(struct xs_event, l4) == 72, "l4 offset");
-_Static_assert(XS_EVENT_FIXED == 96, "fixed part size");
+_Static_assert(__builtin_offsetof(struct xs_event, ifindex) == 96, "ifindex offset");
+_Static_assert(XS_EVENT_FIXED == 104, "fixed part size");
 _Static_assert(sizeof(((struct xs_event *)0)->l4) == 20, "l4 union size");
 _Static_assert(XS_MAX_OPT >= 24, "the tail's first part holds ICMPv6 and ARP data too");
 

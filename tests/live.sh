@@ -268,6 +268,166 @@ EOF
 	expect_clean "$NS_A" "$IF_A" "after the VLAN checks"
 }
 
+# --- -i any --------------------------------------------------------------------------------------
+
+# any_topology: xs_topology plus a second link between the namespaces (IF_A2 10.198.0.1 ⇄ IF_B2
+# 10.198.0.2): with lo, three interfaces in NS_A.
+any_topology() {
+	xs_topology || return 1
+	IF_A2=xc${IF_A#xa} IF_B2=xd${IF_B#xb}
+	xs_link "$IF_A2" "$IF_B2" 10.198.0.1 10.198.0.2 fd00:198::1 fd00:198::2
+}
+
+# stop_both NAME TDPID: SIGINT to xdpspy NAME and to tcpdump.
+stop_both() {
+	stop_xdpspy "$1" INT
+	kill -INT "$2"
+	wait_exit "$2" "$EXIT_MS_MAX" || ck_fail "tcpdump did not exit"
+}
+
+# same_lines TD XD WHAT: every line of both outputs, time stamps aside, identical and in order.
+same_lines() {
+	sed '/^$/d; s/^[^ ]* //' "$XS_WORK/$1.out" >"$XS_WORK/$1.lines"
+	sed 's/^[^ ]* //' "$XS_WORK/$2.out" >"$XS_WORK/$2.lines"
+	if cmp -s "$XS_WORK/$1.lines" "$XS_WORK/$2.lines"; then
+		ck_info "$3: $(wc -l <"$XS_WORK/$2.lines") lines identical to tcpdump's"
+	else
+		ck_fail "$3: lines differ from tcpdump's (tcpdump: $(wc -l <"$XS_WORK/$1.lines"), xdpspy: $(wc -l <"$XS_WORK/$2.lines")):"
+		diff "$XS_WORK/$1.lines" "$XS_WORK/$2.lines" | head -12 | sed 's/^/    /'
+	fi
+}
+
+# udp_sink NS PORT...: sockets that take UDP to those ports in NS (v4 and v6), so that no ICMP
+# port unreachable muddles a comparison of every line (its decode is another matter).
+udp_sink() {
+	local ns=$1
+	shift
+	spawn "sink$RANDOM" "$ns" "$PYTHON" -c '
+import socket, sys, time
+keep = []
+for p in map(int, sys.argv[1:]):
+    for fam, addr in ((socket.AF_INET, "0.0.0.0"), (socket.AF_INET6, "::")):
+        s = socket.socket(fam, socket.SOCK_DGRAM)
+        if fam == socket.AF_INET6:
+            s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+        s.bind((addr, p))
+        keep.append(s)
+time.sleep(120)' "$@"
+}
+
+# any_run NAME XDPSPY_EXTRA FLAGS...: -i any across three interfaces (two veths and lo) next to
+# tcpdump -i any FLAGS: every line, in order, with the interface names and directions.
+any_run() {
+	local name=$1 extra=$2 tdpid
+	shift 2
+	spawn "td$name" "$NS_A" tcpdump -i any --immediate-mode -l "$@"
+	tdpid=$SPAWN_PID
+	wait_until 10000 file_has "$XS_WORK/td$name.err" '^listening on' || {
+		ck_fail "tcpdump did not start"
+		return 1
+	}
+	# shellcheck disable=SC2086
+	start_xdpspy_any "$name" -l $extra "$@" || return 1
+	start_servers "$IP4_A" "$IP6_A" || return 1
+	SIZES=1:1,100:1000 conversations "$NS_B" "$IP4_A" "$IP6_A"
+	peer "$NS_B" udp --to 10.198.0.1 --port 40901 --count 2 2>/dev/null
+	peer "$NS_A" udp --to 127.0.0.1 --port 40902 --count 1 2>/dev/null
+	marker "$MARK_PORT"
+	wait_until 5000 file_has "$XS_WORK/td$name.out" "\\.$MARK_PORT: UDP" ||
+		ck_fail "tcpdump did not see the marker"
+	stop_both "$name" "$tdpid"
+	# The reference must be whole: tcpdump's own socket can drop (rarely, on a busy machine).
+	if ! grep -q '^0 packets dropped by kernel' "$XS_WORK/td$name.err" && ((${ANY_RETRY:-1})); then
+		ck_info "tcpdump dropped packets ($(grep 'dropped by kernel' "$XS_WORK/td$name.err")): once more"
+		ANY_RETRY=0 any_run "$name" "$extra" "$@"
+		return
+	fi
+	same_lines "td$name" "$name" "-i any $*"
+}
+
+# start_xdpspy_any NAME ARGS...: xdpspy -i any ARGS in NS_A, until ready.
+start_xdpspy_any() {
+	local name=$1 ready
+	shift
+	ready=$(ready_dir)/$name
+	spawn "$name" "$NS_A" "$XDPSPY" -i any "$@" --ready-file "$ready"
+	XPID=$SPAWN_PID
+	wait_until "$READY_MS_MAX" ready_or_dead "$ready" "$XPID" && [[ -e $ready ]] || {
+		ck_fail "$name: xdpspy -i any did not start"
+		ck_show "$XS_WORK/$name.err"
+		return 1
+	}
+}
+
+# Then: the -w file (LINUX_SLL2), read by tcpdump in NS_A, says what was printed; -e and a
+# filter expression (compiled for the cooked link type) the same as tcpdump's.
+check_any() {
+	local dev
+	any_topology || return 1
+	udp_sink "$NS_A" 40901 40902 "$MARK_PORT"
+	any_run xa "-w $XS_WORK/any.pcap --print" -n || return 1
+	for dev in "$IF_A" "$IF_A2" lo; do
+		grep -qE "^[0-9:.]+ $dev +(In|Out) " "$XS_WORK/xa.out" ||
+			ck_fail "no line for $dev with its direction"
+	done
+	grep -q "listening on any, link-type LINUX_SLL2 (Linux cooked v2)" "$XS_WORK/xa.err" ||
+		ck_fail "no tcpdump's listening line for any"
+	in_ns "$NS_A" tcpdump -n -r "$XS_WORK/any.pcap" 2>/dev/null >"$XS_WORK/xr.out"
+	same_lines xr xa "tcpdump -r of the -i any file"
+	PORT4=9001 PORT6=40011 any_run xe "" -n -e "udp or (tcp and host $IP6_B)" || return 1
+	# Dumps: from the network layer, and (-XX) from the cooked header.
+	PORT4=9002 PORT6=40012 any_run xx "" -n -X "udp" || return 1
+	PORT4=9003 PORT6=40013 any_run xxx "" -n -XX "udp" || return 1
+	for dev in "$IF_A" "$IF_A2" lo; do
+		expect_clean "$NS_A" "$dev" "$dev after SIGINT"
+	done
+}
+
+# Interfaces that come up while -i any runs are taken up; one deleted is dropped, the capture
+# goes on; kill -9 leaves nothing on any of them, and the next run starts at once.
+check_any_churn() {
+	local t0
+	any_topology || return 1
+	start_xdpspy_any xa -n -l || return 1
+	ip -n "$NS_A" link del "$IF_A2" || ck_fail "cannot delete $IF_A2"
+	marker 40910
+	expect_line xa '\.40910: UDP' "a packet on $IF_A after $IF_A2 went away"
+	proc_alive "$XPID" || ck_fail "xdpspy -i any ended when an interface went away"
+	IF_A3=xe${IF_A#xa} IF_B3=xf${IF_B#xb}
+	xs_link "$IF_A3" "$IF_B3" 10.197.0.1 10.197.0.2 fd00:197::1 fd00:197::2 || return 1
+	t0=$(now_ms)
+	# Taken up within about a second (the capture looks once a second): send until it shows.
+	until file_has "$XS_WORK/xa.out" "^[0-9:.]+ $IF_A3 +In .*\\.40911: UDP"; do
+		(($(now_ms) - t0 < 5000)) || {
+			ck_fail "$IF_A3 not captured 5 s after it came up"
+			break
+		}
+		peer "$NS_B" udp --to 10.197.0.1 --port 40911 --count 1 2>/dev/null
+		sleep 0.2 # a datagram every 200 ms until the new interface shows
+	done
+	ck_info "$IF_A3 captured $(($(now_ms) - t0)) ms after it came up"
+	[[ -d $BPFFS_PINS/$IF_A3 ]] || ck_fail "no pins for $IF_A3"
+	stop_xdpspy xa INT || return 1
+	((REC == CAP + DROP)) || ck_fail "received $REC != captured $CAP + dropped $DROP"
+	[[ ! -e $BPFFS_PINS/$IF_A2 ]] || ck_fail "pins left for the deleted $IF_A2"
+	for dev in "$IF_A" "$IF_A3" lo; do
+		expect_clean "$NS_A" "$dev" "$dev after SIGINT"
+	done
+	# kill -9: the links go with the process on every interface.
+	start_xdpspy_any xk -n -l || return 1
+	XLINKS=$(links_of_pid "$XPID" | awk '{ print $1 }')
+	ck_info "$(wc -w <<<"$XLINKS") links on $IF_A, $IF_A3 and lo"
+	kill -KILL "$XPID"
+	wait_exit "$XPID" "$EXIT_MS_MAX" 2>/dev/null
+	for dev in "$IF_A" "$IF_A3" lo; do
+		wait_until "$CLEAN_MS_MAX" is_detached "$NS_A" "$dev" || ck_fail "$dev: attached after kill -9"
+	done
+	start_xdpspy_any xr -n -l || return 1
+	grep -q 'removed pins left by an earlier xdpspy' "$XS_WORK/xr.err" ||
+		ck_fail "restart did not remove the killed run's pins"
+	stop_xdpspy xr INT
+}
+
 # --- 2. signals --------------------------------------------------------------------------------
 
 # stop_by_signal SIG: mid-flood (so that packets keep coming until the hooks are gone), SIG must
@@ -619,6 +779,7 @@ check_promisc() {
 CHECKS=(
 	tcp_tcx tcp_xdp tcp_gro xdp_gro_notice tcp_filtered tcp_dump tcp_dump_xdp tcp_jumbo
 	tcp_jumbo_inout tcp_clsact tcp_abs_seq tcp_ether tcp_generic tcp_loopback vlan_metadata
+	any any_churn
 	sigint sigterm sighup sigint_inherited_ignore
 	kill9 kill9_xdp kill9_clsact_restart_clsact kill9_clsact_restart_tcx
 	foreign_xdp foreign_xdp_generic foreign_xdp_forced tc_neighbours second_xdpspy

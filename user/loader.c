@@ -107,7 +107,10 @@ static int install_filter(struct loader *l, const struct loader_cfg *lc, enum xs
 	const struct cbpf_prog *p = live ? lc->filter_tc : lc->filter;
 	struct xlate_cfg cfg = {
 	    .hook = xdp ? XLATE_XDP : XLATE_TC,
-	    .view = xdp || live ? XLATE_VIEW_FRAME : XLATE_VIEW_VLAN,
+	    .view = lc->cooked	  ? XLATE_VIEW_SLL2
+		    : xdp || live ? XLATE_VIEW_FRAME
+				  : XLATE_VIEW_VLAN,
+	    .hatype = lc->hatype,
 	    .egress = h == XS_HOOK_TC_EGRESS,
 	    .verdict = XLATE_TAIL_CALL,
 	    .chain_fd = bpf_map__fd(chains[h]),
@@ -170,14 +173,19 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 	}
 	/* Replay drains the ring after each test run: a wakeup would only cost. */
 	l->skel->rodata->wakeup_bytes = cfg->test_runs ? UINT32_MAX : cfg->wakeup_bytes;
-	if (cfg->test_runs) {
-		/* The TC programs are not needed: most of the verifier's work at start. */
+	if (cfg->test_runs || cfg->cooked) {
+		/* Replay needs no TC programs, a cooked capture no XDP ones: less to verify. */
+		enum bpf_prog_type keep =
+		    cfg->test_runs ? BPF_PROG_TYPE_XDP : BPF_PROG_TYPE_SCHED_CLS;
 		struct bpf_program *p;
 
-		bpf_object__for_each_program(p, l->skel->obj) if (bpf_program__type(p) !=
-								  BPF_PROG_TYPE_XDP)
-		    bpf_program__set_autoload(p, false);
+		bpf_object__for_each_program(p, l->skel->obj)
+		{
+			if (bpf_program__type(p) != keep)
+				bpf_program__set_autoload(p, false);
+		}
 	}
+	l->skel->rodata->cooked = cfg->cooked;
 	l->skel->rodata->counters_only = cfg->counters_only;
 	l->skel->rodata->filter_on = cfg->filter && cfg->filter->len;
 	l->skel->rodata->snap_len = cfg->snap_len < XS_MAX_SNAP ? cfg->snap_len : XS_MAX_SNAP;
@@ -198,16 +206,25 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 		if (err)
 			goto fail;
 	}
-	err = bpf_map__set_max_entries(l->skel->maps.events, cfg->ring_kib * 1024u);
+	err = cfg->ring_fd > 0
+		  ? bpf_map__reuse_fd(l->skel->maps.events, cfg->ring_fd)
+		  : bpf_map__set_max_entries(l->skel->maps.events, cfg->ring_kib * 1024u);
 	if (err)
 		goto fail;
 	err = xdpspy_bpf__load(l->skel);
 	if (err)
 		goto fail;
 	for (int h = 0; h < XS_HOOKS && l->skel->rodata->filter_on; h++) {
-		err = h == XS_HOOK_XDP || !cfg->test_runs ? install_filter(l, cfg, h) : 0;
+		/* Each hook whose programs are loaded. */
+		bool loaded = h == XS_HOOK_XDP ? !cfg->cooked : !cfg->test_runs;
+
+		err = loaded ? install_filter(l, cfg, h) : 0;
 		if (err)
 			goto fail;
+	}
+	if (cfg->ring_fd > 0) {
+		*out = l;
+		return 0; /* the caller reads the ring */
 	}
 	l->rb = ring_buffer__new(bpf_map__fd(l->skel->maps.events), fn, ctx, NULL);
 	if (!l->rb) {
@@ -287,7 +304,7 @@ int loader_test_run_empty(const void *frame, uint32_t len, uint32_t repeat, uint
 
 int loader_consume(struct loader *l)
 {
-	return ring_buffer__consume(l->rb);
+	return l->rb ? ring_buffer__consume(l->rb) : 0;
 }
 
 int loader_counters(struct loader *l, struct xs_counters *out)
@@ -517,10 +534,10 @@ void loader_detach_xdp(struct loader *l)
 
 int loader_poll(struct loader *l, int timeout_ms)
 {
-	int n = ring_buffer__poll(l->rb, timeout_ms);
+	int n = l->rb ? ring_buffer__poll(l->rb, timeout_ms) : 0;
 
 	if (n < 0 && n != -EINTR)
 		return n;
 	/* Below the wakeup level nothing woke us: consume on every timeout all the same. */
-	return ring_buffer__consume(l->rb);
+	return l->rb ? ring_buffer__consume(l->rb) : 0;
 }

@@ -32,6 +32,9 @@ struct loader_cfg {
 	uint32_t snap_len; /* frame bytes each event carries (-s, -x, -w); 0: none */
 	bool verify_sum; /* -v: the kernel sums each TCP segment for its checksum verdict */
 	bool test_runs; /* replay: only the XDP programs, run by test runs; the ring never wakes */
+	int ring_fd; /* > 0: send into this ring (ring.h), which the caller reads; else its own */
+	bool cooked; /* -i any: TC hooks only, no VLAN tag put back, filters on a LINUX_SLL2 view */
+	uint16_t hatype; /* cooked: the device's ARPHRD_ type, for the filter's view */
 };
 
 struct loader;

@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include <stdlib.h>
 
+#include "cooked.h"
 #include "parse.h"
 #include "print_dump.h"
 #include "print_classic.h"
@@ -76,7 +77,7 @@ void put_mac(struct strbuf *sb, const uint8_t *mac)
 }
 
 /* print-ether.c ethertype_values, the names tcpdump gives the types we can meet. */
-static const char *ethertype_name(uint16_t type)
+const char *ethertype_name(uint16_t type)
 {
 	switch (type) {
 	case 0x0800:
@@ -297,8 +298,8 @@ const char *ipproto_name(uint8_t nh)
  * VLAN tag i: its TCI and the type after it, from the event or, past the tags it holds, from
  * the frame's bytes (XS_F_HDRS). False when neither has it.
  */
-static bool vlan_tag(const struct printer *pr, const struct xs_event *ev, unsigned i, uint16_t *tci,
-		     uint16_t *next)
+bool vlan_tag(const struct printer *pr, const struct xs_event *ev, unsigned i, uint16_t *tci,
+	      uint16_t *next)
 {
 	const struct pkt_info *pi = pr->pkt;
 
@@ -459,6 +460,15 @@ static void put_dump(struct printer *pr, const struct xs_event *ev, const struct
 		return;
 	if (count > 1 || pr->lost)
 		start = 0;
+	if (pi->ifname && start == 0) {
+		/* -i any: from the cooked header, as tcpdump dumps its LINUX_SLL2 record */
+		static uint8_t cooked[COOKED_HDR_LEN + MAXIMUM_SNAPLEN];
+		uint32_t n =
+		    cooked_frame(ev, pi->hatype, pi->data, pi->cap_len, cooked, sizeof(cooked));
+
+		print_dump(sb, kind, cooked, n);
+		return;
+	}
 	print_dump(sb, kind, pi->data + start, pi->cap_len - start);
 }
 
@@ -481,8 +491,11 @@ void print_packet(struct printer *pr, const struct xs_event *ev, const struct pk
 		print_classic(pr, ev, pi, sb);
 		return;
 	}
-	timefmt_print(&pr->tf, sb, pi->sec, pi->frac);
-	print_ether(pr, ev, pi->wire_len, sb);
+	timefmt_print(&pr->tf, sb, pi->sec, pkt_frac(pr, pi));
+	if (pi->ifname)
+		print_sll2(pr, ev, pi, sb);
+	else
+		print_ether(pr, ev, pi->wire_len, sb);
 	if (pi->data && (pr->o.xflag || pr->o.Xflag || pr->o.Aflag))
 		put_dump(pr, ev, pi, sb);
 	sb_putc(sb, '\n');

@@ -26,6 +26,12 @@ struct printer {
 	bool lost;
 };
 
+/* A packet's time stamp fraction as printed: microseconds, or with --nano nanoseconds. */
+static inline int64_t pkt_frac(const struct printer *pr, const struct pkt_info *pi)
+{
+	return pr->o.nano ? pi->nsec : pi->nsec / 1000;
+}
+
 /* One packet being printed. */
 struct pview {
 	const struct xs_event *ev;
@@ -94,6 +100,14 @@ void put_proto(struct printer *pr, struct strbuf *sb, uint8_t proto);
 const char *ipproto_name(uint8_t nh);
 void put_port(struct printer *pr, struct strbuf *sb, uint16_t port, int udp);
 void put_mac(struct strbuf *sb, const uint8_t *mac);
+/* tcpdump's name of an ethertype, or NULL. */
+const char *ethertype_name(uint16_t type);
+/* The i-th VLAN tag's TCI and the type after it, from the event or the frame's bytes. */
+bool vlan_tag(const struct printer *pr, const struct xs_event *ev, unsigned i, uint16_t *tci,
+	      uint16_t *next);
+/* -i any: the link layer as tcpdump prints a cooked (LINUX_SLL2) capture, then the rest. */
+void print_sll2(struct printer *pr, const struct xs_event *ev, const struct pkt_info *pi,
+		struct strbuf *sb);
 
 /* The pieces print.c shares with the network-layer printers. */
 void view_init(struct pview *v, const struct xs_event *ev);

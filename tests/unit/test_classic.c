@@ -213,8 +213,11 @@ static void event_hex(struct xs_event *ev, const char *hex)
 static const char *run(struct printer *pr, const struct xs_event *ev, int64_t sec, int64_t frac)
 {
 	static char out[1024];
-	struct pkt_info pi = {
-	    .sec = sec, .frac = frac, .wire_len = ev->wire_len, .cap_len = ev->cap_len};
+	/* frac in the printer's unit: microseconds, or with --nano nanoseconds */
+	struct pkt_info pi = {.sec = sec,
+			      .nsec = pr->o.nano ? frac : frac * 1000,
+			      .wire_len = ev->wire_len,
+			      .cap_len = ev->cap_len};
 	struct strbuf sb;
 
 	sb_init(&sb, out, sizeof(out) - 1);
