@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <linux/if_link.h>
+#include <linux/pkt_cls.h>
 #include <stdio.h>
 
 #include <bpf/bpf.h>
@@ -278,22 +279,29 @@ static int timed_run(int fd, const void *frame, uint32_t len, uint32_t repeat, u
 	return 0;
 }
 
-int loader_test_run_timed(struct loader *l, const void *frame, uint32_t len, uint32_t repeat,
-			  uint32_t *ns)
+int loader_test_run_timed(struct loader *l, bool tc, const void *frame, uint32_t len,
+			  uint32_t repeat, uint32_t *ns)
 {
 	l->skel->bss->replay_wire_len = 0;
-	return timed_run(bpf_program__fd(l->skel->progs.xdpspy_xdp), frame, len, repeat, ns);
+	return timed_run(bpf_program__fd(tc ? l->skel->progs.xdpspy_ingress
+					    : l->skel->progs.xdpspy_xdp),
+			 frame, len, repeat, ns);
 }
 
-int loader_test_run_empty(const void *frame, uint32_t len, uint32_t repeat, uint32_t *ns)
+int loader_test_run_empty(bool tc, const void *frame, uint32_t len, uint32_t repeat,
+			  uint32_t *ns)
 {
 	const struct bpf_insn pass[] = {
-	    {.code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0, .imm = XDP_PASS},
+	    {.code = BPF_ALU64 | BPF_MOV | BPF_K,
+	     .dst_reg = BPF_REG_0,
+	     .imm = tc ? TC_ACT_UNSPEC : XDP_PASS},
 	    {.code = BPF_JMP | BPF_EXIT},
 	};
-	LIBBPF_OPTS(bpf_prog_load_opts, opts, .expected_attach_type = BPF_XDP,
-		    .prog_flags = BPF_F_XDP_HAS_FRAGS);
-	int fd = bpf_prog_load(BPF_PROG_TYPE_XDP, "xdpspy_empty", "GPL", pass, 2, &opts), err;
+	LIBBPF_OPTS(bpf_prog_load_opts, opts, .expected_attach_type = tc ? 0 : BPF_XDP,
+		    .prog_flags = tc ? 0 : BPF_F_XDP_HAS_FRAGS);
+	int fd = bpf_prog_load(tc ? BPF_PROG_TYPE_SCHED_CLS : BPF_PROG_TYPE_XDP, "xdpspy_empty",
+			       "GPL", pass, 2, &opts),
+	    err;
 
 	if (fd < 0)
 		return -errno;

@@ -61,11 +61,13 @@ void loader_close(struct loader *l);
  */
 int loader_test_run(struct loader *l, const void *frame, uint32_t len, uint32_t wire_len,
 		    uint32_t *verdict);
-/* Runs one frame repeat times through the XDP program; *ns gets the kernel's mean per run. */
-int loader_test_run_timed(struct loader *l, const void *frame, uint32_t len, uint32_t repeat,
+/* Runs one frame repeat times through the XDP program (tc: the TC ingress one); *ns gets the
+ * kernel's mean per run. */
+int loader_test_run_timed(struct loader *l, bool tc, const void *frame, uint32_t len,
+			  uint32_t repeat, uint32_t *ns);
+/* The same through a program that only lets the packet pass: the floor under the hook. */
+int loader_test_run_empty(bool tc, const void *frame, uint32_t len, uint32_t repeat,
 			  uint32_t *ns);
-/* The same through an XDP program that only returns XDP_PASS: the floor under any hook. */
-int loader_test_run_empty(const void *frame, uint32_t len, uint32_t repeat, uint32_t *ns);
 /* Hands every record in the ring to the sample callback; returns how many, or -errno. */
 int loader_consume(struct loader *l);
 /*
