@@ -283,13 +283,12 @@ int loader_test_run_timed(struct loader *l, bool tc, const void *frame, uint32_t
 			  uint32_t repeat, uint32_t *ns)
 {
 	l->skel->bss->replay_wire_len = 0;
-	return timed_run(bpf_program__fd(tc ? l->skel->progs.xdpspy_ingress
-					    : l->skel->progs.xdpspy_xdp),
-			 frame, len, repeat, ns);
+	return timed_run(
+	    bpf_program__fd(tc ? l->skel->progs.xdpspy_ingress : l->skel->progs.xdpspy_xdp), frame,
+	    len, repeat, ns);
 }
 
-int loader_test_run_empty(bool tc, const void *frame, uint32_t len, uint32_t repeat,
-			  uint32_t *ns)
+int loader_test_run_empty(bool tc, const void *frame, uint32_t len, uint32_t repeat, uint32_t *ns)
 {
 	const struct bpf_insn pass[] = {
 	    {.code = BPF_ALU64 | BPF_MOV | BPF_K,

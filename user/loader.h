@@ -66,8 +66,7 @@ int loader_test_run(struct loader *l, const void *frame, uint32_t len, uint32_t 
 int loader_test_run_timed(struct loader *l, bool tc, const void *frame, uint32_t len,
 			  uint32_t repeat, uint32_t *ns);
 /* The same through a program that only lets the packet pass: the floor under the hook. */
-int loader_test_run_empty(bool tc, const void *frame, uint32_t len, uint32_t repeat,
-			  uint32_t *ns);
+int loader_test_run_empty(bool tc, const void *frame, uint32_t len, uint32_t repeat, uint32_t *ns);
 /* Hands every record in the ring to the sample callback; returns how many, or -errno. */
 int loader_consume(struct loader *l);
 /*
