@@ -20,7 +20,7 @@
 
 #include "ring.h"
 
-#define RING_PUBLISH (64u * 1024) /* consumed bytes after which the position is published */
+#define RING_PUBLISH (64ul * 1024) /* consumed bytes after which the position is published */
 
 struct ring {
 	int fd, epfd;
@@ -60,7 +60,7 @@ int ring_new(struct ring **out, unsigned kib, loader_event_fn fn, void *ctx)
 		return -ENOMEM;
 	r->fn = fn;
 	r->ctx = ctx;
-	r->size = kib * 1024u;
+	r->size = (size_t)kib * 1024;
 	r->epfd = -1;
 	r->fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "events", 0, 0, (__u32)r->size, NULL);
 	if (r->fd < 0) {
