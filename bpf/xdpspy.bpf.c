@@ -22,6 +22,7 @@
 #include "chain.h"
 #include "counters.h"
 #include "event.h"
+#include "flows.h"
 #include "parse.h"
 #include "tcp_sum.h"
 
@@ -253,6 +254,8 @@ static __always_inline struct xs_counters *prepare(struct xs_event *ev, const st
 		c->rx_bytes += ev->wire_len;
 	}
 	count(c, ev);
+	if (flows_on)
+		xs_flows(ev, c);
 	return c;
 }
 
