@@ -65,7 +65,10 @@ FILTER_SRC := user/filter.c user/xlate.c user/ebpf_dump.c user/log.c
 KERNEL_SRC := user/loader.c user/counters.c user/pins.c $(FILTER_SRC)
 APP_SRC := $(PRINT_SRC) $(KERNEL_SRC) user/opts.c user/replay.c user/live.c user/capif.c \
 	user/ring.c user/sink.c user/iface.c user/decode.c user/subcmd.c user/pcap_out.c \
-	user/tcp_sum.c user/privs.c user/netdev.c user/hook.c user/bpf_owner.c user/main.c
+	user/tcp_sum.c user/privs.c user/netdev.c user/hook.c user/bpf_owner.c user/detect_opts.c \
+	user/counting.c user/flowmap.c user/flowfmt.c user/alarms.c user/flowfilter.c user/flowsnap.c \
+	user/flowrender.c user/flowtools.c user/top.c user/watch.c user/flows_cmd.c user/flows_out.c \
+	user/main.c
 
 # $(call objs,DIR,SOURCES): the objects of SOURCES built into $(BUILD)/DIR.
 objs = $(patsubst %.c,$(BUILD)/$(1)%.o,$(2))

@@ -167,7 +167,7 @@ static __always_inline void detect_source(const struct xs_event *ev, __be16 dpor
 		xs_host_addr(ev, 1, hk.addr);
 		w->new_flows++;
 		if (xs_set_bit(s->target_bits, XS_TARGET_BITS, xs_hash_addr(hk.addr, dport)) &&
-		    ++w->targets >= detect_cfg.scan_targets)
+		    ++w->targets >= detect_cfg.scan_bits)
 			xs_alarm(&w->alarms, s->prev.alarms, XS_ALARM_PORT_SCAN, &c->port_scans);
 	}
 	if ((kinds & XS_EV_RST) && ++w->rsts >= detect_cfg.rst_storm_window)

@@ -133,20 +133,22 @@ struct xs_detect_cfg {
 	__u64 window_ns; /* a source's window: port scans, RST storms, stealth, land, martians */
 	__u32 syn_flood_rate; /* SYNs per second to one service ... */
 	__u32 syn_flood_pct; /* ... of which fewer than this percentage completed */
-	__u32 scan_targets; /* distinct targets of one source within a window */
+	__u32 scan_targets; /* distinct targets of one source within a window ... */
+	__u32 scan_bits; /* ... as bits of its target_bits set: what the kernel compares */
 	__u32 rst_storm_rate; /* RSTs per second from one source */
 	__u32 rst_storm_window; /* the same per window (rate x window) */
 	__u32 flow_entries;
 	__u32 host_entries;
 	__u8 loopback; /* the device is a loopback: no land or martian checks */
-	__u8 pad[3];
+	__u8 pad[7];
 };
 
 #define XS_DETECT_DEFAULTS                                                                         \
 	{                                                                                          \
 		.window_ns = 5000000000ull, .syn_flood_rate = 1000, .syn_flood_pct = 50,           \
-		.scan_targets = 100, .rst_storm_rate = 100, .rst_storm_window = 500,               \
-		.flow_entries = XS_FLOW_ENTRIES, .host_entries = XS_HOST_ENTRIES,                  \
+		.scan_targets = 100, .scan_bits = 91, .rst_storm_rate = 100,                       \
+		.rst_storm_window = 500, .flow_entries = XS_FLOW_ENTRIES,                          \
+		.host_entries = XS_HOST_ENTRIES,                                                   \
 	}
 
 _Static_assert(sizeof(struct xs_flow_key) == 40, "xs_flow_key layout");
@@ -155,6 +157,6 @@ _Static_assert(sizeof(struct xs_flow) == 144, "xs_flow layout");
 _Static_assert(sizeof(struct xs_host_key) == 20, "xs_host_key layout");
 _Static_assert(sizeof(struct xs_source) == 160, "xs_source layout");
 _Static_assert(sizeof(struct xs_service) == 192, "xs_service layout");
-_Static_assert(sizeof(struct xs_detect_cfg) == 40, "xs_detect_cfg layout");
+_Static_assert(sizeof(struct xs_detect_cfg) == 48, "xs_detect_cfg layout");
 
 #endif

@@ -396,6 +396,11 @@ int loader_pin_flows(struct loader *l, const char *ifname)
 	return err;
 }
 
+int loader_stats_fd(struct loader *l)
+{
+	return bpf_map__fd(l->skel->maps.stats);
+}
+
 int loader_flow_fd(struct loader *l, enum loader_flow_map m)
 {
 	return l->skel->rodata->flows_on ? bpf_map__fd(flow_map(l->skel, m)) : -1;

@@ -109,6 +109,8 @@ int loader_counters(struct loader *l, struct xs_counters *out);
 int loader_pin_stats(struct loader *l, const char *path);
 /* With --flows, pins its maps in the interface's pin directory (loader_flow_pin names). */
 int loader_pin_flows(struct loader *l, const char *ifname);
+/* The fd of the counters' map. */
+int loader_stats_fd(struct loader *l);
 /* The fd of a --flows map, -1 without --flows. */
 int loader_flow_fd(struct loader *l, enum loader_flow_map m);
 /* Pins the attached links and programs in the interface's pin directory (`attach`). */

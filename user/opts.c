@@ -113,6 +113,9 @@ static void usage(FILE *f)
 		char left[64];
 		int v = defs[i].lo.val;
 
+		if (v == OPT_VERSION) /* the flow table's before the last two */
+			flow_opts_help(f, "  ");
+
 		if (v < 256)
 			snprintf(left, sizeof(left), "-%c, --%s%s%s", v, defs[i].lo.name,
 				 defs[i].arg ? " " : "", defs[i].arg ? defs[i].arg : "");
@@ -327,6 +330,9 @@ static enum opts_result take_option(int c, const char *arg, struct opts *o)
 
 	if (take_flag(c, o))
 		return OPTS_RUN;
+	v = flow_opts_take(&o->flows, c, arg);
+	if (v)
+		return v > 0 ? OPTS_RUN : OPTS_EXIT_USAGE;
 	switch (c) {
 	case 'r':
 		o->read_file = arg;
@@ -402,13 +408,14 @@ static enum opts_result check_combinations(const struct opts *o)
 
 enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 {
-	struct option lopts[NDEFS + 1];
+	struct option lopts[NDEFS + DETECT_NOPTS + 1];
 	char shorts[NDEFS * 2 + 1];
 	enum opts_result r = OPTS_RUN;
 	size_t n = 0;
 	int c;
 
 	memset(o, 0, sizeof(*o));
+	flow_opts_init(&o->flows);
 	o->ring_kib = 4096;
 	o->snaplen = 262144;
 	for (size_t i = 0; i < NDEFS; i++) {
@@ -420,7 +427,7 @@ enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 		}
 	}
 	shorts[n] = '\0';
-	lopts[NDEFS] = (struct option){0};
+	lopts[NDEFS + flow_opts_long(lopts + NDEFS)] = (struct option){0};
 
 	/* getopt names the program in its complaints: ours, as in every other message. */
 	char *argv0 = argv[0];
