@@ -232,15 +232,7 @@ void alarm_text(char *buf, size_t len, const struct alarm *a)
 
 double alarm_magnitude(const struct alarm *a)
 {
-	switch (a->kind) {
-	case AK_SYN_FLOOD:
-	case AK_RST_STORM:
-		return a->rate;
-	case AK_PORT_SCAN:
-		return a->distinct;
-	default:
-		return a->count;
-	}
+	return a->kind == AK_PORT_SCAN ? a->distinct : a->count;
 }
 
 void alarm_json(FILE *f, const struct alarm *a)

@@ -55,7 +55,8 @@ void alarm_text(char *buf, size_t len, const struct alarm *a);
 /* Its two halves: "SYN flood to 10.0.0.1.80", "48 210 SYN/s, 0.4 % completed, ..." */
 void alarm_title(char *buf, size_t len, const struct alarm *a);
 void alarm_evidence(char *buf, size_t len, const struct alarm *a);
-/* How strong it is, to keep its peak: the rate, the targets, else the count. */
+/* How strong it is, to keep its peak: a scan's targets, else the count in its window (a rate
+ * taken early in a window is the least reliable). */
 double alarm_magnitude(const struct alarm *a);
 /* Its subject alone: "10.0.0.1.80" (a service), "10.0.0.9" (a source). */
 void alarm_subject(char *buf, size_t len, const struct alarm *a);

@@ -23,6 +23,20 @@ int flow_render_fixed_width(void)
 	return w;
 }
 
+/* "1.20 Mbit/s", "0 pkt/s": an SI prefix before the unit. */
+static void with_unit(char *buf, size_t len, double v, const char *unit)
+{
+	char n[16];
+	size_t k;
+
+	fmt_si(n, sizeof(n), v);
+	k = strlen(n);
+	if (k && n[k - 1] >= 'A') /* a prefix: 1.20M */
+		snprintf(buf, len, "%.*s %c%s", (int)k - 1, n, n[k - 1], unit);
+	else
+		snprintf(buf, len, "%s %s", n, unit);
+}
+
 static double per_s(__u64 now, __u64 before, double dt)
 {
 	return dt > 0 && now >= before ? (double)(now - before) / dt : 0;
@@ -96,18 +110,18 @@ static void render_row(FILE *f, const struct flow_view *v, uint64_t now, int flo
 		cols[9].width, v->zero_windows, cols[10].width, r[4]);
 }
 
-void flow_render_rows(FILE *f, const struct flow_snap *s, size_t rows, int flow_width)
+void flow_render_rows(FILE *f, const struct flow_snap *s, size_t rows, int max_width)
 {
+	int flow_width = (int)strlen("CLIENT > SERVER");
 	char flow[160];
 
-	if (!flow_width) {
-		flow_width = 20;
-		for (size_t i = 0; i < s->nv && i < rows; i++) {
-			fmt_flow(flow, sizeof(flow), &s->v[i]);
-			if ((int)strlen(flow) > flow_width)
-				flow_width = (int)strlen(flow);
-		}
+	for (size_t i = 0; i < s->nv && i < rows; i++) {
+		fmt_flow(flow, sizeof(flow), &s->v[i]);
+		if ((int)strlen(flow) > flow_width)
+			flow_width = (int)strlen(flow);
 	}
+	if (max_width && flow_width > max_width)
+		flow_width = max_width;
 	fprintf(f, "%-*s %-*s", PROTO_W, "PROTO", flow_width, "CLIENT > SERVER");
 	for (size_t i = 0; i < NCOLS; i++)
 		fprintf(f, i ? " %*s" : " %-*s", cols[i].width, cols[i].head);

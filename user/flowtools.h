@@ -56,9 +56,9 @@ void flow_snap_free(struct flow_snap *s);
  * (at most max_alarms). */
 void flow_render_header(FILE *f, const char *tool, const struct flow_src *src,
 			const struct flow_snap *s, const struct flow_snap *prev, size_t max_alarms);
-/* The table's head and its first `rows` rows; flow_width: the flow column's (0: as wide as
- * the widest). */
-void flow_render_rows(FILE *f, const struct flow_snap *s, size_t rows, int flow_width);
+/* The table's head and its first `rows` rows; the flow column as wide as its widest, at most
+ * max_width (0: no limit). */
+void flow_render_rows(FILE *f, const struct flow_snap *s, size_t rows, int max_width);
 /* The table's width besides the flow column. */
 int flow_render_fixed_width(void);
 

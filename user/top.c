@@ -113,7 +113,7 @@ static void screen_size(int *rows, int *cols)
 }
 
 /* One screen or block: header, the sort, the table. */
-static void render(struct top *t, FILE *f, size_t rows, int flow_width)
+static void render(struct top *t, FILE *f, size_t rows, int max_flow_width)
 {
 	const struct flow_snap *s = &t->snap[t->cur], *prev = &t->snap[!t->cur];
 
@@ -125,13 +125,13 @@ static void render(struct top *t, FILE *f, size_t rows, int flow_width)
 		      "next; q quits)",
 		      f);
 	fputs("\n\n", f);
-	flow_render_rows(f, s, rows, flow_width);
+	flow_render_rows(f, s, rows, max_flow_width);
 }
 
 /* The screen redrawn in place: each line cut to the width, the rest cleared. */
 static void draw(struct top *t)
 {
-	char *text = NULL, *line, *save = NULL;
+	char *text = NULL, *line, *end;
 	size_t len = 0;
 	int rows, cols, header = 7;
 	FILE *f = open_memstream(&text, &len);
@@ -143,9 +143,14 @@ static void draw(struct top *t)
 	       cols > flow_render_fixed_width() + 20 ? cols - flow_render_fixed_width() : 20);
 	fclose(f);
 	fputs("\033[H", stdout);
-	for (line = strtok_r(text, "\n", &save); line && rows-- > 0;
-	     line = strtok_r(NULL, "\n", &save))
-		printf("%.*s\033[K\n", cols, line);
+	/* The last line without its newline: a full screen must not scroll. */
+	for (line = text; *line && rows > 0; line = end + 1, rows--) {
+		end = strchr(line, '\n');
+		if (!end)
+			break;
+		printf("%.*s\033[K%s", (int)(end - line) < cols ? (int)(end - line) : cols, line,
+		       rows > 1 ? "\n" : "");
+	}
 	fputs("\033[J", stdout);
 	fflush(stdout);
 	free(text);
