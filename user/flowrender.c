@@ -56,12 +56,12 @@ void flow_render_header(FILE *f, const char *tool, const struct flow_src *src,
 	fmt_si(d, sizeof(d), per_s(c->flows, p->flows, dt));
 	fprintf(f, "xdpspy %s: %s at %s, %s flows in the table (%s at most), %s new/s%s\n", tool,
 		src->ifname, when, a, b, d, src->own ? " (attached while this runs)" : "");
-	fmt_si(a, sizeof(a), per_s(c->rx_packets, p->rx_packets, dt));
-	fmt_si(b, sizeof(b), 8 * per_s(c->rx_bytes, p->rx_bytes, dt));
-	fmt_si(d, sizeof(d), per_s(c->tx_packets, p->tx_packets, dt));
-	fmt_si(e, sizeof(e), 8 * per_s(c->tx_bytes, p->tx_bytes, dt));
+	with_unit(a, sizeof(a), per_s(c->rx_packets, p->rx_packets, dt), "pkt/s");
+	with_unit(b, sizeof(b), 8 * per_s(c->rx_bytes, p->rx_bytes, dt), "bit/s");
+	with_unit(d, sizeof(d), per_s(c->tx_packets, p->tx_packets, dt), "pkt/s");
+	with_unit(e, sizeof(e), 8 * per_s(c->tx_bytes, p->tx_bytes, dt), "bit/s");
 	fprintf(f,
-		"rx %s pkt/s %sbit/s, tx %s pkt/s %sbit/s; per second: %.0f handshakes, "
+		"rx %s %s, tx %s %s; per second: %.0f handshakes, "
 		"%.0f retransmits, %.0f out of order, %.0f dup ACKs, %.0f zero windows\n",
 		a, b, d, e, per_s(c->handshakes, p->handshakes, dt),
 		per_s(c->retransmits, p->retransmits, dt),
