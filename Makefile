@@ -89,7 +89,7 @@ BINARIES = $(BUILD)/xdpspy $(BUILD)/xdpspy-san $(UNIT_BIN) $(KERNEL_TEST_BIN) $(
 
 .PHONY: all deps test test-unit test-fuzz test-fuzz-pcap test-kernel test-portability test-replay \
 	test-filter test-payload test-difffuzz diff-fuzz test-live test-faults test-counters \
-	test-cli test-build demo goldens vmlinux fuzz soak bench-kernel check-full format \
+	test-flows test-cli test-build demo goldens vmlinux fuzz soak bench-kernel check-full format \
 	check-format lint clean install help
 
 all: $(BUILD)/xdpspy
@@ -246,6 +246,10 @@ soak: $(BUILD)/xdpspy $(BUILD)/bench/gen $(BUILD)/bench/mix.pcap
 test-counters: $(BUILD)/xdpspy
 	$(Q)tests/counters.sh
 
+# The flow table and the detectors against known answers; top in tmux (tests/flows.sh).
+test-flows: $(BUILD)/xdpspy $(BUILD)/bench/gen $(BUILD)/bench/mix.pcap
+	$(Q)tests/flows.sh
+
 test-cli: $(BUILD)/xdpspy
 	$(Q)tests/cli.sh
 
@@ -279,7 +283,7 @@ demo: deps
 # Every layer runs even when an earlier one fails; the summary line says how many did.
 TEST_LAYERS := check-format lint test-cli test-build test-unit test-fuzz test-fuzz-pcap \
 	test-kernel test-portability test-replay test-filter test-payload test-difffuzz test-live \
-	test-faults test-counters
+	test-faults test-counters test-flows
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/xdpspy-san

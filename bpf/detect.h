@@ -49,6 +49,11 @@ static const struct xs_service zero_service;
 #define XS_EV_LAND 0x40
 #define XS_EV_MARTIAN 0x80
 #define XS_EV_STEALTH (XS_EV_NULL | XS_EV_FIN | XS_EV_XMAS | XS_EV_SYNFIN)
+#define XS_EV_COUNTED (XS_EV_STEALTH | XS_EV_LAND | XS_EV_MARTIAN) /* per packet, in stats */
+#define XS_EV_SOURCE 0xff /* what the source's entry counts */
+/* What a service's entry counts. */
+#define XS_DO_SYN 0x100 /* a SYN opening a connection */
+#define XS_DO_HANDSHAKE 0x200 /* the client's ACK completing a handshake */
 
 static __always_inline __u32 xs_mix32(__u32 h)
 {
@@ -163,6 +168,7 @@ static __always_inline void detect_source(const struct xs_event *ev, __be16 dpor
 	s->last_ns = now;
 	source_roll(s, now);
 	w = &s->now;
+	kinds &= XS_EV_SOURCE;
 	if (kinds & XS_EV_PROBE) {
 		xs_host_addr(ev, 1, hk.addr);
 		w->new_flows++;

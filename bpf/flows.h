@@ -157,14 +157,14 @@ static __always_inline void flow_seq(struct xs_flow_dir *D, const struct xs_even
  * The handshake: which endpoint is the client, and the hooks' time stamps of its steps. A
  * SYN or SYN-ACK sent again makes its step's timing ambiguous (which one was answered?): as
  * TCP's own RTT estimate (Karn), none is taken from it, and no clock is read for it either.
- * Returns 1 for a SYN that opens a connection (not one sent again).
+ * Returns what the detectors are to hear of: a SYN that opens a connection (not one sent
+ * again), a handshake completed.
  */
-static __always_inline int flow_handshake(struct xs_flow *fl, const struct xs_flow_key *k, int d,
-					  __be16 dport, __u8 f, __u64 now, struct xs_counters *c,
-					  const struct xs_event *ev)
+static __always_inline __u32 flow_handshake(struct xs_flow *fl, int d, __u8 f,
+					    struct xs_counters *c, const struct xs_event *ev)
 {
 	__u8 hs = f & (XS_TH_SYN | XS_TH_ACK), st = fl->state;
-	int opens = 0;
+	__u32 tell = 0;
 
 	if (hs == XS_TH_SYN) {
 		if (st & XS_FLOW_SYN) {
@@ -173,7 +173,7 @@ static __always_inline int flow_handshake(struct xs_flow *fl, const struct xs_fl
 			st |= XS_FLOW_SYN;
 			fl->client = (__u8)d;
 			fl->syn_ns = bpf_ktime_get_ns();
-			opens = 1;
+			tell = XS_DO_SYN;
 		}
 	} else if (hs == (XS_TH_SYN | XS_TH_ACK)) {
 		if (st & XS_FLOW_SYNACK) {
@@ -189,7 +189,7 @@ static __always_inline int flow_handshake(struct xs_flow *fl, const struct xs_fl
 		st |= XS_FLOW_EST;
 		fl->ack_ns = bpf_ktime_get_ns();
 		c->handshakes++;
-		detect_handshake(ev, dport, k->vlan, now);
+		tell = XS_DO_HANDSHAKE;
 	}
 	if (f & XS_TH_FIN)
 		st |= XS_FLOW_FIN;
@@ -197,24 +197,21 @@ static __always_inline int flow_handshake(struct xs_flow *fl, const struct xs_fl
 		st |= XS_FLOW_RST;
 	if (st != fl->state)
 		fl->state = st;
-	return opens;
+	return tell;
 }
 
-/* A TCP segment with its whole header: returns what it says of its source (XS_EV_*). */
-static __always_inline __u32 flow_tcp(struct xs_flow *fl, const struct xs_flow_key *k, int d,
-				      const struct xs_event *ev, __u64 now, struct xs_counters *c)
+/* A TCP segment with its whole header: returns what the detectors are to hear of. */
+static __always_inline __u32 flow_tcp(struct xs_flow *fl, int d, const struct xs_event *ev,
+				      struct xs_counters *c)
 {
 	__u8 f = ev->l4.tcp.flags;
-	__be16 dport = ev->l4.tcp.dport;
 
 	if ((f & (XS_TH_SYN | XS_TH_ACK)) == XS_TH_SYN &&
 	    (fl->state & (XS_FLOW_EST | XS_FLOW_FIN | XS_FLOW_RST)))
 		flow_restart(fl);
 	fl->dir[d & 1].tcp_flags |= f;
 	flow_seq(&fl->dir[d & 1], ev, f, c);
-	if (flow_handshake(fl, k, d, dport, f, now, c, ev))
-		detect_syn(ev, dport, k->vlan, now, c);
-	return xs_stealth(f) | (f & XS_TH_RST ? XS_EV_RST : 0);
+	return flow_handshake(fl, d, f, c, ev) | xs_stealth(f) | (f & XS_TH_RST ? XS_EV_RST : 0);
 }
 
 /* Whether the first packet of a flow is a probe: a SYN, a stealth segment, UDP, an echo. */
@@ -258,15 +255,16 @@ static __always_inline struct xs_flow *flow_entry(const struct xs_flow_key *k, i
 }
 
 /*
- * One packet, parsed and counted (prepare()): its flow, and what the detectors make of it. A
- * global function: verified once, whichever hook and path calls it.
+ * One packet, parsed and counted (prepare()): its flow. Returns what the detectors are to hear
+ * of (XS_EV_*, XS_DO_*, the VLAN ID above them), 0 for nothing. A global function: verified
+ * once, whichever hook and path calls it, with a stack frame of its own.
  */
 __noinline int xs_flows(const struct xs_event *ev, struct xs_counters *c)
 {
 	struct xs_flow_key k __attribute__((aligned(8)));
 	struct xs_flow *fl;
 	int d, created = 0;
-	__u32 kinds = 0;
+	__u32 tell = 0;
 	__u64 now;
 
 	if (!ev || !c || !(ev->flags & (XS_F_IP4 | XS_F_IP6)))
@@ -280,18 +278,52 @@ __noinline int xs_flows(const struct xs_event *ev, struct xs_counters *c)
 	fl->dir[d].packets++;
 	fl->dir[d].bytes += ev->wire_len;
 	if (ev->kind == XS_K_TCP && ev->l4_cap >= 20)
-		kinds = flow_tcp(fl, &k, d, ev, now, c);
+		tell = flow_tcp(fl, d, ev, c);
 	if (!detect_cfg.loopback) {
-		kinds |= xs_land(ev) ? XS_EV_LAND : 0;
-		kinds |= xs_martian(ev) ? XS_EV_MARTIAN : 0;
+		tell |= xs_land(ev) ? XS_EV_LAND : 0;
+		tell |= xs_martian(ev) ? XS_EV_MARTIAN : 0;
 	}
-	if (created && flow_probe(ev, kinds))
-		kinds |= XS_EV_PROBE;
-	if (kinds & ~XS_EV_PROBE)
-		count_kinds(c, kinds);
-	if (kinds)
-		detect_source(ev, d ? k.port[0] : k.port[1], k.vlan, kinds, now, c);
+	if (created && flow_probe(ev, tell))
+		tell |= XS_EV_PROBE;
+	if (tell & XS_EV_COUNTED)
+		count_kinds(c, tell);
+	return tell ? (int)(tell | (__u32)k.vlan << 16) : 0;
+}
+
+/*
+ * What xs_flows() told of, for the detectors' maps (bpf/detect.h): a function of its own, so
+ * its stack frame is not added to the flow table's (the verifier's 512 bytes are for the whole
+ * chain of calls).
+ */
+__noinline int xs_detect(const struct xs_event *ev, struct xs_counters *c, __u32 tell)
+{
+	__u16 vlan = (__u16)(tell >> 16);
+	__be16 sp = 0, dp = 0;
+	__u64 now;
+
+	if (!ev || !c)
+		return 0;
+	now = bpf_ktime_get_coarse_ns();
+	flow_ports(ev, &sp, &dp);
+	if (tell & XS_DO_SYN)
+		detect_syn(ev, dp, vlan, now, c);
+	if (tell & XS_DO_HANDSHAKE)
+		detect_handshake(ev, dp, vlan, now);
+	if (tell & XS_EV_SOURCE)
+		detect_source(ev, dp, vlan, tell, now, c);
 	return 0;
+}
+
+/* The one call prepare() makes: the flow table, then, when there is any, the detectors. */
+static __always_inline void flows_track(const struct xs_event *ev, struct xs_counters *c)
+{
+	int tell;
+
+	if (!flows_on)
+		return;
+	tell = xs_flows(ev, c);
+	if (tell)
+		xs_detect(ev, c, (__u32)tell);
 }
 
 #endif

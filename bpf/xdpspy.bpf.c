@@ -254,8 +254,7 @@ static __always_inline struct xs_counters *prepare(struct xs_event *ev, const st
 		c->rx_bytes += ev->wire_len;
 	}
 	count(c, ev);
-	if (flows_on)
-		xs_flows(ev, c);
+	flows_track(ev, c);
 	return c;
 }
 

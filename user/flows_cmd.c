@@ -37,6 +37,34 @@ static int add_pinned(const char *ifname, void *ctx)
 	return 0;
 }
 
+/* One option; false if it is none of ours or its value is bad. */
+static bool take(struct flows_run *r, const char **ifname, int c, const char *arg)
+{
+	switch (c) {
+	case 'i':
+		*ifname = arg;
+		return true;
+	case 'j':
+		r->fmt = FO_JSON;
+		return true;
+	case 'T':
+		r->textfile_dir = arg;
+		r->fmt = FO_PROMETHEUS;
+		return true;
+	case 'P':
+		r->fmt = FO_PROMETHEUS;
+		return true;
+	case 'N':
+		r->top = strtol(arg, NULL, 10);
+		return r->top > 0;
+	case 'I':
+		r->interval = strtod(arg, NULL);
+		return r->interval > 0;
+	default:
+		return false;
+	}
+}
+
 static int parse(struct flows_run *r, int argc, char **argv, const char **ifname)
 {
 	static const struct option lo[] = {
@@ -47,22 +75,9 @@ static int parse(struct flows_run *r, int argc, char **argv, const char **ifname
 	int c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "i:", lo, NULL)) != -1) {
-		if (c == 'i')
-			*ifname = optarg;
-		else if (c == 'j')
-			r->fmt = FO_JSON;
-		else if (c == 'P')
-			r->fmt = FO_PROMETHEUS;
-		else if (c == 'T')
-			r->fmt = FO_PROMETHEUS, r->textfile_dir = optarg;
-		else if (c == 'N' && (r->top = strtol(optarg, NULL, 10)) > 0)
-			continue;
-		else if (c == 'I' && (r->interval = strtod(optarg, NULL)) > 0)
-			continue;
-		else
+	while ((c = getopt_long(argc, argv, "i:", lo, NULL)) != -1)
+		if (!take(r, ifname, c, optarg))
 			optind = argc + 1;
-	}
 	if (optind == argc - 1 && !*ifname)
 		*ifname = argv[optind++];
 	if (optind != argc) {

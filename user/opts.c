@@ -107,8 +107,10 @@ static const struct opt_def defs[] = {
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: xdpspy [options] [expression]\n"
-		   "       xdpspy attach IF | detach IF | list | stats [IF] [--json|--prometheus] "
-		   "[--interval S] [--textfile DIR]\n\n");
+		   "       xdpspy attach IF [--flows] | detach IF | list | stats [IF] "
+		   "[--json|--prometheus] [--interval S] [--textfile DIR]\n"
+		   "       xdpspy top [-i IF] [expression] | watch [-i IF] [--json] | flows [IF] "
+		   "[--json|--prometheus]\n\n");
 	for (size_t i = 0; i < NDEFS; i++) {
 		char left[64];
 		int v = defs[i].lo.val;
@@ -124,13 +126,21 @@ static void usage(FILE *f)
 				 defs[i].arg ? " " : "", defs[i].arg ? defs[i].arg : "");
 		fprintf(f, "  %-40s %s\n", left, defs[i].help);
 	}
-	fprintf(f,
-		"\nsubcommands (counters without a capture):\n"
-		"  attach IF [--hook H]                     count on IF, pinned, left running\n"
-		"  detach IF                                remove what attach left\n"
-		"  list                                     what is attached or capturing where\n"
-		"  stats [IF]                               the counters (--json, --prometheus, "
-		"--interval S, --textfile DIR)\n");
+	fprintf(
+	    f,
+	    "\nsubcommands (no capture):\n"
+	    "  attach IF [--hook H] [--flows]           count on IF, pinned, left running (with "
+	    "the flow table)\n"
+	    "  detach IF                                remove what attach left\n"
+	    "  list                                     what is attached or capturing where\n"
+	    "  stats [IF]                               the counters (--json, --prometheus, "
+	    "--interval S, --textfile DIR)\n"
+	    "  top [-i IF] [expression]                 the busiest flows, live (-d S, -s KEY, "
+	    "-n N, --rows N)\n"
+	    "  watch [-i IF]                            a line per alarm, as it starts and ends "
+	    "(--json, --interval S)\n"
+	    "  flows [IF]                               the flow table now (--json, --prometheus, "
+	    "--textfile DIR, --top N)\n");
 }
 
 /* A bad option: what tcpdump prints then, a short usage on stderr. */
@@ -142,6 +152,7 @@ static void short_usage(void)
 		"\t\t[ -r file ] [ -s snaplen ] [ -w file ] [ -W filecount ] [ -Z user ]\n"
 		"\t\t[ expression ]\n"
 		"       xdpspy attach|detach IF, xdpspy list, xdpspy stats [IF]\n"
+		"       xdpspy top|watch [-i IF], xdpspy flows [IF]\n"
 		"       xdpspy --help lists every option\n");
 }
 

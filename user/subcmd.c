@@ -342,7 +342,7 @@ static int attach_args(int argc, char **argv)
 		if (c == 'H') {
 			int h = 0;
 
-			while (hooks[h] && strcmp(optarg, hooks[h]))
+			while (hooks[h] && strcmp(optarg, hooks[h]) != 0)
 				h++;
 			if (!hooks[h]) {
 				log_msg("invalid hook (auto, xdp or tc): %s", optarg);

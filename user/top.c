@@ -53,28 +53,45 @@ static int usage(void)
 	return XS_EXIT_ERR;
 }
 
+/* One option; false if it is none of ours or its value is bad. */
+static bool take(struct top *t, struct flow_opts *fo, int c, const char *arg)
+{
+	int sort;
+
+	switch (c) {
+	case 'i':
+		t->ifname = arg;
+		return true;
+	case 'd':
+		t->delay = strtod(arg, NULL);
+		return t->delay >= 0.1;
+	case 's':
+		sort = flow_sort_parse(arg);
+		if (sort >= 0)
+			t->sort = (enum flow_sort)sort;
+		return sort >= 0;
+	case 'n':
+		t->iterations = strtol(arg, NULL, 10);
+		return t->iterations > 0;
+	case 'R':
+		t->rows = (size_t)strtoul(arg, NULL, 10);
+		return t->rows > 0;
+	default:
+		return c != '?' && flow_opts_take(fo, c, arg) > 0;
+	}
+}
+
 static int parse(struct top *t, struct flow_opts *fo, int argc, char **argv, char ***expr,
 		 int *nexpr)
 {
 	struct option lo[DETECT_NOPTS + 2] = {{"rows", required_argument, NULL, 'R'}};
-	int c, r;
+	int c;
 
 	flow_opts_long(lo + 1);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+i:d:s:n:", lo, NULL)) != -1) {
-		if (c == 'i')
-			t->ifname = optarg;
-		else if (c == 'd' && (t->delay = strtod(optarg, NULL)) >= 0.1)
-			continue;
-		else if (c == 's' && (r = flow_sort_parse(optarg)) >= 0)
-			t->sort = (enum flow_sort)r;
-		else if (c == 'n' && (t->iterations = strtol(optarg, NULL, 10)) > 0)
-			continue;
-		else if (c == 'R' && (t->rows = (size_t)strtoul(optarg, NULL, 10)) > 0)
-			continue;
-		else if (c == '?' || (r = flow_opts_take(fo, c, optarg)) <= 0)
+	while ((c = getopt_long(argc, argv, "+i:d:s:n:", lo, NULL)) != -1)
+		if (!take(t, fo, c, optarg))
 			return usage();
-	}
 	*expr = argv + optind;
 	*nexpr = argc - optind;
 	return XS_EXIT_OK;

@@ -101,13 +101,15 @@ static int start(struct watch *w, struct watched *wi, const struct alarm *a, uin
 
 	if (wi->n == wi->cap) {
 		size_t cap = wi->cap ? 2 * wi->cap : 16;
+		struct ongoing *grown = realloc(wi->on, cap * sizeof(*grown));
 
-		o = realloc(wi->on, cap * sizeof(*o));
-		if (!o)
+		if (!grown)
 			return -ENOMEM;
-		wi->on = o;
+		wi->on = grown;
 		wi->cap = cap;
 	}
+	if (!wi->on)
+		return -ENOMEM;
 	o = &wi->on[wi->n++];
 	*o = (struct ongoing){.now = *a, .peak = *a, .since_ns = now, .seen = true};
 	say(w, wi->src.ifname, o, false, now);
@@ -160,24 +162,35 @@ static int add_pinned(const char *ifname, void *ctx)
 	return 0;
 }
 
+/* One option; false if it is none of ours or its value is bad. */
+static bool take(struct watch *w, struct flow_opts *fo, const char **ifname, int c, const char *arg)
+{
+	switch (c) {
+	case 'i':
+		*ifname = arg;
+		return true;
+	case 'j':
+		w->json = true;
+		return true;
+	case 'I':
+		w->interval = strtod(arg, NULL);
+		return w->interval >= 0.05;
+	default:
+		return c != '?' && flow_opts_take(fo, c, arg) > 0;
+	}
+}
+
 static int parse(struct watch *w, struct flow_opts *fo, const char **ifname, int argc, char **argv)
 {
 	struct option lo[DETECT_NOPTS + 3] = {{"json", no_argument, NULL, 'j'},
 					      {"interval", required_argument, NULL, 'I'}};
-	int c, r;
+	int c;
 
 	flow_opts_long(lo + 2);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "i:", lo, NULL)) != -1) {
-		if (c == 'i')
-			*ifname = optarg;
-		else if (c == 'j')
-			w->json = true;
-		else if (c == 'I' && (w->interval = strtod(optarg, NULL)) >= 0.05)
-			continue;
-		else if (c == '?' || (r = flow_opts_take(fo, c, optarg)) <= 0)
+	while ((c = getopt_long(argc, argv, "i:", lo, NULL)) != -1)
+		if (!take(w, fo, ifname, c, optarg))
 			optind = argc + 1;
-	}
 	if (optind != argc) {
 		fprintf(stderr, "usage: xdpspy watch [-i IF] [--json] [--interval S]\n");
 		return XS_EXIT_ERR;
