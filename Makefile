@@ -299,7 +299,7 @@ fuzz: $(BUILD)/tests/fuzz_parse_print $(BUILD)/tests/fuzz_pcap_read
 	$(Q)tests/run-fuzz.sh $(BUILD)/tests/fuzz_parse_print $${FUZZ_SECONDS:-300}
 	$(Q)tests/run-fuzz-pcap.sh $(BUILD)/tests/fuzz_pcap_read $${FUZZ_SECONDS:-300}
 
-FMT_SRC = $(wildcard bpf/*.c include/*.h user/*.c user/*.h tests/unit/*.c tests/kernel/*.c \
+FMT_SRC = $(wildcard bpf/*.c bpf/*.h include/*.h user/*.c user/*.h tests/unit/*.c tests/kernel/*.c \
 	tests/fuzz/*.c tests/*.h bench/*.c)
 
 # Static analysis of the host code (make lint, a layer of make test: it must stay clean).

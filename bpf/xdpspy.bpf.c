@@ -23,6 +23,7 @@
 #include "counters.h"
 #include "event.h"
 #include "parse.h"
+#include "proto.h"
 #include "tcp_sum.h"
 
 char LICENSE[] SEC("license") = "GPL";
@@ -100,22 +101,22 @@ static __always_inline void count(struct xs_counters *c, const struct xs_event *
 		c->tcp++;
 		if (ev->stop != XS_S_OK && ev->stop != XS_S_OPT)
 			break;
-		if ((f & 0x12) == 0x02)
+		if ((f & (XS_TCP_SYN | XS_TCP_ACK)) == XS_TCP_SYN)
 			c->syn++;
-		else if ((f & 0x12) == 0x12)
+		else if ((f & (XS_TCP_SYN | XS_TCP_ACK)) == (XS_TCP_SYN | XS_TCP_ACK))
 			c->synack++;
-		if (f & 0x01)
+		if (f & XS_TCP_FIN)
 			c->fin++;
-		if (f & 0x04)
+		if (f & XS_TCP_RST)
 			c->rst++;
-		if (f & 0x08)
+		if (f & XS_TCP_PSH)
 			c->psh++;
-		if (f == 0x10) {
+		if (f == XS_TCP_ACK) {
 			__u32 hdrs = (ev->l4_off - ev->l3_off) + (ev->l4.tcp.doff >> 4) * 4;
 			__u32 iplen = bpf_ntohs(ev->ip_len);
 
 			if (ev->flags & XS_F_IP6)
-				iplen += 40;
+				iplen += XS_IP6_HLEN;
 			if (iplen <= hdrs)
 				c->pure_ack++;
 		}
@@ -568,30 +569,30 @@ static __always_inline __u32 headers_len(const struct __sk_buff *skb)
 {
 	const __u8 *d = (const __u8 *)(long)skb->data, *end = (const __u8 *)(long)skb->data_end;
 	const __u8 *tcp;
-	__u32 off = 14, l4, i;
+	__u32 off = XS_ETH_HLEN, l4, i;
 	__u16 proto;
 	__u8 p;
 
-	if (d + 14 > end)
+	if (d + XS_ETH_HLEN > end)
 		return XS_UNSURE;
 	proto = xs_ld16(d + 12);
 	for (i = 0; i < 2; i++) {
-		if (proto != XS_ETH_8021Q && proto != XS_ETH_8021AD)
+		if (proto != XS_BE16(XS_ETH_P_8021Q) && proto != XS_BE16(XS_ETH_P_8021AD))
 			break;
-		if (d + off + 4 > end)
+		if (d + off + XS_VLAN_HLEN > end)
 			return XS_UNSURE;
 		proto = xs_ld16(d + off + 2);
-		off += 4;
+		off += XS_VLAN_HLEN;
 	}
-	if (proto == XS_ETH_IP) {
-		if (d + off + 20 > end)
+	if (proto == XS_BE16(XS_ETH_P_IP)) {
+		if (d + off + XS_IP4_HLEN > end)
 			return XS_UNSURE;
 		l4 = off + (d[off] & 0xf) * 4;
 		p = d[off + 9];
-	} else if (proto == XS_ETH_IP6) {
-		if (d + off + 40 > end)
+	} else if (proto == XS_BE16(XS_ETH_P_IPV6)) {
+		if (d + off + XS_IP6_HLEN > end)
 			return XS_UNSURE;
-		l4 = off + 40;
+		l4 = off + XS_IP6_HLEN;
 		p = d[off + 6];
 		if (xs_is_ext6(p))
 			return XS_UNSURE;
@@ -601,7 +602,7 @@ static __always_inline __u32 headers_len(const struct __sk_buff *skb)
 	if (p != XS_IPPROTO_TCP)
 		return l4 + 32;
 	tcp = d + l4;
-	if (tcp + 20 > end)
+	if (tcp + XS_TCP_HLEN > end)
 		return XS_UNSURE;
 	return l4 + (tcp[12] >> 4) * 4;
 }

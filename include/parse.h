@@ -16,21 +16,8 @@
 #include <linux/types.h>
 
 #include "event.h"
-
-#ifdef __bpf__
-#define XS_INLINE static __always_inline
-/* Pins a packet pointer in a register, so clang cannot rebuild `q + n` from another base,
- * which would lose the verifier's range on q. */
-#define XS_PIN(x) asm volatile("" : "+r"(x))
-/* Reads a byte/half-word field back from the event on the stack: the verifier keeps no value
- * for such narrow stack writes, so paths that differed only there look the same again. */
-#define XS_FORGET(lv) (*(volatile __typeof__(lv) *)&(lv))
-#else
-#define XS_FORGET(lv) (lv)
-#define XS_PIN(x) ((void)0)
-#include <string.h>
-#define XS_INLINE static inline __attribute__((always_inline))
-#endif
+#include "proto.h"
+#include "target.h"
 
 /*
  * The frame being parsed: its bytes, and on the BPF side the program's context, which the
@@ -44,59 +31,6 @@ struct xs_frame {
 	int skb;
 	int count_only; /* the tails' lengths only, not their bytes: all that counting reads */
 };
-
-/* Network-order constants, so the parser compares raw loads without swapping. */
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define XS_BE16(x) ((__u16)((((x)&0xff) << 8) | (((x) >> 8) & 0xff)))
-#else
-#define XS_BE16(x) ((__u16)(x))
-#endif
-
-#define XS_ETH_IP XS_BE16(0x0800)
-#define XS_ETH_IP6 XS_BE16(0x86dd)
-#define XS_ETH_ARP XS_BE16(0x0806)
-#define XS_ETH_8021Q XS_BE16(0x8100)
-#define XS_ETH_8021AD XS_BE16(0x88a8)
-#define XS_ETH_QINQ_OLD XS_BE16(0x9100)
-#define XS_ETH_9200 XS_BE16(0x9200)
-
-#define XS_IPPROTO_HOPOPTS 0
-#define XS_IPPROTO_ICMP 1
-#define XS_IPPROTO_TCP 6
-#define XS_IPPROTO_UDP 17
-#define XS_IPPROTO_ROUTING 43
-#define XS_IPPROTO_FRAGMENT 44
-#define XS_IPPROTO_ICMPV6 58
-#define XS_IPPROTO_DSTOPTS 60
-#define XS_IPPROTO_ESP 50
-#define XS_IPPROTO_AH 51
-
-/*
- * Raw loads that keep network byte order. The BPF target loads directly (packet access may be
- * unaligned on every JIT we run on); the host goes through memcpy so UBSan accepts unaligned
- * fuzzer buffers.
- */
-XS_INLINE __u16 xs_ld16(const __u8 *p)
-{
-#ifdef __bpf__
-	return *(const __u16 *)p;
-#else
-	__u16 v;
-	memcpy(&v, p, sizeof(v));
-	return v;
-#endif
-}
-
-XS_INLINE __u32 xs_ld32(const __u8 *p)
-{
-#ifdef __bpf__
-	return *(const __u32 *)p;
-#else
-	__u32 v;
-	memcpy(&v, p, sizeof(v));
-	return v;
-#endif
-}
 
 XS_INLINE void xs_st16(void *dst, __u16 v)
 {
@@ -315,15 +249,8 @@ XS_INLINE int xs_walk_load(const struct xs_walk *w, int skb, __u32 off, __u8 *ds
 
 XS_INLINE int xs_is_vlan(__u16 proto)
 {
-	return proto == XS_ETH_8021Q || proto == XS_ETH_8021AD || proto == XS_ETH_QINQ_OLD ||
-	       proto == XS_ETH_9200;
-}
-
-/* Is nh an extension header tcpdump's ip6_print() walks past to the upper layer? */
-XS_INLINE int xs_is_ext6(__u8 nh)
-{
-	return nh == XS_IPPROTO_HOPOPTS || nh == XS_IPPROTO_ROUTING || nh == XS_IPPROTO_FRAGMENT ||
-	       nh == XS_IPPROTO_DSTOPTS;
+	return proto == XS_BE16(XS_ETH_P_8021Q) || proto == XS_BE16(XS_ETH_P_8021AD) ||
+	       proto == XS_BE16(XS_ETH_P_QINQ1) || proto == XS_BE16(XS_ETH_P_QINQ2);
 }
 
 /* One VLAN tag at w->off; 1 ends the walk. */
@@ -353,7 +280,7 @@ XS_INLINE long xs_ext_step(struct xs_walk *w, int skb)
 		return 1;
 	}
 	if (w->nh == XS_IPPROTO_AH) {
-		hlen = ((__u32)b[1] + 2) * 4; /* RFC 4302 2.2: 32-bit words, minus 2 */
+		hlen = XS_AH_LEN(b[1]);
 		w->ah = 1;
 	} else if (w->nh == XS_IPPROTO_FRAGMENT) {
 		hlen = 8;
@@ -362,7 +289,7 @@ XS_INLINE long xs_ext_step(struct xs_walk *w, int skb)
 		__builtin_memcpy(&w->frag_id, b + 4, 4);
 		w->later = b[2] || (b[3] & 0xf8);
 	} else {
-		hlen = ((__u32)b[1] + 1) * 8;
+		hlen = XS_EXT6_LEN(b[1]);
 	}
 	w->nh = b[0];
 	w->off += hlen;
@@ -544,9 +471,9 @@ XS_INLINE void xs_parse_ip4(struct xs_event *ev, const __u8 *data, const __u8 *p
 		return;
 	}
 	frag = ev->ip_frag;
-	if (frag & XS_BE16(0x3fff)) {
+	if (frag & XS_BE16(XS_IP_MF | XS_IP_OFFMASK)) {
 		ev->flags |= XS_F_FRAG;
-		if (frag & XS_BE16(0x1fff)) {
+		if (frag & XS_BE16(XS_IP_OFFMASK)) {
 			ev->flags |= XS_F_LATER_FRAG;
 			if (hlen > 20)
 				xs_copy_l3x(ev, ev->var + 8 + XS_MAX_OPT, f, l3end,
@@ -636,13 +563,13 @@ XS_INLINE void xs_parse_l3_at(struct xs_event *ev, const struct xs_frame *f, __u
 	}
 	p = f->data + (off & 0x1fff);
 	XS_PIN(p);
-	if (proto == XS_ETH_IP) {
+	if (proto == XS_BE16(XS_ETH_P_IP)) {
 		xs_parse_ip4(ev, f->data, p, f);
-	} else if (proto == XS_ETH_IP6) {
+	} else if (proto == XS_BE16(XS_ETH_P_IPV6)) {
 		if (xs_parse_ip6_hdr(ev, f->data, p, f))
 			xs_parse_ext(ev, f, (off & 0x1fff) + 40, (off & 0x1fff) + 40, p[6],
 				     XS_WALK_IP6);
-	} else if (proto == XS_ETH_ARP) {
+	} else if (proto == XS_BE16(XS_ETH_P_ARP)) {
 		xs_parse_arp(ev, p, f);
 	}
 }
@@ -700,9 +627,9 @@ XS_INLINE void xs_parse(struct xs_event *ev, const struct xs_frame *f)
 	ev->l4_off = ev->l3_off;
 	ev->etype_l3 = proto;
 	/* IPv4 and plain IPv6 inline: the common cases pay no call. */
-	if (proto == XS_ETH_IP)
+	if (proto == XS_BE16(XS_ETH_P_IP))
 		xs_parse_ip4(ev, data, p, f);
-	else if (proto != XS_ETH_IP6 || xs_parse_ip6_hdr(ev, data, p, f))
+	else if (proto != XS_BE16(XS_ETH_P_IPV6) || xs_parse_ip6_hdr(ev, data, p, f))
 		XS_L3(ev, f, ev->l3_off, proto);
 }
 

@@ -8,7 +8,7 @@
 #include <arpa/inet.h>
 #include <stdlib.h>
 
-#include "parse.h"
+#include "proto.h"
 #include "print_dump.h"
 #include "print_classic.h"
 #include "print_internal.h"

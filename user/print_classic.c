@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <time.h>
 
-#include "parse.h"
+#include "proto.h"
 #include "print_classic.h"
 
 #define TH_FIN 0x01

@@ -11,7 +11,7 @@
  * when the headers need more, the record carries the frame's bytes (XS_F_HDRS); a byte
  * tcpdump would have but neither does ends the record with " [|ip6]" instead.
  */
-#include "parse.h"
+#include "proto.h"
 #include "print_internal.h"
 
 #define IP6_HDR_LEN 40u
