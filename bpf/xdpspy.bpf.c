@@ -22,7 +22,7 @@
 #include "chain.h"
 #include "counters.h"
 #include "event.h"
-#include "parse.h"
+#include "parse_glue.h"
 #include "proto.h"
 #include "tcp_sum.h"
 
@@ -159,7 +159,7 @@ static __always_inline __u32 xdp_wire_len(const struct xs_frame *f, const struct
 		ip = ip ? ip + 40 : 0xffffffff; /* 0: a jumbo payload */
 	if ((ev->flags & (XS_F_IP4 | XS_F_IP6)) && ev->l3_off + ip <= linear)
 		return linear;
-	return bpf_xdp_get_buff_len((struct xdp_md *)f->ctx);
+	return bpf_xdp_get_buff_len((struct xdp_md *)f->src);
 }
 
 static __always_inline struct xs_counters *counters(void)
@@ -224,10 +224,10 @@ static __always_inline struct xs_counters *prepare(struct xs_event *ev, const st
 	else
 		__builtin_memset(ev, 0, XS_EVENT_FIXED);
 	xs_parse(ev, f);
-	ev->wire_len = f->skb ? skb_len : xdp_wire_len(f, ev);
+	ev->wire_len = f->src_kind == XS_SRC_SKB ? skb_len : xdp_wire_len(f, ev);
 	ev->flags |= dir_flag;
-	if (f->skb)
-		vlan_reinsert(ev, f->ctx);
+	if (f->src_kind == XS_SRC_SKB)
+		vlan_reinsert(ev, f->src);
 
 	c = counters();
 	if (!c)
@@ -461,7 +461,8 @@ static __always_inline struct xs_frame xdp_frame(struct xdp_md *ctx)
 	return (struct xs_frame){
 	    .data = (const __u8 *)(long)ctx->data,
 	    .end = (const __u8 *)(long)ctx->data_end,
-	    .ctx = ctx,
+	    .src = ctx,
+	    .src_kind = XS_SRC_XDP,
 	    .count_only = count_only(),
 	};
 }
@@ -471,13 +472,13 @@ static __always_inline struct xs_frame skb_frame(struct __sk_buff *skb)
 	return (struct xs_frame){
 	    .data = (const __u8 *)(long)skb->data,
 	    .end = (const __u8 *)(long)skb->data_end,
-	    .ctx = skb,
-	    .skb = 1,
+	    .src = skb,
+	    .src_kind = XS_SRC_SKB,
 	    .count_only = count_only(),
 	};
 }
 
-/* The network and transport parsers as global functions: verified once each (parse.h). */
+/* The out-of-line parts of the parser (bpf/parse_glue.h): global functions, verified once each. */
 __noinline int xs_l3_xdp(struct xdp_md *ctx, struct xs_event *ev, __u32 off, __u32 proto)
 {
 	struct xs_frame f = xdp_frame(ctx);
@@ -496,7 +497,7 @@ __noinline int xs_l3_skb(struct __sk_buff *skb, struct xs_event *ev, __u32 off, 
 	return 0;
 }
 
-/* The walks of parse.h, their arguments packed by XS_WALK_ARG. */
+/* The walks, their arguments packed by XS_WALK_ARG. */
 __noinline int xs_walk_xdp(struct xdp_md *ctx, struct xs_event *ev, __u32 l3end, __u32 off_nh)
 {
 	struct xs_frame f = xdp_frame(ctx);

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "decode.h"
-#include "parse.h"
+#include "parse_host.h"
 
 /* The event as the parser makes it of only the bytes captured, with the hook's own facts. */
 static void reparse(struct xs_event *ev, const uint8_t *data, uint32_t len)

@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "../check.h"
-#include "parse.h"
+#include "parse_host.h"
 #include "print_classic.h"
 
 #define FIN 0x01
