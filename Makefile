@@ -55,10 +55,7 @@ BPF_CFLAGS = -g -O2 -target bpf -Wall -Werror -MMD -MP -Iinclude -Ivmlinux $(BPF
 
 # --- modules: each is listed once here, and the binary, the tests and bench/bench.mk link these
 # The printer and what it needs; no libbpf, no I/O (the unit tests, the parse fuzzer).
-PRINT_SRC := user/strbuf.c user/print.c user/print_ip4.c user/print_ip6.c user/print_demux.c \
-	user/print_tcp.c \
-	user/print_json.c user/print_tcpopt.c user/print_other.c user/print_dump.c \
-	user/print_app.c user/print_classic.c user/names.c user/timefmt.c
+PRINT_SRC := user/strbuf.c user/names.c user/print.c $(sort $(wildcard user/print/*.c))
 # Filter expressions: libpcap's program, its eBPF translation, the -d listing.
 FILTER_SRC := user/filter.c user/xlate.c user/ebpf_dump.c user/log.c
 # Loading and driving the BPF object (loader.c includes the skeleton), with filters.
@@ -299,8 +296,8 @@ fuzz: $(BUILD)/tests/fuzz_parse_print $(BUILD)/tests/fuzz_pcap_read
 	$(Q)tests/run-fuzz.sh $(BUILD)/tests/fuzz_parse_print $${FUZZ_SECONDS:-300}
 	$(Q)tests/run-fuzz-pcap.sh $(BUILD)/tests/fuzz_pcap_read $${FUZZ_SECONDS:-300}
 
-FMT_SRC = $(wildcard bpf/*.c bpf/*.h include/*.h user/*.c user/*.h tests/unit/*.c tests/kernel/*.c \
-	tests/fuzz/*.c tests/*.h bench/*.c)
+FMT_SRC = $(wildcard bpf/*.c bpf/*.h include/*.h user/*.c user/*.h user/print/*.c user/print/*.h \
+	tests/unit/*.c tests/kernel/*.c tests/fuzz/*.c tests/*.h bench/*.c)
 
 # Static analysis of the host code (make lint, a layer of make test: it must stay clean).
 # loader.c goes without unix.Malloc: the generated skeleton it includes trips that check.
@@ -313,7 +310,8 @@ lint: $(BUILD)/xdpspy.skel.h
 		--std=c11 --inline-suppr -Iinclude -Iuser -I$(BUILD) --suppress=missingIncludeSystem \
 		-D'LIBBPF_OPTS(TYPE,NAME,...)=struct TYPE NAME = {0}' user/ include/
 	$(Q)out=$$(clang-tidy --quiet -checks='$(TIDY_CHECKS)' \
-		--header-filter='^$(CURDIR)/(user|include)/' $(filter-out user/loader.c,$(wildcard user/*.c)) \
+		--header-filter='^$(CURDIR)/(user|include)/' \
+		$(filter-out user/loader.c,$(wildcard user/*.c user/print/*.c)) \
 		-- -std=gnu11 -Iinclude -Iuser -I$(BUILD) 2>&1; \
 		clang-tidy --quiet -checks='$(TIDY_CHECKS),-clang-analyzer-unix.Malloc' user/loader.c \
 		-- -std=gnu11 -Iinclude -Iuser -I$(BUILD) 2>&1); \

@@ -9,9 +9,9 @@
 #include <stdlib.h>
 
 #include "proto.h"
-#include "print_dump.h"
-#include "print_classic.h"
-#include "print_internal.h"
+#include "print/dump.h"
+#include "print/classic.h"
+#include "print/internal.h"
 
 #define MAXIMUM_SNAPLEN 262144
 

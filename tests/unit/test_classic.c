@@ -18,7 +18,7 @@
 
 #include "../check.h"
 #include "parse_host.h"
-#include "print_classic.h"
+#include "print/classic.h"
 
 #define FIN 0x01
 #define SYN 0x02

@@ -12,7 +12,7 @@
  * tcpdump would have but neither does ends the record with " [|ip6]" instead.
  */
 #include "proto.h"
-#include "print_internal.h"
+#include "internal.h"
 
 #define IP6_HDR_LEN 40u
 

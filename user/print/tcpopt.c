@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "print_tcpopt.h"
+#include "tcpopt.h"
 #include "strbuf.h"
 
 /* Option kinds tcpdump knows by name. */

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "print_app.h"
-#include "print_internal.h"
-#include "print_tcpopt.h"
+#include "app.h"
+#include "internal.h"
+#include "tcpopt.h"
 
 #define TH_FIN 0x01
 #define TH_SYN 0x02

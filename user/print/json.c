@@ -6,8 +6,8 @@
  */
 #include <arpa/inet.h>
 
-#include "print_internal.h"
-#include "print_tcpopt.h"
+#include "internal.h"
+#include "tcpopt.h"
 
 static void key(struct strbuf *sb, const char *k)
 {

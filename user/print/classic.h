@@ -7,7 +7,7 @@
 #ifndef XDPSPY_PRINT_CLASSIC_H
 #define XDPSPY_PRINT_CLASSIC_H
 
-#include "print_internal.h"
+#include "internal.h"
 
 /*
  * Appends the whole classic record for one packet, newline included. print_packet() calls it

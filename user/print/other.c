@@ -5,7 +5,7 @@
  * it has no application decoder to run. What needs payload (DNS over UDP, the packet quoted in
  * an ICMP error) is not in the event; those print the generic form (README: differences).
  */
-#include "print_internal.h"
+#include "internal.h"
 
 static void udp_addrs(struct printer *pr, const struct pview *v, struct strbuf *sb, int sport,
 		      int dport)

@@ -6,7 +6,7 @@
  * tcpdump reads past the captured bytes it longjmps and prints " [|proto]"; here that is a
  * flag that stops every printer at the same point, and a result, as it moves the -x/-X/-A dump.
  */
-#include "print_app.h"
+#include "app.h"
 
 #define TH_RST 0x04
 #define RST_TEXT_MAX 30 /* tcpdump's MAX_RST_DATA_LEN; longer text is cut and flagged '+' */

@@ -4,7 +4,7 @@
  * ip_demux_print() hands it on: AH headers (RFC 4302) one after the other, ESP (RFC 4303),
  * the transport printers, "no next header", or the protocol's name and length.
  */
-#include "print_internal.h"
+#include "internal.h"
 
 #define IPPROTO_ESP 50
 #define IPPROTO_AH 51

@@ -12,7 +12,7 @@
 #include <time.h>
 
 #include "proto.h"
-#include "print_classic.h"
+#include "classic.h"
 
 #define TH_FIN 0x01
 #define TH_SYN 0x02

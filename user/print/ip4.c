@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* IPv4, as tcpdump 4.99.3 prints it (print-ip.c): the header checks, -v's details and the
  * hand-over to the transport printers. */
-#include "print_internal.h"
+#include "internal.h"
 
 enum {
 	IPOPT_EOL = 0,
