@@ -148,26 +148,6 @@ static void put_ts(struct printer *pr, struct strbuf *sb, const struct pkt_info 
 /* ---- checksums, for -v ---- */
 
 /*
- * in_cksum over the IPv4 header as the event holds it (fields, addresses, the options of
- * hlen - 20 bytes): 0 when the checksum field is right.
- */
-static uint16_t ip4_sum(const struct pview *v, uint32_t hlen)
-{
-	const struct xs_event *ev = v->ev;
-	uint32_t sum = ((uint32_t)ev->ip_vhl << 8 | ev->ip_tos) + be16(ev->ip_len) +
-		       be16(ev->ip_id) + be16(ev->ip_frag) +
-		       ((uint32_t)ev->ip_ttl << 8 | ev->ip_proto) + be16(ev->ip_csum);
-
-	for (uint32_t i = 0; i < 8; i += 2)
-		sum += rd16(v->saddr + i);
-	for (uint32_t i = 0; i < hlen - 20; i += 2)
-		sum += rd16(v->l3x + i);
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
-}
-
-/*
  * -v: " [tcp sum ok]" or " [bad tcp cksum %x!]" (print-tcp.c 395-416), from the kernel's sum
  * over the whole segment (XS_F_SUM), which it takes only when all of it was captured: 3.7.2's
  * condition too. 3.7.2 prints in_cksum's answer, the sum's complement, summed in host order: on
@@ -655,7 +635,8 @@ static void put_ip4_verbose(struct printer *pr, const struct pview *v, uint32_t 
 	sb_puts(sb, sep);
 	sb_puts(sb, "len ");
 	sb_putu(sb, be16(ev->ip_len));
-	if (!pr->o.Kflag && caplen >= hlen && optcap == hlen - 20 && ip4_sum(v, hlen)) {
+	if (!pr->o.Kflag && caplen >= hlen && optcap == hlen - 20 &&
+	    ip4_cksum(ev, v->l3x, hlen - 20)) {
 		sb_puts(sb, ", bad cksum ");
 		sb_puthex(sb, be16(ev->ip_csum), 0);
 		sb_putc(sb, '!');

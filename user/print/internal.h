@@ -7,9 +7,11 @@
 #ifndef XDPSPY_PRINT_INTERNAL_H
 #define XDPSPY_PRINT_INTERNAL_H
 
+#include "csum.h"
 #include "names.h"
 #include "print.h"
 #include "timefmt.h"
+#include "wire.h"
 
 struct seq_table;
 
@@ -43,41 +45,11 @@ struct pview {
 	int is6;
 };
 
-static inline uint16_t be16(uint16_t raw)
-{
-	return (uint16_t)((raw >> 8) | (raw << 8));
-}
-
-static inline uint32_t be32(uint32_t raw)
-{
-	return __builtin_bswap32(raw);
-}
-
-static inline uint16_t rd16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] << 8 | p[1]);
-}
-
-static inline uint32_t rd32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
 /* Bytes of the fixed L4 header there are: captured (the kernel's l4_cap) and inside the IP
  * length (tcpdump's snapend). */
 static inline uint32_t l4_captured(const struct pview *v)
 {
 	return v->l4_avail < v->ev->l4_cap ? v->l4_avail : v->ev->l4_cap;
-}
-
-/* tcpdump's in_cksum_shouldbe(): the checksum field that would have been right, from the one
- * there and in_cksum()'s result over the data (host order both). */
-static inline uint16_t cksum_shouldbe(uint16_t sum, uint16_t computed)
-{
-	uint32_t s = (uint32_t)sum + computed;
-
-	s = (s & 0xffff) + (s >> 16);
-	return (uint16_t)((s & 0xffff) + (s >> 16));
 }
 
 /* tcpdump's nd_print_trunc: " [|proto]". */
@@ -112,6 +84,9 @@ int upper_prints_addrs(uint8_t nh);
 /* print-ip.c ip_print: `length` is what the link layer left, `caplen` what it captured. */
 void print_ip4(struct printer *pr, const struct xs_event *ev, uint32_t length, uint32_t caplen,
 	       struct strbuf *sb);
+/* in_cksum() over the IPv4 header the event holds and its optlen bytes of options: 0 when the
+ * checksum field is right. */
+uint16_t ip4_cksum(const struct xs_event *ev, const uint8_t *opts, uint32_t optlen);
 /* print-ip6.c ip6_print: `length` is what the link layer left, `caplen` what it captured. */
 void print_ip6(struct printer *pr, const struct xs_event *ev, uint32_t length, uint32_t caplen,
 	       struct strbuf *sb);

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* IPv4, as tcpdump 4.99.3 prints it (print-ip.c): the header checks, -v's details and the
  * hand-over to the transport printers. */
+#include <string.h>
+
 #include "internal.h"
+#include "proto.h"
 
 enum {
 	IPOPT_EOL = 0,
@@ -185,19 +188,16 @@ static enum opt_result put_options(struct printer *pr, struct strbuf *sb, const 
 	return OPT_OK;
 }
 
-/* in_cksum() over the IPv4 header as the event holds it: 0 when the checksum is right. */
-static uint16_t header_cksum(const struct xs_event *ev, const uint8_t *opts, uint32_t optlen)
+uint16_t ip4_cksum(const struct xs_event *ev, const uint8_t *opts, uint32_t optlen)
 {
-	const uint8_t *a = ev->var;
-	uint32_t s = (uint32_t)(ev->ip_vhl << 8 | ev->ip_tos) + be16(ev->ip_len) + be16(ev->ip_id) +
-		     be16(ev->ip_frag) + (uint32_t)(ev->ip_ttl << 8 | ev->ip_proto) +
-		     be16(ev->ip_csum) + rd16(a) + rd16(a + 2) + rd16(a + 4) + rd16(a + 6);
+	uint8_t h[XS_IP4_HLEN] = {ev->ip_vhl, ev->ip_tos};
 
-	for (uint32_t i = 0; i + 1 < optlen; i += 2)
-		s += rd16(opts + i);
-	s = (s & 0xffff) + (s >> 16);
-	s = (s & 0xffff) + (s >> 16);
-	return (uint16_t)~s;
+	memcpy(h + 2, &ev->ip_len, 6); /* length, id, flags and offset, as on the wire */
+	h[8] = ev->ip_ttl;
+	h[9] = ev->ip_proto;
+	memcpy(h + 10, &ev->ip_csum, 2);
+	memcpy(h + 12, ev->var, 8); /* the addresses */
+	return (uint16_t)~csum_fold(csum_add(csum_add(0, h, sizeof(h)), opts, optlen));
 }
 
 /* -v: "(tos 0x0, ttl 64, id 1, offset 0, flags [DF], proto TCP (6), length 60)\n    ".
@@ -256,11 +256,11 @@ static bool put_details(struct printer *pr, const struct pview *v, uint32_t hlen
 		sb_putc(sb, ')');
 	}
 	if (!pr->o.Kflag && caplen >= hlen && optcap == optlen) {
-		uint16_t sum = header_cksum(ev, v->x, optlen);
+		uint16_t sum = ip4_cksum(ev, v->x, optlen);
 
 		if (sum)
 			sb_printf(sb, ", bad cksum %x (->%x)!", be16(ev->ip_csum),
-				  cksum_shouldbe(be16(ev->ip_csum), sum));
+				  csum_shouldbe(be16(ev->ip_csum), sum));
 	}
 	sb_puts(sb, ")\n    ");
 	if (opts == OPT_CUT) {

@@ -164,15 +164,12 @@ static const uint8_t *route_final_dst6(const struct pview *v)
 static uint16_t segment_sum(const struct pview *v)
 {
 	const uint8_t *final = v->is6 ? route_final_dst6(v) : route_final_dst4(v);
-	uint32_t s = be16(v->ev->l4_sum), words = v->is6 ? 8 : 2;
+	uint64_t sum = be16(v->ev->l4_sum);
+	size_t alen = v->is6 ? 16 : 4;
 
 	if (!final)
-		return (uint16_t)s;
-	for (size_t i = 0; i < words; i++)
-		s += (uint16_t)~rd16(v->daddr + 2 * i) + rd16(final + 2 * i);
-	s = (s & 0xffff) + (s >> 16);
-	s = (s & 0xffff) + (s >> 16);
-	return (uint16_t)s;
+		return (uint16_t)sum;
+	return csum_fold(csum_add(csum_sub(sum, v->daddr, alen), final, alen));
 }
 
 /*
@@ -326,7 +323,7 @@ void print_tcp(struct printer *pr, const struct pview *v, struct strbuf *sb)
 
 		sb_printf(sb, ", cksum 0x%04x", th_sum);
 		if (sum)
-			sb_printf(sb, " (incorrect -> 0x%04x)", cksum_shouldbe(th_sum, sum));
+			sb_printf(sb, " (incorrect -> 0x%04x)", csum_shouldbe(th_sum, sum));
 		else
 			sb_puts(sb, " (correct)");
 	}

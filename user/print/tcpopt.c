@@ -6,8 +6,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "tcpopt.h"
 #include "strbuf.h"
+#include "tcpopt.h"
+#include "wire.h"
 
 /* Option kinds tcpdump knows by name. */
 enum {
@@ -55,21 +56,6 @@ struct optctx {
 
 #define TH_SYN 0x02
 #define TH_ACK 0x10
-
-static uint16_t rd16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] << 8 | p[1]);
-}
-
-static uint32_t rd32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-static uint64_t rd64(const uint8_t *p)
-{
-	return (uint64_t)rd32(p) << 32 | rd32(p + 4);
-}
 
 static void put_hexbytes(struct strbuf *sb, const uint8_t *p, unsigned n)
 {
