@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Golden tests of --classic (user/print_classic.c): frames built byte by byte, parsed by the
- * parser the kernel runs, summed as the kernel sums them for -v, printed, and compared with
+ * Golden tests of --classic (user/print/classic.c, and the shared printers' 3.7.2 words): frames
+ * built byte by byte, parsed by the parser the kernel runs, summed as the kernel sums them for
+ * -v, printed through print_packet(), and compared with
  * tcpdump 3.7-era lines: the seed article's own (../shared/seed/000_5b4903ae7c34fdd4.txt), the
  * examples of ../shared/TCPDUMP-FORMAT.md 1.18, and real 3.7 output quoted on linux-kernel in
  * 2001 and 2003. Host names come from this file's hosts fixture, and only when
@@ -18,7 +19,7 @@
 
 #include "../check.h"
 #include "parse_host.h"
-#include "print/classic.h"
+#include "print.h"
 
 #define FIN 0x01
 #define SYN 0x02
@@ -218,8 +219,7 @@ static const char *run(struct printer *pr, const struct xs_event *ev, int64_t se
 	struct strbuf sb;
 
 	sb_init(&sb, out, sizeof(out) - 1);
-	pr->pkt = &pi; /* as print_packet() sets it */
-	print_classic(pr, ev, &pi, &sb);
+	print_packet(pr, ev, &pi, &sb);
 	out[sb.len] = '\0';
 	return out;
 }
@@ -234,7 +234,10 @@ static const char *seg_line(struct printer *pr, const struct seg *s, int64_t sec
 
 static struct printer *printer(struct print_opts o)
 {
-	struct printer *pr = printer_new(&o);
+	struct printer *pr;
+
+	o.classic = true;
+	pr = printer_new(&o);
 
 	if (!pr) {
 		perror("printer_new");

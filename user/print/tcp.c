@@ -1,93 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The TCP part of a record, as tcpdump 4.99.3's tcp_print() prints it (RFC 9293 header),
- * including its relative sequence numbers: per-connection bases created or reset only by a
- * segment with ACK set, never freed, keyed on addresses and ports put in one canonical order.
+ * The TCP line (RFC 9293 header), in both dialects: 4.99.3's tcp_print() ("Flags [S.], seq 1:44,
+ * ack 1, win 502, options [...], length 43" and what the payload shows) and 3.7.2's ("S.
+ * 1:44(43) ack 1 win 502 <...>"). The two walk the header the same way; the dialect picks the
+ * words, and the checks each made.
  */
-#include <stdlib.h>
-#include <string.h>
-
+#include "addr.h"
 #include "app.h"
-#include "internal.h"
+#include "csum.h"
+#include "proto.h"
+#include "tcp.h"
 #include "tcpopt.h"
-
-#define TH_FIN 0x01
-#define TH_SYN 0x02
-#define TH_RST 0x04
-#define TH_ACK 0x10
-#define TH_URG 0x20
-
-#define SEQ_BUCKETS 16384
-
-struct seq_entry {
-	struct seq_entry *next;
-	uint8_t src[16]; /* the canonical order: see seq_lookup() */
-	uint8_t dst[16];
-	uint32_t port;
-	uint32_t seq; /* tcpdump's th->seq and th->ack */
-	uint32_t ack;
-};
-
-struct seq_table {
-	struct seq_entry *b[SEQ_BUCKETS];
-};
-
-struct seq_table *seq_table_new(void)
-{
-	return calloc(1, sizeof(struct seq_table));
-}
-
-void seq_table_free(struct seq_table *t)
-{
-	if (!t)
-		return;
-	for (int i = 0; i < SEQ_BUCKETS; i++) {
-		struct seq_entry *e = t->b[i], *next;
-
-		for (; e; e = next) {
-			next = e->next;
-			free(e);
-		}
-	}
-	free(t);
-}
-
-static unsigned seq_hash(const struct seq_entry *k)
-{
-	uint64_t h = k->port;
-
-	/* A word at a time: this runs for every ACK printed. */
-	for (int i = 0; i < 16; i += 4) {
-		uint32_t s, d;
-
-		memcpy(&s, k->src + i, 4);
-		memcpy(&d, k->dst + i, 4);
-		h = (h ^ s ^ (uint64_t)d << 32) * 0x9e3779b97f4a7c15ull;
-	}
-	return (unsigned)(h >> 40) % SEQ_BUCKETS;
-}
-
-/* Finds the connection's entry, or makes an empty one (*fresh set). NULL if out of memory. */
-static struct seq_entry *seq_lookup(struct seq_table *t, const struct seq_entry *key, bool *fresh)
-{
-	unsigned h = seq_hash(key);
-	struct seq_entry *e;
-
-	for (e = t->b[h]; e; e = e->next)
-		if (e->port == key->port && !memcmp(e->src, key->src, 16) &&
-		    !memcmp(e->dst, key->dst, 16)) {
-			*fresh = false;
-			return e;
-		}
-	e = malloc(sizeof(*e));
-	if (!e)
-		return NULL;
-	*e = *key;
-	e->next = t->b[h];
-	t->b[h] = e;
-	*fresh = true;
-	return e;
-}
+#include "tcpseq.h"
+#include "wire.h"
 
 /*
  * print-ip.c ip_finddst(): with a source route, the pseudo header holds the route's last
@@ -97,20 +22,20 @@ static struct seq_entry *seq_lookup(struct seq_table *t, const struct seq_entry 
 static const uint8_t *route_final_dst4(const struct pview *v)
 {
 	const uint8_t *cp = v->x;
-	uint32_t left = (v->ev->ip_vhl & 0xf) * 4u - 20, len;
+	uint32_t left = (v->ev->ip_vhl & 0xf) * 4u - XS_IP4_HLEN, len;
 
 	if (left + 1 > v->xcap)
 		return NULL;
 	for (; left; cp += len, left -= len) {
-		if (cp[0] == 0) /* EOL */
+		if (cp[0] == XS_IPOPT_EOL)
 			break;
-		if (cp[0] == 1) { /* NOP */
+		if (cp[0] == XS_IPOPT_NOP) {
 			len = 1;
 			continue;
 		}
 		if ((len = cp[1]) < 2 || len > left)
 			break;
-		if ((cp[0] == 131 || cp[0] == 137) && len >= 7) /* LSRR, SSRR */
+		if ((cp[0] == XS_IPOPT_LSRR || cp[0] == XS_IPOPT_SSRR) && len >= 7)
 			return cp + len - 4;
 	}
 	return NULL;
@@ -130,24 +55,24 @@ static const uint8_t *route_final_dst6(const struct pview *v)
 
 	while (off + 2 <= cap) {
 		switch (nh) {
-		case 0: /* hop-by-hop, destination options, mobility */
-		case 60:
-		case 62:
-		case 135:
+		case XS_IPPROTO_HOPOPTS:
+		case XS_IPPROTO_DSTOPTS:
+		case XS_IPPROTO_MOBILITY_OLD:
+		case XS_IPPROTO_MOBILITY:
 			nh = x[off];
-			off += (x[off + 1] + (size_t)1) * 8;
+			off += (size_t)XS_EXT6_LEN(x[off + 1]);
 			break;
-		case 44: /* fragment */
+		case XS_IPPROTO_FRAGMENT:
 			nh = x[off];
-			off += 8;
+			off += XS_IP6_FRAG_HLEN;
 			break;
-		case 43: /* routing: the first one decides */
+		case XS_IPPROTO_ROUTING: /* the first one decides */
 			if (off + 4 > cap || (x[off + 1] & 1))
 				return NULL;
 			len = x[off + 1] / 2u;
-			if (x[off + 2] == 4) /* segment routing: segment 0 is the last hop */
+			if (x[off + 2] == XS_IP6_RT_SRH) /* segment 0 is the last hop */
 				return off + 24 <= cap ? x + off + 8 : NULL;
-			if (x[off + 2] != 0 && x[off + 2] != 2)
+			if (x[off + 2] != XS_IP6_RT_TYPE0 && x[off + 2] != XS_IP6_RT_TYPE2)
 				return NULL;
 			for (n = 0; n < len && off + 8 + 16 * (n + 1) <= cap; n++)
 				final = x + off + 8 + 16 * n;
@@ -177,16 +102,16 @@ static uint16_t segment_sum(const struct pview *v)
  * file's in replay, the bytes a record carries, else the whole frame (a live capture has no
  * snapshot length); the event's cap_len is only the part the parser reads.
  */
-static bool segment_whole(const struct printer *pr, const struct pview *v)
+static bool segment_whole(const struct pview *v)
 {
-	const struct pkt_info *pi = pr->pkt;
+	const struct pkt_info *pi = v->pkt;
 	uint64_t end = (uint64_t)v->ev->l4_off + v->l4_len;
 
 	return end <= (pi->data ? pi->cap_len : v->ev->wire_len);
 }
 
 /* What tcpdump prints of the payload after ", length N", when the packet's bytes are here. */
-static void print_payload(struct printer *pr, const struct pview *v, uint32_t hlen, uint32_t length,
+static void print_payload(const struct printer *pr, struct pview *v, uint32_t hlen, uint32_t length,
 			  struct strbuf *sb)
 {
 	const struct xs_event *ev = v->ev;
@@ -195,79 +120,35 @@ static void print_payload(struct printer *pr, const struct pview *v, uint32_t hl
 	uint32_t captured;
 	enum app_result r;
 
-	if (end > pr->pkt->cap_len)
-		end = pr->pkt->cap_len; /* bytes past the IP length (padding) are not payload */
+	if (end > v->pkt->cap_len)
+		end = v->pkt->cap_len; /* bytes past the IP length (padding) are not payload */
 	captured = end > start ? end - start : 0;
 	r = print_tcp_payload(sb, be16(ev->l4.tcp.sport), be16(ev->l4.tcp.dport), ev->l4.tcp.flags,
-			      pr->pkt->data + start, captured, length, pr->o.vflag);
+			      v->pkt->data + start, captured, length, pr->o.vflag);
 	if (r == APP_TRUNCATED)
-		pr->lost = true;
+		v->lost = true;
 }
 
 /*
- * tcpdump's relative sequence numbers (print-tcp.c 255-382, the same in 3.7.2): with ACK set
- * and no -S, seeds the connection's bases or subtracts them from *seq and *ack. Returns the base
- * of its SACK blocks, 0 when they stay absolute.
+ * "a.p > b.q: ", or the ports alone when TCP is not the IP header's own protocol (after IPv6
+ * extension headers), with the checks of what was captured around it. False when the record
+ * ends there.
  */
-uint32_t tcp_seq_relative(struct printer *pr, const struct pview *v, uint32_t *seq, uint32_t *ack)
+static bool put_endpoints(const struct printer *pr, const struct pview *v, enum dialect d,
+			  struct strbuf *sb)
 {
 	const struct xs_event *ev = v->ev;
-	uint16_t sport = be16(ev->l4.tcp.sport), dport = be16(ev->l4.tcp.dport);
-	uint8_t flags = ev->l4.tcp.flags;
-	size_t alen = v->is6 ? 16 : 4;
-	struct seq_entry key, *th;
-	bool fresh;
-	int rev;
-
-	if (pr->o.Sflag || !(flags & TH_ACK))
-		return 0;
-	memset(&key, 0, sizeof(key));
-	rev = sport > dport || (sport == dport && memcmp(v->saddr, v->daddr, alen) > 0);
-	memcpy(key.src, rev ? v->daddr : v->saddr, alen);
-	memcpy(key.dst, rev ? v->saddr : v->daddr, alen);
-	key.port = rev ? (uint32_t)dport << 16 | sport : (uint32_t)sport << 16 | dport;
-	th = seq_lookup(v->is6 ? pr->seq6 : pr->seq4, &key, &fresh);
-	if (!th)
-		return 0;
-	if (fresh || (flags & TH_SYN)) {
-		if (rev) {
-			th->ack = *seq;
-			th->seq = *ack - 1;
-		} else {
-			th->seq = *seq;
-			th->ack = *ack - 1;
-		}
-	} else if (rev) {
-		*seq -= th->ack;
-		*ack -= th->seq;
-	} else {
-		*seq -= th->seq;
-		*ack -= th->ack;
-	}
-	return rev ? th->seq : th->ack;
-}
-
-void print_tcp(struct printer *pr, const struct pview *v, struct strbuf *sb)
-{
-	const struct xs_event *ev = v->ev;
-	uint32_t length = v->l4_len, hlen, seq, ack, sack_base;
-	uint16_t sport, dport;
-	uint8_t flags;
-
-	/* What the kernel copied is bounded by the frame; tcpdump also by the IP length. */
 	uint32_t avail = l4_captured(v);
+	uint16_t sport, dport;
 
 	if (avail < 4) {
-		put_host(pr, sb, v->saddr, v->is6);
-		sb_puts(sb, " > ");
-		put_host(pr, sb, v->daddr, v->is6);
-		sb_putc(sb, ':');
-		put_trunc(sb, "tcp");
-		return;
+		put_addr_pair(pr, v, sb);
+		sb_puts(sb, ": [|tcp]");
+		return false;
 	}
 	sport = be16(ev->l4.tcp.sport);
 	dport = be16(ev->l4.tcp.dport);
-	if (ev->ip_proto == 6) {
+	if (ev->ip_proto == XS_IPPROTO_TCP) {
 		put_host(pr, sb, v->saddr, v->is6);
 		sb_putc(sb, '.');
 		put_port(pr, sb, sport, 0);
@@ -281,88 +162,204 @@ void print_tcp(struct printer *pr, const struct pview *v, struct strbuf *sb)
 		put_port(pr, sb, dport, 0);
 	}
 	sb_puts(sb, ": ");
-	if (avail < 20) {
-		put_trunc(sb, "tcp");
+	if (avail < XS_TCP_HLEN) {
+		if (d == TCPDUMP_372)
+			sb_puts(sb, "[|tcp]");
+		else
+			put_trunc(sb, "tcp");
+		return false;
+	}
+	return true;
+}
+
+/*
+ * The data offset in bytes (*hlen), as each dialect checks it: 4.99 refuses one under 20 bytes,
+ * 3.7.2 goes on. False when the record ends there, -q's short line among those.
+ */
+static bool header_len(const struct printer *pr, const struct pview *v, enum dialect d,
+		       uint32_t *hlen, struct strbuf *sb)
+{
+	uint32_t length = v->l4_len;
+
+	*hlen = (v->ev->l4.tcp.doff >> 4) * 4u;
+	if (d == TCPDUMP_499 && *hlen < XS_TCP_HLEN) {
+		sb_printf(sb, " tcp %u [bad hdr length %u - too short, < 20]", length - *hlen,
+			  *hlen);
+		return false;
+	}
+	if (!pr->o.qflag)
+		return true;
+	sb_puts(sb, "tcp ");
+	if (d == TCPDUMP_372) {
+		if (*hlen > length)
+			sb_putc(sb, '-');
+		sb_putu(sb, *hlen > length ? *hlen - length : length - *hlen);
+	} else {
+		sb_putu(sb, (uint32_t)(length - *hlen));
+		if (*hlen > length)
+			sb_printf(sb, " [bad hdr length %u - too long, > %u]", *hlen, length);
+	}
+	return false;
+}
+
+struct flag_letter {
+	uint8_t bit;
+	char c;
+};
+
+/* 4.99's "Flags [S.]": every bit, "none" for none. */
+static const struct flag_letter letters_499[] = {
+    {XS_TCP_FIN, 'F'}, {XS_TCP_SYN, 'S'}, {XS_TCP_RST, 'R'}, {XS_TCP_PSH, 'P'},
+    {XS_TCP_ACK, '.'}, {XS_TCP_URG, 'U'}, {XS_TCP_ECE, 'E'}, {XS_TCP_CWR, 'W'},
+};
+
+/* 3.7.2's "S": S F R P W E in this order, or a lone '.'; ACK and URG show as " ack", " urg". */
+static const struct flag_letter letters_372[] = {
+    {XS_TCP_SYN, 'S'}, {XS_TCP_FIN, 'F'}, {XS_TCP_RST, 'R'},
+    {XS_TCP_PSH, 'P'}, {XS_TCP_CWR, 'W'}, {XS_TCP_ECE, 'E'},
+};
+
+static void put_flags(struct strbuf *sb, uint8_t flags, enum dialect d)
+{
+	const struct flag_letter *t = d == TCPDUMP_372 ? letters_372 : letters_499;
+	size_t n = d == TCPDUMP_372 ? sizeof(letters_372) / sizeof(t[0])
+				    : sizeof(letters_499) / sizeof(t[0]);
+	bool any = false;
+
+	if (d == TCPDUMP_499)
+		sb_puts(sb, "Flags [");
+	for (size_t i = 0; i < n; i++) {
+		if (flags & t[i].bit) {
+			sb_putc(sb, t[i].c);
+			any = true;
+		}
+	}
+	if (!any)
+		sb_puts(sb, d == TCPDUMP_372 ? "." : "none");
+	if (d == TCPDUMP_499)
+		sb_putc(sb, ']');
+}
+
+/*
+ * -v: the verdict on the checksum, from the kernel's sum over the whole segment (XS_F_SUM), which
+ * it takes only when all of it was captured: both tcpdumps' condition too. 4.99: ", cksum
+ * 0x1234 (correct)", with tcpdump's destination in the pseudo header (a source route's last
+ * address). 3.7.2: " [tcp sum ok]" or " [bad tcp cksum %x!]" (print-tcp.c 395-416) with
+ * in_cksum's answer, the sum's complement, summed in host order: on the little-endian PCs
+ * whose lines are quoted, and so here, it reads byte-swapped ("4f2" for 0xf204); its pseudo
+ * header holds the header's destination even with a source route.
+ */
+static void put_cksum(const struct printer *pr, const struct pview *v, enum dialect d,
+		      struct strbuf *sb)
+{
+	const struct xs_event *ev = v->ev;
+	uint16_t th_sum = be16(ev->l4.tcp.csum), sum;
+
+	if (!pr->o.vflag || pr->o.Kflag || v->fragmented || !(ev->flags & XS_F_SUM))
+		return;
+	if (d == TCPDUMP_372) {
+		sum = (uint16_t)~be16(ev->l4_sum);
+		if (!sum) {
+			sb_puts(sb, " [tcp sum ok]");
+			return;
+		}
+		sb_puts(sb, " [bad tcp cksum ");
+		sb_puthex(sb, __builtin_bswap16(sum), 0);
+		sb_puts(sb, "!]");
 		return;
 	}
-	hlen = (ev->l4.tcp.doff >> 4) * 4u;
-	if (hlen < 20) {
-		sb_printf(sb, " tcp %u [bad hdr length %u - too short, < 20]", length - hlen, hlen);
-		return;
+	sum = (uint16_t)~segment_sum(v);
+	sb_printf(sb, ", cksum 0x%04x", th_sum);
+	if (sum)
+		sb_printf(sb, " (incorrect -> 0x%04x)", csum_shouldbe(th_sum, sum));
+	else
+		sb_puts(sb, " (correct)");
+}
+
+/*
+ * Sequence numbers, ack, window, urgent pointer: ", seq 1:44, ack 1, win 502" (4.99) or
+ * " 1:44(43) ack 1 win 502" (3.7.2). length is the payload's.
+ */
+static void put_tail(const struct printer *pr, const struct xs_event *ev, uint32_t seq,
+		     uint32_t ack, uint32_t length, enum dialect d, struct strbuf *sb)
+{
+	const char *sep = d == TCPDUMP_372 ? " " : ", ";
+	uint8_t flags = ev->l4.tcp.flags;
+
+	if (pr->o.vflag > 1 || length > 0 || (flags & (XS_TCP_SYN | XS_TCP_FIN | XS_TCP_RST))) {
+		if (d == TCPDUMP_372) {
+			sb_printf(sb, " %u:%u(%u)", seq, (uint32_t)(seq + length), length);
+		} else {
+			sb_printf(sb, ", seq %u", seq);
+			if (length > 0)
+				sb_printf(sb, ":%u", (uint32_t)(seq + length));
+		}
 	}
+	if (flags & XS_TCP_ACK)
+		sb_printf(sb, "%sack %u", sep, ack);
+	sb_printf(sb, "%swin %u", sep, be16(ev->l4.tcp.win));
+	if (flags & XS_TCP_URG)
+		sb_printf(sb, "%surg %u", sep, be16(ev->l4.tcp.urg));
+}
+
+/*
+ * The option area of an hlen-byte header, as far as it was captured: from the options on, up to
+ * tcpdump's snapshot end (payload included; the event holds the area's part of it). False when
+ * the record ends in them (4.99 only: 3.7.2 closed the list and went on).
+ */
+static bool put_options(struct pview *v, uint32_t hlen, uint32_t sack_base, enum dialect d,
+			struct strbuf *sb)
+{
+	const struct xs_event *ev = v->ev;
+	uint32_t optlen = hlen - XS_TCP_HLEN, cap;
+	enum opts_end end;
+
+	if (d == TCPDUMP_372) {
+		/* 3.7.2's unsigned arithmetic: less than a header captured leaves the event's. */
+		cap = v->l4_avail - XS_TCP_HLEN < ev->l4x_len ? v->l4_avail - XS_TCP_HLEN
+							      : ev->l4x_len;
+		print_tcp_options_372(sb, v->tail, optlen, cap, sack_base);
+		return true;
+	}
+	cap = v->l4_avail > XS_TCP_HLEN ? v->l4_avail - XS_TCP_HLEN : 0;
+	if (ev->l4x_len < optlen && cap > ev->l4x_len)
+		cap = ev->l4x_len;
+	end = print_tcp_options(sb, v->tail, optlen, cap, segment_whole(v), ev->l4.tcp.flags,
+				sack_base);
+	if (end == OPTS_MORE)
+		return true;
+	v->lost = end == OPTS_LOST;
+	return false;
+}
+
+void print_tcp(struct printer *pr, struct pview *v, enum dialect d, struct strbuf *sb)
+{
+	const struct xs_event *ev = v->ev;
+	uint32_t length = v->l4_len, hlen, seq, ack, sack_base;
+
+	if (!put_endpoints(pr, v, d, sb) || !header_len(pr, v, d, &hlen, sb))
+		return;
+	put_flags(sb, ev->l4.tcp.flags, d);
 	seq = be32(ev->l4.tcp.seq);
 	ack = be32(ev->l4.tcp.ack);
-	if (pr->o.qflag) {
-		sb_puts(sb, "tcp ");
-		sb_putu(sb, (uint32_t)(length - hlen));
-		if (hlen > length)
+	sack_base = tcp_seq_relative(pr, v, &seq, &ack);
+	if (hlen > length) {
+		if (d == TCPDUMP_372)
+			sb_puts(sb, " [bad hdr length]");
+		else
 			sb_printf(sb, " [bad hdr length %u - too long, > %u]", hlen, length);
 		return;
 	}
-	flags = ev->l4.tcp.flags;
-	sb_puts(sb, "Flags [");
-	if (!flags) {
-		sb_puts(sb, "none");
-	} else {
-		static const char letters[] = "FSRP.UEW";
-
-		for (int i = 0; i < 8; i++)
-			if (flags & (1u << i))
-				sb_putc(sb, letters[i]);
-	}
-	sb_putc(sb, ']');
-
-	sack_base = tcp_seq_relative(pr, v, &seq, &ack);
-	if (hlen > length) {
-		sb_printf(sb, " [bad hdr length %u - too long, > %u]", hlen, length);
-		return;
-	}
-	/* -v: the kernel summed the segment when all of it was there (XS_F_SUM). */
-	if (pr->o.vflag && !pr->o.Kflag && !v->fragmented && (ev->flags & XS_F_SUM)) {
-		uint16_t th_sum = be16(ev->l4.tcp.csum), sum = (uint16_t)~segment_sum(v);
-
-		sb_printf(sb, ", cksum 0x%04x", th_sum);
-		if (sum)
-			sb_printf(sb, " (incorrect -> 0x%04x)", csum_shouldbe(th_sum, sum));
-		else
-			sb_puts(sb, " (correct)");
-	}
+	put_cksum(pr, v, d, sb);
 	length -= hlen;
-	if (pr->o.vflag > 1 || length > 0 || (flags & (TH_SYN | TH_FIN | TH_RST))) {
-		sb_puts(sb, ", seq ");
-		sb_putu(sb, seq);
-		if (length > 0) {
-			sb_putc(sb, ':');
-			sb_putu(sb, (uint32_t)(seq + length));
-		}
-	}
-	if (flags & TH_ACK) {
-		sb_puts(sb, ", ack ");
-		sb_putu(sb, ack);
-	}
-	sb_puts(sb, ", win ");
-	sb_putu(sb, be16(ev->l4.tcp.win));
-	if (flags & TH_URG) {
-		sb_puts(sb, ", urg ");
-		sb_putu(sb, be16(ev->l4.tcp.urg));
-	}
-	if (hlen > 20) {
-		/* Captured from the options on, up to tcpdump's snapshot end (payload included);
-		 * the event holds the option area's part of it. */
-		uint32_t optlen = hlen - 20, cap = v->l4_avail > 20 ? v->l4_avail - 20 : 0;
-
-		if (ev->l4x_len < optlen && cap > ev->l4x_len)
-			cap = ev->l4x_len;
-		enum opts_end end = print_tcp_options(sb, v->tail, optlen, cap,
-						      segment_whole(pr, v), flags, sack_base);
-
-		if (end != OPTS_MORE) {
-			pr->lost = end == OPTS_LOST;
-			return;
-		}
-	}
+	put_tail(pr, ev, seq, ack, length, d, sb);
+	/* A data offset under 5 leaves no option area, as 3.7.2's signed "hlen -= 20" did. */
+	if (hlen > XS_TCP_HLEN && !put_options(v, hlen, sack_base, d, sb))
+		return;
+	if (d == TCPDUMP_372)
+		return;
 	sb_puts(sb, ", length ");
 	sb_putu(sb, length);
-	if (length && pr->pkt->data)
+	if (length && v->pkt->data)
 		print_payload(pr, v, hlen, length, sb);
 }

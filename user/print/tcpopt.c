@@ -1,46 +1,35 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The TCP option area, printed the way tcpdump 4.99.3 prints it: the option walk of tcp_print(),
- * its "[bad opt]" and truncation endings, and the MPTCP (RFC 8684) sub-option printer.
+ * The TCP option area (RFC 9293 3.2), printed as tcpdump prints it: one walk over the options,
+ * tcp_print()'s, with its "[bad opt]", "[len N]" and truncation endings, and each dialect's
+ * words for the options: 4.99.3's ", options [mss 1460,TS val 1 ecr 0]" (MPTCP: mptcp.c) and
+ * 3.7.2's " <mss 1460,timestamp 1 0>", which walked the same way.
  */
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "mptcp.h"
+#include "proto.h"
 #include "strbuf.h"
 #include "tcpopt.h"
 #include "wire.h"
-
-/* Option kinds tcpdump knows by name. */
-enum {
-	OPT_EOL = 0,
-	OPT_NOP = 1,
-	OPT_MSS = 2, /* RFC 793 */
-	OPT_WSCALE = 3, /* RFC 7323 */
-	OPT_SACKOK = 4, /* RFC 2018 */
-	OPT_SACK = 5, /* RFC 2018 */
-	OPT_ECHO = 6, /* RFC 1072 */
-	OPT_ECHOREPLY = 7, /* RFC 1072 */
-	OPT_TS = 8, /* RFC 7323 */
-	OPT_CC = 11, /* RFC 1644 */
-	OPT_CCNEW = 12,
-	OPT_CCECHO = 13,
-	OPT_MD5 = 19, /* RFC 2385 */
-	OPT_SCPS = 20,
-	OPT_UTO = 28, /* RFC 5482 */
-	OPT_TCPAO = 29, /* RFC 5925 */
-	OPT_MPTCP = 30, /* RFC 8684 */
-	OPT_TFO = 34, /* RFC 7413 */
-	OPT_EXP = 254, /* RFC 6994 shared experimental kind */
-};
 
 #define MD5_SIGLEN 16
 #define TFO_MAGIC 0xf989 /* RFC 7413 section 4.1.1, experimental-kind TFO */
 
 /*
  * How one option ended. TRUNC is tcpdump's ND_TCHECK failing, i.e. its "trunc:" label, which
- * adds '>' after the first option (a failing GET_ macro is handled in the loop itself).
+ * adds '>' after the first option (a failing GET_ macro is handled in the walk itself).
  */
 enum opt_res { RES_OK, RES_BAD, RES_TRUNC };
+
+/* How the walk ended. */
+enum walk_end {
+	WALK_DONE, /* every option printed, or EOL */
+	WALK_LOST, /* a kind or length byte was not captured: 4.99's GET_ longjmps */
+	WALK_TRUNC, /* an option's data was not captured */
+	WALK_BAD, /* a bad length */
+};
 
 struct optctx {
 	struct strbuf *sb;
@@ -54,14 +43,35 @@ struct optctx {
 	bool mptcp_seen;
 };
 
-#define TH_SYN 0x02
-#define TH_ACK 0x10
+/* The option being printed: its kind, where its data starts (just past kind and length), the
+ * length it declares. */
+struct opt_at {
+	unsigned kind;
+	unsigned data;
+	unsigned len;
+};
 
-static void put_hexbytes(struct strbuf *sb, const uint8_t *p, unsigned n)
-{
-	for (unsigned i = 0; i < n; i++)
-		sb_puthex(sb, p[i], 2);
-}
+/* Prints an option's data after its name; `*datalen` is what the walk steps over: the data
+ * decoded. */
+typedef enum opt_res (*opt_printer)(struct optctx *c, const struct opt_at *o, unsigned *datalen);
+
+/* An option kind a dialect names, and how it prints the option's data. */
+struct opt_kind {
+	uint8_t kind;
+	const char *name;
+	opt_printer print;
+};
+
+/* What a dialect says where the walk lets it. */
+struct opt_dialect {
+	const char *lead; /* before the area */
+	char first; /* before the first option ('\0': nothing); a comma before the others */
+	const struct opt_kind *kinds; /* ending with a NULL name */
+	const char *unknown; /* before the number of a kind it does not name */
+	const char *unknown_end; /* and after it */
+	opt_printer print_unknown;
+	enum opts_end (*finish)(struct optctx *c, enum walk_end end, bool sep);
+};
 
 /*
  * tcpdump's LENCHECK: the option must declare `l` data bytes from `data` on (else "[bad opt]"),
@@ -76,347 +86,47 @@ static enum opt_res need(const struct optctx *c, unsigned data, unsigned l)
 	return RES_OK;
 }
 
-static const char *opt_name(unsigned kind)
-{
-	switch (kind) {
-	case OPT_EOL:
-		return "eol";
-	case OPT_NOP:
-		return "nop";
-	case OPT_MSS:
-		return "mss";
-	case OPT_WSCALE:
-		return "wscale";
-	case OPT_SACKOK:
-		return "sackOK";
-	case OPT_SACK:
-		return "sack";
-	case OPT_ECHO:
-		return "echo";
-	case OPT_ECHOREPLY:
-		return "echoreply";
-	case OPT_TS:
-		return "TS";
-	case OPT_CC:
-		return "cc";
-	case OPT_CCNEW:
-		return "ccnew";
-	case OPT_CCECHO:
-		return ""; /* 4.99.3's name table really has an empty string here */
-	case OPT_MD5:
-		return "md5";
-	case OPT_SCPS:
-		return "scps";
-	case OPT_UTO:
-		return "uto";
-	case OPT_TCPAO:
-		return "tcp-ao";
-	case OPT_MPTCP:
-		return "mptcp";
-	case OPT_TFO:
-		return "tfo";
-	case OPT_EXP:
-		return "exp";
-	default:
-		return NULL;
-	}
-}
-
-/* ---- MPTCP, RFC 8684 section 3 (4.99.3 still follows RFC 6824 for most of it) ---- */
-
-/* Every MPTCP printer gets the whole option (kind, length, ...), all of it captured. */
-
-static bool mp_capable(struct strbuf *sb, const uint8_t *o, unsigned len, uint8_t fl)
-{
-	unsigned ver;
-
-	/* Key-less/one-key forms only on SYN, two-key forms only on the third ACK. */
-	if (!((len == 4 || len == 12) && (fl & TH_SYN)) &&
-	    !((len == 20 || len == 22) && (fl & (TH_SYN | TH_ACK)) == TH_ACK))
-		return false;
-	ver = o[2] & 0xf;
-	if (ver > 1) {
-		sb_puts(sb, " Unknown Version (");
-		sb_putu(sb, ver);
-		sb_putc(sb, ')');
-		return true;
-	}
-	sb_puts(sb, " v");
-	sb_putu(sb, ver);
-	if (o[3] & 0x80)
-		sb_puts(sb, " csum");
-	if (len == 12 || len >= 20) {
-		sb_puts(sb, " {0x");
-		sb_puthex(sb, rd64(o + 4), 0);
-		if (len >= 20) {
-			sb_puts(sb, ",0x");
-			sb_puthex(sb, rd64(o + 12), 0);
-		}
-		sb_putc(sb, '}');
-	}
-	return true;
-}
-
-static bool mp_join(struct strbuf *sb, const uint8_t *o, unsigned len, uint8_t fl)
-{
-	if (!(len == 12 && (fl & TH_SYN)) &&
-	    !(len == 16 && (fl & (TH_SYN | TH_ACK)) == (TH_SYN | TH_ACK)) &&
-	    !(len == 24 && (fl & TH_ACK)))
-		return false;
-	if (len != 24) {
-		if (o[2] & 0x01)
-			sb_puts(sb, " backup");
-		sb_puts(sb, " id ");
-		sb_putu(sb, o[3]);
-	}
-	if (len == 12) {
-		sb_puts(sb, " token 0x");
-		sb_puthex(sb, rd32(o + 4), 0);
-		sb_puts(sb, " nonce 0x");
-		sb_puthex(sb, rd32(o + 8), 0);
-	} else if (len == 16) {
-		sb_puts(sb, " hmac 0x");
-		sb_puthex(sb, rd64(o + 4), 0);
-		sb_puts(sb, " nonce 0x");
-		sb_puthex(sb, rd32(o + 12), 0);
-	} else {
-		sb_puts(sb, " hmac 0x");
-		put_hexbytes(sb, o + 4, 20);
-	}
-	return true;
-}
-
-/* A 4- or 8-byte DSS number, or false when the option is too short for it. */
-static bool dss_number(struct strbuf *sb, const uint8_t *o, unsigned *off, unsigned len, bool wide)
-{
-	unsigned n = wide ? 8 : 4;
-
-	if (len - *off < n)
-		return false;
-	sb_putu(sb, wide ? rd64(o + *off) : rd32(o + *off));
-	*off += n;
-	return true;
-}
-
-static bool mp_dss(struct strbuf *sb, const uint8_t *o, unsigned len, uint8_t fl)
-{
-	unsigned off = 4;
-	uint8_t f;
-
-	if (len < 4 || (fl & TH_SYN))
-		return false;
-	f = o[3];
-	if (f & 0x10)
-		sb_puts(sb, " fin");
-	if (f & 0x01) { /* A: data ACK present, a: it is 8 bytes */
-		sb_puts(sb, " ack ");
-		if (!dss_number(sb, o, &off, len, f & 0x02))
-			return false;
-	}
-	if (f & 0x04) { /* M: mapping present, m: 8-byte DSN */
-		sb_puts(sb, " seq ");
-		if (!dss_number(sb, o, &off, len, f & 0x08))
-			return false;
-		if (len - off < 4)
-			return false;
-		sb_puts(sb, " subseq ");
-		sb_putu(sb, rd32(o + off));
-		off += 4;
-		if (len - off < 2)
-			return false;
-		sb_puts(sb, " len ");
-		sb_putu(sb, rd16(o + off));
-		off += 2;
-		/* The checksum is only there if negotiated; tcpdump guesses from the length. */
-		if (len - off >= 2) {
-			sb_puts(sb, " csum 0x");
-			sb_puthex(sb, rd16(o + off), 0);
-			off += 2;
-		}
-	}
-	return off == len;
-}
-
-static bool mp_add_addr(struct strbuf *sb, const uint8_t *o, unsigned len)
-{
-	bool v6;
-	unsigned port_off, mac_off = 0;
-
-	switch (len) {
-	case 8:
-	case 10:
-	case 16:
-	case 18:
-		v6 = false;
-		break;
-	case 20:
-	case 22:
-	case 28:
-	case 30:
-		v6 = true;
-		break;
-	default:
-		return false;
-	}
-	switch (o[2] & 0xf) {
-	case 0x6:
-		sb_puts(sb, " v0-ip6");
-		break;
-	case 0x4:
-		sb_puts(sb, " v0-ip4");
-		break;
-	case 0x1:
-		sb_puts(sb, " v1-echo");
-		break;
-	case 0x0:
-		sb_puts(sb, " v1");
-		break;
-	default:
-		sb_puts(sb, " [bad version/echo]");
-		break;
-	}
-	sb_puts(sb, " id ");
-	sb_putu(sb, o[3]);
-	sb_putc(sb, ' ');
-	if (v6)
-		sb_put_ip6(sb, o + 4);
-	else
-		sb_put_ip4(sb, o + 4);
-	port_off = v6 ? 20 : 8;
-	/* Lengths 10/22 and 18/30 carry a port; 16/28 and 18/30 an HMAC after address (+port). */
-	if (len == port_off + 2 || len == port_off + 10) {
-		sb_putc(sb, ':');
-		sb_putu(sb, rd16(o + port_off));
-		if (len == port_off + 10)
-			mac_off = port_off + 2;
-	} else if (len == port_off + 8) {
-		mac_off = port_off;
-	}
-	if (mac_off) {
-		sb_puts(sb, " hmac 0x");
-		sb_puthex(sb, rd64(o + mac_off), 0);
-	}
-	return true;
-}
-
-static bool mp_rem_addr(struct strbuf *sb, const uint8_t *o, unsigned len)
-{
-	if (len < 4)
-		return false;
-	sb_puts(sb, " id");
-	for (unsigned i = 3; i < len; i++) {
-		sb_putc(sb, ' ');
-		sb_putu(sb, o[i]);
-	}
-	return true;
-}
-
-static bool mp_prio(struct strbuf *sb, const uint8_t *o, unsigned len)
-{
-	if (len != 3 && len != 4)
-		return false;
-	sb_puts(sb, (o[2] & 0x01) ? " backup" : " non-backup");
-	if (len == 4) {
-		sb_puts(sb, " id ");
-		sb_putu(sb, o[3]);
-	}
-	return true;
-}
-
-/* MP_FAIL (DSN) and MP_FASTCLOSE (key): one 64-bit field after two reserved bytes. */
-static bool mp_u64(struct strbuf *sb, const uint8_t *o, unsigned len, const char *label, bool hex)
-{
-	if (len != 12)
-		return false;
-	sb_puts(sb, label);
-	if (hex)
-		sb_puthex(sb, rd64(o + 4), 0);
-	else
-		sb_putu(sb, rd64(o + 4));
-	return true;
-}
-
-/* Returns false where tcpdump's mptcp_print() returns 0, which the caller turns into bad opt. */
-static bool print_mptcp(struct strbuf *sb, const uint8_t *o, unsigned len, uint8_t fl)
-{
-	if (len < 3)
-		return false;
-	sb_putc(sb, ' ');
-	sb_putu(sb, len);
-	/* RFC 8684 section 3: the subtype is the high nibble of the third byte. */
-	switch (o[2] >> 4) {
-	case 0:
-		sb_puts(sb, " capable");
-		return mp_capable(sb, o, len, fl);
-	case 1:
-		sb_puts(sb, " join");
-		return mp_join(sb, o, len, fl);
-	case 2:
-		sb_puts(sb, " dss");
-		return mp_dss(sb, o, len, fl);
-	case 3:
-		sb_puts(sb, " add-addr");
-		return mp_add_addr(sb, o, len);
-	case 4:
-		sb_puts(sb, " rem-addr");
-		return mp_rem_addr(sb, o, len);
-	case 5:
-		sb_puts(sb, " prio");
-		return mp_prio(sb, o, len);
-	case 6:
-		sb_puts(sb, " fail");
-		return mp_u64(sb, o, len, " seq ", false);
-	case 7:
-		sb_puts(sb, " fast-close");
-		return mp_u64(sb, o, len, " key 0x", true);
-	default:
-		/* 4.99.3 predates MP_TCPRST (8): everything from 8 up is just named. */
-		sb_puts(sb, " unknown");
-		return true;
-	}
-}
-
-/* ---- one printer per option family; `data` is the offset just past kind (and length) ---- */
+/* ---- the options' data, in 4.99.3's words; 3.7.2 shares print_fixed() and the helpers ---- */
 
 /* MSS, window scale, SCPS, UTO and the RFC 1072/1644 32-bit options: fixed-size data. */
-static enum opt_res print_fixed(struct optctx *c, unsigned kind, unsigned data, unsigned *datalen)
+static enum opt_res print_fixed(struct optctx *c, const struct opt_at *o, unsigned *datalen)
 {
-	const uint8_t *d = c->opt + data;
+	const uint8_t *d = c->opt + o->data;
 	struct strbuf *sb = c->sb;
 	enum opt_res r;
 	unsigned v;
 
-	switch (kind) {
-	case OPT_WSCALE:
+	switch (o->kind) {
+	case XS_TCPOPT_WSCALE:
 		*datalen = 1;
 		break;
-	case OPT_MSS:
-	case OPT_SCPS:
-	case OPT_UTO:
+	case XS_TCPOPT_MSS:
+	case XS_TCPOPT_SCPS:
+	case XS_TCPOPT_UTO:
 		*datalen = 2;
 		break;
 	default:
 		*datalen = 4;
 		break;
 	}
-	r = need(c, data, *datalen);
+	r = need(c, o->data, *datalen);
 	if (r != RES_OK)
 		return r;
 	sb_putc(sb, ' ');
-	switch (kind) {
-	case OPT_WSCALE:
+	switch (o->kind) {
+	case XS_TCPOPT_WSCALE:
 		sb_putu(sb, d[0]);
 		break;
-	case OPT_MSS:
+	case XS_TCPOPT_MSS:
 		sb_putu(sb, rd16(d));
 		break;
-	case OPT_SCPS:
+	case XS_TCPOPT_SCPS:
 		sb_puts(sb, "cap ");
 		sb_puthex(sb, d[0], 2);
 		sb_puts(sb, " id ");
 		sb_putu(sb, d[1]);
 		break;
-	case OPT_UTO:
+	case XS_TCPOPT_UTO:
 		/* RFC 5482: the low bit says minutes rather than seconds. */
 		v = rd16(d);
 		sb_puts(sb, "0x");
@@ -431,38 +141,41 @@ static enum opt_res print_fixed(struct optctx *c, unsigned kind, unsigned data, 
 	return RES_OK;
 }
 
-/* RFC 7323 timestamps. */
-static enum opt_res print_ts(struct optctx *c, unsigned data, unsigned *datalen)
+/*
+ * RFC 7323 timestamps: TSval and TSecr, each after the dialect's label for it. 4.99 checks that
+ * both are there first; 3.7.2 checked each before printing it.
+ */
+static enum opt_res put_ts(struct optctx *c, const struct opt_at *o, unsigned *datalen,
+			   const char *const label[2], bool each)
 {
-	enum opt_res r;
+	enum opt_res r = each ? RES_OK : need(c, o->data, 8);
 
 	*datalen = 8;
-	r = need(c, data, 8);
-	if (r != RES_OK)
-		return r;
-	sb_puts(c->sb, " val ");
-	sb_putu(c->sb, rd32(c->opt + data));
-	sb_puts(c->sb, " ecr ");
-	sb_putu(c->sb, rd32(c->opt + data + 4));
-	return RES_OK;
+	for (unsigned i = 0; i < 2 && r == RES_OK; i++) {
+		if (each)
+			r = need(c, o->data, 4 * i + 4);
+		if (r != RES_OK)
+			break;
+		sb_puts(c->sb, label[i]);
+		sb_putu(c->sb, rd32(c->opt + o->data + 4 * i));
+	}
+	return r;
 }
 
-/* RFC 2018 SACK blocks, relative to the connection's base like tcpdump without -S. */
-static enum opt_res print_sack(struct optctx *c, unsigned data, unsigned len, unsigned *datalen)
+static enum opt_res print_ts(struct optctx *c, const struct opt_at *o, unsigned *datalen)
 {
-	unsigned n = len - 2;
+	static const char *const label[2] = {" val ", " ecr "};
+
+	return put_ts(c, o, datalen, label, false);
+}
+
+/* RFC 2018 SACK blocks, "{left:right}" each, relative to the connection's base like tcpdump
+ * without -S. Each edge is checked on its own, but a block prints only when both are in. */
+static enum opt_res put_sack_blocks(struct optctx *c, unsigned data, unsigned n)
+{
 	enum opt_res r;
 
-	*datalen = n;
-	if (n % 8) {
-		sb_puts(c->sb, " invalid sack");
-		return RES_OK;
-	}
-	sb_putc(c->sb, ' ');
-	sb_putu(c->sb, n / 8);
-	sb_putc(c->sb, ' ');
 	for (unsigned i = 0; i < n; i += 8) {
-		/* tcpdump checks each edge separately, but prints the block only when both are in. */
 		r = need(c, data, i + 4);
 		if (r == RES_OK)
 			r = need(c, data, i + 8);
@@ -477,13 +190,28 @@ static enum opt_res print_sack(struct optctx *c, unsigned data, unsigned len, un
 	return RES_OK;
 }
 
+static enum opt_res print_sack(struct optctx *c, const struct opt_at *o, unsigned *datalen)
+{
+	unsigned n = o->len - 2;
+
+	*datalen = n;
+	if (n % 8) {
+		sb_puts(c->sb, " invalid sack");
+		return RES_OK;
+	}
+	sb_putc(c->sb, ' ');
+	sb_putu(c->sb, n / 8);
+	sb_putc(c->sb, ' ');
+	return put_sack_blocks(c, o->data, n);
+}
+
 /* RFC 2385 MD5 signature; we never have the -M secret, so it is always "can't check". */
-static enum opt_res print_md5(struct optctx *c, unsigned data, unsigned *datalen)
+static enum opt_res print_md5(struct optctx *c, const struct opt_at *o, unsigned *datalen)
 {
 	enum opt_res r;
 
 	*datalen = MD5_SIGLEN;
-	r = need(c, data, MD5_SIGLEN);
+	r = need(c, o->data, MD5_SIGLEN);
 	if (r != RES_OK)
 		return r;
 	/* tcpdump first checks that the whole segment, payload included, was captured. */
@@ -491,14 +219,14 @@ static enum opt_res print_md5(struct optctx *c, unsigned data, unsigned *datalen
 		sb_puts(c->sb, " snaplen too short, can't check - ");
 	else
 		sb_puts(c->sb, " shared secret not supplied with -M, can't check - ");
-	put_hexbytes(c->sb, c->opt + data, MD5_SIGLEN);
+	sb_puthexbytes(c->sb, c->opt + o->data, MD5_SIGLEN);
 	return RES_OK;
 }
 
 /* RFC 5925 TCP-AO: key ids, then the MAC byte by byte (each byte checked on its own). */
-static enum opt_res print_tcpao(struct optctx *c, unsigned data, unsigned len, unsigned *datalen)
+static enum opt_res print_tcpao(struct optctx *c, const struct opt_at *o, unsigned *datalen)
 {
-	unsigned n = len - 2;
+	unsigned n = o->len - 2;
 	enum opt_res r;
 
 	*datalen = n;
@@ -507,7 +235,7 @@ static enum opt_res print_tcpao(struct optctx *c, unsigned data, unsigned len, u
 		return RES_OK;
 	}
 	for (unsigned i = 0; i < n; i++) {
-		r = need(c, data, i + 1);
+		r = need(c, o->data, i + 1);
 		if (r != RES_OK)
 			return r;
 		if (i == 0)
@@ -515,11 +243,11 @@ static enum opt_res print_tcpao(struct optctx *c, unsigned data, unsigned len, u
 		else if (i == 1)
 			sb_puts(c->sb, " rnextkeyid ");
 		if (i < 2) {
-			sb_putu(c->sb, c->opt[data + i]);
+			sb_putu(c->sb, c->opt[o->data + i]);
 			if (i == 1 && n > 2)
 				sb_puts(c->sb, " mac 0x");
 		} else {
-			sb_puthex(c->sb, c->opt[data + i], 2);
+			sb_puthex(c->sb, c->opt[o->data + i], 2);
 		}
 	}
 	return RES_OK;
@@ -536,32 +264,32 @@ static void put_fastopen(struct strbuf *sb, const uint8_t *d, unsigned n, bool e
 		sb_puts(sb, " (invalid)");
 	} else {
 		sb_puts(sb, " cookie ");
-		put_hexbytes(sb, d, n);
+		sb_puthexbytes(sb, d, n);
 	}
 }
 
-static enum opt_res print_tfo(struct optctx *c, unsigned data, unsigned len, unsigned *datalen)
+static enum opt_res print_tfo(struct optctx *c, const struct opt_at *o, unsigned *datalen)
 {
 	enum opt_res r;
 
-	*datalen = len - 2;
-	r = need(c, data, *datalen);
+	*datalen = o->len - 2;
+	r = need(c, o->data, *datalen);
 	if (r != RES_OK)
 		return r;
 	sb_putc(c->sb, ' ');
-	put_fastopen(c->sb, c->opt + data, *datalen, false);
+	put_fastopen(c->sb, c->opt + o->data, *datalen, false);
 	return RES_OK;
 }
 
 /* RFC 6994: a 16-bit magic (ExID) names the experiment. */
-static enum opt_res print_exp(struct optctx *c, unsigned data, unsigned len, unsigned *datalen)
+static enum opt_res print_exp(struct optctx *c, const struct opt_at *o, unsigned *datalen)
 {
-	const uint8_t *d = c->opt + data;
+	const uint8_t *d = c->opt + o->data;
 	enum opt_res r;
 	unsigned magic;
 
-	*datalen = len - 2;
-	r = need(c, data, *datalen);
+	*datalen = o->len - 2;
+	r = need(c, o->data, *datalen);
 	if (r != RES_OK)
 		return r;
 	if (*datalen < 2)
@@ -575,28 +303,24 @@ static enum opt_res print_exp(struct optctx *c, unsigned data, unsigned len, uns
 	return RES_OK;
 }
 
-static enum opt_res print_mptcp_opt(struct optctx *c, unsigned data, unsigned len,
-				    unsigned *datalen)
+static enum opt_res print_mptcp_opt(struct optctx *c, const struct opt_at *o, unsigned *datalen)
 {
 	enum opt_res r;
 
-	*datalen = len - 2;
-	r = need(c, data, *datalen);
+	*datalen = o->len - 2;
+	r = need(c, o->data, *datalen);
 	if (r != RES_OK)
 		return r;
 	c->mptcp_seen = true;
-	return print_mptcp(c->sb, c->opt + data - 2, len, c->tcpflags) ? RES_OK : RES_BAD;
+	return print_mptcp(c->sb, c->opt + o->data - 2, o->len, c->tcpflags) ? RES_OK : RES_BAD;
 }
 
-/* Anything else: the data as hex, each byte checked separately. */
-static enum opt_res print_unknown(struct optctx *c, unsigned data, unsigned len, unsigned *datalen)
+/* n bytes of data as hex, each checked on its own as tcpdump does. */
+static enum opt_res put_hex_checked(struct optctx *c, unsigned data, unsigned n)
 {
 	enum opt_res r;
 
-	*datalen = len - 2;
-	if (*datalen)
-		sb_puts(c->sb, " 0x");
-	for (unsigned i = 0; i < *datalen; i++) {
+	for (unsigned i = 0; i < n; i++) {
 		r = need(c, data, i + 1);
 		if (r != RES_OK)
 			return r;
@@ -605,47 +329,239 @@ static enum opt_res print_unknown(struct optctx *c, unsigned data, unsigned len,
 	return RES_OK;
 }
 
-static enum opt_res print_one(struct optctx *c, unsigned kind, unsigned data, unsigned len,
-			      unsigned *datalen)
+/* Anything else: " 0x" and the data. */
+static enum opt_res print_unknown(struct optctx *c, const struct opt_at *o, unsigned *datalen)
 {
+
+	*datalen = o->len - 2;
+	if (*datalen)
+		sb_puts(c->sb, " 0x");
+	return put_hex_checked(c, o->data, *datalen);
+}
+
+/* No data: EOL, NOP, SACK-permitted. */
+static enum opt_res print_none(struct optctx *c, const struct opt_at *o, unsigned *datalen)
+{
+	(void)c;
+	(void)o;
 	*datalen = 0;
-	switch (kind) {
-	case OPT_EOL:
-	case OPT_NOP:
-	case OPT_SACKOK:
-		return RES_OK;
-	case OPT_MSS:
-	case OPT_WSCALE:
-	case OPT_SCPS:
-	case OPT_UTO:
-	case OPT_CC:
-	case OPT_CCNEW:
-	case OPT_CCECHO:
-	case OPT_ECHO:
-	case OPT_ECHOREPLY:
-		return print_fixed(c, kind, data, datalen);
-	case OPT_TS:
-		return print_ts(c, data, datalen);
-	case OPT_SACK:
-		return print_sack(c, data, len, datalen);
-	case OPT_MD5:
-		return print_md5(c, data, datalen);
-	case OPT_TCPAO:
-		return print_tcpao(c, data, len, datalen);
-	case OPT_MPTCP:
-		return print_mptcp_opt(c, data, len, datalen);
-	case OPT_TFO:
-		return print_tfo(c, data, len, datalen);
-	case OPT_EXP:
-		return print_exp(c, data, len, datalen);
+	return RES_OK;
+}
+
+static void put_trunc_499(const struct optctx *c)
+{
+	sb_puts(c->sb, c->mptcp_seen ? " [|mptcp]" : " [|tcp]");
+}
+
+static enum opts_end finish_499(struct optctx *c, enum walk_end end, bool sep)
+{
+	switch (end) {
+	case WALK_DONE:
+		sb_putc(c->sb, ']');
+		return OPTS_MORE;
+	case WALK_LOST:
+		put_trunc_499(c);
+		return OPTS_LOST;
+	case WALK_TRUNC:
+		put_trunc_499(c);
+		if (sep)
+			sb_putc(c->sb, '>');
+		return OPTS_END;
 	default:
-		return print_unknown(c, data, len, datalen);
+		sb_puts(c->sb, "[bad opt]");
+		if (sep)
+			sb_putc(c->sb, ']');
+		return OPTS_END;
 	}
 }
 
-static void put_trunc(const struct optctx *c)
+/* ---- 3.7.2 (print-tcp.c 431-582 of 2003) ---- */
+
+static enum opt_res ts_372(struct optctx *c, const struct opt_at *o, unsigned *datalen)
 {
-	sb_puts(c->sb, c->mptcp_seen ? " [|mptcp]" : " [|tcp]");
+	static const char *const label[2] = {" ", " "};
+
+	return put_ts(c, o, datalen, label, true);
+}
+
+/* 3.7.2 prints "sack" and then " sack %d " again before the blocks, the quirk 3.8 fixed:
+ * "sack sack 1 {100:200} ". */
+static enum opt_res sack_372(struct optctx *c, const struct opt_at *o, unsigned *datalen)
+{
+	unsigned n = o->len - 2;
+	enum opt_res r;
+
+	*datalen = n;
+	if (n % 8) {
+		sb_puts(c->sb, " malformed sack ");
+		return RES_OK;
+	}
+	sb_puts(c->sb, " sack ");
+	sb_putu(c->sb, n / 8);
+	sb_putc(c->sb, ' ');
+	r = put_sack_blocks(c, o->data, n);
+	if (r == RES_OK)
+		sb_putc(c->sb, ' ');
+	return r;
+}
+
+/* Anything else: "opt-N:" and the data. 3.7.2 checked byte i before printing byte i as
+ * LENCHECK(i), which let it print one byte past the capture; we stop before it. */
+static enum opt_res unknown_372(struct optctx *c, const struct opt_at *o, unsigned *datalen)
+{
+	*datalen = o->len - 2;
+	return put_hex_checked(c, o->data, *datalen);
+}
+
+/* Whatever ends the list, the '>' follows: 3.7.2 had no longjmp, and the IP trailer follows. */
+static enum opts_end finish_372(struct optctx *c, enum walk_end end, bool sep)
+{
+	(void)sep;
+	if (end == WALK_BAD)
+		sb_puts(c->sb, "[bad opt]");
+	else if (end != WALK_DONE)
+		sb_puts(c->sb, "[|tcp]");
+	sb_putc(c->sb, '>');
+	return end == WALK_DONE ? OPTS_MORE : OPTS_END;
+}
+
+/* print-tcp.c tcp_option_values, and each kind's printer. */
+static const struct opt_kind kinds_499[] = {
+    {XS_TCPOPT_EOL, "eol", print_none},
+    {XS_TCPOPT_NOP, "nop", print_none},
+    {XS_TCPOPT_MSS, "mss", print_fixed},
+    {XS_TCPOPT_WSCALE, "wscale", print_fixed},
+    {XS_TCPOPT_SACKOK, "sackOK", print_none},
+    {XS_TCPOPT_SACK, "sack", print_sack},
+    {XS_TCPOPT_ECHO, "echo", print_fixed},
+    {XS_TCPOPT_ECHOREPLY, "echoreply", print_fixed},
+    {XS_TCPOPT_TS, "TS", print_ts},
+    {XS_TCPOPT_CC, "cc", print_fixed},
+    {XS_TCPOPT_CCNEW, "ccnew", print_fixed},
+    {XS_TCPOPT_CCECHO, "", print_fixed}, /* 4.99.3's name table really has "" here */
+    {XS_TCPOPT_MD5, "md5", print_md5},
+    {XS_TCPOPT_SCPS, "scps", print_fixed},
+    {XS_TCPOPT_UTO, "uto", print_fixed},
+    {XS_TCPOPT_TCPAO, "tcp-ao", print_tcpao},
+    {XS_TCPOPT_MPTCP, "mptcp", print_mptcp_opt},
+    {XS_TCPOPT_TFO, "tfo", print_tfo},
+    {XS_TCPOPT_EXP, "exp", print_exp},
+    {0, NULL, NULL},
+};
+
+/* The options 3.7.2 knew; the rest it printed as "opt-N:" and their bytes. */
+static const struct opt_kind kinds_372[] = {
+    {XS_TCPOPT_EOL, "eol", print_none},
+    {XS_TCPOPT_NOP, "nop", print_none},
+    {XS_TCPOPT_MSS, "mss", print_fixed},
+    {XS_TCPOPT_WSCALE, "wscale", print_fixed},
+    {XS_TCPOPT_SACKOK, "sackOK", print_none},
+    {XS_TCPOPT_SACK, "sack", sack_372},
+    {XS_TCPOPT_ECHO, "echo", print_fixed},
+    {XS_TCPOPT_ECHOREPLY, "echoreply", print_fixed},
+    {XS_TCPOPT_TS, "timestamp", ts_372},
+    {XS_TCPOPT_CC, "cc", print_fixed},
+    {XS_TCPOPT_CCNEW, "ccnew", print_fixed},
+    {XS_TCPOPT_CCECHO, "ccecho", print_fixed},
+    {0, NULL, NULL},
+};
+
+static const struct opt_dialect dialect_499 = {
+    .lead = ", options [",
+    .first = '\0',
+    .kinds = kinds_499,
+    .unknown = "unknown-",
+    .unknown_end = "",
+    .print_unknown = print_unknown,
+    .finish = finish_499,
+};
+
+static const struct opt_dialect dialect_372 = {
+    .lead = " ",
+    .first = '<',
+    .kinds = kinds_372,
+    .unknown = "opt-",
+    .unknown_end = ":",
+    .print_unknown = unknown_372,
+    .finish = finish_372,
+};
+
+/* ---- the walk (print-tcp.c tcp_print's option loop) ---- */
+
+/* Prints the option's name, or the dialect's form for one without; its data's printer. */
+static opt_printer put_name(struct optctx *c, const struct opt_dialect *d, unsigned kind)
+{
+	const struct opt_kind *k;
+
+	for (k = d->kinds; k->name; k++) {
+		if (k->kind == kind) {
+			sb_puts(c->sb, k->name);
+			return k->print;
+		}
+	}
+	sb_puts(c->sb, d->unknown);
+	sb_putu(c->sb, kind);
+	sb_puts(c->sb, d->unknown_end);
+	return d->print_unknown;
+}
+
+/*
+ * The kind and length of the option at pos, fetched with GET_ (a byte not captured ends the
+ * record: WALK_LOST) and checked (WALK_BAD). A kind in the area's last byte has its length
+ * byte in the payload: if that was captured, any length is bad there. WALK_DONE when fine.
+ */
+static enum walk_end kind_len(const struct optctx *c, unsigned pos, unsigned *kind, unsigned *len)
+{
+	if (pos >= c->cap)
+		return WALK_LOST;
+	*kind = c->opt[pos];
+	*len = 1;
+	if (*kind == XS_TCPOPT_EOL || *kind == XS_TCPOPT_NOP)
+		return WALK_DONE;
+	if (pos + 1 >= c->cap)
+		return WALK_LOST;
+	if (pos + 1 >= c->optlen)
+		return WALK_BAD;
+	*len = c->opt[pos + 1];
+	return *len < 2 || *len > c->optlen - pos ? WALK_BAD : WALK_DONE;
+}
+
+static enum opts_end walk(struct optctx *c, const struct opt_dialect *d)
+{
+	enum walk_end end = WALK_DONE;
+	bool sep = false; /* tcpdump's `ch`: set once the first option is done */
+	unsigned pos = 0;
+
+	sb_puts(c->sb, d->lead);
+	while (pos < c->optlen) {
+		unsigned kind, len, data, datalen;
+		enum opt_res r;
+
+		if (sep)
+			sb_putc(c->sb, ',');
+		else if (d->first)
+			sb_putc(c->sb, d->first);
+		end = kind_len(c, pos, &kind, &len);
+		if (end != WALK_DONE)
+			break;
+		data = pos + (kind <= XS_TCPOPT_NOP ? 1 : 2);
+		r = put_name(c, d, kind)(c, &(struct opt_at){kind, data, len}, &datalen);
+		if (r != RES_OK) {
+			end = r == RES_BAD ? WALK_BAD : WALK_TRUNC;
+			break;
+		}
+		/* tcpdump steps over the data it decoded, not over the declared length. */
+		pos = data + datalen;
+		if (datalen + (kind <= XS_TCPOPT_NOP ? 1 : 2) != len) {
+			sb_puts(c->sb, "[len ");
+			sb_putu(c->sb, len);
+			sb_putc(c->sb, ']');
+		}
+		sep = true;
+		if (kind == XS_TCPOPT_EOL)
+			break;
+	}
+	return d->finish(c, end, sep);
 }
 
 enum opts_end print_tcp_options(struct strbuf *sb, const uint8_t *opt, unsigned optlen,
@@ -660,78 +576,21 @@ enum opts_end print_tcp_options(struct strbuf *sb, const uint8_t *opt, unsigned 
 	    .tcpflags = tcpflags,
 	    .sack_base = sack_base,
 	};
-	bool sep = false; /* tcpdump's `ch`: set once the first option is done */
-	unsigned pos = 0;
 
-	sb_puts(sb, ", options [");
-	while (pos < optlen) {
-		unsigned kind, len, data, datalen;
-		const char *name;
-		enum opt_res r;
+	return walk(&c, &dialect_499);
+}
 
-		if (sep)
-			sb_putc(sb, ',');
-		/*
-		 * Kind and length bytes are fetched with GET_: running out ends the record. A kind
-		 * in the area's last byte has its length byte in the payload: if that was captured,
-		 * any length is bad there.
-		 */
-		if (pos >= c.cap) {
-			put_trunc(&c);
-			return OPTS_LOST;
-		}
-		kind = opt[pos];
-		if (kind == OPT_EOL || kind == OPT_NOP) {
-			len = 1;
-			data = pos + 1;
-		} else {
-			if (pos + 1 >= c.cap) {
-				put_trunc(&c);
-				return OPTS_LOST;
-			}
-			if (pos + 1 >= optlen)
-				goto bad;
-			len = opt[pos + 1];
-			if (len < 2 || len > optlen - pos)
-				goto bad;
-			data = pos + 2;
-		}
+void print_tcp_options_372(struct strbuf *sb, const uint8_t *opt, unsigned optlen, unsigned cap,
+			   uint32_t sack_base)
+{
+	/* 3.7.2 looked no further than the area: the kind in its last byte has no length. */
+	struct optctx c = {
+	    .sb = sb,
+	    .opt = opt,
+	    .optlen = optlen,
+	    .cap = cap < optlen ? cap : optlen,
+	    .sack_base = sack_base,
+	};
 
-		name = opt_name(kind);
-		if (name) {
-			sb_puts(sb, name);
-		} else {
-			sb_puts(sb, "unknown-");
-			sb_putu(sb, kind);
-		}
-
-		r = print_one(&c, kind, data, len, &datalen);
-		if (r == RES_BAD)
-			goto bad;
-		if (r == RES_TRUNC) {
-			put_trunc(&c);
-			if (sep)
-				sb_putc(sb, '>');
-			return OPTS_END;
-		}
-
-		/* tcpdump steps over the data it decoded, not over the declared length. */
-		pos = data + datalen;
-		if (datalen + (kind <= OPT_NOP ? 1 : 2) != len) {
-			sb_puts(sb, "[len ");
-			sb_putu(sb, len);
-			sb_putc(sb, ']');
-		}
-		sep = true;
-		if (kind == OPT_EOL)
-			break;
-	}
-	sb_putc(sb, ']');
-	return OPTS_MORE;
-
-bad:
-	sb_puts(sb, "[bad opt]");
-	if (sep)
-		sb_putc(sb, ']');
-	return OPTS_END;
+	walk(&c, &dialect_372);
 }

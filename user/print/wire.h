@@ -9,23 +9,13 @@
 #include <stdint.h>
 
 /* A field the event keeps as it was on the wire (__be16, __be32), in host order. */
-static inline uint16_t be16(uint16_t raw)
-{
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	return __builtin_bswap16(raw);
+#define be16(raw) ((uint16_t)__builtin_bswap16(raw))
+#define be32(raw) ((uint32_t)__builtin_bswap32(raw))
 #else
-	return raw;
+#define be16(raw) ((uint16_t)(raw))
+#define be32(raw) ((uint32_t)(raw))
 #endif
-}
-
-static inline uint32_t be32(uint32_t raw)
-{
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	return __builtin_bswap32(raw);
-#else
-	return raw;
-#endif
-}
 
 static inline uint16_t rd16(const uint8_t *p)
 {
