@@ -50,30 +50,19 @@ XS_INLINE const void *xs_frame_src(const struct xs_frame *f)
 	return f->src;
 }
 
-/* The walks' steps as bpf_loop() callbacks: the verifier checks one step of each. */
-static long xs_vlan_step_xdp(__u32 i, void *w)
-{
-	(void)i;
-	return xs_vlan_step(w, xs_load_xdp);
-}
+/* The walks' steps as bpf_loop() callbacks, one per step and hook: the verifier checks one step
+ * of each. */
+#define XS_STEP_CALLBACK(name, step, load)                                                         \
+	static long name(__u32 i, void *w)                                                         \
+	{                                                                                          \
+		(void)i;                                                                           \
+		return step(w, load);                                                              \
+	}
 
-static long xs_vlan_step_skb(__u32 i, void *w)
-{
-	(void)i;
-	return xs_vlan_step(w, xs_load_skb);
-}
-
-static long xs_ext_step_xdp(__u32 i, void *w)
-{
-	(void)i;
-	return xs_ext_step(w, xs_load_xdp);
-}
-
-static long xs_ext_step_skb(__u32 i, void *w)
-{
-	(void)i;
-	return xs_ext_step(w, xs_load_skb);
-}
+XS_STEP_CALLBACK(xs_vlan_step_xdp, xs_vlan_step, xs_load_xdp)
+XS_STEP_CALLBACK(xs_vlan_step_skb, xs_vlan_step, xs_load_skb)
+XS_STEP_CALLBACK(xs_ext_step_xdp, xs_ext_step, xs_load_xdp)
+XS_STEP_CALLBACK(xs_ext_step_skb, xs_ext_step, xs_load_skb)
 
 XS_INLINE void xs_walk_loop(const struct xs_frame *f, struct xs_walk *w, __u32 steps)
 {

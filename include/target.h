@@ -29,28 +29,25 @@
  * unaligned on every JIT we run on); the host goes through memcpy so UBSan accepts unaligned
  * fuzzer buffers.
  */
+#ifdef __bpf__
+#define XS_LOAD(type, p) (*(const type *)(p))
+#else
+#define XS_LOAD(type, p)                                                                           \
+	({                                                                                         \
+		type v_;                                                                           \
+		memcpy(&v_, (p), sizeof(v_));                                                      \
+		v_;                                                                                \
+	})
+#endif
+
 XS_INLINE __u16 xs_ld16(const __u8 *p)
 {
-#ifdef __bpf__
-	return *(const __u16 *)p;
-#else
-	__u16 v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-#endif
+	return XS_LOAD(__u16, p);
 }
 
 XS_INLINE __u32 xs_ld32(const __u8 *p)
 {
-#ifdef __bpf__
-	return *(const __u32 *)p;
-#else
-	__u32 v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-#endif
+	return XS_LOAD(__u32, p);
 }
 
 #endif
