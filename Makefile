@@ -56,6 +56,9 @@ BPF_CFLAGS = -g -O2 -target bpf -Wall -Werror -MMD -MP -Iinclude -Ivmlinux $(BPF
 # --- modules: each is listed once here, and the binary, the tests and bench/bench.mk link these
 # The printer and what it needs; no libbpf, no I/O (the unit tests, the parse fuzzer).
 PRINT_SRC := user/strbuf.c user/names.c user/csum.c user/print.c $(sort $(wildcard user/print/*.c))
+# The printer's own sources build with user/print/pure.h forced in: no stdio stream, no file
+# descriptor, no libbpf or libpcap there (make lint checks that the rule bites).
+PRINT_PURE_SRC := user/print.c $(sort $(wildcard user/print/*.c))
 # Filter expressions: libpcap's program, its eBPF translation, the -d listing.
 FILTER_SRC := user/filter.c user/xlate.c user/ebpf_dump.c user/log.c
 # Loading and driving the BPF object (loader.c includes the skeleton), with filters.
@@ -130,20 +133,23 @@ vmlinux:
 $(BUILD)/user/loader.o $(BUILD)/san/user/loader.o $(BUILD)/libfuzzer/user/loader.o: \
 	$(BUILD)/xdpspy.skel.h
 
+PURE_FLAGS := -include user/print/pure.h
+$(foreach d,/ /san/ /libfuzzer/,$(call objs,$(d:/%=%),$(PRINT_PURE_SRC))): PURE := $(PURE_FLAGS)
+
 $(BUILD)/%.o: %.c
 	$(msg) CC $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) -c $< -o $@
+	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) $(PURE) -c $< -o $@
 
 $(BUILD)/san/%.o: %.c
 	$(msg) CC-SAN $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) -O1 -g $(SAN) $(XCFLAGS) -c $< -o $@
+	$(Q)$(CC) -O1 -g $(SAN) $(XCFLAGS) $(PURE) -c $< -o $@
 
 $(BUILD)/libfuzzer/%.o: %.c
 	$(msg) CC-FUZZ $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CLANG) $(FUZZ_CFLAGS) -c $< -o $@
+	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(PURE) -c $< -o $@
 
 # --- binaries ------------------------------------------------------------------------------
 # Links take the objects of $^ only: a .d file left by an older rule may list sources too.
@@ -305,7 +311,24 @@ TIDY_CHECKS := -*,bugprone-*,-bugprone-easily-swappable-parameters,-bugprone-res
 	-bugprone-assignment-in-if-condition,-bugprone-narrowing-conversions,clang-analyzer-*,\
 	-clang-analyzer-security.insecureAPI.*,-clang-analyzer-valist.Uninitialized
 
+# The code's shape (tests/code_shape.py): no include circle among user/'s modules, and no
+# function over 100 lines in the printer, the parser and the BPF side.
+SHAPE_SRC = user/print.c $(wildcard user/print/*.c user/print/*.h) $(wildcard include/*.h) \
+	$(wildcard bpf/*.c bpf/*.h) user/csum.c user/tcp_sum.c user/parse_host.h
+# What user/print/pure.h must refuse: each of these compiles without it.
+PURE_PROBES := '\#include <bpf/libbpf.h>' '\#include <pcap/pcap.h>' \
+	'\#include <stdio.h>\nvoid f(void) { puts("x"); }' \
+	'\#include <stdio.h>\nvoid f(void) { fprintf(stderr, "x"); }' \
+	'\#include <unistd.h>\nint f(int fd) { return (int)write(fd, "", 0); }'
+
 lint: $(BUILD)/xdpspy.skel.h
+	$(Q)$(PYTHON) tests/code_shape.py cycles user include user
+	$(Q)$(PYTHON) tests/code_shape.py length 100 $(SHAPE_SRC)
+	$(Q)for p in $(PURE_PROBES); do \
+		printf "$$p\n" | $(CC) -std=gnu11 -fsyntax-only -x c - || exit 1; \
+		if printf "$$p\n" | $(CC) -std=gnu11 $(PURE_FLAGS) -fsyntax-only -x c - 2>/dev/null; \
+		then echo "lint: user/print/pure.h lets this through: $$p"; exit 1; fi; \
+	done; echo "lint: user/print/pure.h refuses stdio, file descriptors, libbpf and libpcap"
 	$(Q)cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 		--std=c11 --inline-suppr -Iinclude -Iuser -I$(BUILD) --suppress=missingIncludeSystem \
 		-D'LIBBPF_OPTS(TYPE,NAME,...)=struct TYPE NAME = {0}' user/ include/
