@@ -151,13 +151,13 @@ static enum opt_res put_ts(struct optctx *c, const struct opt_at *o, unsigned *d
 	enum opt_res r = each ? RES_OK : need(c, o->data, 8);
 
 	*datalen = 8;
-	for (unsigned i = 0; i < 2 && r == RES_OK; i++) {
+	for (unsigned i = 0, at = 0; i < 2 && r == RES_OK; i++, at += 4) {
 		if (each)
-			r = need(c, o->data, 4 * i + 4);
+			r = need(c, o->data, at + 4);
 		if (r != RES_OK)
 			break;
 		sb_puts(c->sb, label[i]);
-		sb_putu(c->sb, rd32(c->opt + o->data + 4 * i));
+		sb_putu(c->sb, rd32(c->opt + o->data + at));
 	}
 	return r;
 }
