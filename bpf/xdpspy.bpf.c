@@ -24,6 +24,7 @@
 #include "event.h"
 #include "parse.h"
 #include "tcp_sum.h"
+#include "gso_skb.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -79,12 +80,14 @@ static __always_inline struct xs_record *staged_record(__u32 hook)
 	return bpf_map_lookup_elem(&staged, &key);
 }
 
-static __always_inline void count(struct xs_counters *c, const struct xs_event *ev)
+/* n: the packets the frame stands for (a send segmented in software: its segments, of which
+ * only the last keeps FIN and PSH). */
+static __always_inline void count(struct xs_counters *c, const struct xs_event *ev, __u32 n)
 {
 	if (ev->flags & XS_F_IP4)
-		c->ipv4++;
+		c->ipv4 += n;
 	else if (ev->flags & XS_F_IP6)
-		c->ipv6++;
+		c->ipv6 += n;
 	else if (ev->kind == XS_K_ARP)
 		c->arp++;
 	else
@@ -97,17 +100,17 @@ static __always_inline void count(struct xs_counters *c, const struct xs_event *
 	case XS_K_TCP: {
 		__u8 f = ev->l4.tcp.flags;
 
-		c->tcp++;
+		c->tcp += n;
 		if (ev->stop != XS_S_OK && ev->stop != XS_S_OPT)
 			break;
 		if ((f & 0x12) == 0x02)
-			c->syn++;
+			c->syn += n;
 		else if ((f & 0x12) == 0x12)
-			c->synack++;
+			c->synack += n;
 		if (f & 0x01)
 			c->fin++;
 		if (f & 0x04)
-			c->rst++;
+			c->rst += n;
 		if (f & 0x08)
 			c->psh++;
 		if (f == 0x10) {
@@ -227,27 +230,33 @@ static __always_inline struct xs_counters *prepare(struct xs_event *ev, const st
 	ev->flags |= dir_flag;
 	if (f->skb)
 		vlan_reinsert(ev, f->ctx);
+	/* A send the kernel segments after this hook counts as its segments, as it leaves. */
+	if (f->skb && (dir_flag & XS_F_EGRESS) && ((struct __sk_buff *)f->ctx)->gso_size)
+		xs_gso_skb(f->ctx, ev);
 
 	c = counters();
 	if (!c)
 		return NULL;
 	if (dir_flag & XS_F_EGRESS) {
-		c->tx_packets++;
-		c->tx_bytes += ev->wire_len;
+		c->tx_packets += xs_gso_segs(ev);
+		c->tx_bytes += xs_gso_bytes(ev);
 	} else {
 		c->rx_packets++;
 		c->rx_bytes += ev->wire_len;
 	}
-	count(c, ev);
+	count(c, ev, xs_gso_segs(ev));
 	return c;
 }
 
+/* events and lost count packets: a segmented send's record carries all its segments. */
 static __always_inline void output(void *rec, __u32 size, struct xs_counters *c)
 {
+	__u32 n = xs_gso_segs(rec);
+
 	if (bpf_ringbuf_output(&events, rec, size, wakeup_flags()) == 0)
-		c->events++;
+		c->events += n;
 	else
-		c->lost++;
+		c->lost += n;
 }
 
 /*
@@ -316,24 +325,34 @@ static __always_inline int ring_event(struct xs_event *ev)
 
 static __always_inline void send(struct xs_event *ev, struct xs_counters *c)
 {
+	__u32 n = xs_gso_segs(ev);
+
 	ev->ts_ns = bpf_ktime_get_ns();
 	if (ring_event(ev) == 0)
-		c->events++;
+		c->events += n;
 	else
-		c->lost++;
+		c->lost += n;
 }
 
 /*
  * Frame bytes a staged record carries: -s's, else with headers past what the event holds
- * (XS_F_HDRS) the whole frame, up to XS_MAX_SNAP, for the printer to read them from.
+ * (XS_F_HDRS) the whole frame, up to XS_MAX_SNAP, for the printer to read them from. A send
+ * segmented in software goes whole, whatever -s says: user space cuts each segment (and its
+ * first -s bytes) out of it.
  */
 static __always_inline __u32 record_bytes(const struct xs_event *ev)
 {
 	__u32 want = snap_len;
 
-	if (!want && (ev->flags & XS_F_HDRS))
+	if ((!want && (ev->flags & XS_F_HDRS)) || (ev->flags & XS_F_GSO))
 		want = XS_MAX_SNAP;
 	return want < ev->wire_len ? want : ev->wire_len;
+}
+
+/* Bytes a segmented send needs although no -s asks for them: -v sums every segment. */
+static __always_inline bool gso_bytes(const struct xs_event *ev)
+{
+	return verify_sum && (ev->flags & XS_F_GSO);
 }
 
 /* A staged record: the -v sum, then the frame's first bytes, if any, then out. */
@@ -344,10 +363,10 @@ static __always_inline void send_record(void *ctx, bool skb, struct xs_record *r
 	/* As tcpdump captures them, a put-back tag included: the skb has that many fewer. */
 	__u64 n = record_bytes(ev), tag = meta_tag(ev);
 
-	if (verify_sum)
+	if (verify_sum && !(ev->flags & XS_F_GSO))
 		tcp_sum(ctx, skb, rec);
 	/* With -s (a constant) the compact event is never sent. */
-	if (!snap_len && !(ev->flags & XS_F_HDRS)) {
+	if (!snap_len && !(ev->flags & XS_F_HDRS) && !gso_bytes(ev)) {
 		send(ev, c);
 		return;
 	}
@@ -440,12 +459,17 @@ static __always_inline void matched(void *ctx, __u32 hook)
 		send_record(ctx, hook != XS_HOOK_XDP, rec, c);
 }
 
-static __always_inline void rejected(void)
+static __always_inline void rejected(__u32 hook)
 {
 	struct xs_counters *c = counters();
+	struct xs_record *rec;
+	__u32 n = 1;
 
+	/* A send segmented after the egress hook: all its segments. */
+	if (hook == XS_HOOK_TC_EGRESS && (rec = staged_record(hook)))
+		n = xs_gso_segs(&rec->ev);
 	if (c)
-		c->filtered++;
+		c->filtered += n;
 }
 
 /* Counting only, no event ever sent (summarize()): the parser skips the tails' bytes. */
@@ -551,7 +575,7 @@ int xdpspy_xdp_match(struct xdp_md *ctx)
 SEC("xdp.frags")
 int xdpspy_xdp_reject(struct xdp_md *ctx)
 {
-	rejected();
+	rejected(XS_HOOK_XDP);
 	return XDP_PASS;
 }
 
@@ -643,7 +667,7 @@ int xdpspy_tc_match(struct __sk_buff *skb)
 SEC("tc")
 int xdpspy_tc_reject(struct __sk_buff *skb)
 {
-	rejected();
+	rejected(XS_HOOK_TC_EGRESS);
 	return TC_ACT_UNSPEC;
 }
 
@@ -665,6 +689,6 @@ int xdpspy_tc_in_match(struct __sk_buff *skb)
 SEC("tc")
 int xdpspy_tc_in_reject(struct __sk_buff *skb)
 {
-	rejected();
+	rejected(XS_HOOK_TC_INGRESS);
 	return TC_ACT_UNSPEC;
 }
