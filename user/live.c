@@ -30,6 +30,7 @@
 #include "pins.h"
 #include "print.h"
 #include "privs.h"
+#include "segments.h"
 
 #define POLL_MS 100 /* the longest an event waits below the wakeup level */
 
@@ -51,6 +52,7 @@ struct live {
 	unsigned long long status_captured;
 	unsigned long long lost_reported; /* --json: losses already reported in the stream */
 	struct xs_counters base; /* the counters when this capture began */
+	struct segments_cfg seg; /* how sends segmented after the egress hook are printed */
 	int64_t status_ns;
 	bool stop; /* -c reached, or stdout gone */
 	char line[PRINT_RECORD_MAX]; /* calloc()ed: only what is used becomes resident */
@@ -73,27 +75,20 @@ static int counted(struct live *lv)
 	return lv->stop ? 1 : 0;
 }
 
-static int on_event(void *ctx, void *data, size_t size)
+/* One packet: to the -w file, printed, counted. */
+static int on_packet(void *ctx, struct xs_event *ev, const uint8_t *data, uint32_t data_len)
 {
 	struct live *lv = ctx;
-	struct pkt_info pi = {0};
-	struct xs_event ev;
+	struct pkt_info pi = {.data = data};
 	struct strbuf sb;
-	uint32_t data_len;
 	int64_t ns;
 
-	if (lv->stop)
-		return 1;
-	if (decode_event(data, size, &ev, &pi.data, &data_len)) {
-		lv->bad_records++;
-		return 0;
-	}
-	ns = (int64_t)ev.ts_ns + lv->mono_to_real_ns;
+	ns = (int64_t)ev->ts_ns + lv->mono_to_real_ns;
 	pi.sec = ns / 1000000000;
 	pi.frac = ns % 1000000000;
 	if (lv->out) {
 		lv->out_err = pcap_out_write(lv->out, pi.sec, (uint32_t)pi.frac, pi.data, data_len,
-					     ev.wire_len);
+					     ev->wire_len);
 		if (lv->out_err) {
 			lv->stop = true;
 			return 1;
@@ -103,15 +98,34 @@ static int on_event(void *ctx, void *data, size_t size)
 	}
 	if (!lv->o->print.nano)
 		pi.frac /= 1000;
-	pi.wire_len = ev.wire_len;
-	pi.cap_len = pi.data ? data_len : ev.cap_len;
+	pi.wire_len = ev->wire_len;
+	pi.cap_len = pi.data ? data_len : ev->cap_len;
 	sb_init(&sb, lv->line, sizeof(lv->line));
-	print_packet(lv->pr, &ev, &pi, &sb);
+	print_packet(lv->pr, ev, &pi, &sb);
 	if (fwrite_unlocked(sb.buf, 1, sb.len, stdout) != sb.len) {
 		lv->stop = true; /* the reader went away (| head): stop as if told to */
 		return 1;
 	}
 	return counted(lv);
+}
+
+static int on_event(void *ctx, void *data, size_t size)
+{
+	struct live *lv = ctx;
+	const uint8_t *bytes;
+	struct xs_event ev;
+	uint32_t data_len;
+
+	if (lv->stop)
+		return 1;
+	if (decode_event(data, size, &ev, &bytes, &data_len)) {
+		lv->bad_records++;
+		return 0;
+	}
+	/* A send the kernel segments after the egress hook: the segments, as tcpdump sees them. */
+	if (ev.flags & XS_F_GSO)
+		return segments_each(&ev, bytes, data_len, &lv->seg, on_packet, lv);
+	return on_packet(lv, &ev, bytes, data_len);
 }
 
 /* "another xdpspy is already capturing here", with its PID when /proc tells. */
@@ -427,6 +441,8 @@ int live_run(const struct opts *o)
 	cfg.wakeup_bytes = o->ring_kib * 1024u / 4;
 	cfg.snap_len = opts_event_snap(o);
 	cfg.verify_sum = o->print.vflag && !o->print.Kflag;
+	lv->seg = (struct segments_cfg){cfg.snap_len < XS_MAX_SNAP ? cfg.snap_len : XS_MAX_SNAP,
+					cfg.verify_sum};
 	err = loader_open(&l, &cfg, on_event, lv);
 	if (err) {
 		log_msg("cannot load the BPF program: %s%s", strerror(-err),
