@@ -13,11 +13,13 @@ SUITE=live
 
 # --- 1. tcpdump and xdpspy, side by side ------------------------------------------------------
 
-# tcp_lines FILE: the TCP lines, time stamp column removed; with DUMP=1 each with the dump
-# lines that follow it (-X).
+# tcp_lines FILE: the TCP lines, time stamp column removed; with DUMP=1 each whole record
+# (the -v line before it, the -X dump lines after it).
 tcp_lines() {
 	if [[ -n ${DUMP:-} ]]; then
-		awk '/^[0-9]/ { keep = /Flags \[/ } keep' "$1" | sed -E 's/^[0-9]+\.[0-9]+ //'
+		awk '/^[0-9]+\.[0-9]+ / { if (tcp) printf "%s", rec; rec = ""; tcp = 0 }
+			{ rec = rec $0 "\n"; if (/Flags \[/) tcp = 1 }
+			END { if (tcp) printf "%s", rec }' "$1" | sed -E 's/^[0-9]+\.[0-9]+ //'
 	else
 		grep -E 'Flags \[' "$1" | sed -E 's/^[0-9]+\.[0-9]+ //'
 	fi
@@ -49,12 +51,17 @@ compare_with_tcpdump() {
 		dev=lo a4=127.0.0.1 a6=::1 cns=$NS_A mark_to=127.0.0.1 eg=none
 	fi
 	[[ -n ${GRO:-} ]] && { gro_on "$NS_A" "$IF_A" && gro_on "$NS_B" "$IF_B" || return 1; }
+	[[ -n ${SEG:-} ]] && { seg_offload "$NS_A" "$IF_A" "$SEG" && seg_offload "$NS_B" "$IF_B" "$SEG" ||
+		return 1; }
 	[[ -n ${FOREIGN:-} ]] && { attach_foreign "$FOREIGN" || return 1; }
 	# --immediate-mode and -l: tcpdump's file shows each packet as it comes, which is the
-	# barrier below. tcpdump first: xdpspy must not disturb what it sees.
-	spawn td "$NS_A" tcpdump -i "$dev" --immediate-mode -l "$@"
+	# barrier below. tcpdump first: xdpspy must not disturb what it sees. With segmentation
+	# offloads on, libpcap sizes each ring slot for 256 KiB: a larger buffer, so it keeps up.
+	local td_buf=()
+	[[ -n ${SEG:-} ]] && td_buf=(-B 32768)
+	spawn td "$NS_A" tcpdump -i "$dev" --immediate-mode -l "${td_buf[@]}" "$@"
 	tdpid=$SPAWN_PID
-	wait_until 10000 file_has "$XS_WORK/td.err" '^listening on' || {
+	wait_until 10000 file_has "$XS_WORK/td.err" '^(tcpdump: )?listening on' || {
 		ck_fail "tcpdump did not start"
 		ck_show "$XS_WORK/td.err"
 		return 1
@@ -123,6 +130,26 @@ gro_on() {
 	}
 }
 
+# seg_offload NS IF tso|gso: multi-segment TCP sends (gso_max_segs back to its default), with
+# the checksum offloaded; tso: the device takes them whole (TSO, as a NIC or a default veth);
+# gso: it lacks TSO, so the kernel segments them in software after the egress hook, before
+# tcpdump's tap (as on many virtual and tunnel devices). GRO stays off: received segments are
+# not merged again.
+seg_offload() {
+	local f tso=off
+	[[ $3 == tso ]] && tso=on
+	ip -n "$1" link set dev "$2" gso_max_segs 65535 || return 1
+	for f in tx sg gso; do
+		in_ns "$1" ethtool -K "$2" "$f" on >/dev/null 2>&1
+	done
+	in_ns "$1" ethtool -K "$2" tso "$tso" >/dev/null 2>&1
+	in_ns "$1" ethtool -k "$2" | grep -q "^tcp-segmentation-offload: $tso" &&
+		in_ns "$1" ethtool -k "$2" | grep -q '^generic-segmentation-offload: on' || {
+		ck_fail "cannot set TSO $tso, GSO on on $2"
+		return 1
+	}
+}
+
 # The default: on a veth, ingress at TC (XDP there would turn the peer's TSO off).
 check_tcp_tcx() {
 	compare_with_tcpdump "" -n -tt || return 1
@@ -139,6 +166,42 @@ check_tcp_gro() {
 		ck_info "merged or offloaded segments: $(grep -cE 'length [0-9]{4,}$' "$XS_WORK/xd.out") lines of over 999 bytes" ||
 		ck_fail "no segment longer than an MTU: GRO/TSO did not happen, the check proves nothing"
 }
+# Sends of several segments, both ways, IPv4 and IPv6. TSO off: the egress hook sees each send
+# whole and the kernel then segments it in software, where tcpdump taps; xdpspy must print the
+# segments tcpdump prints (seq ranges, lengths, flags). TSO on: the send leaves whole, and both
+# print it as one line.
+GSO_SIZES=1:1,100:1000,1400:3000,3000:20,20000:60000,7000:4000,0:1
+check_tcp_gso_sw() {
+	SEG=gso SIZES=$GSO_SIZES MIN_LINES=60 compare_with_tcpdump "" -n -tt || return 1
+	gso_seen
+}
+check_tcp_gso_hw() {
+	SEG=tso SIZES=$GSO_SIZES compare_with_tcpdump "" -n -tt || return 1
+	grep -qE "^[0-9.]+ IP $IP4_A\.$PORT4 > .*length ([3-9][0-9]{3}|[1-9][0-9]{4})$" "$XS_WORK/xd.out" &&
+		ck_info "sends offloaded whole: $(grep -cE 'length [0-9]{4,}$' "$XS_WORK/xd.out") lines of over 999 bytes" ||
+		ck_fail "no send longer than an MTU: TSO did not happen, the check proves nothing"
+}
+# -v and -X: each segment's IPv4 ID, lengths and header checksum, its TCP checksum (the partial
+# one the device is left to complete, "incorrect" to tcpdump) and its bytes.
+check_tcp_gso_sw_verbose() {
+	DUMP=1 SEG=gso SIZES=$GSO_SIZES MIN_LINES=60 compare_with_tcpdump "" -n -tt -v || return 1
+	gso_seen
+}
+check_tcp_gso_sw_dump() {
+	DUMP=1 SEG=gso SIZES=$GSO_SIZES MIN_LINES=60 compare_with_tcpdump "" -n -tt -X || return 1
+	gso_seen
+}
+# gso_seen: the segmented sends showed (sends of 2 segments and more from IF_A, cut at 1448).
+gso_seen() {
+	local n
+	n=$(grep -cE "($IP4_A\.$PORT4|$IP6_A\.$PORT6) > .*length 1(448|428)$" "$XS_WORK/xd.out")
+	((n >= 20)) && ck_info "$n full-sized segments from $IF_A's sends" ||
+		ck_fail "only $n full-sized segments from $IF_A: no segmentation, the check proves nothing"
+	grep -qE 'length [2-9][0-9]{3}$|length [1-9][0-9]{4}$' "$XS_WORK/xd.out" &&
+		ck_fail "a line longer than the MTU: a send printed whole"
+	return 0
+}
+
 # XDP forced where GRO is on: a notice that its lines may differ, naming --hook tc.
 check_xdp_gro_notice() {
 	xs_topology || return 1
@@ -617,7 +680,7 @@ check_promisc() {
 # --- driver ------------------------------------------------------------------------------------
 
 CHECKS=(
-	tcp_tcx tcp_xdp tcp_gro xdp_gro_notice tcp_filtered tcp_dump tcp_dump_xdp tcp_jumbo
+	tcp_tcx tcp_xdp tcp_gro tcp_gso_sw tcp_gso_hw tcp_gso_sw_verbose tcp_gso_sw_dump xdp_gro_notice tcp_filtered tcp_dump tcp_dump_xdp tcp_jumbo
 	tcp_jumbo_inout tcp_clsact tcp_abs_seq tcp_ether tcp_generic tcp_loopback vlan_metadata
 	sigint sigterm sighup sigint_inherited_ignore
 	kill9 kill9_xdp kill9_clsact_restart_clsact kill9_clsact_restart_tcx
