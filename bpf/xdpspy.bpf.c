@@ -34,6 +34,9 @@ const volatile __u8 counters_only = 0; /* `xdpspy attach`: count, send no events
 const volatile __u8 filter_on = 0; /* run the filter in the chains' FILTER slot */
 const volatile __u32 snap_len = 0; /* frame bytes to send after the event (-s), 0 for none */
 const volatile __u8 verify_sum = 0; /* -v: sum the TCP segment for its checksum verdict */
+/* The filter on a send segmented after the egress hook (user/seg_filter.h): 0, its verdict is
+ * every segment's; 1, user space runs it on each segment, from the headers; 2, from the bytes */
+const volatile __u8 seg_filter = 0;
 
 /* Replay: a frame's length on the wire, when the test run is given only its captured part;
  * the filter's `len` reads it. 0 for live frames. */
@@ -349,10 +352,11 @@ static __always_inline __u32 record_bytes(const struct xs_event *ev)
 	return want < ev->wire_len ? want : ev->wire_len;
 }
 
-/* Bytes a segmented send needs although no -s asks for them: -v sums every segment. */
+/* Bytes a segmented send needs although no -s asks for them: -v sums every segment, and a
+ * filter that may read their payload runs on each of them in user space. */
 static __always_inline bool gso_bytes(const struct xs_event *ev)
 {
-	return verify_sum && (ev->flags & XS_F_GSO);
+	return (verify_sum || seg_filter == 2) && (ev->flags & XS_F_GSO);
 }
 
 /* A staged record: the -v sum, then the frame's first bytes, if any, then out. */
@@ -459,17 +463,24 @@ static __always_inline void matched(void *ctx, __u32 hook)
 		send_record(ctx, hook != XS_HOOK_XDP, rec, c);
 }
 
-static __always_inline void rejected(__u32 hook)
+/* A send segmented after the egress hook counts as all its segments; where the filter may
+ * take some of them (seg_filter), it goes to user space, which decides and counts for each. */
+static __always_inline void rejected(void *ctx, __u32 hook)
 {
 	struct xs_counters *c = counters();
 	struct xs_record *rec;
 	__u32 n = 1;
 
-	/* A send segmented after the egress hook: all its segments. */
-	if (hook == XS_HOOK_TC_EGRESS && (rec = staged_record(hook)))
+	if (!c)
+		return;
+	if (hook == XS_HOOK_TC_EGRESS && (rec = staged_record(hook))) {
+		if (seg_filter && (rec->ev.flags & XS_F_GSO)) {
+			send_record(ctx, true, rec, c);
+			return;
+		}
 		n = xs_gso_segs(&rec->ev);
-	if (c)
-		c->filtered += n;
+	}
+	c->filtered += n;
 }
 
 /* Counting only, no event ever sent (summarize()): the parser skips the tails' bytes. */
@@ -575,7 +586,7 @@ int xdpspy_xdp_match(struct xdp_md *ctx)
 SEC("xdp.frags")
 int xdpspy_xdp_reject(struct xdp_md *ctx)
 {
-	rejected(XS_HOOK_XDP);
+	rejected(ctx, XS_HOOK_XDP);
 	return XDP_PASS;
 }
 
@@ -667,7 +678,7 @@ int xdpspy_tc_match(struct __sk_buff *skb)
 SEC("tc")
 int xdpspy_tc_reject(struct __sk_buff *skb)
 {
-	rejected(XS_HOOK_TC_EGRESS);
+	rejected(skb, XS_HOOK_TC_EGRESS);
 	return TC_ACT_UNSPEC;
 }
 
@@ -689,6 +700,6 @@ int xdpspy_tc_in_match(struct __sk_buff *skb)
 SEC("tc")
 int xdpspy_tc_in_reject(struct __sk_buff *skb)
 {
-	rejected(XS_HOOK_TC_INGRESS);
+	rejected(skb, XS_HOOK_TC_INGRESS);
 	return TC_ACT_UNSPEC;
 }

@@ -191,6 +191,22 @@ check_tcp_gso_sw_dump() {
 	DUMP=1 SEG=gso SIZES=$GSO_SIZES MIN_LINES=60 compare_with_tcpdump "" -n -tt -X || return 1
 	gso_seen
 }
+# A filter expression on segmented sends: tcpdump runs it on each segment. The kernel's verdict
+# on the whole send holds for every segment when the program reads nothing a segment changes
+# (ports, hosts); else each segment goes through it in user space: PSH only on the last, the
+# lengths, payload bytes at a segment's own offsets (tcp[1460]: in IPv4's full segments, past
+# the end of IPv6's, in both sends whole). Received = captured + dropped throughout.
+check_tcp_gso_filters() {
+	local e
+	for e in "port $PORT4 or udp port $MARK_PORT" \
+		"udp port $MARK_PORT or tcp[tcpflags] & tcp-push != 0" \
+		"udp or len < 1000" \
+		"udp port $MARK_PORT or tcp[((tcp[12:1] & 0xf0) >> 2):1] = 0x72" \
+		"udp port $MARK_PORT or tcp[1460] = 0x72"; do
+		ck_info "expression: $e"
+		SEG=gso SIZES=$GSO_SIZES MIN_LINES=10 compare_with_tcpdump "" -n -tt "$e" || return 1
+	done
+}
 # gso_seen: the segmented sends showed (sends of 2 segments and more from IF_A, cut at 1448).
 gso_seen() {
 	local n
@@ -680,7 +696,8 @@ check_promisc() {
 # --- driver ------------------------------------------------------------------------------------
 
 CHECKS=(
-	tcp_tcx tcp_xdp tcp_gro tcp_gso_sw tcp_gso_hw tcp_gso_sw_verbose tcp_gso_sw_dump xdp_gro_notice tcp_filtered tcp_dump tcp_dump_xdp tcp_jumbo
+	tcp_tcx tcp_xdp tcp_gro tcp_gso_sw tcp_gso_hw tcp_gso_sw_verbose tcp_gso_sw_dump
+	tcp_gso_filters xdp_gro_notice tcp_filtered tcp_dump tcp_dump_xdp tcp_jumbo
 	tcp_jumbo_inout tcp_clsact tcp_abs_seq tcp_ether tcp_generic tcp_loopback vlan_metadata
 	sigint sigterm sighup sigint_inherited_ignore
 	kill9 kill9_xdp kill9_clsact_restart_clsact kill9_clsact_restart_tcx

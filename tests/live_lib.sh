@@ -213,6 +213,7 @@ expect_clean() {
 
 # start_servers ADDR4 ADDR6: one TCP server per family in NS_A, each for one conversation.
 start_servers() {
+	rm -f "$XS_WORK/srv4.ready" "$XS_WORK/srv6.ready" # an earlier conversation's
 	spawn_peer srv4 "$NS_A" server --bind "$1" --port "$PORT4" --ready-file "$XS_WORK/srv4.ready"
 	SRV4=$SPAWN_PID
 	spawn_peer srv6 "$NS_A" server --bind "$2" --port "$PORT6" --ready-file "$XS_WORK/srv6.ready"

@@ -30,6 +30,7 @@
 #include "pins.h"
 #include "print.h"
 #include "privs.h"
+#include "seg_filter.h"
 #include "segments.h"
 
 #define POLL_MS 100 /* the longest an event waits below the wakeup level */
@@ -107,6 +108,12 @@ static int on_packet(void *ctx, struct xs_event *ev, const uint8_t *data, uint32
 		return 1;
 	}
 	return counted(lv);
+}
+
+/* A segment's frame through the expression, as tcpdump's filter sees it (segments.h). */
+static bool keep_segment(void *prog, const uint8_t *frame, uint32_t wire_len, uint32_t cap_len)
+{
+	return filter_match(prog, frame, wire_len, cap_len);
 }
 
 static int on_event(void *ctx, void *data, size_t size)
@@ -233,7 +240,7 @@ static void print_counts(const struct live *lv, struct loader *l)
 	__u64 tx = lv->o->dir != DIR_IN ? c.tx_packets - lv->base.tx_packets : 0;
 	__u64 lost = c.lost - lv->base.lost;
 	/* As libpcap counts on Linux: the packets the filter accepted. */
-	__u64 received = rx + tx - (c.filtered - lv->base.filtered);
+	__u64 received = rx + tx - (c.filtered - lv->base.filtered) - lv->seg.filtered;
 
 	fprintf(stderr, "%llu packet%s received by filter\n", (unsigned long long)received,
 		received == 1 ? "" : "s");
@@ -441,8 +448,14 @@ int live_run(const struct opts *o)
 	cfg.wakeup_bytes = o->ring_kib * 1024u / 4;
 	cfg.snap_len = opts_event_snap(o);
 	cfg.verify_sum = o->print.vflag && !o->print.Kflag;
-	lv->seg = (struct segments_cfg){cfg.snap_len < XS_MAX_SNAP ? cfg.snap_len : XS_MAX_SNAP,
-					cfg.verify_sum};
+	lv->seg.snap = cfg.snap_len < XS_MAX_SNAP ? cfg.snap_len : XS_MAX_SNAP;
+	lv->seg.sum = cfg.verify_sum;
+	/* The egress hook's program decides which segments its verdict covers. */
+	cfg.seg_filter = (uint8_t)seg_filter_class(filter_tc.len ? &filter_tc : &filter);
+	if (cfg.seg_filter != SEG_FILTER_SAME) {
+		lv->seg.keep = keep_segment;
+		lv->seg.keep_ctx = &filter;
+	}
 	err = loader_open(&l, &cfg, on_event, lv);
 	if (err) {
 		log_msg("cannot load the BPF program: %s%s", strerror(-err),

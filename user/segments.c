@@ -150,11 +150,62 @@ static void complete_csum(struct xs_event *s, uint32_t len)
 	put16(frame + s->l4_off + 16, c);
 }
 
+/* The send's headers as the event holds them, written out as a frame's first bytes (the
+ * filter's view when the record has no bytes); their length, 0 if the event lacks some. */
+static uint32_t event_headers(const struct xs_event *ev, uint8_t *b)
+{
+	uint32_t hdr = xs_gso_hdr_len(ev), p = 12, x = ev->l4_off - ev->l3_off;
+	const uint8_t *tail = ev->var + xs_addr_len(ev);
+
+	if (hdr > 256 || ev->nvlan > XS_MAX_VLAN || ev->l3_off != 14 + 4u * ev->nvlan ||
+	    ev->l4x_len != hdr - ev->l4_off - 20)
+		return 0;
+	memcpy(b, ev->mac_dst, 6);
+	memcpy(b + 6, ev->mac_src, 6);
+	for (uint32_t i = 0; i < ev->nvlan; i++, p += 4) {
+		memcpy(b + p, &ev->etype[i], 2);
+		memcpy(b + p + 2, &ev->vlan_tci[i], 2);
+	}
+	memcpy(b + p, &ev->etype_l3, 2);
+	b += ev->l3_off;
+	if (ev->flags & XS_F_IP4) {
+		b[0] = ev->ip_vhl;
+		b[1] = ev->ip_tos;
+		memcpy(b + 2, &ev->ip_len, 2);
+		memcpy(b + 4, &ev->ip_id, 2);
+		memcpy(b + 6, &ev->ip_frag, 2);
+		b[8] = ev->ip_ttl;
+		b[9] = ev->ip_proto;
+		memcpy(b + 10, &ev->ip_csum, 2);
+		memcpy(b + 12, ev->var, 8);
+		x -= 20;
+		b += 20;
+	} else {
+		memcpy(b, &ev->ip6_flow, 4);
+		memcpy(b + 4, &ev->ip_len, 2);
+		b[6] = ev->ip_proto;
+		b[7] = ev->ip_ttl;
+		memcpy(b + 8, ev->var, 32);
+		x -= 40;
+		b += 40;
+	}
+	if (x > ev->l3x_cap)
+		return 0;
+	memcpy(b, tail + XS_MAX_OPT, x); /* IPv4 options, IPv6 extension headers */
+	b += x;
+	memcpy(b, &ev->l4.tcp, 20);
+	memcpy(b + 20, tail, ev->l4x_len); /* TCP options */
+	return hdr;
+}
+
 int segments_each(const struct xs_event *ev, const uint8_t *data, uint32_t data_len,
-		  const struct segments_cfg *cfg, segment_fn fn, void *ctx)
+		  struct segments_cfg *cfg, segment_fn fn, void *ctx)
 {
 	uint32_t hdr = xs_gso_hdr_len(ev), n = xs_gso_segs(ev), mss = ev->gso.size;
-	const uint8_t *bytes = data && data_len >= hdr ? data : NULL;
+	/* The send's own bytes, else (for the filter) its headers. */
+	const uint8_t *src = data && data_len >= hdr ? data : NULL;
+	bool real = src;
+	uint8_t hdrs[256];
 	int ret = 0;
 
 	if (n < 2) {
@@ -162,19 +213,26 @@ int segments_each(const struct xs_event *ev, const uint8_t *data, uint32_t data_
 
 		return fn(ctx, &s, data, data_len);
 	}
+	if (!src && cfg->keep && event_headers(ev, hdrs)) {
+		src = hdrs;
+		data_len = hdr;
+	}
 	for (uint32_t k = 0; k < n && !ret; k++) {
 		uint32_t plen = k + 1 < n ? mss : ev->wire_len - hdr - (n - 1) * mss, len = 0;
 		struct xs_event s = *ev;
 
-		segment_fields(&s, ev, bytes, k, n, plen);
-		if (bytes) {
-			len = segment_bytes(&s, bytes, data_len, hdr + k * mss, plen);
-			if ((ev->gso.flags & XS_GSO_CSUM) && len == s.wire_len)
-				complete_csum(&s, len);
-			if (cfg->sum)
-				tcp_sum_host(&s, frame, len);
+		segment_fields(&s, ev, src, k, n, plen);
+		if (src)
+			len = segment_bytes(&s, src, data_len, hdr + k * mss, plen);
+		if (real && (ev->gso.flags & XS_GSO_CSUM) && len == s.wire_len)
+			complete_csum(&s, len);
+		if (cfg->keep && src && !cfg->keep(cfg->keep_ctx, frame, s.wire_len, len)) {
+			cfg->filtered++;
+			continue;
 		}
-		if (!cfg->snap || !bytes) {
+		if (real && cfg->sum)
+			tcp_sum_host(&s, frame, len);
+		if (!cfg->snap || !real) {
 			s.flags &= (uint16_t)~XS_F_DATA;
 			ret = fn(ctx, &s, NULL, 0);
 			continue;

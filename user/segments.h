@@ -15,6 +15,11 @@
 struct segments_cfg {
 	uint32_t snap; /* frame bytes each segment carries (opts_event_snap()); 0: none */
 	bool sum; /* -v: each segment's checksum sum (XS_F_SUM), from the send's bytes */
+	/* The filter expression, run on each segment's frame (its headers only when the record
+	 * has no bytes): false drops the segment, counted in filtered. NULL: every segment. */
+	bool (*keep)(void *keep_ctx, const uint8_t *frame, uint32_t wire_len, uint32_t cap_len);
+	void *keep_ctx;
+	unsigned long long filtered;
 };
 
 /* One segment: its event, and its first bytes when cfg->snap asks for them (else NULL). */
@@ -26,6 +31,6 @@ typedef int (*segment_fn)(void *ctx, struct xs_event *ev, const uint8_t *data, u
  * passed are valid during the call only.
  */
 int segments_each(const struct xs_event *ev, const uint8_t *data, uint32_t data_len,
-		  const struct segments_cfg *cfg, segment_fn fn, void *ctx);
+		  struct segments_cfg *cfg, segment_fn fn, void *ctx);
 
 #endif
