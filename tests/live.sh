@@ -207,6 +207,46 @@ check_tcp_gso_filters() {
 		SEG=gso SIZES=$GSO_SIZES MIN_LINES=10 compare_with_tcpdump "" -n -tt "$e" || return 1
 	done
 }
+# -c N stops after N segments, as tcpdump's -c does, also in the middle of a send: sends of
+# 60000 bytes (first a 10-segment one), egress only, -c 4.
+check_tcp_gso_count() {
+	local tdpid n=4 last next
+	xs_topology || return 1
+	seg_offload "$NS_A" "$IF_A" gso && seg_offload "$NS_B" "$IF_B" gso || return 1
+	spawn td "$NS_A" tcpdump -i "$IF_A" --immediate-mode -l -B 32768 -n -tt -Q out
+	tdpid=$SPAWN_PID
+	wait_until 10000 file_has "$XS_WORK/td.err" 'listening on' || {
+		ck_fail "tcpdump did not start"
+		return 1
+	}
+	start_xdpspy xd "$NS_A" "$IF_A" -n -tt -Q out -c "$n" || return 1
+	start_servers "$IP4_A" "$IP6_A" || return 1
+	SIZES=0:60000 conversations "$NS_B" "$IP4_A" "$IP6_A"
+	peer "$NS_A" udp --to "$IP4_B" --port "$MARK_PORT" --count 1 2>/dev/null
+	wait_until 5000 file_has "$XS_WORK/td.out" "\.$MARK_PORT: UDP" || ck_fail "tcpdump did not see the marker"
+	kill -INT "$tdpid"
+	wait_exit "$tdpid" "$EXIT_MS_MAX" || ck_fail "tcpdump did not exit"
+	if wait_exit "$XPID" 5000; then
+		[[ $EXIT_RC == 0 ]] || ck_fail "-c $n: exit status $EXIT_RC"
+	else
+		ck_fail "-c $n: still running"
+		stop_pid "$XPID"
+	fi
+	closing_counts xd && [[ $CAP == "$n" && $(out_lines xd) == "$n" ]] ||
+		ck_fail "-c $n: '$CAP packets captured', $(out_lines xd) lines printed"
+	tcp_lines "$XS_WORK/td.out" | head -n "$n" >"$XS_WORK/td.tcp"
+	tcp_lines "$XS_WORK/xd.out" >"$XS_WORK/xd.tcp"
+	cmp -s "$XS_WORK/td.tcp" "$XS_WORK/xd.tcp" && ck_info "-c $n: tcpdump's first $n lines" || {
+		ck_fail "-c $n: lines differ from tcpdump's first $n:"
+		diff -u "$XS_WORK/td.tcp" "$XS_WORK/xd.tcp" | sed -n '3,20p' | sed 's/^/    /'
+	}
+	# The send goes on past the last line printed: its next segment starts where it ends.
+	last=$(sed -nE 's/.*Flags \[\.\], seq [0-9]+:([0-9]+),.*/\1/p' "$XS_WORK/td.tcp" | tail -1)
+	next=$(tcp_lines "$XS_WORK/td.out" | sed -n "$((n + 1))p" | sed -nE 's/.*, seq ([0-9]+):.*/\1/p')
+	[[ -n $last && $last == "$next" ]] && ck_info "stopped inside a send (the next segment: seq $next)" ||
+		ck_fail "line $n is not inside a send (seq end '$last', next start '$next'): the check proves nothing"
+	expect_clean "$NS_A" "$IF_A" "after -c $n"
+}
 # gso_seen: the segmented sends showed (sends of 2 segments and more from IF_A, cut at 1448).
 gso_seen() {
 	local n
@@ -697,7 +737,7 @@ check_promisc() {
 
 CHECKS=(
 	tcp_tcx tcp_xdp tcp_gro tcp_gso_sw tcp_gso_hw tcp_gso_sw_verbose tcp_gso_sw_dump
-	tcp_gso_filters xdp_gro_notice tcp_filtered tcp_dump tcp_dump_xdp tcp_jumbo
+	tcp_gso_filters tcp_gso_count xdp_gro_notice tcp_filtered tcp_dump tcp_dump_xdp tcp_jumbo
 	tcp_jumbo_inout tcp_clsact tcp_abs_seq tcp_ether tcp_generic tcp_loopback vlan_metadata
 	sigint sigterm sighup sigint_inherited_ignore
 	kill9 kill9_xdp kill9_clsact_restart_clsact kill9_clsact_restart_tcx
