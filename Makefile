@@ -76,7 +76,7 @@ FUZZ_PRINT_OBJ := $(call objs,libfuzzer/,$(PRINT_SRC))
 FUZZ_APP_OBJ := $(call objs,libfuzzer/,$(filter-out user/main.c,$(APP_SRC)))
 KERNEL_OBJ := $(call objs,,$(KERNEL_SRC))
 
-UNIT_TESTS := test_parse test_print test_tcpopt test_payload test_classic
+UNIT_TESTS := test_parse test_print test_tcpopt test_payload test_classic test_segments
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/%)
 KERNEL_TEST_BIN := $(addprefix $(BUILD)/tests/,test_kernel test_xlate verifier_insns)
 FUZZ_BIN := $(BUILD)/tests/fuzz_parse_print $(BUILD)/tests/fuzz_pcap_read
@@ -165,6 +165,9 @@ $(UNIT_BIN): $(BUILD)/tests/%: $(BUILD)/san/tests/unit/%.o $(SAN_PRINT_OBJ)
 	$(msg) LD-SAN $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g $(SAN) -o $@ $(filter %.o,$^)
+# Segmented sends: what they link besides the printer.
+$(BUILD)/tests/test_segments: $(call objs,san/,user/segments.c user/seg_filter.c user/decode.c \
+	user/tcp_sum.c)
 
 $(BUILD)/tests/test_kernel: $(BUILD)/tests/kernel/test_kernel.o $(KERNEL_OBJ) \
 	$(call objs,,user/decode.c user/tcp_sum.c)

@@ -353,10 +353,13 @@ static __always_inline __u32 record_bytes(const struct xs_event *ev)
 }
 
 /* Bytes a segmented send needs although no -s asks for them: -v sums every segment, and a
- * filter that may read their payload runs on each of them in user space. */
+ * filter that may read their payload, or their checksums completed over it, runs on each of
+ * them in user space. */
 static __always_inline bool gso_bytes(const struct xs_event *ev)
 {
-	return (verify_sum || seg_filter == 2) && (ev->flags & XS_F_GSO);
+	if (!(ev->flags & XS_F_GSO))
+		return false;
+	return verify_sum || seg_filter == 2 || (seg_filter && (ev->gso.flags & XS_GSO_CSUM));
 }
 
 /* A staged record: the -v sum, then the frame's first bytes, if any, then out. */
