@@ -12,7 +12,8 @@
  * vmlinux.h, which cannot share a file with the UAPI headers the parser is built on): each
  * field is found in the running kernel's layout at load time. Not followed: a driver's own
  * per-packet restrictions (ndo_features_check: some NICs refuse TSO for odd headers or
- * tunnels) and the TLS and IPsec device offloads.
+ * tunnels) and the TLS and IPsec device offloads. The same reading tells whether a send's
+ * checksum, left partial by the stack, is completed in software after the hook.
  */
 #ifndef XDPSPY_GSO_SKB_H
 #define XDPSPY_GSO_SKB_H
@@ -46,6 +47,7 @@ struct skb_shared_info___xs {
 extern void *bpf_cast_to_kern_ctx(void *obj) __ksym;
 
 #define XS_CHECKSUM_NONE 0 /* include/linux/skbuff.h */
+#define XS_CHECKSUM_PARTIAL 3
 
 /* can_checksum_protocol() for IPv4 or IPv6. */
 static __always_inline bool gso_csum_ok(__u64 f, bool ip6)
@@ -67,9 +69,10 @@ static __always_inline __u64 gso_intersect(__u64 f1, __u64 f2)
 	return f1 & f2;
 }
 
-/* The features validate_xmit_skb() will segment with (netif_skb_features()). */
+/* The features validate_xmit_skb() will send the skb with (netif_skb_features()); gso: it is
+ * a GSO skb of type. */
 static __always_inline __u64 gso_features(struct __sk_buff *skb, struct sk_buff___xs *k,
-					  const struct xs_event *ev, __u32 type)
+					  const struct xs_event *ev, bool gso, __u32 type)
 {
 	struct net_device___xs *dev = k->dev;
 	__u64 f = dev->features;
@@ -77,9 +80,9 @@ static __always_inline __u64 gso_features(struct __sk_buff *skb, struct sk_buff_
 	bool vlan_proto = skb->protocol == XS_ETH_8021Q || skb->protocol == XS_ETH_8021AD;
 
 	/* gso_features_check() */
-	if (skb->gso_segs > dev->gso_max_segs)
+	if (gso && skb->gso_segs > dev->gso_max_segs)
 		f &= ~gso_k.f_gso_mask;
-	if (!(type & gso_k.t_partial))
+	if (gso && !(type & gso_k.t_partial))
 		f &= ~dev->gso_partial_features;
 	if ((type & gso_k.t_tcpv4) && !(ev->ip_frag & XS_BE16(0x4000)))
 		f &= ~gso_k.f_mangleid; /* no DF: the IDs must go up */
@@ -119,7 +122,7 @@ __noinline int xs_gso_skb(struct __sk_buff *skb, struct xs_event *ev)
 		return 0;
 	if (!(type & (gso_k.t_tcpv4 | gso_k.t_tcpv6)) || (type & ~gso_k.t_split))
 		return 0;
-	f = gso_features(skb, k, ev, type);
+	f = gso_features(skb, k, ev, true, type);
 	/* net_gso_ok(), skb_gso_ok(); a DODGY send the device could take is left to it
 	 * (tcp_gso_segment() checks with NETIF_F_GSO_ROBUST added) */
 	mapped = type | ((type & gso_k.t_fixedid) ? gso_k.t_fixedid_feat : 0);
@@ -137,6 +140,27 @@ __noinline int xs_gso_skb(struct __sk_buff *skb, struct xs_event *ev)
 	ev->flags |= XS_F_GSO;
 	if (xs_gso_segs(ev) < 2) /* the kernel drops such a send rather than segment it */
 		ev->flags &= ~XS_F_GSO;
+	return 0;
+}
+
+/*
+ * Flags ev XS_F_CSUM_SW when the stack left its TCP or UDP checksum for the device to complete
+ * (CHECKSUM_PARTIAL) and the device cannot: validate_xmit_skb() completes it in software
+ * (skb_checksum_help()), after the hook, before tcpdump's tap. Only asked when the checksum
+ * shows (-v, frame bytes).
+ */
+__noinline int xs_csum_skb(struct __sk_buff *skb, struct xs_event *ev)
+{
+	struct sk_buff___xs *k;
+
+	if (!ev || !gso_k.known || (ev->kind != XS_K_TCP && ev->kind != XS_K_UDP) ||
+	    !(ev->flags & (XS_F_IP4 | XS_F_IP6)) || (ev->flags & XS_F_FRAG))
+		return 0;
+	k = bpf_cast_to_kern_ctx(skb);
+	if (BPF_CORE_READ_BITFIELD(k, ip_summed) != XS_CHECKSUM_PARTIAL)
+		return 0;
+	if (!gso_csum_ok(gso_features(skb, k, ev, false, 0), ev->flags & XS_F_IP6))
+		ev->flags |= XS_F_CSUM_SW;
 	return 0;
 }
 

@@ -233,9 +233,14 @@ static __always_inline struct xs_counters *prepare(struct xs_event *ev, const st
 	ev->flags |= dir_flag;
 	if (f->skb)
 		vlan_reinsert(ev, f->ctx);
-	/* A send the kernel segments after this hook counts as its segments, as it leaves. */
-	if (f->skb && (dir_flag & XS_F_EGRESS) && ((struct __sk_buff *)f->ctx)->gso_size)
-		xs_gso_skb(f->ctx, ev);
+	/* A send the kernel segments after this hook counts as its segments, as it leaves; a
+	 * checksum it completes after the hook matters where checksums show. */
+	if (f->skb && (dir_flag & XS_F_EGRESS)) {
+		if (((struct __sk_buff *)f->ctx)->gso_size)
+			xs_gso_skb(f->ctx, ev);
+		else if (verify_sum || snap_len)
+			xs_csum_skb(f->ctx, ev);
+	}
 
 	c = counters();
 	if (!c)
@@ -370,7 +375,8 @@ static __always_inline void send_record(void *ctx, bool skb, struct xs_record *r
 	/* As tcpdump captures them, a put-back tag included: the skb has that many fewer. */
 	__u64 n = record_bytes(ev), tag = meta_tag(ev);
 
-	if (verify_sum && !(ev->flags & XS_F_GSO))
+	/* The sum over a send whose checksum is completed later gives that checksum. */
+	if ((verify_sum || (ev->flags & XS_F_CSUM_SW)) && !(ev->flags & XS_F_GSO))
 		tcp_sum(ctx, skb, rec);
 	/* With -s (a constant) the compact event is never sent. */
 	if (!snap_len && !(ev->flags & XS_F_HDRS) && !gso_bytes(ev)) {

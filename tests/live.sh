@@ -130,18 +130,21 @@ gro_on() {
 	}
 }
 
-# seg_offload NS IF tso|gso: multi-segment TCP sends (gso_max_segs back to its default), with
-# the checksum offloaded; tso: the device takes them whole (TSO, as a NIC or a default veth);
-# gso: it lacks TSO, so the kernel segments them in software after the egress hook, before
-# tcpdump's tap (as on many virtual and tunnel devices). GRO stays off: received segments are
-# not merged again.
+# seg_offload NS IF tso|gso|gso-nocsum: multi-segment TCP sends (gso_max_segs back to its
+# default), with the checksum offloaded; tso: the device takes them whole (TSO, as a NIC or a
+# default veth); gso: it lacks TSO, so the kernel segments them in software after the egress
+# hook, before tcpdump's tap (as on many virtual and tunnel devices); gso-nocsum: nor checksum
+# offload, so the kernel completes the checksums there too. GRO stays off: received segments
+# are not merged again.
 seg_offload() {
-	local f tso=off
+	local f tso=off tx=on
 	[[ $3 == tso ]] && tso=on
+	[[ $3 == gso-nocsum ]] && tx=off # and so no TSO: the checksums complete in software too
 	ip -n "$1" link set dev "$2" gso_max_segs 65535 || return 1
-	for f in tx sg gso; do
+	for f in sg gso; do
 		in_ns "$1" ethtool -K "$2" "$f" on >/dev/null 2>&1
 	done
+	in_ns "$1" ethtool -K "$2" tx "$tx" >/dev/null 2>&1
 	in_ns "$1" ethtool -K "$2" tso "$tso" >/dev/null 2>&1
 	in_ns "$1" ethtool -k "$2" | grep -q "^tcp-segmentation-offload: $tso" &&
 		in_ns "$1" ethtool -k "$2" | grep -q '^generic-segmentation-offload: on' || {
@@ -247,6 +250,15 @@ check_tcp_gso_count() {
 		ck_fail "line $n is not inside a send (seq end '$last', next start '$next'): the check proves nothing"
 	expect_clean "$NS_A" "$IF_A" "after -c $n"
 }
+# No checksum offload either: every segment's checksum, and every other send's, completed in
+# software after the egress hook; -v's verdicts and -X's bytes as tcpdump shows them.
+check_tcp_gso_nocsum() {
+	DUMP=1 SEG=gso-nocsum SIZES=$GSO_SIZES MIN_LINES=60 compare_with_tcpdump "" -n -tt -v -X ||
+		return 1
+	gso_seen
+	grep -c 'incorrect' "$XS_WORK/xd.out" | grep -qx 0 && ck_info "every TCP checksum correct" ||
+		ck_fail "$(grep -c incorrect "$XS_WORK/xd.out") checksums incorrect"
+}
 # gso_seen: the segmented sends showed (sends of 2 segments and more from IF_A, cut at 1448).
 gso_seen() {
 	local n
@@ -288,11 +300,12 @@ check_tcp_filtered() {
 check_tcp_clsact() { compare_with_tcpdump "--tc-mode clsact" -n -tt; }
 check_tcp_dump_xdp() { DUMP=1 MIN_LINES=16 compare_with_tcpdump "--hook xdp" -n -tt -X -Q in; }
 # -X: the kernel copies whole frames into the events; the records, dumps included, must be
-# tcpdump's, and the conversations' payload ('q' requests, 'r' responses) must show. Ingress
-# only: a local send's TCP checksum is still the stack's partial one at the egress hook, and
-# this veth completes it in software after that hook, before tcpdump's tap (README).
+# tcpdump's, and the conversations' payload ('q' requests, 'r' responses) must show. Both
+# ways: a local send's TCP checksum is still the stack's partial one at the egress hook, and
+# this veth (no checksum offload) completes it in software after that hook, before tcpdump's
+# tap; xdpspy completes it as the kernel does (user/csum_sw.c).
 check_tcp_dump() {
-	DUMP=1 MIN_LINES=16 compare_with_tcpdump "" -n -tt -X -Q in || return 1
+	DUMP=1 MIN_LINES=32 compare_with_tcpdump "" -n -tt -X || return 1
 	grep -qE '^	0x[0-9a-f]{4}:  7171 7171 7171 7171 7171 7171 7171 7171  q{16}$' "$XS_WORK/xd.out" &&
 		ck_info "the requests' payload shows in the dumps" || ck_fail "no payload dump lines"
 }
@@ -736,7 +749,7 @@ check_promisc() {
 # --- driver ------------------------------------------------------------------------------------
 
 CHECKS=(
-	tcp_tcx tcp_xdp tcp_gro tcp_gso_sw tcp_gso_hw tcp_gso_sw_verbose tcp_gso_sw_dump
+	tcp_tcx tcp_xdp tcp_gro tcp_gso_sw tcp_gso_hw tcp_gso_sw_verbose tcp_gso_sw_dump tcp_gso_nocsum
 	tcp_gso_filters tcp_gso_count xdp_gro_notice tcp_filtered tcp_dump tcp_dump_xdp tcp_jumbo
 	tcp_jumbo_inout tcp_clsact tcp_abs_seq tcp_ether tcp_generic tcp_loopback vlan_metadata
 	sigint sigterm sighup sigint_inherited_ignore

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "bpf_owner.h"
+#include "csum_sw.h"
 #include "decode.h"
 #include "exit_codes.h"
 #include "filter.h"
@@ -132,6 +133,9 @@ static int on_event(void *ctx, void *data, size_t size)
 	/* A send the kernel segments after the egress hook: the segments, as tcpdump sees them. */
 	if (ev.flags & XS_F_GSO)
 		return segments_each(&ev, bytes, data_len, &lv->seg, on_packet, lv);
+	/* A checksum the kernel completes after the egress hook: as tcpdump sees it. */
+	if (ev.flags & XS_F_CSUM_SW)
+		bytes = csum_sw_complete(&ev, bytes, data_len);
 	return on_packet(lv, &ev, bytes, data_len);
 }
 
