@@ -5,8 +5,11 @@
  * (net/core/dev.c: netif_skb_features(), gso_features_check(), harmonize_features(),
  * netif_needs_gso(); net/ipv4/tcp_offload.c for the DODGY case), from the skb and its device
  * as they are now: per packet, so a feature switched mid-capture counts from the next send
- * on. It costs a few loads and two bpf_probe_read_kernel() per GSO skb (one per send of up to
- * 64 KB), nothing for other packets.
+ * on, exactly (reading the features from user space once a second, as the interface check
+ * does, would print a second of sends wrongly after a change). It costs about ten loads per
+ * GSO skb (one per send of up to 64 KB), no helper call (the kfuncs bpf_cast_to_kern_ctx and
+ * bpf_rdonly_cast give typed pointers whose loads the verifier makes fault-safe), nothing
+ * for other packets.
  *
  * The kernel's structures are read with CO-RE through local definitions (libbpf's way without
  * vmlinux.h, which cannot share a file with the UAPI headers the parser is built on): each
@@ -45,6 +48,7 @@ struct skb_shared_info___xs {
 } __attribute__((preserve_access_index));
 
 extern void *bpf_cast_to_kern_ctx(void *obj) __ksym;
+extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym;
 
 #define XS_CHECKSUM_NONE 0 /* include/linux/skbuff.h */
 #define XS_CHECKSUM_PARTIAL 3
@@ -116,10 +120,11 @@ __noinline int xs_gso_skb(struct __sk_buff *skb, struct xs_event *ev)
 	    (ev->flags & (XS_F_FRAG | XS_F_HDRS)))
 		return 0;
 	k = bpf_cast_to_kern_ctx(skb);
-	sh = (void *)(k->head + k->end);
-	if (bpf_probe_read_kernel(&type, sizeof(type), &sh->gso_type) ||
-	    bpf_probe_read_kernel(&frag_list, sizeof(frag_list), &sh->frag_list))
-		return 0;
+	/* skb_shinfo(): typed for direct (fault-safe) loads, no helper call */
+	sh =
+	    bpf_rdonly_cast(k->head + k->end, bpf_core_type_id_kernel(struct skb_shared_info___xs));
+	type = sh->gso_type;
+	frag_list = sh->frag_list;
 	if (!(type & (gso_k.t_tcpv4 | gso_k.t_tcpv6)) || (type & ~gso_k.t_split))
 		return 0;
 	f = gso_features(skb, k, ev, true, type);
