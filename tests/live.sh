@@ -210,6 +210,20 @@ check_tcp_gso_filters() {
 		SEG=gso SIZES=$GSO_SIZES MIN_LINES=10 compare_with_tcpdump "" -n -tt "$e" || return 1
 	done
 }
+# -w: the file holds the segments, bytes and all: tcpdump reading it prints what tcpdump printed
+# live (and --print, what xdpspy printed).
+check_tcp_gso_write() {
+	DUMP=1 SEG=gso SIZES=$GSO_SIZES MIN_LINES=60 \
+		compare_with_tcpdump "-w $XS_WORK/xd.pcap --print" -n -tt -X || return 1
+	tcpdump -r "$XS_WORK/xd.pcap" -n -tt -X >"$XS_WORK/file.out" 2>"$XS_WORK/file.err" ||
+		ck_fail "tcpdump -r: $(head -2 "$XS_WORK/file.err")"
+	DUMP=1 tcp_lines "$XS_WORK/file.out" >"$XS_WORK/file.tcp"
+	cmp -s "$XS_WORK/td.tcp" "$XS_WORK/file.tcp" &&
+		ck_info "tcpdump -r of the file: $(wc -l <"$XS_WORK/file.tcp") lines, as tcpdump's live" || {
+		ck_fail "tcpdump -r of the file differs from tcpdump's live lines:"
+		diff -u "$XS_WORK/td.tcp" "$XS_WORK/file.tcp" | sed -n '3,20p' | sed 's/^/    /'
+	}
+}
 # -c N stops after N segments, as tcpdump's -c does, also in the middle of a send: sends of
 # 60000 bytes (first a 10-segment one), egress only, -c 4.
 check_tcp_gso_count() {
@@ -750,7 +764,7 @@ check_promisc() {
 
 CHECKS=(
 	tcp_tcx tcp_xdp tcp_gro tcp_gso_sw tcp_gso_hw tcp_gso_sw_verbose tcp_gso_sw_dump tcp_gso_nocsum
-	tcp_gso_filters tcp_gso_count xdp_gro_notice tcp_filtered tcp_dump tcp_dump_xdp tcp_jumbo
+	tcp_gso_filters tcp_gso_count tcp_gso_write xdp_gro_notice tcp_filtered tcp_dump tcp_dump_xdp tcp_jumbo
 	tcp_jumbo_inout tcp_clsact tcp_abs_seq tcp_ether tcp_generic tcp_loopback vlan_metadata
 	sigint sigterm sighup sigint_inherited_ignore
 	kill9 kill9_xdp kill9_clsact_restart_clsact kill9_clsact_restart_tcx
