@@ -59,8 +59,8 @@ static const char *const names[W_COUNT] = {
 static void take(const char *name, unsigned long long v, unsigned long long *val, bool *found)
 {
 	/* Most enumerators are none of these: one comparison turns them away. */
-	if (strncmp(name, "NETIF_F_", 8) && strncmp(name, "SKB_GSO_", 8) &&
-	    strncmp(name, "__SKB_GSO_", 10))
+	if (strncmp(name, "NETIF_F_", 8) != 0 && strncmp(name, "SKB_GSO_", 8) != 0 &&
+	    strncmp(name, "__SKB_GSO_", 10) != 0)
 		return;
 	for (int i = 0; i < W_COUNT; i++)
 		if (!found[i] && !strcmp(name, names[i])) {
@@ -79,7 +79,7 @@ static uint8_t *btf_bytes(size_t *len, bool *mapped)
 	size_t cap = 8 << 20, n = 0;
 	uint8_t *buf, *grown;
 	struct stat st;
-	ssize_t got = 1;
+	ssize_t got;
 
 	if (fd < 0)
 		return NULL;
@@ -94,18 +94,20 @@ static uint8_t *btf_bytes(size_t *len, bool *mapped)
 		}
 	}
 	buf = malloc(cap);
-	while (buf && got > 0) {
-		if (n == cap) {
-			grown = realloc(buf, cap *= 2);
-			if (!grown) {
-				free(buf);
-				buf = NULL;
-				break;
-			}
-			buf = grown;
+	if (!buf) {
+		close(fd);
+		return NULL;
+	}
+	while ((got = read(fd, buf + n, cap - n)) > 0) {
+		n += (size_t)got;
+		if (n < cap)
+			continue;
+		grown = realloc(buf, cap *= 2);
+		if (!grown) {
+			got = -1;
+			break;
 		}
-		got = read(fd, buf + n, cap - n);
-		n += got > 0 ? (size_t)got : 0;
+		buf = grown;
 	}
 	close(fd);
 	if (got < 0) {
