@@ -73,6 +73,12 @@ compare_with_tcpdump() {
 		ck_fail "--mode generic: $dev does not show xdpgeneric"; }
 	start_servers "$a4" "$a6" || return 1
 	conversations "$cns" "$a4" "$a6"
+	# SEG_THEN: the devices' offloads switched mid-capture, and the conversations again.
+	if [[ -n ${SEG_THEN:-} ]]; then
+		seg_offload "$NS_A" "$IF_A" "$SEG_THEN" && seg_offload "$NS_B" "$IF_B" "$SEG_THEN" &&
+			start_servers "$a4" "$a6" || return 1
+		conversations "$cns" "$a4" "$a6"
+	fi
 	# The marker goes in after the last ACK, over the same single queue: once tcpdump shows it,
 	# both hooks have seen every packet of the conversations.
 	peer "$cns" udp --to "$mark_to" --port "$MARK_PORT" --count 1 2>/dev/null
@@ -209,6 +215,17 @@ check_tcp_gso_filters() {
 		ck_info "expression: $e"
 		SEG=gso SIZES=$GSO_SIZES MIN_LINES=10 compare_with_tcpdump "" -n -tt "$e" || return 1
 	done
+}
+# TSO switched off mid-capture: the egress hook follows the device's features send by send
+# (read per packet in the kernel), so the sends before print whole and those after as their
+# segments, as tcpdump prints them.
+check_tcp_gso_switch() {
+	SEG=tso SEG_THEN=gso SIZES=$GSO_SIZES MIN_LINES=100 compare_with_tcpdump "" -n -tt || return 1
+	local whole segs
+	whole=$(grep -cE "($IP4_A\.$PORT4|$IP6_A\.$PORT6) > .*length [0-9]{5}$" "$XS_WORK/xd.out")
+	segs=$(grep -cE "($IP4_A\.$PORT4|$IP6_A\.$PORT6) > .*length 1(448|428)$" "$XS_WORK/xd.out")
+	((whole > 0 && segs >= 20)) && ck_info "$whole sends whole, then $segs full-sized segments" ||
+		ck_fail "want sends whole and then segmented: $whole of 10000+ bytes, $segs segments"
 }
 # -w: the file holds the segments, bytes and all: tcpdump reading it prints what tcpdump printed
 # live (and --print, what xdpspy printed).
@@ -764,7 +781,7 @@ check_promisc() {
 
 CHECKS=(
 	tcp_tcx tcp_xdp tcp_gro tcp_gso_sw tcp_gso_hw tcp_gso_sw_verbose tcp_gso_sw_dump tcp_gso_nocsum
-	tcp_gso_filters tcp_gso_count tcp_gso_write xdp_gro_notice tcp_filtered tcp_dump tcp_dump_xdp tcp_jumbo
+	tcp_gso_filters tcp_gso_count tcp_gso_write tcp_gso_switch xdp_gro_notice tcp_filtered tcp_dump tcp_dump_xdp tcp_jumbo
 	tcp_jumbo_inout tcp_clsact tcp_abs_seq tcp_ether tcp_generic tcp_loopback vlan_metadata
 	sigint sigterm sighup sigint_inherited_ignore
 	kill9 kill9_xdp kill9_clsact_restart_clsact kill9_clsact_restart_tcx
