@@ -12,6 +12,10 @@
  * or xdpspy_*_reject (count the frame as filtered). See include/chain.h. The same record
  * carries the frame's bytes when they are asked for (-s, -x, -w) and is the scratch space of
  * the -v checksum.
+ *
+ * At egress a send may still change before tcpdump's tap sees it: the kernel segments it in
+ * software, or completes its checksum, where the device cannot (bpf/gso_skb.h). The event says
+ * so; user space makes of it what the tap sees (user/segments.c, user/csum_sw.c).
  */
 #include <linux/bpf.h>
 #include <linux/pkt_cls.h>
