@@ -62,10 +62,11 @@ PRINT_SRC := user/strbuf.c user/print.c user/print_sll.c user/print_ip4.c user/p
 # Filter expressions: libpcap's program, its eBPF translation, the -d listing.
 FILTER_SRC := user/filter.c user/xlate.c user/ebpf_dump.c user/log.c
 # Loading and driving the BPF object (loader.c includes the skeleton), with filters.
-KERNEL_SRC := user/loader.c user/counters.c user/pins.c $(FILTER_SRC)
+KERNEL_SRC := user/loader.c user/gso_btf.c user/counters.c user/pins.c $(FILTER_SRC)
 APP_SRC := $(PRINT_SRC) $(KERNEL_SRC) user/opts.c user/replay.c user/live.c user/capif.c \
-	user/ring.c user/sink.c user/iface.c user/decode.c user/subcmd.c user/pcap_out.c \
-	user/tcp_sum.c user/privs.c user/netdev.c user/hook.c user/bpf_owner.c user/main.c
+	user/ring.c user/sink.c user/iface.c user/decode.c user/segments.c user/seg_filter.c \
+	user/csum_sw.c user/subcmd.c user/pcap_out.c user/tcp_sum.c user/privs.c user/netdev.c \
+	user/hook.c user/bpf_owner.c user/main.c
 
 # $(call objs,DIR,SOURCES): the objects of SOURCES built into $(BUILD)/DIR.
 objs = $(patsubst %.c,$(BUILD)/$(1)%.o,$(2))
@@ -76,7 +77,7 @@ FUZZ_PRINT_OBJ := $(call objs,libfuzzer/,$(PRINT_SRC))
 FUZZ_APP_OBJ := $(call objs,libfuzzer/,$(filter-out user/main.c,$(APP_SRC)))
 KERNEL_OBJ := $(call objs,,$(KERNEL_SRC))
 
-UNIT_TESTS := test_parse test_print test_tcpopt test_payload test_classic
+UNIT_TESTS := test_parse test_print test_tcpopt test_payload test_classic test_segments
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/%)
 KERNEL_TEST_BIN := $(addprefix $(BUILD)/tests/,test_kernel test_xlate verifier_insns)
 FUZZ_BIN := $(BUILD)/tests/fuzz_parse_print $(BUILD)/tests/fuzz_pcap_read
@@ -165,6 +166,9 @@ $(UNIT_BIN): $(BUILD)/tests/%: $(BUILD)/san/tests/unit/%.o $(SAN_PRINT_OBJ)
 	$(msg) LD-SAN $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g $(SAN) -o $@ $(filter %.o,$^)
+# Segmented sends: what they link besides the printer.
+$(BUILD)/tests/test_segments: $(call objs,san/,user/segments.c user/seg_filter.c user/decode.c \
+	user/tcp_sum.c)
 
 $(BUILD)/tests/test_kernel: $(BUILD)/tests/kernel/test_kernel.o $(KERNEL_OBJ) \
 	$(call objs,,user/decode.c user/tcp_sum.c)
