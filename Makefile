@@ -55,16 +55,18 @@ BPF_CFLAGS = -g -O2 -target bpf -Wall -Werror -MMD -MP -Iinclude -Ivmlinux $(BPF
 
 # --- modules: each is listed once here, and the binary, the tests and bench/bench.mk link these
 # The printer and what it needs; no libbpf, no I/O (the unit tests, the parse fuzzer).
-PRINT_SRC := user/strbuf.c user/names.c user/csum.c user/print.c $(sort $(wildcard user/print/*.c))
+PRINT_SRC := user/strbuf.c user/names.c user/csum.c user/cooked.c user/print.c \
+	$(sort $(wildcard user/print/*.c))
 # The printer's own sources build with user/print/pure.h forced in: no stdio stream, no file
 # descriptor, no libbpf or libpcap there (make lint checks that the rule bites).
 PRINT_PURE_SRC := user/print.c $(sort $(wildcard user/print/*.c))
 # Filter expressions: libpcap's program, its eBPF translation, the -d listing.
 FILTER_SRC := user/filter.c user/xlate.c user/ebpf_dump.c user/log.c
 # Loading and driving the BPF object (loader.c includes the skeleton), with filters.
-KERNEL_SRC := user/loader.c user/counters.c user/pins.c $(FILTER_SRC)
-APP_SRC := $(PRINT_SRC) $(KERNEL_SRC) user/opts.c user/replay.c user/live.c user/iface.c \
-	user/decode.c user/subcmd.c user/pcap_out.c user/tcp_sum.c user/privs.c user/netdev.c \
+KERNEL_SRC := user/loader.c user/gso_btf.c user/counters.c user/pins.c $(FILTER_SRC)
+APP_SRC := $(PRINT_SRC) $(KERNEL_SRC) user/opts.c user/replay.c user/live.c user/capif.c \
+	user/ring.c user/sink.c user/iface.c user/decode.c user/segments.c user/seg_filter.c \
+	user/csum_sw.c user/subcmd.c user/pcap_out.c user/tcp_sum.c user/privs.c user/netdev.c \
 	user/hook.c user/bpf_owner.c user/main.c
 
 # $(call objs,DIR,SOURCES): the objects of SOURCES built into $(BUILD)/DIR.
@@ -76,7 +78,7 @@ FUZZ_PRINT_OBJ := $(call objs,libfuzzer/,$(PRINT_SRC))
 FUZZ_APP_OBJ := $(call objs,libfuzzer/,$(filter-out user/main.c,$(APP_SRC)))
 KERNEL_OBJ := $(call objs,,$(KERNEL_SRC))
 
-UNIT_TESTS := test_parse test_print test_tcpopt test_payload test_classic test_csum
+UNIT_TESTS := test_parse test_print test_tcpopt test_payload test_classic test_csum test_segments
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/%)
 KERNEL_TEST_BIN := $(addprefix $(BUILD)/tests/,test_kernel test_xlate verifier_insns)
 FUZZ_BIN := $(BUILD)/tests/fuzz_parse_print $(BUILD)/tests/fuzz_pcap_read
@@ -168,6 +170,9 @@ $(UNIT_BIN): $(BUILD)/tests/%: $(BUILD)/san/tests/unit/%.o $(SAN_PRINT_OBJ)
 	$(msg) LD-SAN $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g $(SAN) -o $@ $(filter %.o,$^)
+# Segmented sends: what they link besides the printer.
+$(BUILD)/tests/test_segments: $(call objs,san/,user/segments.c user/seg_filter.c user/decode.c \
+	user/tcp_sum.c)
 
 $(BUILD)/tests/test_kernel: $(BUILD)/tests/kernel/test_kernel.o $(KERNEL_OBJ) \
 	$(call objs,,user/decode.c user/tcp_sum.c user/csum.c)

@@ -6,9 +6,10 @@
  *
  * For the first frame of each file: an XDP program that only passes (the floor), xdpspy in
  * counters-only mode, xdpspy sending events, and xdpspy with the filter EXPRESSION, with
- * SNAPLEN bytes of each frame in the events (-s), with the -v checksum sum (-v). Events
- * are drained after every 1000 runs, so the ring never fills and the cost is the delivering
- * path, not the losing one. Each figure is the median over ROUNDS of the kernel's mean.
+ * SNAPLEN bytes of each frame in the events (-s), with the -v checksum sum (-v); then the
+ * same floor, counters and events at the TC ingress hook. Events are drained after every 1000
+ * runs, so the ring never fills and the cost is the delivering path, not the losing one. Each
+ * figure is the median over ROUNDS of the kernel's mean.
  */
 #include <pcap/pcap.h>
 #include <stdio.h>
@@ -73,14 +74,21 @@ static int cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The median over rounds of the mean ns per run; l NULL: the empty program. */
-static double measure(struct loader *l, const struct frame *f, int rounds)
+/* The median over rounds of the mean ns per run at XDP (tc: TC ingress); l NULL: the empty
+ * program. */
+static double measure_at(struct loader *l, bool tc, const struct frame *f, int rounds)
 {
-	uint32_t ns[rounds];
+	uint32_t ns[rounds], warm;
 
+	/* A round not counted first: the ring's pages and the caches are cold. */
+	if (l ? loader_test_run_timed(l, tc, f->data, f->len, CHUNK, &warm)
+	      : loader_test_run_empty(tc, f->data, f->len, CHUNK, &warm))
+		return -1;
+	if (l)
+		loader_consume(l);
 	for (int r = 0; r < rounds; r++) {
-		int err = l ? loader_test_run_timed(l, f->data, f->len, CHUNK, &ns[r])
-			    : loader_test_run_empty(f->data, f->len, CHUNK, &ns[r]);
+		int err = l ? loader_test_run_timed(l, tc, f->data, f->len, CHUNK, &ns[r])
+			    : loader_test_run_empty(tc, f->data, f->len, CHUNK, &ns[r]);
 
 		if (err) {
 			fprintf(stderr, "kernel_cost: test run: %s\n", strerror(-err));
@@ -91,6 +99,11 @@ static double measure(struct loader *l, const struct frame *f, int rounds)
 	}
 	qsort(ns, (size_t)rounds, sizeof(ns[0]), cmp_u32);
 	return ns[rounds / 2];
+}
+
+static double measure(struct loader *l, const struct frame *f, int rounds)
+{
+	return measure_at(l, false, f, rounds);
 }
 
 static struct loader *open_loader(bool counters_only, const struct cbpf_prog *filter,
@@ -160,6 +173,7 @@ int main(int argc, char **argv)
 		printf("  -s %-5u", snap);
 	if (sum)
 		printf(" %8s", "-v");
+	printf(" %8s %11s %9s", "tc-empty", "tc-counters", "tc-events");
 	printf("   (ns per packet%s%s)\n", expr ? "; filter: " : "", expr ? expr : "");
 	for (int i = optind; i < argc; i++) {
 		if (read_frame(argv[i], f))
@@ -172,6 +186,8 @@ int main(int argc, char **argv)
 			printf(" %9.0f", measure(snapped, f, rounds));
 		if (summed)
 			printf(" %8.0f", measure(summed, f, rounds));
+		printf(" %8.0f %11.0f %9.0f", measure_at(NULL, true, f, rounds),
+		       measure_at(counting, true, f, rounds), measure_at(events, true, f, rounds));
 		printf("\n");
 	}
 	rc = 0;

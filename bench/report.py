@@ -74,12 +74,16 @@ def e2e_table(e):
 
 def kernel_table(rows):
     out = ["| frame | bytes | empty XDP | counters only | events | events + filter | "
-           "counters − empty | events − empty |", "|---|---|---|---|---|---|---|---|"]
+           "counters − empty | events − empty | empty TC | TC counters − empty | "
+           "TC events − empty |", "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
-        out.append("| %s | %d | %.0f | %.0f | %.0f | %s | %+.0f | %+.0f |" % (
+        tc = ("%.0f | %+.0f | %+.0f" % (r["tc-empty"], r["tc-counters"] - r["tc-empty"],
+                                        r["tc-events"] - r["tc-empty"])
+              if "tc-empty" in r else "– | – | –")
+        out.append("| %s | %d | %.0f | %.0f | %.0f | %s | %+.0f | %+.0f | %s |" % (
             r["frame"], r["bytes"], r["empty"], r["counters"], r["events"],
             "%.0f" % r["filter"] if "filter" in r else "–", r["counters"] - r["empty"],
-            r["events"] - r["empty"]))
+            r["events"] - r["empty"], tc))
     return "\n".join(out)
 
 

@@ -208,7 +208,8 @@ def load_replay(path):
 
 
 def load_kernel(path):
-    """kernel_cost's table: [{"frame", "bytes", "empty", "counters", "events", "filter"}]."""
+    """kernel_cost's table: [{"frame", "bytes", "empty", "counters", "events", "filter",
+    "tc-empty", "tc-counters", "tc-events"}]."""
     rows, head = [], None
     with open(path) as f:
         for line in f:
@@ -216,7 +217,8 @@ def load_kernel(path):
             if not w:
                 continue
             if w[0] == "frame":
-                head = [x for x in w if re.match(r"^[a-z]+$", x)][:6]
+                cols = w[:next((i for i, x in enumerate(w) if x.startswith("(")), len(w))]
+                head = [x for x in cols if re.match(r"^[a-z][a-z-]*$", x)]
                 continue
             if head and len(w) >= len(head) - 1 and all(re.match(r"^[0-9.]+$", x) for x in w[1:]):
                 rows.append(dict(zip(head, [w[0]] + [float(x) for x in w[1:]])))

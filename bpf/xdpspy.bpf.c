@@ -12,6 +12,10 @@
  * or xdpspy_*_reject (count the frame as filtered). See include/chain.h. The same record
  * carries the frame's bytes when they are asked for (-s, -x, -w) and is the scratch space of
  * the -v checksum.
+ *
+ * At egress a send may still change before tcpdump's tap sees it: the kernel segments it in
+ * software, or completes its checksum, where the device cannot (bpf/gso_skb.h). The event says
+ * so; user space makes of it what the tap sees (user/segments.c, user/csum_sw.c).
  */
 #include <linux/bpf.h>
 #include <linux/pkt_cls.h>
@@ -25,8 +29,11 @@
 #include "parse_glue.h"
 #include "proto.h"
 #include "tcp_sum.h"
+#include "gso_skb.h"
 
 char LICENSE[] SEC("license") = "GPL";
+
+#define XS_PACKET_OUTGOING 4 /* linux/if_packet.h's, as a packet tap sees a send */
 
 /* Set by the loader before load. */
 const volatile __u32 wakeup_bytes = 0; /* 0: the kernel's adaptive wakeup, else a fill level */
@@ -34,6 +41,12 @@ const volatile __u8 counters_only = 0; /* `xdpspy attach`: count, send no events
 const volatile __u8 filter_on = 0; /* run the filter in the chains' FILTER slot */
 const volatile __u32 snap_len = 0; /* frame bytes to send after the event (-s), 0 for none */
 const volatile __u8 verify_sum = 0; /* -v: sum the TCP segment for its checksum verdict */
+/* -i any (several interfaces): printed as tcpdump's cooked capture, which puts no VLAN tag
+ * back (libpcap has no place for it in a LINUX_SLL2 header) */
+const volatile __u8 cooked = 0;
+/* The filter on a send segmented after the egress hook (user/seg_filter.h): 0, its verdict is
+ * every segment's; 1, user space runs it on each segment, from the headers; 2, from the bytes */
+const volatile __u8 seg_filter = 0;
 
 /* Replay: a frame's length on the wire, when the test run is given only its captured part;
  * the filter's `len` reads it. 0 for live frames. */
@@ -80,12 +93,14 @@ static __always_inline struct xs_record *staged_record(__u32 hook)
 	return bpf_map_lookup_elem(&staged, &key);
 }
 
-static __always_inline void count(struct xs_counters *c, const struct xs_event *ev)
+/* n: the packets the frame stands for (a send segmented in software: its segments, of which
+ * only the last keeps FIN and PSH). */
+static __always_inline void count(struct xs_counters *c, const struct xs_event *ev, __u32 n)
 {
 	if (ev->flags & XS_F_IP4)
-		c->ipv4++;
+		c->ipv4 += n;
 	else if (ev->flags & XS_F_IP6)
-		c->ipv6++;
+		c->ipv6 += n;
 	else if (ev->kind == XS_K_ARP)
 		c->arp++;
 	else
@@ -98,17 +113,17 @@ static __always_inline void count(struct xs_counters *c, const struct xs_event *
 	case XS_K_TCP: {
 		__u8 f = ev->l4.tcp.flags;
 
-		c->tcp++;
+		c->tcp += n;
 		if (ev->stop != XS_S_OK && ev->stop != XS_S_OPT)
 			break;
 		if ((f & (XS_TCP_SYN | XS_TCP_ACK)) == XS_TCP_SYN)
-			c->syn++;
+			c->syn += n;
 		else if ((f & (XS_TCP_SYN | XS_TCP_ACK)) == (XS_TCP_SYN | XS_TCP_ACK))
-			c->synack++;
+			c->synack += n;
 		if (f & XS_TCP_FIN)
 			c->fin++;
 		if (f & XS_TCP_RST)
-			c->rst++;
+			c->rst += n;
 		if (f & XS_TCP_PSH)
 			c->psh++;
 		if (f == XS_TCP_ACK) {
@@ -226,29 +241,49 @@ static __always_inline struct xs_counters *prepare(struct xs_event *ev, const st
 	xs_parse(ev, f);
 	ev->wire_len = f->src_kind == XS_SRC_SKB ? skb_len : xdp_wire_len(f, ev);
 	ev->flags |= dir_flag;
-	if (f->src_kind == XS_SRC_SKB)
-		vlan_reinsert(ev, f->src);
+	if (f->src_kind == XS_SRC_SKB) {
+		struct __sk_buff *skb = f->src;
+
+		ev->ifindex = skb->ifindex;
+		ev->pkt_type = dir_flag & XS_F_EGRESS ? XS_PACKET_OUTGOING : skb->pkt_type;
+		if (!cooked)
+			vlan_reinsert(ev, skb);
+		/* A send the kernel segments after this hook counts as its segments, as it
+		 * leaves; a checksum it completes after the hook matters where checksums show. */
+		if (dir_flag & XS_F_EGRESS) {
+			if (skb->gso_size)
+				xs_gso_skb(skb, ev);
+			else if (verify_sum || snap_len)
+				xs_csum_skb(skb, ev);
+		}
+	} else {
+		ev->ifindex = ((struct xdp_md *)f->src)->ingress_ifindex;
+		ev->pkt_type = XS_PKTTYPE_UNKNOWN;
+	}
 
 	c = counters();
 	if (!c)
 		return NULL;
 	if (dir_flag & XS_F_EGRESS) {
-		c->tx_packets++;
-		c->tx_bytes += ev->wire_len;
+		c->tx_packets += xs_gso_segs(ev);
+		c->tx_bytes += xs_gso_bytes(ev);
 	} else {
 		c->rx_packets++;
 		c->rx_bytes += ev->wire_len;
 	}
-	count(c, ev);
+	count(c, ev, xs_gso_segs(ev));
 	return c;
 }
 
+/* events and lost count packets: a segmented send's record carries all its segments. */
 static __always_inline void output(void *rec, __u32 size, struct xs_counters *c)
 {
+	__u32 n = xs_gso_segs(rec);
+
 	if (bpf_ringbuf_output(&events, rec, size, wakeup_flags()) == 0)
-		c->events++;
+		c->events += n;
 	else
-		c->lost++;
+		c->lost += n;
 }
 
 /*
@@ -298,18 +333,18 @@ __noinline int xs_ring_event(struct xs_event *ev)
 static __always_inline int ring_event(struct xs_event *ev)
 {
 	switch (xs_event_size(ev)) {
-	case 104:
-		return ring_copy(ev, 104);
-	case 120:
-		return ring_copy(ev, 120);
-	case 128:
-		return ring_copy(ev, 128);
-	case 136:
-		return ring_copy(ev, 136);
-	case 144:
-		return ring_copy(ev, 144);
-	case 152:
-		return ring_copy(ev, 152);
+	case XS_EVENT_FIXED + 8:
+		return ring_copy(ev, XS_EVENT_FIXED + 8);
+	case XS_EVENT_FIXED + 24:
+		return ring_copy(ev, XS_EVENT_FIXED + 24);
+	case XS_EVENT_FIXED + 32:
+		return ring_copy(ev, XS_EVENT_FIXED + 32);
+	case XS_EVENT_FIXED + 40:
+		return ring_copy(ev, XS_EVENT_FIXED + 40);
+	case XS_EVENT_FIXED + 48:
+		return ring_copy(ev, XS_EVENT_FIXED + 48);
+	case XS_EVENT_FIXED + 56:
+		return ring_copy(ev, XS_EVENT_FIXED + 56);
 	default:
 		return xs_ring_event(ev);
 	}
@@ -317,24 +352,38 @@ static __always_inline int ring_event(struct xs_event *ev)
 
 static __always_inline void send(struct xs_event *ev, struct xs_counters *c)
 {
+	__u32 n = xs_gso_segs(ev);
+
 	ev->ts_ns = bpf_ktime_get_ns();
 	if (ring_event(ev) == 0)
-		c->events++;
+		c->events += n;
 	else
-		c->lost++;
+		c->lost += n;
 }
 
 /*
  * Frame bytes a staged record carries: -s's, else with headers past what the event holds
- * (XS_F_HDRS) the whole frame, up to XS_MAX_SNAP, for the printer to read them from.
+ * (XS_F_HDRS) the whole frame, up to XS_MAX_SNAP, for the printer to read them from. A send
+ * segmented in software goes whole, whatever -s says: user space cuts each segment (and its
+ * first -s bytes) out of it.
  */
 static __always_inline __u32 record_bytes(const struct xs_event *ev)
 {
 	__u32 want = snap_len;
 
-	if (!want && (ev->flags & XS_F_HDRS))
+	if ((!want && (ev->flags & XS_F_HDRS)) || (ev->flags & XS_F_GSO))
 		want = XS_MAX_SNAP;
 	return want < ev->wire_len ? want : ev->wire_len;
+}
+
+/* Bytes a segmented send needs although no -s asks for them: -v sums every segment, and a
+ * filter that may read their payload, or their checksums completed over it, runs on each of
+ * them in user space. */
+static __always_inline bool gso_bytes(const struct xs_event *ev)
+{
+	if (!(ev->flags & XS_F_GSO))
+		return false;
+	return verify_sum || seg_filter == 2 || (seg_filter && (ev->gso.flags & XS_GSO_CSUM));
 }
 
 /* A staged record: the -v sum, then the frame's first bytes, if any, then out. */
@@ -345,10 +394,11 @@ static __always_inline void send_record(void *ctx, bool skb, struct xs_record *r
 	/* As tcpdump captures them, a put-back tag included: the skb has that many fewer. */
 	__u64 n = record_bytes(ev), tag = meta_tag(ev);
 
-	if (verify_sum)
+	/* The sum over a send whose checksum is completed later gives that checksum. */
+	if ((verify_sum || (ev->flags & XS_F_CSUM_SW)) && !(ev->flags & XS_F_GSO))
 		tcp_sum(ctx, skb, rec);
 	/* With -s (a constant) the compact event is never sent. */
-	if (!snap_len && !(ev->flags & XS_F_HDRS)) {
+	if (!snap_len && !(ev->flags & XS_F_HDRS) && !gso_bytes(ev)) {
 		send(ev, c);
 		return;
 	}
@@ -441,12 +491,24 @@ static __always_inline void matched(void *ctx, __u32 hook)
 		send_record(ctx, hook != XS_HOOK_XDP, rec, c);
 }
 
-static __always_inline void rejected(void)
+/* A send segmented after the egress hook counts as all its segments; where the filter may
+ * take some of them (seg_filter), it goes to user space, which decides and counts for each. */
+static __always_inline void rejected(void *ctx, __u32 hook)
 {
 	struct xs_counters *c = counters();
+	struct xs_record *rec;
+	__u32 n = 1;
 
-	if (c)
-		c->filtered++;
+	if (!c)
+		return;
+	if (hook == XS_HOOK_TC_EGRESS && (rec = staged_record(hook))) {
+		if (seg_filter && (rec->ev.flags & XS_F_GSO)) {
+			send_record(ctx, true, rec, c);
+			return;
+		}
+		n = xs_gso_segs(&rec->ev);
+	}
+	c->filtered += n;
 }
 
 /* Counting only, no event ever sent (summarize()): the parser skips the tails' bytes. */
@@ -553,7 +615,7 @@ int xdpspy_xdp_match(struct xdp_md *ctx)
 SEC("xdp.frags")
 int xdpspy_xdp_reject(struct xdp_md *ctx)
 {
-	rejected();
+	rejected(ctx, XS_HOOK_XDP);
 	return XDP_PASS;
 }
 
@@ -645,7 +707,7 @@ int xdpspy_tc_match(struct __sk_buff *skb)
 SEC("tc")
 int xdpspy_tc_reject(struct __sk_buff *skb)
 {
-	rejected();
+	rejected(skb, XS_HOOK_TC_EGRESS);
 	return TC_ACT_UNSPEC;
 }
 
@@ -667,6 +729,6 @@ int xdpspy_tc_in_match(struct __sk_buff *skb)
 SEC("tc")
 int xdpspy_tc_in_reject(struct __sk_buff *skb)
 {
-	rejected();
+	rejected(skb, XS_HOOK_TC_INGRESS);
 	return TC_ACT_UNSPEC;
 }

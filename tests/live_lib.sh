@@ -130,8 +130,9 @@ closing_counts() {
 	return 0
 }
 
-# out_lines NAME: the records NAME printed (dump lines, which start with a tab, not counted).
-out_lines() { grep -vc '^	' "$XS_WORK/$1.out"; }
+# out_lines NAME: the records NAME printed (dump lines, which start with a tab, and -v's
+# continuation lines, which start with spaces, not counted).
+out_lines() { grep -c '^[^[:space:]]' "$XS_WORK/$1.out"; }
 
 # --- what is attached --------------------------------------------------------------------------
 
@@ -212,6 +213,7 @@ expect_clean() {
 
 # start_servers ADDR4 ADDR6: one TCP server per family in NS_A, each for one conversation.
 start_servers() {
+	rm -f "$XS_WORK/srv4.ready" "$XS_WORK/srv6.ready" # a former pair's
 	spawn_peer srv4 "$NS_A" server --bind "$1" --port "$PORT4" --ready-file "$XS_WORK/srv4.ready"
 	SRV4=$SPAWN_PID
 	spawn_peer srv6 "$NS_A" server --bind "$2" --port "$PORT6" --ready-file "$XS_WORK/srv6.ready"

@@ -165,36 +165,44 @@ xs_topology() {
 	XS_NETNS+=("$NS_A")
 	ip netns add "$NS_B" || return 1
 	XS_NETNS+=("$NS_B")
-	XS_PINDIRS+=("$BPFFS_PINS/$IF_A" "$BPFFS_PINS/$IF_B")
+	xs_link "$IF_A" "$IF_B" "$IP4_A" "$IP4_B" "$IP6_A" "$IP6_B" || return 1
+	MAC_A=$(xs_mac "$NS_A" "$IF_A")
+	MAC_B=$(xs_mac "$NS_B" "$IF_B")
+}
+
+# xs_link IF_A IF_B IP4_A IP4_B IP6_A IP6_B: a quiet veth pair between NS_A and NS_B, with
+# those addresses (/24, /64) and permanent neighbours, up. xs_topology's, and more (-i any).
+xs_link() {
+	local ifa=$1 ifb=$2 a4=$3 b4=$4 a6=$5 b6=$6 ns dev mac_a mac_b
+	XS_PINDIRS+=("$BPFFS_PINS/$ifa" "$BPFFS_PINS/$ifb")
 	# One queue each way: a single receive ring keeps the packets in wire order on the way up.
-	ip -n "$NS_A" link add "$IF_A" numtxqueues 1 numrxqueues 1 type veth \
-		peer name "$IF_B" numtxqueues 1 numrxqueues 1 netns "$NS_B" || return 1
-	local ns dev
+	ip -n "$NS_A" link add "$ifa" numtxqueues 1 numrxqueues 1 type veth \
+		peer name "$ifb" numtxqueues 1 numrxqueues 1 netns "$NS_B" || return 1
 	for ns in "$NS_A" "$NS_B"; do
-		dev=$IF_A
-		[[ $ns == "$NS_B" ]] && dev=$IF_B
+		dev=$ifa
+		[[ $ns == "$NS_B" ]] && dev=$ifb
 		xs_quiet_link "$ns" "$dev" || return 1
 		xs_offloads_off "$ns" "$dev" || return 1
 		ip -n "$ns" link set dev lo up || return 1
 		# Client ports well away from any port tcpdump has an application decoder for.
 		in_ns "$ns" sysctl -qw net.ipv4.ip_local_port_range="41000 41999" || return 1
 	done
-	MAC_A=$(xs_mac "$NS_A" "$IF_A")
-	MAC_B=$(xs_mac "$NS_B" "$IF_B")
-	ip -n "$NS_A" addr add "$IP4_A/24" dev "$IF_A" || return 1
-	ip -n "$NS_B" addr add "$IP4_B/24" dev "$IF_B" || return 1
-	ip -n "$NS_A" addr add "$IP6_A/64" dev "$IF_A" nodad || return 1
-	ip -n "$NS_B" addr add "$IP6_B/64" dev "$IF_B" nodad || return 1
+	mac_a=$(xs_mac "$NS_A" "$ifa")
+	mac_b=$(xs_mac "$NS_B" "$ifb")
+	ip -n "$NS_A" addr add "$a4/24" dev "$ifa" || return 1
+	ip -n "$NS_B" addr add "$b4/24" dev "$ifb" || return 1
+	ip -n "$NS_A" addr add "$a6/64" dev "$ifa" nodad || return 1
+	ip -n "$NS_B" addr add "$b6/64" dev "$ifb" nodad || return 1
 	# Permanent neighbours: no ARP or neighbour discovery ever crosses the link.
-	ip -n "$NS_A" neigh replace "$IP4_B" lladdr "$MAC_B" dev "$IF_A" nud permanent || return 1
-	ip -n "$NS_A" neigh replace "$IP6_B" lladdr "$MAC_B" dev "$IF_A" nud permanent || return 1
-	ip -n "$NS_B" neigh replace "$IP4_A" lladdr "$MAC_A" dev "$IF_B" nud permanent || return 1
-	ip -n "$NS_B" neigh replace "$IP6_A" lladdr "$MAC_A" dev "$IF_B" nud permanent || return 1
-	ip -n "$NS_A" link set dev "$IF_A" up || return 1
-	ip -n "$NS_B" link set dev "$IF_B" up || return 1
+	ip -n "$NS_A" neigh replace "$b4" lladdr "$mac_b" dev "$ifa" nud permanent || return 1
+	ip -n "$NS_A" neigh replace "$b6" lladdr "$mac_b" dev "$ifa" nud permanent || return 1
+	ip -n "$NS_B" neigh replace "$a4" lladdr "$mac_a" dev "$ifb" nud permanent || return 1
+	ip -n "$NS_B" neigh replace "$a6" lladdr "$mac_a" dev "$ifb" nud permanent || return 1
+	ip -n "$NS_A" link set dev "$ifa" up || return 1
+	ip -n "$NS_B" link set dev "$ifb" up || return 1
 	# Ready when both ends say so: traffic sent before the carrier is up would be lost.
-	wait_until 5000 xs_link_up "$NS_A" "$IF_A" || return 1
-	wait_until 5000 xs_link_up "$NS_B" "$IF_B" || return 1
+	wait_until 5000 xs_link_up "$NS_A" "$ifa" || return 1
+	wait_until 5000 xs_link_up "$NS_B" "$ifb" || return 1
 }
 
 xs_link_up() { ip -n "$1" -o link show dev "$2" | grep -q 'state UP'; }

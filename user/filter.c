@@ -152,7 +152,9 @@ static int check_translates(struct cbpf_prog *prog, enum xlate_hook hook)
 	return -1;
 }
 
-int filter_build(const struct opts *o, const char *ifname, int snaplen, struct cbpf_prog *prog)
+/* The expression compiled by libpcap for a capture file of link type dlt. */
+static int build_for(const struct opts *o, int dlt, uint32_t netmask, int snaplen,
+		     enum xlate_hook hook, struct cbpf_prog *prog)
 {
 	char *text;
 	int rc;
@@ -163,10 +165,21 @@ int filter_build(const struct opts *o, const char *ifname, int snaplen, struct c
 		return -1;
 	if (!text && !o->dump_filter)
 		return 0; /* no expression: every packet */
-	rc = compile(pcap_open_dead(DLT_EN10MB, snaplen), text ? text : "", netmask_of(ifname),
-		     !o->no_optimize, prog);
+	rc =
+	    compile(pcap_open_dead(dlt, snaplen), text ? text : "", netmask, !o->no_optimize, prog);
 	free(text);
-	return rc ? -1 : check_translates(prog, XLATE_XDP);
+	return rc ? -1 : check_translates(prog, hook);
+}
+
+int filter_build(const struct opts *o, const char *ifname, int snaplen, struct cbpf_prog *prog)
+{
+	return build_for(o, DLT_EN10MB, netmask_of(ifname), snaplen, XLATE_XDP, prog);
+}
+
+int filter_build_cooked(const struct opts *o, struct cbpf_prog *prog)
+{
+	/* tcpdump -i any has no netmask: `ip broadcast` cannot be compiled there either. */
+	return build_for(o, DLT_LINUX_SLL2, 0, FILTER_LIVE_SNAPLEN, XLATE_TC, prog);
 }
 
 /*

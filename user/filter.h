@@ -31,6 +31,8 @@ int filter_build(const struct opts *o, const char *ifname, int snaplen, struct c
  * TC hooks then run filter_build()'s program, with the skb's VLAN tag put back in its view.
  */
 int filter_build_tc(const struct opts *o, const char *ifname, struct cbpf_prog *prog);
+/* A cooked capture's (-i any: LINUX_SLL2, as tcpdump compiles it for the any device). */
+int filter_build_cooked(const struct opts *o, struct cbpf_prog *prog);
 /* The snapshot length of the capture file at path (NULL: live); -1, logged, if unreadable. */
 int filter_snaplen(const char *path);
 void filter_free(struct cbpf_prog *prog);

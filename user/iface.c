@@ -10,6 +10,7 @@
 #include <pcap/pcap.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -33,6 +34,25 @@ int iface_default(char *name, size_t len)
 	}
 	pcap_freealldevs(all);
 	return err;
+}
+
+int iface_for_each_up(int (*fn)(const char *name, void *ctx), void *ctx)
+{
+	struct if_nameindex *all = if_nameindex(), *i;
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0), ret = 0;
+
+	for (i = all; !ret && i && i->if_index; i++) {
+		struct ifreq ifr = {0};
+
+		snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", i->if_name);
+		if (fd >= 0 && !ioctl(fd, SIOCGIFFLAGS, &ifr) && (ifr.ifr_flags & IFF_UP))
+			ret = fn(i->if_name, ctx);
+	}
+	if (fd >= 0)
+		close(fd);
+	if (all)
+		if_freenameindex(all);
+	return ret;
 }
 
 /* The status part of a -D line, as tcpdump prints it: "Up, Running, Connected" or "none". */

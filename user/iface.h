@@ -7,6 +7,9 @@
 
 /* The interface tcpdump would pick: the first that is up and not loopback. 0 or -errno. */
 int iface_default(char *name, size_t len);
+/* Calls fn for every interface that is up (lo included); stops at fn's first non-zero result,
+ * which it returns. */
+int iface_for_each_up(int (*fn)(const char *name, void *ctx), void *ctx);
 /* Prints the interfaces as `tcpdump -D` does. Returns 0 or -errno. */
 int iface_list(void);
 /*

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Live capture: attach the XDP (ingress) and TC egress programs to one interface, print every
- * event as tcpdump prints the packet, and on a signal drain the ring, print tcpdump's closing
- * counts and detach. The hooks are bpf_links, so a killed run leaves nothing behind; only the
- * clsact fallback needs removing, here or at the next start.
+ * Live capture: attach to one interface (-i IF) or several (-i any, -i A -i B: a cooked
+ * capture, as tcpdump's any device), print every event as tcpdump prints the packet, and on a
+ * signal drain the ring, print tcpdump's closing counts and detach. The hooks are bpf_links,
+ * so a killed run leaves nothing behind; only the clsact fallback needs removing, here or at
+ * the next start. Every interface's programs send into one ring, so the events of all come
+ * out in the order they were made.
  */
 #include <errno.h>
-#include <bpf/bpf.h>
 #include <fcntl.h>
-#include <net/if.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -17,19 +17,20 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "bpf_owner.h"
+#include "capif.h"
+#include "csum_sw.h"
 #include "decode.h"
 #include "exit_codes.h"
 #include "filter.h"
 #include "hook.h"
 #include "iface.h"
 #include "live.h"
-#include "loader.h"
 #include "log.h"
-#include "pcap_out.h"
-#include "pins.h"
-#include "print.h"
 #include "privs.h"
+#include "ring.h"
+#include "seg_filter.h"
+#include "segments.h"
+#include "sink.h"
 
 #define POLL_MS 100 /* the longest an event waits below the wakeup level */
 
@@ -42,18 +43,24 @@ static void on_signal(int sig)
 
 struct live {
 	const struct opts *o;
-	struct printer *pr;
-	struct pcap_out *out; /* -w */
-	int out_err; /* the write error that stopped the capture, or 1: -G -W's last file */
+	bool cooked; /* several interfaces: LINUX_SLL2, as tcpdump -i any */
+	bool any; /* -i any: every interface that is up, as they come and go */
+	struct sink *sink;
+	struct ring *ring;
+	struct capif_cfg cfg;
+	struct cbpf_prog filter, filter_tc;
+	char default_if[IF_NAMESIZE + 1]; /* without -i: the first up, not loopback */
+	struct capif *ifs;
+	size_t nifs, cap;
+	struct xs_counters gone; /* what interfaces that went away (-i any) counted */
 	int64_t mono_to_real_ns; /* CLOCK_REALTIME - CLOCK_MONOTONIC, refreshed every second */
-	unsigned long long captured, bad_records;
+	unsigned long long bad_records;
+	unsigned long long lost_reported; /* --json: losses already reported in the stream */
+	struct segments_cfg seg; /* how sends segmented after the egress hook are printed */
+	uint8_t seg_filter; /* enum seg_filter: which segments the kernel's verdict covers */
 	struct xs_counters status; /* at the last --stats-interval line */
 	unsigned long long status_captured;
-	unsigned long long lost_reported; /* --json: losses already reported in the stream */
-	struct xs_counters base; /* the counters when this capture began */
 	int64_t status_ns;
-	bool stop; /* -c reached, or stdout gone */
-	char line[PRINT_RECORD_MAX]; /* calloc()ed: only what is used becomes resident */
 };
 
 static int64_t clock_ns(clockid_t id)
@@ -64,167 +71,94 @@ static int64_t clock_ns(clockid_t id)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-/* One more packet captured; -c may end the capture. */
-static int counted(struct live *lv)
+/* The capture's interface with index ifindex, or NULL (gone since). */
+static const struct capif *capif_by_index(const struct live *lv, uint32_t ifindex)
 {
-	lv->captured++;
-	if (lv->o->count && lv->captured >= (unsigned long long)lv->o->count)
-		lv->stop = true;
-	return lv->stop ? 1 : 0;
+	for (size_t i = 0; i < lv->nifs; i++)
+		if ((uint32_t)lv->ifs[i].index == ifindex)
+			return &lv->ifs[i];
+	return NULL;
+}
+
+/* One packet: to the sink (written, printed, counted). */
+static int on_packet(void *ctx, struct xs_event *ev, const uint8_t *data, uint32_t data_len)
+{
+	struct live *lv = ctx;
+	struct pkt_info pi = {.data = data};
+	int64_t ns = (int64_t)ev->ts_ns + lv->mono_to_real_ns;
+
+	pi.sec = ns / 1000000000;
+	pi.nsec = ns % 1000000000;
+	pi.wire_len = ev->wire_len;
+	pi.cap_len = data ? data_len : ev->cap_len;
+	if (lv->cooked) {
+		const struct capif *c = capif_by_index(lv, ev->ifindex);
+
+		pi.ifname = c ? c->name : "?"; /* as tcpdump names an interface it cannot find */
+		pi.hatype = c ? c->hatype : 1;
+	}
+	return sink_packet(lv->sink, ev, &pi) ? 1 : 0;
+}
+
+/* A segment's frame through the expression, as tcpdump's filter sees it (segments.h). */
+static bool keep_segment(void *prog, const uint8_t *frame, uint32_t wire_len, uint32_t cap_len)
+{
+	return filter_match(prog, frame, wire_len, cap_len);
 }
 
 static int on_event(void *ctx, void *data, size_t size)
 {
 	struct live *lv = ctx;
-	struct pkt_info pi = {0};
+	const uint8_t *bytes;
 	struct xs_event ev;
-	struct strbuf sb;
 	uint32_t data_len;
-	int64_t ns;
 
-	if (lv->stop)
+	if (sink_done(lv->sink))
 		return 1;
-	if (decode_event(data, size, &ev, &pi.data, &data_len)) {
+	if (decode_event(data, size, &ev, &bytes, &data_len)) {
 		lv->bad_records++;
 		return 0;
 	}
-	ns = (int64_t)ev.ts_ns + lv->mono_to_real_ns;
-	pi.sec = ns / 1000000000;
-	pi.frac = ns % 1000000000;
-	if (lv->out) {
-		lv->out_err = pcap_out_write(lv->out, pi.sec, (uint32_t)pi.frac, pi.data, data_len,
-					     ev.wire_len);
-		if (lv->out_err) {
-			lv->stop = true;
-			return 1;
-		}
-		if (!lv->o->print_too)
-			return counted(lv);
-	}
-	if (!lv->o->print.nano)
-		pi.frac /= 1000;
-	pi.wire_len = ev.wire_len;
-	pi.cap_len = pi.data ? data_len : ev.cap_len;
-	sb_init(&sb, lv->line, sizeof(lv->line));
-	print_packet(lv->pr, &ev, &pi, &sb);
-	if (fwrite_unlocked(sb.buf, 1, sb.len, stdout) != sb.len) {
-		lv->stop = true; /* the reader went away (| head): stop as if told to */
-		return 1;
-	}
-	return counted(lv);
+	/* A send the kernel segments after the egress hook: the segments, as tcpdump sees them. */
+	if (ev.flags & XS_F_GSO)
+		return segments_each(&ev, bytes, data_len, &lv->seg, on_packet, lv);
+	/* A checksum the kernel completes after the egress hook: as tcpdump sees it. */
+	if (ev.flags & XS_F_CSUM_SW)
+		bytes = csum_sw_complete(&ev, bytes, data_len);
+	return on_packet(lv, &ev, bytes, data_len);
 }
 
-/* "another xdpspy is already capturing here", with its PID when /proc tells. */
-static void say_busy(const char *ifname, const char *where, uint32_t id)
+/* Every interface's counters since the capture began, those that went away included. */
+static void totals(const struct live *lv, struct xs_counters *t)
 {
-	char comm[32];
-	pid_t pid = bpf_prog_holder(id, comm, sizeof(comm));
+	*t = lv->gone;
+	for (size_t i = 0; i < lv->nifs; i++) {
+		struct xs_counters c;
 
-	if (pid)
-		log_msg("%s: another xdpspy (pid %d, %s) is already capturing here (%s program id "
-			"%u)",
-			ifname, (int)pid, comm, where, id);
-	else
-		log_msg("%s: another xdpspy is already capturing here (%s program id %u)", ifname,
-			where, id);
+		capif_counters(&lv->ifs[i], &c);
+		t->rx_packets += c.rx_packets;
+		t->tx_packets += c.tx_packets;
+		t->lost += c.lost;
+		t->filtered += c.filtered;
+	}
 }
 
-/*
- * Refuses an interface where another xdpspy captures, or (with --hook xdp) where someone
- * else's XDP program runs; otherwise notes that program in `foreign`, for the hook plan.
- * Returns 1 when `xdpspy attach` counts there: the capture borrows its links.
- */
-static int check_free(const struct opts *o, const char *ifname, int ifindex,
-		      struct foreign_xdp *foreign)
+static void print_counts(const struct live *lv, unsigned long long captured)
 {
-	uint32_t id = 0, tc;
+	struct xs_counters c;
 
-	if (pins_link_exists(ifname))
-		return 1; /* counters-only mode: the capture takes its links over */
-	tc = loader_tcx_ours(ifindex);
-	if (tc) {
-		say_busy(ifname, "TC", tc);
-		return -EBUSY;
-	}
-	if (loader_xdp_query(ifindex, &id, foreign->name, sizeof(foreign->name)) || !id)
-		return 0;
-	if (!strcmp(foreign->name, XS_PROG_XDP)) {
-		say_busy(ifname, "XDP", id);
-		return -EBUSY;
-	}
-	if (o->hook == HOOK_XDP && o->dir != DIR_OUT) {
-		log_msg("%s: XDP program '%s' (id %u) is attached; xdpspy leaves it alone (without "
-			"--hook xdp, ingress is captured at TC beside it)",
-			ifname, foreign->name[0] ? foreign->name : "?", id);
-		return -EBUSY;
-	}
-	foreign->id = id;
-	return 0;
-}
-
-static int attach(struct live *lv, struct loader *l, const char *ifname, int ifindex,
-		  const struct foreign_xdp *foreign, struct attach_info *ai)
-{
-	const struct opts *o = lv->o;
-	bool loopback = !strcmp(ifname, "lo");
-	int err;
-
-	if (o->dir != DIR_OUT) {
-		err = hook_attach_ingress(l, ifname, ifindex,
-					  &(struct hook_opts){o->hook, o->xdp_mode, o->tc_mode},
-					  foreign, ai);
-		if (err)
-			return err;
-	}
-	/* On lo every packet passes both hooks; tcpdump prints it once, and so do we. */
-	if (o->dir == DIR_OUT || (o->dir == DIR_INOUT && !loopback)) {
-		err = loader_attach_tc(l, ifindex, false, o->tc_mode, ai);
-		if (err) {
-			log_msg("%s: cannot attach the egress program: %s", ifname, strerror(-err));
-			return err;
-		}
-	}
-	return 0;
-}
-
-/*
- * Pins the counters for bpftool and `xdpspy stats` while the capture runs. Without a writable
- * bpffs the capture goes on unpinned, with a notice.
- */
-static bool pin_counters(struct loader *l, const char *ifname)
-{
-	char path[256];
-	int err = pins_create(ifname);
-
-	if (!err)
-		err = pins_path(path, sizeof(path), ifname, "stats");
-	if (!err)
-		err = loader_pin_stats(l, path);
-	if (err) {
-		log_msg("%s: counters not pinned: %s", ifname, pins_error(err));
-		pins_remove(ifname);
-		return false;
-	}
-	return true;
-}
-
-static void print_counts(const struct live *lv, struct loader *l)
-{
-	struct xs_counters c = {0};
-
-	loader_counters(l, &c);
-	fprintf(stderr, "%llu packet%s captured\n", lv->captured, lv->captured == 1 ? "" : "s");
-	/* Since this capture began: with `attach` the counters ran before it. */
-	__u64 rx = lv->o->dir != DIR_OUT ? c.rx_packets - lv->base.rx_packets : 0;
-	__u64 tx = lv->o->dir != DIR_IN ? c.tx_packets - lv->base.tx_packets : 0;
-	__u64 lost = c.lost - lv->base.lost;
-	/* As libpcap counts on Linux: the packets the filter accepted. */
-	__u64 received = rx + tx - (c.filtered - lv->base.filtered);
+	totals(lv, &c);
+	fprintf(stderr, "%llu packet%s captured\n", captured, captured == 1 ? "" : "s");
+	__u64 rx = lv->o->dir != DIR_OUT ? c.rx_packets : 0;
+	__u64 tx = lv->o->dir != DIR_IN ? c.tx_packets : 0;
+	/* As libpcap counts on Linux: the packets the filter accepted (segments dropped by it in
+	 * user space too). */
+	__u64 received = rx + tx - c.filtered - lv->seg.filtered;
 
 	fprintf(stderr, "%llu packet%s received by filter\n", (unsigned long long)received,
 		received == 1 ? "" : "s");
-	fprintf(stderr, "%llu packet%s dropped by kernel\n", (unsigned long long)lost,
-		lost == 1 ? "" : "s");
+	fprintf(stderr, "%llu packet%s dropped by kernel\n", (unsigned long long)c.lost,
+		c.lost == 1 ? "" : "s");
 	if (lv->bad_records)
 		log_msg("%llu malformed ring records ignored", lv->bad_records);
 }
@@ -240,44 +174,6 @@ static void handle_signals(void)
 	signal(SIGPIPE, SIG_IGN); /* a closed stdout shows as a write error instead */
 }
 
-/* The interface's name and index; -errno when it does not exist or cannot be captured. */
-static int pick_interface(const struct opts *o, char *ifname, size_t len, int *ifindex)
-{
-	int err;
-
-	if (o->iface) {
-		if (!strcmp(o->iface, "any")) {
-			log_msg("-i any is not supported: XDP attaches to one interface; run one "
-				"xdpspy per interface");
-			return -EINVAL;
-		}
-		snprintf(ifname, len, "%s", o->iface);
-	} else if ((err = iface_default(ifname, len))) {
-		log_msg("no suitable interface to capture on (use -i)");
-		return err;
-	}
-	*ifindex = (int)if_nametoindex(ifname);
-	if (!*ifindex) {
-		log_msg("%s: No such device exists", ifname);
-		return -ENODEV;
-	}
-	return 0;
-}
-
-/* -w's file, opened as tcpdump opens it: after -Z, as the user the capture runs as. */
-static int open_output(struct live *lv)
-{
-	const struct opts *o = lv->o;
-	struct pcap_out_cfg pc = {.path = o->write_file,
-				  .snaplen = o->snaplen,
-				  .flush_each = o->write_flush,
-				  .rotate_bytes = (uint64_t)o->rotate_mb * 1000000,
-				  .rotate_secs = o->rotate_secs,
-				  .max_files = o->max_files};
-
-	return o->write_file ? pcap_out_open(&lv->out, &pc) : 0;
-}
-
 /* A pipe whose reader has closed shows POLLERR at once, before a buffered write fails. */
 static bool stdout_gone(void)
 {
@@ -287,11 +183,12 @@ static bool stdout_gone(void)
 }
 
 /* --json: a record in the stream itself for events the kernel could not deliver. */
-static void report_losses(struct live *lv, struct loader *l)
+static void report_losses(struct live *lv)
 {
 	struct xs_counters c;
 
-	if (loader_counters(l, &c) || c.lost == lv->lost_reported)
+	totals(lv, &c);
+	if (c.lost == lv->lost_reported)
 		return;
 	printf("{\"type\":\"lost\",\"count\":%llu,\"total\":%llu}\n",
 	       (unsigned long long)(c.lost - lv->lost_reported), (unsigned long long)c.lost);
@@ -300,220 +197,331 @@ static void report_losses(struct live *lv, struct loader *l)
 
 /* --stats-interval: rates since the last line, and the losses so far, so loss shows as it
  * happens. */
-static void status_line(struct live *lv, struct loader *l, const char *ifname, int64_t now)
+static void status_line(struct live *lv, int64_t now)
 {
-	struct xs_counters c;
 	double secs = (double)(now - lv->status_ns) / 1e9;
+	unsigned long long captured = sink_count(lv->sink);
+	struct xs_counters c;
 
-	if (loader_counters(l, &c) || secs <= 0)
+	totals(lv, &c);
+	if (secs <= 0)
 		return;
 	fprintf(
 	    stderr,
 	    "xdpspy: %s: %.0f packets/s (rx %.0f, tx %.0f), %.0f printed/s, %llu dropped by kernel "
 	    "so far\n",
-	    ifname,
+	    lv->any ? "any" : lv->ifs[0].name,
 	    (double)(c.rx_packets + c.tx_packets - lv->status.rx_packets - lv->status.tx_packets) /
 		secs,
 	    (double)(c.rx_packets - lv->status.rx_packets) / secs,
 	    (double)(c.tx_packets - lv->status.tx_packets) / secs,
-	    (double)(lv->captured - lv->status_captured) / secs, (unsigned long long)c.lost);
+	    (double)(captured - lv->status_captured) / secs, (unsigned long long)c.lost);
 	lv->status = c;
-	lv->status_captured = lv->captured;
+	lv->status_captured = captured;
 	lv->status_ns = now;
 }
 
-static int capture(struct live *lv, struct loader *l, const char *ifname, int ifindex)
+/* Attaches to one more interface. 0, or an exit code (logged). */
+static int add_interface(struct live *lv, const char *name)
 {
+	int rc;
+
+	if (lv->nifs == lv->cap) {
+		size_t cap = lv->cap ? 2 * lv->cap : 8;
+		struct capif *grown = realloc(lv->ifs, cap * sizeof(*grown));
+
+		if (!grown) {
+			log_msg("out of memory");
+			return XS_EXIT_ERR;
+		}
+		lv->ifs = grown;
+		lv->cap = cap;
+	}
+	rc = capif_open(&lv->ifs[lv->nifs], name, &lv->cfg);
+	if (rc) {
+		capif_close(&lv->ifs[lv->nifs]);
+		return rc;
+	}
+	lv->nifs++;
+	return 0;
+}
+
+/* Detaches interface i, keeping what it counted, and forgets it. */
+static void drop_interface(struct live *lv, size_t i)
+{
+	struct xs_counters c;
+
+	capif_counters(&lv->ifs[i], &c);
+	lv->gone.rx_packets += c.rx_packets;
+	lv->gone.tx_packets += c.tx_packets;
+	lv->gone.lost += c.lost;
+	lv->gone.filtered += c.filtered;
+	capif_close(&lv->ifs[i]);
+	lv->ifs[i] = lv->ifs[--lv->nifs];
+}
+
+static int take_any(const char *name, void *ctx)
+{
+	struct live *lv = ctx;
+
+	for (size_t i = 0; i < lv->nifs; i++)
+		if (!strcmp(lv->ifs[i].name, name))
+			return 0;
+	/* One that cannot be taken (another xdpspy captures there) is said and left out. */
+	if (!add_interface(lv, name) && lv->o->verbose)
+		log_msg("%s: captured from now on", name);
+	return 0;
+}
+
+/*
+ * Once a second: an interface deleted under the capture ends it (-i IF), or is dropped
+ * (-i any), which also takes up every interface that came up meanwhile. -ENODEV to end it.
+ */
+static int follow_interfaces(struct live *lv)
+{
+	for (size_t i = 0; i < lv->nifs; i++) {
+		if ((int)if_nametoindex(lv->ifs[i].name) == lv->ifs[i].index)
+			continue;
+		if (!lv->any) {
+			log_msg("%s: the interface went away", lv->ifs[i].name);
+			return -ENODEV;
+		}
+		if (lv->o->verbose)
+			log_msg("%s: the interface went away", lv->ifs[i].name);
+		drop_interface(lv, i--);
+	}
+	if (lv->any)
+		iface_for_each_up(take_any, lv);
+	return 0;
+}
+
+/* Until a signal, -c, the reader going away or a fatal error; 0 or -errno. */
+static int capture(struct live *lv)
+{
+	const struct opts *o = lv->o;
 	int64_t next_tick = 0, next_status;
 	int n;
 
 	lv->status_ns = clock_ns(CLOCK_MONOTONIC);
-	next_status = lv->status_ns + (int64_t)lv->o->stats_interval * 1000000000;
-
-	while (!stop_signal && !lv->stop) {
+	next_status = lv->status_ns + (int64_t)o->stats_interval * 1000000000;
+	while (!stop_signal && !sink_done(lv->sink)) {
 		int64_t now = clock_ns(CLOCK_MONOTONIC);
 
 		if (now >= next_tick) {
 			lv->mono_to_real_ns = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC);
 			next_tick = now + 1000000000;
-			if ((int)if_nametoindex(ifname) != ifindex) {
-				log_msg("%s: the interface went away", ifname);
+			if (follow_interfaces(lv))
 				return -ENODEV;
-			}
 		}
-		if (stdout_gone()) {
-			lv->stop = true; /* the reader went away: no need to wait for a write */
-			break;
+		if (stdout_gone())
+			break; /* the reader went away: no need to wait for a write */
+		if (o->print.json)
+			report_losses(lv);
+		if (o->stats_interval && now >= next_status) {
+			status_line(lv, now);
+			next_status = now + (int64_t)o->stats_interval * 1000000000;
 		}
-		if (lv->o->print.json)
-			report_losses(lv, l);
-		if (lv->o->stats_interval && now >= next_status) {
-			status_line(lv, l, ifname, now);
-			next_status = now + (int64_t)lv->o->stats_interval * 1000000000;
-		}
-		n = loader_poll(l, POLL_MS);
-		if (n < 0 && !lv->stop) {
+		n = ring_poll(lv->ring, POLL_MS);
+		if (n < 0 && !sink_done(lv->sink)) {
 			log_msg("reading the ring buffer: %s", strerror(-n));
 			return n;
 		}
-		if (lv->o->line_buffered)
+		if (o->line_buffered)
 			fflush(stdout);
 	}
 	return 0;
 }
 
-int live_run(const struct opts *o)
+/* The interfaces the capture starts on: the ones named, every one up for `any`, or the first
+ * that is up and not loopback. 0, or an exit code (logged). */
+static int attach_all(struct live *lv)
 {
-	struct loader_cfg cfg = {.ring_kib = o->ring_kib};
-	char ifname[IF_NAMESIZE + 1], missing[128];
-	struct attach_info ai = {0};
-	struct foreign_xdp foreign = {0};
-	struct privs_id user = {0};
-	struct cbpf_prog filter, filter_tc;
-	struct loader *l = NULL;
-	struct live *lv;
-	int ifindex, err, promisc = -1, rc = XS_EXIT_OK, borrow;
-	bool pinned = false;
+	const struct opts *o = lv->o;
+	int rc;
 
-	if (o->list_ifaces)
-		return iface_list() ? XS_EXIT_ERR : XS_EXIT_OK;
-	if (pick_interface(o, ifname, sizeof(ifname), &ifindex))
-		return XS_EXIT_ERR;
-	if (o->drop_user && privs_lookup(o->drop_user, &user))
-		return XS_EXIT_ERR;
-	err = loader_missing_caps(missing, sizeof(missing));
-	if (err > 0) {
-		log_msg("live capture needs %s", missing);
-		return XS_EXIT_PRIVS;
-	}
-	borrow = check_free(o, ifname, ifindex, &foreign);
-	if (borrow < 0)
-		return XS_EXIT_BUSY;
-	if (borrow) {
-		char path[256];
-
-		pins_path(path, sizeof(path), ifname, "stats");
-		cfg.stats_fd = bpf_obj_get(path);
-		if (cfg.stats_fd < 0) {
-			log_msg("%s: cannot open the pinned counters: %s", ifname, strerror(errno));
-			return XS_EXIT_ERR;
-		}
-		log_msg("%s: xdpspy counts here (attach); the capture borrows its hooks", ifname);
-	} else if (loader_remove_stale_clsact(ifindex) > 0)
-		log_msg("%s: removed tc filters left by an earlier xdpspy", ifname);
-	if (!borrow && pins_exist(ifname) && !pins_remove(ifname))
-		log_msg("%s: removed pins left by an earlier xdpspy in %s/%s", ifname, XS_PIN_ROOT,
-			ifname);
-
-	if (filter_build(o, ifname, FILTER_LIVE_SNAPLEN, &filter) ||
-	    filter_build_tc(o, ifname, &filter_tc)) {
-		filter_free(&filter);
-		if (cfg.stats_fd > 0)
-			close(cfg.stats_fd);
+	if (lv->any) {
+		iface_for_each_up(take_any, lv);
+		if (lv->nifs)
+			return 0;
+		log_msg("any: no interface could be captured on");
 		return XS_EXIT_ERR;
 	}
-	cfg.filter = &filter;
-	cfg.filter_tc = &filter_tc;
-	lv = calloc(1, sizeof(*lv));
-	if (!lv || !(lv->pr = printer_new(&o->print))) {
-		log_msg("out of memory");
-		free(lv);
-		filter_free(&filter);
-		filter_free(&filter_tc);
+	if (!o->niface)
+		return add_interface(lv, lv->default_if);
+	for (int i = 0; i < o->niface; i++)
+		if ((rc = add_interface(lv, o->iface[i])))
+			return rc;
+	return 0;
+}
+
+/*
+ * How sends segmented after the egress hook are printed: each segment with its bytes (-s, -x,
+ * -w) and its checksum (-v); and which of them the kernel's verdict on the whole send covers,
+ * the others filtered here, segment by segment (user/seg_filter.c). A cooked capture's
+ * program reads a cooked view, which the segments do not have: the send's verdict stands.
+ */
+static void segments_setup(struct live *lv)
+{
+	const struct opts *o = lv->o;
+	const struct cbpf_prog *tc = lv->filter_tc.len ? &lv->filter_tc : &lv->filter;
+	uint32_t snap = opts_event_snap(o);
+
+	lv->seg.snap = snap < XS_MAX_SNAP ? snap : XS_MAX_SNAP;
+	lv->seg.sum = o->print.vflag && !o->print.Kflag;
+	lv->seg_filter = lv->cooked ? SEG_FILTER_SAME : (uint8_t)seg_filter_class(tc);
+	if (lv->seg_filter != SEG_FILTER_SAME) {
+		lv->seg.keep = keep_segment;
+		lv->seg.keep_ctx = &lv->filter;
+	}
+}
+
+/* Filters, the ring and the output, before anything is attached. 0 or an exit code. */
+static int prepare(struct live *lv)
+{
+	const struct opts *o = lv->o;
+	const char *first = o->niface ? o->iface[0] : lv->default_if;
+	int err;
+
+	if (!o->niface && iface_default(lv->default_if, sizeof(lv->default_if))) {
+		log_msg("no suitable interface to capture on (use -i)");
 		return XS_EXIT_ERR;
 	}
-	lv->o = o;
-	/* Wake the reader by fill level: a quarter of the ring; the poll timeout does the rest. */
-	cfg.wakeup_bytes = o->ring_kib * 1024u / 4;
-	cfg.snap_len = opts_event_snap(o);
-	cfg.verify_sum = o->print.vflag && !o->print.Kflag;
-	err = loader_open(&l, &cfg, on_event, lv);
+	if (lv->cooked ? filter_build_cooked(o, &lv->filter)
+		       : filter_build(o, first, FILTER_LIVE_SNAPLEN, &lv->filter) ||
+			     filter_build_tc(o, first, &lv->filter_tc))
+		return XS_EXIT_ERR;
+	lv->sink = sink_new(o);
+	if (!lv->sink)
+		return XS_EXIT_ERR;
+	err = ring_new(&lv->ring, o->ring_kib, on_event, lv);
 	if (err) {
-		log_msg("cannot load the BPF program: %s%s", strerror(-err),
-			o->verbose ? "" : " (-v shows the verifier's log)");
-		rc = XS_EXIT_ERR;
-		goto out;
+		log_msg("cannot create the ring buffer: %s", strerror(-err));
+		return XS_EXIT_ERR;
 	}
-	loader_counters(l, &lv->base);
-	lv->lost_reported = lv->base.lost;
-	if (borrow) {
-		err = loader_take_over(l, ifname, o->dir != DIR_OUT, o->dir != DIR_IN);
-		if (err)
-			log_msg("%s: cannot take the counters-only hooks over: %s", ifname,
-				strerror(-err));
-	} else {
-		err = attach(lv, l, ifname, ifindex, &foreign, &ai);
-	}
-	if (!err && o->drop_user && (ai.egress_clsact || ai.ingress_clsact)) {
-		log_msg("%s: -Z: a TC hook is a clsact filter, which only root could remove at "
-			"exit (use a kernel with TCX)",
-			ifname);
-		err = -EPERM;
-	}
-	if (err) {
-		rc = err == -EBUSY ? XS_EXIT_BUSY : XS_EXIT_ERR;
-		goto out;
-	}
-	if (!borrow && o->drop_user)
-		log_msg("%s: counters not pinned under %s (-Z: %s could not remove them at exit)",
-			ifname, XS_PIN_ROOT, o->drop_user);
-	else if (!borrow)
-		pinned = pin_counters(l, ifname);
-	if (!o->no_promisc) {
-		promisc = iface_promisc(ifindex);
-		if (promisc < 0)
-			log_msg(
-			    "%s: cannot enter promiscuous mode: %s%s", ifname, strerror(-promisc),
-			    promisc == -EPERM ? " (it needs CAP_NET_RAW; -p goes without)" : "");
-	}
-	if ((o->drop_user && privs_drop(&user)) || open_output(lv)) {
-		rc = XS_EXIT_ERR;
-		goto out;
-	}
-	setvbuf(stdout, NULL, (o->line_buffered || isatty(STDOUT_FILENO)) ? _IOLBF : _IOFBF,
-		1 << 16);
-	handle_signals();
+	segments_setup(lv);
+	lv->cfg = (struct capif_cfg){.o = o,
+				     .seg_filter = lv->seg_filter,
+				     .cooked = lv->cooked,
+				     .any = lv->any,
+				     .filter = &lv->filter,
+				     .filter_tc = &lv->filter_tc,
+				     .ring_fd = ring_fd(lv->ring),
+				     /* Wake the reader by fill level: a quarter of the ring; the
+				      * poll timeout does the rest. */
+				     .wakeup_bytes = o->ring_kib * 1024u / 4};
+	return 0;
+}
+
+/* tcpdump's line, once attached: the interfaces, the link type, the snapshot length. */
+static void say_listening(const struct live *lv)
+{
+	const struct opts *o = lv->o;
+	const char *prefix = o->write_file && !o->print_too ? "xdpspy: " : "";
+
 	/* As tcpdump: no decoding to speak of when only writing a file. */
 	if (!o->print.vflag && (!o->write_file || o->print_too))
 		log_msg("verbose output suppressed, use -v[v]... for full protocol decode");
-	fprintf(stderr,
-		"%slistening on %s, link-type EN10MB (Ethernet), snapshot length %u bytes\n",
-		o->write_file && !o->print_too ? "xdpspy: " : "", ifname, o->snaplen);
+	fprintf(stderr, "%slistening on ", prefix);
+	if (lv->any)
+		fputs("any", stderr);
+	for (size_t i = 0; !lv->any && i < lv->nifs; i++)
+		fprintf(stderr, "%s%s", i ? ", " : "", lv->ifs[i].name);
+	fprintf(stderr, ", link-type %s, snapshot length %u bytes\n",
+		lv->cooked ? "LINUX_SLL2 (Linux cooked v2)" : "EN10MB (Ethernet)", o->snaplen);
+}
+
+/* After attaching: -Z, the -w file (opened as the user -Z names, as tcpdump opens it), stdout's
+ * buffering, signals, the listening line and the ready file. 0 or an exit code. */
+static int start(struct live *lv, const struct privs_id *user)
+{
+	const struct opts *o = lv->o;
+
+	if ((o->drop_user && privs_drop(user)) || sink_open_file(lv->sink, o->snaplen, lv->cooked))
+		return XS_EXIT_ERR;
+	setvbuf(stdout, NULL, (o->line_buffered || isatty(STDOUT_FILENO)) ? _IOLBF : _IOFBF,
+		1 << 16);
+	handle_signals();
+	say_listening(lv);
 	if (o->ready_file) {
 		int fd = open(o->ready_file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 
 		if (fd >= 0)
 			close(fd);
 	}
-	if (capture(lv, l, ifname, ifindex))
+	return 0;
+}
+
+/* Detach before the last drain: then every packet the hooks counted has either been sent to
+ * the ring or counted as lost, and received = captured + dropped holds. */
+static int finish(struct live *lv)
+{
+	unsigned long long captured;
+	int rc = XS_EXIT_OK;
+
+	for (size_t i = 0; i < lv->nifs; i++)
+		capif_detach(&lv->ifs[i]);
+	if (!sink_done(lv->sink))
+		ring_poll(lv->ring, 0);
+	if (lv->o->print.json)
+		report_losses(lv);
+	captured = sink_count(lv->sink);
+	if (sink_close(lv->sink))
 		rc = XS_EXIT_ERR;
-	/* Detach before the last drain: then every packet the hooks counted has either been
-	 * sent to the ring or counted as lost, and received = captured + dropped holds. */
-	loader_detach(l);
-	if (!lv->stop)
-		loader_poll(l, 0);
-	if (o->print.json)
-		report_losses(lv, l);
-	if (fflush(stdout) && errno != EPIPE) {
-		log_msg("writing the output failed: %s", strerror(errno));
-		rc = XS_EXIT_ERR;
-	}
-	if (lv->out_err < 0 || pcap_out_close(lv->out))
-		rc = XS_EXIT_ERR;
-	lv->out = NULL;
-	print_counts(lv, l);
-out:
-	pcap_out_close(lv->out);
-	if (pinned)
-		pins_remove(ifname);
-	if (promisc >= 0)
-		close(promisc);
-	loader_close(l); /* detaches: links closed, a clsact filter removed */
-	if (cfg.stats_fd > 0)
-		close(cfg.stats_fd);
-	printer_free(lv->pr);
+	lv->sink = NULL;
+	print_counts(lv, captured);
+	return rc;
+}
+
+static void free_live(struct live *lv)
+{
+	for (size_t i = 0; i < lv->nifs; i++)
+		capif_close(&lv->ifs[i]);
+	free(lv->ifs);
+	sink_close(lv->sink);
+	ring_free(lv->ring);
+	filter_free(&lv->filter);
+	filter_free(&lv->filter_tc);
 	free(lv);
-	filter_free(&filter);
-	filter_free(&filter_tc);
+}
+
+int live_run(const struct opts *o)
+{
+	struct privs_id user = {0};
+	char missing[128];
+	struct live *lv;
+	int rc;
+
+	if (o->list_ifaces)
+		return iface_list() ? XS_EXIT_ERR : XS_EXIT_OK;
+	if (o->drop_user && privs_lookup(o->drop_user, &user))
+		return XS_EXIT_ERR;
+	if (loader_missing_caps(missing, sizeof(missing)) > 0) {
+		log_msg("live capture needs %s", missing);
+		return XS_EXIT_PRIVS;
+	}
+	lv = calloc(1, sizeof(*lv));
+	if (!lv) {
+		log_msg("out of memory");
+		return XS_EXIT_ERR;
+	}
+	lv->o = o;
+	lv->cooked = opts_cooked(o);
+	lv->any = o->niface == 1 && lv->cooked;
+	if (lv->cooked && o->hook == HOOK_XDP) {
+		log_msg("--hook xdp: a capture on several interfaces (-i any) runs at TC");
+		rc = XS_EXIT_ERR;
+	} else {
+		rc = prepare(lv);
+	}
+	if (!rc)
+		rc = attach_all(lv);
+	if (!rc)
+		rc = start(lv, &user);
+	if (!rc) {
+		rc = capture(lv) ? XS_EXIT_ERR : XS_EXIT_OK;
+		if (finish(lv))
+			rc = XS_EXIT_ERR;
+	}
+	free_live(lv);
 	return rc;
 }

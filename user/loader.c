@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <linux/if_link.h>
+#include <linux/pkt_cls.h>
 #include <stdio.h>
 
 #include <bpf/bpf.h>
@@ -19,6 +20,7 @@
 #include "chain.h"
 #include "counters_user.h"
 #include "event.h"
+#include "gso_btf.h"
 #include "loader.h"
 #include "log.h"
 #include "pins.h"
@@ -107,7 +109,10 @@ static int install_filter(struct loader *l, const struct loader_cfg *lc, enum xs
 	const struct cbpf_prog *p = live ? lc->filter_tc : lc->filter;
 	struct xlate_cfg cfg = {
 	    .hook = xdp ? XLATE_XDP : XLATE_TC,
-	    .view = xdp || live ? XLATE_VIEW_FRAME : XLATE_VIEW_VLAN,
+	    .view = lc->cooked	  ? XLATE_VIEW_SLL2
+		    : xdp || live ? XLATE_VIEW_FRAME
+				  : XLATE_VIEW_VLAN,
+	    .hatype = lc->hatype,
 	    .egress = h == XS_HOOK_TC_EGRESS,
 	    .verdict = XLATE_TAIL_CALL,
 	    .chain_fd = bpf_map__fd(chains[h]),
@@ -170,18 +175,26 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 	}
 	/* Replay drains the ring after each test run: a wakeup would only cost. */
 	l->skel->rodata->wakeup_bytes = cfg->test_runs ? UINT32_MAX : cfg->wakeup_bytes;
-	if (cfg->test_runs) {
-		/* The TC programs are not needed: most of the verifier's work at start. */
+	if (cfg->test_runs || cfg->cooked) {
+		/* Replay needs no TC programs, a cooked capture no XDP ones: less to verify. */
+		enum bpf_prog_type keep =
+		    cfg->test_runs ? BPF_PROG_TYPE_XDP : BPF_PROG_TYPE_SCHED_CLS;
 		struct bpf_program *p;
 
-		bpf_object__for_each_program(p, l->skel->obj) if (bpf_program__type(p) !=
-								  BPF_PROG_TYPE_XDP)
-		    bpf_program__set_autoload(p, false);
+		bpf_object__for_each_program(p, l->skel->obj)
+		{
+			if (bpf_program__type(p) != keep)
+				bpf_program__set_autoload(p, false);
+		}
 	}
+	l->skel->rodata->cooked = cfg->cooked;
 	l->skel->rodata->counters_only = cfg->counters_only;
 	l->skel->rodata->filter_on = cfg->filter && cfg->filter->len;
 	l->skel->rodata->snap_len = cfg->snap_len < XS_MAX_SNAP ? cfg->snap_len : XS_MAX_SNAP;
 	l->skel->rodata->verify_sum = cfg->verify_sum;
+	l->skel->rodata->seg_filter = cfg->seg_filter;
+	if (!cfg->test_runs)
+		gso_btf_consts(&l->skel->rodata->gso_k);
 	if (!cfg->counters_only) {
 		/* A record being built per hook and CPU (bpf/xdpspy.bpf.c, staged_record()): for a
 		 * filter, -s or -v, and for frames whose headers the event cannot hold. */
@@ -198,16 +211,25 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 		if (err)
 			goto fail;
 	}
-	err = bpf_map__set_max_entries(l->skel->maps.events, cfg->ring_kib * 1024u);
+	err = cfg->ring_fd > 0
+		  ? bpf_map__reuse_fd(l->skel->maps.events, cfg->ring_fd)
+		  : bpf_map__set_max_entries(l->skel->maps.events, cfg->ring_kib * 1024u);
 	if (err)
 		goto fail;
 	err = xdpspy_bpf__load(l->skel);
 	if (err)
 		goto fail;
 	for (int h = 0; h < XS_HOOKS && l->skel->rodata->filter_on; h++) {
-		err = h == XS_HOOK_XDP || !cfg->test_runs ? install_filter(l, cfg, h) : 0;
+		/* Each hook whose programs are loaded. */
+		bool loaded = h == XS_HOOK_XDP ? !cfg->cooked : !cfg->test_runs;
+
+		err = loaded ? install_filter(l, cfg, h) : 0;
 		if (err)
 			goto fail;
+	}
+	if (cfg->ring_fd > 0) {
+		*out = l;
+		return 0; /* the caller reads the ring */
 	}
 	l->rb = ring_buffer__new(bpf_map__fd(l->skel->maps.events), fn, ctx, NULL);
 	if (!l->rb) {
@@ -261,22 +283,28 @@ static int timed_run(int fd, const void *frame, uint32_t len, uint32_t repeat, u
 	return 0;
 }
 
-int loader_test_run_timed(struct loader *l, const void *frame, uint32_t len, uint32_t repeat,
-			  uint32_t *ns)
+int loader_test_run_timed(struct loader *l, bool tc, const void *frame, uint32_t len,
+			  uint32_t repeat, uint32_t *ns)
 {
 	l->skel->bss->replay_wire_len = 0;
-	return timed_run(bpf_program__fd(l->skel->progs.xdpspy_xdp), frame, len, repeat, ns);
+	return timed_run(
+	    bpf_program__fd(tc ? l->skel->progs.xdpspy_ingress : l->skel->progs.xdpspy_xdp), frame,
+	    len, repeat, ns);
 }
 
-int loader_test_run_empty(const void *frame, uint32_t len, uint32_t repeat, uint32_t *ns)
+int loader_test_run_empty(bool tc, const void *frame, uint32_t len, uint32_t repeat, uint32_t *ns)
 {
 	const struct bpf_insn pass[] = {
-	    {.code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0, .imm = XDP_PASS},
+	    {.code = BPF_ALU64 | BPF_MOV | BPF_K,
+	     .dst_reg = BPF_REG_0,
+	     .imm = tc ? TC_ACT_UNSPEC : XDP_PASS},
 	    {.code = BPF_JMP | BPF_EXIT},
 	};
-	LIBBPF_OPTS(bpf_prog_load_opts, opts, .expected_attach_type = BPF_XDP,
-		    .prog_flags = BPF_F_XDP_HAS_FRAGS);
-	int fd = bpf_prog_load(BPF_PROG_TYPE_XDP, "xdpspy_empty", "GPL", pass, 2, &opts), err;
+	LIBBPF_OPTS(bpf_prog_load_opts, opts, .expected_attach_type = tc ? 0 : BPF_XDP,
+		    .prog_flags = tc ? 0 : BPF_F_XDP_HAS_FRAGS);
+	int fd = bpf_prog_load(tc ? BPF_PROG_TYPE_SCHED_CLS : BPF_PROG_TYPE_XDP, "xdpspy_empty",
+			       "GPL", pass, 2, &opts),
+	    err;
 
 	if (fd < 0)
 		return -errno;
@@ -287,7 +315,7 @@ int loader_test_run_empty(const void *frame, uint32_t len, uint32_t repeat, uint
 
 int loader_consume(struct loader *l)
 {
-	return ring_buffer__consume(l->rb);
+	return l->rb ? ring_buffer__consume(l->rb) : 0;
 }
 
 int loader_counters(struct loader *l, struct xs_counters *out)
@@ -517,10 +545,10 @@ void loader_detach_xdp(struct loader *l)
 
 int loader_poll(struct loader *l, int timeout_ms)
 {
-	int n = ring_buffer__poll(l->rb, timeout_ms);
+	int n = l->rb ? ring_buffer__poll(l->rb, timeout_ms) : 0;
 
 	if (n < 0 && n != -EINTR)
 		return n;
 	/* Below the wakeup level nothing woke us: consume on every timeout all the same. */
-	return ring_buffer__consume(l->rb);
+	return l->rb ? ring_buffer__consume(l->rb) : 0;
 }

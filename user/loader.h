@@ -31,7 +31,11 @@ struct loader_cfg {
 	const struct cbpf_prog *filter_tc;
 	uint32_t snap_len; /* frame bytes each event carries (-s, -x, -w); 0: none */
 	bool verify_sum; /* -v: the kernel sums each TCP segment for its checksum verdict */
+	uint8_t seg_filter; /* enum seg_filter: the filter on sends segmented after egress */
 	bool test_runs; /* replay: only the XDP programs, run by test runs; the ring never wakes */
+	int ring_fd; /* > 0: send into this ring (ring.h), which the caller reads; else its own */
+	bool cooked; /* -i any: TC hooks only, no VLAN tag put back, filters on a LINUX_SLL2 view */
+	uint16_t hatype; /* cooked: the device's ARPHRD_ type, for the filter's view */
 };
 
 struct loader;
@@ -58,11 +62,12 @@ void loader_close(struct loader *l);
  */
 int loader_test_run(struct loader *l, const void *frame, uint32_t len, uint32_t wire_len,
 		    uint32_t *verdict);
-/* Runs one frame repeat times through the XDP program; *ns gets the kernel's mean per run. */
-int loader_test_run_timed(struct loader *l, const void *frame, uint32_t len, uint32_t repeat,
-			  uint32_t *ns);
-/* The same through an XDP program that only returns XDP_PASS: the floor under any hook. */
-int loader_test_run_empty(const void *frame, uint32_t len, uint32_t repeat, uint32_t *ns);
+/* Runs one frame repeat times through the XDP program (tc: the TC ingress one); *ns gets the
+ * kernel's mean per run. */
+int loader_test_run_timed(struct loader *l, bool tc, const void *frame, uint32_t len,
+			  uint32_t repeat, uint32_t *ns);
+/* The same through a program that only lets the packet pass: the floor under the hook. */
+int loader_test_run_empty(bool tc, const void *frame, uint32_t len, uint32_t repeat, uint32_t *ns);
 /* Hands every record in the ring to the sample callback; returns how many, or -errno. */
 int loader_consume(struct loader *l);
 /*

@@ -18,13 +18,21 @@
  */
 static int dump_filter(const struct opts *o)
 {
+	const char *ifname = o->read_file || !o->niface ? NULL : o->iface[0];
 	int snaplen = filter_snaplen(o->read_file);
 	struct cbpf_prog prog, live = {0};
 	int rc;
 
-	if (snaplen < 0 || filter_build(o, o->read_file ? NULL : o->iface, snaplen, &prog))
+	if (!o->read_file && opts_cooked(o)) { /* -i any: as tcpdump -d -i any, at TC */
+		if (filter_build_cooked(o, &prog))
+			return XS_EXIT_ERR;
+		rc = filter_dump(&prog, o->dump_filter, true) ? XS_EXIT_ERR : XS_EXIT_OK;
+		filter_free(&prog);
+		return rc;
+	}
+	if (snaplen < 0 || filter_build(o, ifname, snaplen, &prog))
 		return XS_EXIT_ERR;
-	if (!o->read_file && o->iface && filter_build_tc(o, o->iface, &live)) {
+	if (ifname && filter_build_tc(o, ifname, &live)) {
 		filter_free(&prog);
 		return XS_EXIT_ERR;
 	}

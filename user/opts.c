@@ -171,6 +171,11 @@ static int pick_word(const char *arg, const char *what, const char *const *words
 	return -1;
 }
 
+bool opts_cooked(const struct opts *o)
+{
+	return o->niface > 1 || (o->niface == 1 && !strcmp(o->iface[0], "any"));
+}
+
 uint32_t opts_event_snap(const struct opts *o)
 {
 	const struct print_opts *p = &o->print;
@@ -327,7 +332,11 @@ static enum opts_result take_option(int c, const char *arg, struct opts *o)
 		o->read_file = arg;
 		break;
 	case 'i':
-		o->iface = arg;
+		if (o->niface == OPTS_MAX_IFACES) {
+			log_msg("-i: at most %d interfaces", OPTS_MAX_IFACES);
+			return OPTS_EXIT_USAGE;
+		}
+		o->iface[o->niface++] = arg;
 		break;
 	case 'Z':
 		o->drop_user = arg;

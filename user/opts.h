@@ -7,12 +7,16 @@
 
 #include "print.h"
 
+#define OPTS_MAX_IFACES 64 /* -i given this often at most */
+
 enum direction { DIR_INOUT, DIR_IN, DIR_OUT };
 
 struct opts {
 	struct print_opts print;
 	const char *read_file; /* -r FILE, "-" for stdin */
-	const char *iface; /* -i IF; NULL: the first up interface that is not loopback */
+	/* -i IF, once or more ("any": every interface); none: the first up, not loopback */
+	const char *iface[OPTS_MAX_IFACES];
+	int niface;
 	enum direction dir; /* -Q */
 	bool no_promisc; /* -p */
 	bool list_ifaces; /* -D */
@@ -49,5 +53,7 @@ enum opts_result opts_parse(int argc, char **argv, struct opts *o);
 /* Bytes of each frame a live event carries: what -s says when -s, -x, -X, -A or -w ask for
  * payload, else 0 (headers only). */
 uint32_t opts_event_snap(const struct opts *o);
+/* Whether the capture is cooked, as tcpdump's -i any: -i any, or -i given more than once. */
+bool opts_cooked(const struct opts *o);
 
 #endif

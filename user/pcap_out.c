@@ -86,7 +86,7 @@ static void put_file_header(struct pcap_out *o)
 	put32(h + 8, 0); /* thiszone */
 	put32(h + 12, 0); /* sigfigs */
 	put32(h + 16, o->cfg.snaplen);
-	put32(h + 20, LINKTYPE_ETHERNET);
+	put32(h + 20, o->cfg.linktype ? o->cfg.linktype : LINKTYPE_ETHERNET);
 	o->len += 24;
 }
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * -w: pcap files (nanosecond time stamps, Ethernet), written with our own buffer so that a
+ * -w: pcap files (nanosecond time stamps, Ethernet or cooked), written with our own buffer so that a
  * failed write is seen at once and the count of packets on disk stays exact: after an error
  * the file is cut back to its last whole record, and every record counted is there. -C, -G
  * and -W rotate files as tcpdump does.
@@ -14,6 +14,7 @@
 struct pcap_out_cfg {
 	const char *path; /* "-" for standard output; with -G, an strftime(3) pattern */
 	uint32_t snaplen; /* the file header's snapshot length */
+	uint32_t linktype; /* LINKTYPE_; 0: Ethernet */
 	bool flush_each; /* -U: every packet goes to the file as it is written */
 	uint64_t rotate_bytes; /* -C: a new file once this many bytes are written; 0: never */
 	int rotate_secs; /* -G: a new file every this many seconds; 0: never */

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The printer's entry: the loop over one packet's record, and the dispatch from layer to
- * layer. The record is the time stamp, the link layer (print/ether.c), the network layer its
- * ethertype names (print/ip4.c, ip6.c, arp.c, or --classic's print/classic.c), which hand on
- * to the transport printers themselves, and -x/-X/-A's dump. The layers in user/print/ never
+ * layer. The record is the time stamp, the link layer (print/ether.c, or -i any's cooked
+ * header: print/sll.c), the network layer its ethertype names (print/ip4.c, ip6.c, arp.c, or
+ * --classic's print/classic.c), which hand on to the transport printers themselves, and
+ * -x/-X/-A's dump. The layers in user/print/ never
  * call back up here; what one packet's layers share travels in its view (print/view.h).
  */
 #include <stdlib.h>
 
+#include "cooked.h"
 #include "names.h"
 #include "print.h"
 #include "print/arp.h"
@@ -19,6 +21,7 @@
 #include "print/ip6.h"
 #include "print/json.h"
 #include "print/printer.h"
+#include "print/sll.h"
 #include "print/tcpseq.h"
 #include "print/view.h"
 #include "proto.h"
@@ -127,6 +130,15 @@ static void put_dump(const struct printer *pr, const struct pview *v, struct str
 		return;
 	if (count > 1 || v->lost)
 		start = 0;
+	if (pi->ifname && start == 0) {
+		/* -i any: from the cooked header, as tcpdump dumps its LINUX_SLL2 record */
+		static uint8_t cooked[COOKED_HDR_LEN + MAXIMUM_SNAPLEN];
+		uint32_t n =
+		    cooked_frame(ev, pi->hatype, pi->data, pi->cap_len, cooked, sizeof(cooked));
+
+		print_dump(sb, kind, cooked, n);
+		return;
+	}
 	print_dump(sb, kind, pi->data + start, pi->cap_len - start);
 }
 
@@ -150,8 +162,9 @@ void print_packet(struct printer *pr, const struct xs_event *ev, const struct pk
 	if (d == TCPDUMP_372)
 		classic_ts(pr, sb, pi);
 	else
-		timefmt_print(&pr->tf, sb, pi->sec, pi->frac);
-	if (print_ether(pr, &v, pi->wire_len, d, &lk, sb))
+		timefmt_print(&pr->tf, sb, pi->sec, pkt_frac(pr, pi));
+	if (pi->ifname ? print_sll2(pr, &v, &lk, sb)
+		       : print_ether(pr, &v, pi->wire_len, d, &lk, sb))
 		print_network(pr, &v, &lk, d, sb);
 	/* --classic's record has no dump. */
 	if (d == TCPDUMP_499 && pi->data && (pr->o.xflag || pr->o.Xflag || pr->o.Aflag))

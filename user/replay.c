@@ -20,43 +20,26 @@
 #include "loader.h"
 #include "log.h"
 #include "parse_host.h"
-#include "pcap_out.h"
 #include "print.h"
 #include "replay.h"
+#include "sink.h"
 #include "tcp_sum.h"
 
 struct replay {
 	const struct opts *o;
-	struct printer *pr;
-	struct pcap_out *out; /* -w: the packets go to a file */
-	int out_err;
-	struct pkt_info pi;
+	struct sink *sink; /* printed, written, counted */
+	struct pkt_info pi; /* the frame being replayed */
 	struct cbpf_prog filter;
 	unsigned got; /* events that arrived for the current frame */
 	unsigned long long via_kernel, via_host, bad_records, event_bytes;
 	unsigned long long filtered; /* the kernel's filtered counter, as last read */
 	unsigned long long events; /* ring records received */
-	char line[PRINT_RECORD_MAX]; /* calloc()ed: only what is used becomes resident */
 };
 
-/* A packet that passed the filter: to the -w file, and printed unless only written. */
+/* A packet that passed the filter. */
 static void emit(struct replay *r, const struct xs_event *ev)
 {
-	struct strbuf sb;
-
-	if (r->out && !r->out_err) {
-		uint32_t ns = (uint32_t)(r->o->print.nano ? r->pi.frac : r->pi.frac * 1000);
-
-		r->out_err = pcap_out_write(r->out, r->pi.sec, ns, r->pi.data, r->pi.cap_len,
-					    r->pi.wire_len);
-	}
-	if (r->out && !r->o->print_too)
-		return;
-	sb_init(&sb, r->line, sizeof(r->line));
-	print_packet(r->pr, ev, &r->pi, &sb);
-	fwrite_unlocked(sb.buf, 1, sb.len, stdout);
-	if (r->o->line_buffered)
-		fflush(stdout);
+	sink_packet(r->sink, ev, &r->pi);
 }
 
 /* A ring record: checked for size and version before it is read. */
@@ -148,32 +131,62 @@ static struct loader *open_kernel(const struct opts *o, struct replay *r)
 	return l;
 }
 
-int replay_run(const struct opts *o)
+/* The capture file, if it can be replayed: Ethernet only. NULL (logged) otherwise. */
+static pcap_t *open_file(const struct opts *o)
 {
 	char errbuf[PCAP_ERRBUF_SIZE];
-	struct pcap_pkthdr *h;
-	const u_char *data;
-	struct replay *r;
-	struct loader *l = NULL;
-	long printed = 0;
-	int rc = XS_EXIT_OK, ret;
-	pcap_t *p;
-
-	p = pcap_open_offline_with_tstamp_precision(
+	pcap_t *p = pcap_open_offline_with_tstamp_precision(
 	    o->read_file, o->print.nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO,
 	    errbuf);
+
 	if (!p) {
 		log_msg("%s", errbuf);
-		return XS_EXIT_ERR;
+		return NULL;
 	}
 	if (pcap_datalink(p) != DLT_EN10MB) {
 		log_msg("%s: link-type %s is not supported (Ethernet only)", o->read_file,
 			pcap_datalink_val_to_name(pcap_datalink(p)) ?: "unknown");
 		pcap_close(p);
-		return XS_EXIT_ERR;
+		return NULL;
 	}
+	return p;
+}
+
+/* Every frame of the file, through the kernel or the host parser, until the sink is done. */
+static int replay_frames(struct replay *r, pcap_t *p, struct loader *l)
+{
+	struct pcap_pkthdr *h;
+	const u_char *data;
+	int ret = 1;
+
+	while (!sink_done(r->sink) && (ret = pcap_next_ex(p, &h, &data)) == 1) {
+		r->pi.sec = h->ts.tv_sec;
+		/* Nanoseconds until printed; a file's 0xffffffff is -1 here, as in tcpdump. */
+		r->pi.nsec = r->o->print.nano ? h->ts.tv_usec : (int64_t)h->ts.tv_usec * 1000;
+		r->pi.wire_len = h->len;
+		r->pi.cap_len = h->caplen;
+		r->pi.data = data;
+		if (!h->caplen || via_kernel(r, l, data, h->caplen) < 0)
+			via_host(r, data, h->caplen);
+	}
+	if (ret != PCAP_ERROR)
+		return 0;
+	fflush(stdout);
+	log_msg("%s: %s", r->o->read_file, pcap_geterr(p));
+	return -1;
+}
+
+int replay_run(const struct opts *o)
+{
+	struct replay *r;
+	struct loader *l = NULL;
+	int rc = XS_EXIT_OK;
+	pcap_t *p = open_file(o);
+
+	if (!p)
+		return XS_EXIT_ERR;
 	r = calloc(1, sizeof(*r));
-	if (!r || !(r->pr = printer_new(&o->print))) {
+	if (!r || !(r->sink = sink_new(o))) {
 		log_msg("out of memory");
 		free(r);
 		pcap_close(p);
@@ -182,46 +195,14 @@ int replay_run(const struct opts *o)
 	r->o = o;
 	fprintf(stderr, "reading from file %s, link-type EN10MB (Ethernet), snapshot length %d\n",
 		strcmp(o->read_file, "-") ? o->read_file : "-", pcap_snapshot(p));
-	if (filter_build(o, NULL, pcap_snapshot(p), &r->filter)) {
+	if (filter_build(o, NULL, pcap_snapshot(p), &r->filter) ||
+	    sink_open_file(r->sink, (uint32_t)pcap_snapshot(p), false)) {
 		rc = XS_EXIT_ERR;
 		goto out;
 	}
-	if (o->write_file) {
-		struct pcap_out_cfg pc = {.path = o->write_file,
-					  .snaplen = (uint32_t)pcap_snapshot(p),
-					  .flush_each = o->write_flush,
-					  .rotate_bytes = (uint64_t)o->rotate_mb * 1000000,
-					  .rotate_secs = o->rotate_secs,
-					  .max_files = o->max_files};
-
-		if (pcap_out_open(&r->out, &pc)) {
-			rc = XS_EXIT_ERR;
-			goto out;
-		}
-	}
 	l = open_kernel(o, r);
-
-	while ((ret = pcap_next_ex(p, &h, &data)) == 1) {
-		int shown;
-
-		r->pi.sec = h->ts.tv_sec;
-		r->pi.frac = h->ts.tv_usec; /* a file's 0xffffffff is -1 here, as in tcpdump */
-		r->pi.wire_len = h->len;
-		r->pi.cap_len = h->caplen;
-		r->pi.data = data;
-		shown = h->caplen ? via_kernel(r, l, data, h->caplen) : -1;
-		if (shown < 0)
-			shown = via_host(r, data, h->caplen);
-		if (shown && o->count && ++printed >= o->count)
-			break;
-		if (r->out_err)
-			break;
-	}
-	if (ret == PCAP_ERROR) {
-		fflush(stdout);
-		log_msg("%s: %s", o->read_file, pcap_geterr(p));
+	if (replay_frames(r, p, l))
 		rc = XS_EXIT_ERR;
-	}
 	if (r->bad_records) {
 		log_msg("%llu malformed ring records ignored", r->bad_records);
 		rc = XS_EXIT_ERR;
@@ -231,18 +212,11 @@ int replay_run(const struct opts *o)
 			"mean event %.1f bytes",
 			r->via_kernel, r->via_host,
 			r->events ? (double)r->event_bytes / (double)r->events : 0.0);
-	if (fflush(stdout) || ferror(stdout)) {
-		log_msg("writing the output failed: %s", strerror(errno));
-		rc = XS_EXIT_ERR;
-	}
-	if (r->out_err < 0 || pcap_out_close(r->out))
-		rc = XS_EXIT_ERR;
-	r->out = NULL;
 out:
-	pcap_out_close(r->out);
+	if (sink_close(r->sink))
+		rc = XS_EXIT_ERR;
 	loader_close(l);
 	filter_free(&r->filter);
-	printer_free(r->pr);
 	free(r);
 	pcap_close(p);
 	return rc;

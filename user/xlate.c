@@ -10,6 +10,7 @@
 #include <linux/filter.h>
 #include <linux/if_packet.h>
 #include <linux/pkt_cls.h>
+#include <arpa/inet.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -35,6 +36,7 @@ struct view {
 static const struct view views[] = {
     [XLATE_VIEW_FRAME] = {0, 0},
     [XLATE_VIEW_VLAN] = {16, 12}, /* the MACs, then the tag: TPID and TCI */
+    [XLATE_VIEW_SLL2] = {20, 14}, /* the SLL2 header for the Ethernet header */
 };
 
 /* eBPF instructions one classic instruction may take at most, and the fixed parts. */
@@ -575,6 +577,38 @@ static void vlan_view(struct em *e)
 	land(e, cut);
 }
 
+/*
+ * The cooked (LINUX_SLL2) view, built once per packet: protocol (the skb's, as stored), a zero
+ * word, the interface index, the ARPHRD type, the packet type (PACKET_OUTGOING at egress, as
+ * a packet tap sees a send), the address length and the source MAC, then the frame's 4 bytes
+ * after its Ethernet header; the view's length is the frame's less 14 plus 20.
+ */
+static void sll2_view(struct em *e)
+{
+	for (int16_t o = 0; o < 32; o += 8)
+		put(e, BPF_ST | BPF_DW | BPF_MEM, BPF_REG_10, 0, (int16_t)(VIEW_OFF + o), 0);
+	put(e, BPF_LDX | BPF_W | BPF_MEM, BPF_REG_2, R_CTX, offsetof(struct __sk_buff, protocol),
+	    0);
+	put(e, BPF_STX | BPF_H | BPF_MEM, BPF_REG_10, BPF_REG_2, VIEW_OFF, 0);
+	put(e, BPF_LDX | BPF_W | BPF_MEM, BPF_REG_2, R_CTX, offsetof(struct __sk_buff, ifindex), 0);
+	put(e, BPF_ALU | BPF_END | BPF_TO_BE, BPF_REG_2, 0, 0, 32);
+	put(e, BPF_STX | BPF_W | BPF_MEM, BPF_REG_10, BPF_REG_2, VIEW_OFF + 4, 0);
+	put(e, BPF_ST | BPF_H | BPF_MEM, BPF_REG_10, 0, VIEW_OFF + 8, htons(e->cfg->hatype));
+	if (e->cfg->egress) {
+		put(e, BPF_ST | BPF_B | BPF_MEM, BPF_REG_10, 0, VIEW_OFF + 10, PACKET_OUTGOING);
+	} else {
+		put(e, BPF_LDX | BPF_W | BPF_MEM, BPF_REG_2, R_CTX,
+		    offsetof(struct __sk_buff, pkt_type), 0);
+		put(e, BPF_STX | BPF_B | BPF_MEM, BPF_REG_10, BPF_REG_2, VIEW_OFF + 10, 0);
+	}
+	put(e, BPF_ST | BPF_B | BPF_MEM, BPF_REG_10, 0, VIEW_OFF + 11, 6);
+	load_bytes_to_stack(e, 6, VIEW_OFF + 12, 6);
+	load_bytes_to_stack(e, 14, VIEW_OFF + 20, 4); /* absent: zeros */
+	put(e, BPF_LDX | BPF_W | BPF_MEM, BPF_REG_2, R_CTX, offsetof(struct __sk_buff, len), 0);
+	put(e, BPF_ALU64 | BPF_ADD | BPF_K, BPF_REG_2, 0, 0, 20 - 14);
+	put(e, BPF_STX | BPF_W | BPF_MEM, BPF_REG_10, BPF_REG_2, VIEW_LEN_OFF, 0);
+}
+
 /* Zero the scratch words the program reads, and arm the loop budget if it loops. */
 static void prologue(struct em *e, const struct cbpf_prog *p)
 {
@@ -600,6 +634,8 @@ static void prologue(struct em *e, const struct cbpf_prog *p)
 		put(e, BPF_ALU64 | BPF_MOV | BPF_K, R_BUDGET, 0, 0, XLATE_LOOP_BUDGET);
 	if (e->cfg->view == XLATE_VIEW_VLAN)
 		vlan_view(e);
+	else if (e->cfg->view == XLATE_VIEW_SLL2)
+		sll2_view(e);
 }
 
 int xlate(const struct cbpf_prog *p, const struct xlate_cfg *cfg, struct xlate_out *out, char *err,

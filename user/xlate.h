@@ -31,6 +31,9 @@ enum xlate_hook { XLATE_XDP, XLATE_TC };
 enum xlate_view {
 	XLATE_VIEW_FRAME, /* the frame's bytes as they are (XDP, tests) */
 	XLATE_VIEW_VLAN, /* TC: with the skb's VLAN tag, when it has one, back after the MACs */
+	/* TC, -i any: libpcap's cooked capture, a LINUX_SLL2 header (protocol, interface, its
+	 * ARPHRD type, packet type, source MAC) in place of the Ethernet header */
+	XLATE_VIEW_SLL2,
 };
 
 enum xlate_verdict {
@@ -42,6 +45,7 @@ struct xlate_cfg {
 	enum xlate_hook hook;
 	enum xlate_view view;
 	bool egress; /* TC egress: the packet type is PACKET_OUTGOING, as a packet tap sees it */
+	uint16_t hatype; /* XLATE_VIEW_SLL2: the device's ARPHRD_ type */
 	enum xlate_verdict verdict;
 	int chain_fd; /* the hook's program array (XLATE_TAIL_CALL) */
 	/* XDP: a map value holding the frame's wire length when the kernel sees only the

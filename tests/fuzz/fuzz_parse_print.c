@@ -40,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	xs_parse(&ev, &(struct xs_frame){.data = data, .end = data + size});
 	/* The wire may have been longer than what was captured, or (bad records) shorter. */
 	pi.sec = 1700000000 + (sel & 3);
-	pi.frac = sel * 1000u;
+	pi.nsec = sel * 1000000ll;
 	pi.cap_len = (uint32_t)size;
 	pi.wire_len = (uint32_t)size + ((sel & 0x10) ? (uint32_t)sel * 7u : 0);
 	ev.wire_len = pi.wire_len;

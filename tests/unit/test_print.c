@@ -75,16 +75,23 @@ static void tcp_event(struct xs_event *ev, const struct tcp_spec *s)
 	ev->wire_len = ev->cap_len;
 }
 
-static void run(struct printer *pr, const struct xs_event *ev, int64_t sec, uint32_t usec,
-		char *out, size_t outlen)
+/* The record for ev at sec + nsec nanoseconds. */
+static void run_ns(struct printer *pr, const struct xs_event *ev, int64_t sec, int64_t nsec,
+		   char *out, size_t outlen)
 {
 	struct pkt_info pi = {
-	    .sec = sec, .frac = usec, .wire_len = ev->wire_len, .cap_len = ev->cap_len};
+	    .sec = sec, .nsec = nsec, .wire_len = ev->wire_len, .cap_len = ev->cap_len};
 	struct strbuf sb;
 
 	sb_init(&sb, out, outlen - 1);
 	print_packet(pr, ev, &pi, &sb);
 	out[sb.len] = '\0';
+}
+
+static void run(struct printer *pr, const struct xs_event *ev, int64_t sec, uint32_t usec,
+		char *out, size_t outlen)
+{
+	run_ns(pr, ev, sec, usec * 1000ll, out, outlen);
 }
 
 /* The handshake of TCPDUMP-FORMAT.md 1.16, relative then absolute. */
@@ -211,7 +218,7 @@ static void test_time_and_number(void)
 
 	o = (struct print_opts){.nflag = 1, .tflag = 2, .nano = true};
 	pr = printer_new(&o);
-	run(pr, &ev, 1700000000, 123456000, line, sizeof(line));
+	run_ns(pr, &ev, 1700000000, 123456000, line, sizeof(line));
 	expect("--nano", line,
 	       "1700000000.123456000 IP 192.0.2.1.1111 > 198.51.100.2.2222: Flags [none], win 0, "
 	       "length 0\n");

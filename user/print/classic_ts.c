@@ -76,7 +76,7 @@ static void put_delta(struct printer *pr, struct strbuf *sb, const struct pkt_in
 		put_frac(pr, sb, 0);
 	} else {
 		dsec = pi->sec - tf->ref_sec;
-		dfrac = pi->frac - tf->ref_frac;
+		dfrac = pkt_frac(pr, pi) - tf->ref_frac;
 		if (dfrac < 0) { /* 3.7.2 borrows a second at a time; the same, at once */
 			int64_t borrow = (unit - 1 - dfrac) / unit;
 
@@ -93,7 +93,7 @@ static void put_delta(struct printer *pr, struct strbuf *sb, const struct pkt_in
 	}
 	if (pr->o.tflag == 3 || !tf->ref_sec) {
 		tf->ref_sec = pi->sec;
-		tf->ref_frac = pi->frac;
+		tf->ref_frac = pkt_frac(pr, pi);
 	}
 }
 
@@ -101,18 +101,18 @@ void classic_ts(struct printer *pr, struct strbuf *sb, const struct pkt_info *pi
 {
 	switch (pr->o.tflag) {
 	case 0:
-		put_clock(pr, sb, pi->sec + zone_offset(), pi->frac);
+		put_clock(pr, sb, pi->sec + zone_offset(), pkt_frac(pr, pi));
 		break;
 	case 1:
 		return;
 	case 2:
 		sb_putu(sb, (uint32_t)pi->sec);
 		sb_putc(sb, '.');
-		put_frac(pr, sb, pi->frac);
+		put_frac(pr, sb, pkt_frac(pr, pi));
 		break;
 	case 4:
 		put_date(sb, pi->sec + zone_offset());
-		put_clock(pr, sb, pi->sec + zone_offset(), pi->frac);
+		put_clock(pr, sb, pi->sec + zone_offset(), pkt_frac(pr, pi));
 		break;
 	default:
 		put_delta(pr, sb, pi);

@@ -38,6 +38,11 @@ static const struct tok ethertype_values[] = {
     {0, NULL},
 };
 
+const char *ethertype_name(uint16_t type)
+{
+	return tok_name(ethertype_values, type);
+}
+
 /* libpcap 0.7's eproto_db: the names 3.7.2 gives ethertypes with -e. */
 static const struct tok eproto_db[] = {
     {0x0200, "pup"},	    {0x0500, "sprite"},	   {0x0600, "xns"},
@@ -58,7 +63,7 @@ static bool is_vlan_type(uint16_t type)
 /* 4.99: "ethertype IPv4 (0x0800)", or with -q "IPv4" ("Unknown Ethertype (0x...)"). */
 static void put_ethertype(const struct printer *pr, struct strbuf *sb, uint16_t type)
 {
-	const char *name = tok_name(ethertype_values, type);
+	const char *name = ethertype_name(type);
 
 	if (pr->o.qflag) {
 		if (name) {
@@ -117,7 +122,7 @@ static void put_header_372(const struct printer *pr, const struct xs_event *ev, 
  * VLAN tag i: its TCI and the type after it, from the event or, past the tags it holds, from
  * the frame's bytes (XS_F_HDRS). False when neither has it.
  */
-static bool vlan_tag(const struct pview *v, unsigned i, uint16_t *tci, uint16_t *next)
+bool ether_vlan_tag(const struct pview *v, unsigned i, uint16_t *tci, uint16_t *next)
 {
 	const struct xs_event *ev = v->ev;
 	const struct pkt_info *pi = v->pkt;
@@ -143,7 +148,7 @@ static bool vlans_499(const struct printer *pr, const struct pview *v, uint32_t 
 
 	for (unsigned i = 0; is_vlan_type(lk->type); i++) {
 		if (lk->caplen < XS_VLAN_HLEN || lk->length < XS_VLAN_HLEN ||
-		    !vlan_tag(v, i, &tci, &next)) {
+		    !ether_vlan_tag(v, i, &tci, &next)) {
 			put_trunc(sb, "vlan");
 			return false;
 		}

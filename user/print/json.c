@@ -106,13 +106,13 @@ void print_json(struct printer *pr, const struct pview *v, struct strbuf *sb)
 	char tsbuf[64];
 
 	sb_init(&ts, tsbuf, sizeof(tsbuf));
-	timefmt_print(&pr->tf, &ts, pi->sec, pi->frac);
+	timefmt_print(&pr->tf, &ts, pi->sec, pkt_frac(pr, pi));
 	if (ts.len)
 		ts.len--; /* the column's trailing space */
 	sb_puts(sb, "{\"type\":\"packet\"");
 	kv_s(sb, "time", ts.buf, ts.len);
 	kv_u(sb, "ts_sec", (uint64_t)pi->sec);
-	kv_u(sb, pr->o.nano ? "ts_nsec" : "ts_usec", (uint64_t)pi->frac);
+	kv_u(sb, pr->o.nano ? "ts_nsec" : "ts_usec", (uint64_t)pkt_frac(pr, pi));
 	kv_s(sb, "direction", (ev->flags & XS_F_EGRESS) ? "out" : "in",
 	     (ev->flags & XS_F_EGRESS) ? 3 : 2);
 	kv_u(sb, "wire_len", pi->wire_len);

@@ -25,4 +25,10 @@ struct printer {
 	uint32_t count; /* records printed, for -# */
 };
 
+/* A packet's time stamp fraction as printed: microseconds, or with --nano nanoseconds. */
+static inline int64_t pkt_frac(const struct printer *pr, const struct pkt_info *pi)
+{
+	return pr->o.nano ? pi->nsec : pi->nsec / 1000;
+}
+
 #endif

@@ -30,10 +30,15 @@ struct print_opts {
 /* Time stamp and original frame length of a packet, as pcap gives them, and its bytes. */
 struct pkt_info {
 	int64_t sec;
-	int64_t frac; /* microseconds, or nanoseconds when print_opts.nano; signed, as libpcap's */
+	int64_t nsec; /* nanoseconds: printed as microseconds but with --nano; signed, as libpcap's
+		       * fraction (a file's may be out of range, and is printed as it is) */
 	uint32_t wire_len;
 	uint32_t cap_len;
 	const uint8_t *data; /* the captured bytes (cap_len of them), or NULL: headers only */
+	/* -i any (a cooked capture): the interface's name, printed before the packet; NULL for
+	 * an Ethernet capture */
+	const char *ifname;
+	uint16_t hatype; /* -i any: the interface's ARPHRD_ type, for -w's cooked header */
 };
 
 #endif

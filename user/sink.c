@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The output of a capture (sink.h): one path for live capture and replay. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cooked.h"
+#include "log.h"
+
+#define LINKTYPE_LINUX_SLL2 276
+#include "pcap_out.h"
+#include "sink.h"
+
+struct sink {
+	const struct opts *o;
+	struct printer *pr;
+	struct pcap_out *out; /* -w */
+	int out_err; /* pcap_out_write()'s last non-zero result */
+	bool cooked; /* -w writes LINUX_SLL2 records (-i any) */
+	uint8_t cooked_frame[COOKED_HDR_LEN + 262144]; /* a record, as -i any writes it */
+	bool done; /* -c reached, or the output ended */
+	bool reader_gone; /* stdout refused a write: the reader went away (| head) */
+	unsigned long long count;
+	char line[PRINT_RECORD_MAX]; /* calloc()ed: only what is used becomes resident */
+};
+
+struct sink *sink_new(const struct opts *o)
+{
+	struct sink *s = calloc(1, sizeof(*s));
+
+	if (!s || !(s->pr = printer_new(&o->print))) {
+		log_msg("out of memory");
+		free(s);
+		return NULL;
+	}
+	s->o = o;
+	return s;
+}
+
+int sink_open_file(struct sink *s, uint32_t snaplen, bool cooked)
+{
+	const struct opts *o = s->o;
+	struct pcap_out_cfg pc = {.path = o->write_file,
+				  .snaplen = snaplen,
+				  .linktype = cooked ? LINKTYPE_LINUX_SLL2 : 0,
+				  .flush_each = o->write_flush,
+				  .rotate_bytes = (uint64_t)o->rotate_mb * 1000000,
+				  .rotate_secs = o->rotate_secs,
+				  .max_files = o->max_files};
+
+	s->cooked = cooked;
+	return o->write_file && pcap_out_open(&s->out, &pc) ? -1 : 0;
+}
+
+static bool counted(struct sink *s)
+{
+	s->count++;
+	if (s->o->count && s->count >= (unsigned long long)s->o->count)
+		s->done = true;
+	return s->done;
+}
+
+bool sink_packet(struct sink *s, const struct xs_event *ev, const struct pkt_info *pi)
+{
+	struct strbuf sb;
+
+	if (s->done)
+		return true;
+	if (s->out) {
+		const uint8_t *data = pi->data;
+		uint32_t caplen = pi->cap_len, wire_len = pi->wire_len;
+
+		if (s->cooked && data && caplen >= ETHER_HDR_LEN) {
+			caplen = cooked_frame(ev, pi->hatype, data, caplen, s->cooked_frame,
+					      sizeof(s->cooked_frame));
+			data = s->cooked_frame;
+			wire_len += COOKED_HDR_LEN - ETHER_HDR_LEN;
+		}
+		s->out_err =
+		    pcap_out_write(s->out, pi->sec, (uint32_t)pi->nsec, data, caplen, wire_len);
+		if (s->out_err) {
+			s->done = true;
+			return true;
+		}
+		if (!s->o->print_too)
+			return counted(s);
+	}
+	sb_init(&sb, s->line, sizeof(s->line));
+	print_packet(s->pr, ev, pi, &sb);
+	if (fwrite_unlocked(sb.buf, 1, sb.len, stdout) != sb.len) {
+		s->reader_gone = s->done = true; /* the reader went away: stop as if told to */
+		return true;
+	}
+	if (s->o->line_buffered)
+		fflush(stdout);
+	return counted(s);
+}
+
+bool sink_done(const struct sink *s)
+{
+	return s->done;
+}
+
+unsigned long long sink_count(const struct sink *s)
+{
+	return s->count;
+}
+
+int sink_close(struct sink *s)
+{
+	int rc = 0;
+
+	if (!s)
+		return 0;
+	/* A reader that went away is no error (tcpdump | head exits 0). */
+	if ((fflush(stdout) || ferror(stdout)) && !s->reader_gone && errno != EPIPE) {
+		log_msg("writing the output failed: %s", strerror(errno));
+		rc = -1;
+	}
+	if (s->out_err < 0 || pcap_out_close(s->out))
+		rc = -1;
+	printer_free(s->pr);
+	free(s);
+	return rc;
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Where packets that passed the filter go, for live capture and replay alike: the -w file, the
+ * printed record (unless only written), the -c count, line buffering, and the end of it all
+ * when the count is reached, a write fails or the reader of standard output goes away.
+ */
+#ifndef XDPSPY_SINK_H
+#define XDPSPY_SINK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "event.h"
+#include "opts.h"
+#include "print.h"
+
+struct sink;
+
+/* A sink for o's flags; NULL (logged) when out of memory. */
+struct sink *sink_new(const struct opts *o);
+/* -w's file (snaplen in its header; cooked: LINUX_SLL2 for -i any, else Ethernet); 0 without
+ * -w. 0 or -1, logged. */
+int sink_open_file(struct sink *s, uint32_t snaplen, bool cooked);
+/*
+ * One packet: written, printed, counted. Its time is pi's (nanoseconds until printed).
+ * Returns true when the capture should end: -c reached, the output failed or was closed.
+ */
+bool sink_packet(struct sink *s, const struct xs_event *ev, const struct pkt_info *pi);
+/* Whether the capture should end (as sink_packet() last said). */
+bool sink_done(const struct sink *s);
+/* Packets written or printed so far. */
+unsigned long long sink_count(const struct sink *s);
+/* Flushes and closes; returns 0, or -1 when the output failed (logged). Frees s. */
+int sink_close(struct sink *s);
+
+#endif
