@@ -140,6 +140,17 @@ bool ether_vlan_tag(const struct pview *v, unsigned i, uint16_t *tci, uint16_t *
 	return true;
 }
 
+void put_vlan_tci(struct strbuf *sb, uint16_t tci)
+{
+	sb_puts(sb, "vlan ");
+	sb_putu(sb, tci & XS_VLAN_VID_MASK);
+	sb_puts(sb, ", p ");
+	sb_putu(sb, tci >> XS_VLAN_PRIO_SHIFT);
+	if (tci & XS_VLAN_DEI)
+		sb_puts(sb, ", DEI");
+	sb_puts(sb, ", ");
+}
+
 /* 4.99's tags, every one; false when the record ends in them. */
 static bool vlans_499(const struct printer *pr, const struct pview *v, uint32_t length,
 		      struct link *lk, bool *printed, struct strbuf *sb)
@@ -155,13 +166,7 @@ static bool vlans_499(const struct printer *pr, const struct pview *v, uint32_t 
 		if (pr->o.eflag) {
 			put_ethertype(pr, sb, lk->type);
 			put_length_once(sb, length, printed);
-			sb_puts(sb, "vlan ");
-			sb_putu(sb, tci & XS_VLAN_VID_MASK);
-			sb_puts(sb, ", p ");
-			sb_putu(sb, tci >> XS_VLAN_PRIO_SHIFT);
-			if (tci & XS_VLAN_DEI)
-				sb_puts(sb, ", DEI");
-			sb_puts(sb, ", ");
+			put_vlan_tci(sb, tci);
 		}
 		lk->type = next;
 		lk->length -= XS_VLAN_HLEN;

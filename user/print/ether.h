@@ -35,6 +35,8 @@ const char *ethertype_name(uint16_t type);
 /* VLAN tag i: its TCI and the type after it, from the event or, past the tags it holds, from
  * the frame's bytes (XS_F_HDRS). False when neither has it. */
 bool ether_vlan_tag(const struct pview *v, unsigned i, uint16_t *tci, uint16_t *next);
+/* 4.99's -e words for a tag's TCI: "vlan 10, p 0[, DEI], ". */
+void put_vlan_tci(struct strbuf *sb, uint16_t tci);
 void print_ether_unknown(const struct printer *pr, const struct pview *v, uint16_t type,
 			 uint32_t length, enum dialect d, struct strbuf *sb);
 

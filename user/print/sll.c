@@ -79,13 +79,7 @@ static bool vlans(const struct printer *pr, const struct pview *v, struct link *
 			return false;
 		}
 		if (pr->o.eflag) {
-			sb_puts(sb, "vlan ");
-			sb_putu(sb, tci & XS_VLAN_VID_MASK);
-			sb_puts(sb, ", p ");
-			sb_putu(sb, tci >> XS_VLAN_PRIO_SHIFT);
-			if (tci & XS_VLAN_DEI)
-				sb_puts(sb, ", DEI");
-			sb_puts(sb, ", ");
+			put_vlan_tci(sb, tci);
 		}
 		lk->type = next <= XS_ETH_MAX_LEN ? LLC_802_2 : next;
 		if (!pr->o.qflag) {
