@@ -55,20 +55,21 @@ BPF_CFLAGS = -g -O2 -target bpf -Wall -Werror -MMD -MP -Iinclude -Ivmlinux $(BPF
 
 # --- modules: each is listed once here, and the binary, the tests and bench/bench.mk link these
 # The printer and what it needs; no libbpf, no I/O (the unit tests, the parse fuzzer).
-PRINT_SRC := user/strbuf.c user/print.c user/print_sll.c user/print_ip4.c user/print_ip6.c \
-	user/print_demux.c user/print_tcp.c user/print_json.c user/print_tcpopt.c \
-	user/print_other.c user/print_dump.c user/cooked.c \
-	user/print_app.c user/print_classic.c user/names.c user/timefmt.c
+PRINT_SRC := user/strbuf.c user/names.c user/csum.c user/cooked.c user/print.c \
+	$(sort $(wildcard user/print/*.c))
+# The printer's own sources build with user/print/pure.h forced in: no stdio stream, no file
+# descriptor, no libbpf or libpcap there (make lint checks that the rule bites).
+PRINT_PURE_SRC := user/print.c $(sort $(wildcard user/print/*.c))
 # Filter expressions: libpcap's program, its eBPF translation, the -d listing.
 FILTER_SRC := user/filter.c user/xlate.c user/ebpf_dump.c user/log.c
 # Loading and driving the BPF object (loader.c includes the skeleton), with filters.
-KERNEL_SRC := user/loader.c user/counters.c user/pins.c $(FILTER_SRC)
+KERNEL_SRC := user/loader.c user/gso_btf.c user/counters.c user/pins.c $(FILTER_SRC)
 APP_SRC := $(PRINT_SRC) $(KERNEL_SRC) user/opts.c user/replay.c user/live.c user/capif.c \
-	user/ring.c user/sink.c user/iface.c user/decode.c user/subcmd.c user/pcap_out.c \
-	user/tcp_sum.c user/privs.c user/netdev.c user/hook.c user/bpf_owner.c user/detect_opts.c \
-	user/counting.c user/flowmap.c user/flowfmt.c user/alarms.c user/flowfilter.c user/flowsnap.c \
-	user/flowrender.c user/flowtools.c user/top.c user/watch.c user/flows_cmd.c user/flows_out.c \
-	user/main.c
+	user/ring.c user/sink.c user/iface.c user/decode.c user/segments.c user/seg_filter.c \
+	user/csum_sw.c user/subcmd.c user/pcap_out.c user/tcp_sum.c user/privs.c user/netdev.c \
+	user/hook.c user/bpf_owner.c user/detect_opts.c user/counting.c user/flowmap.c \
+	user/flowfmt.c user/alarms.c user/flowfilter.c user/flowsnap.c user/flowrender.c \
+	user/flowtools.c user/top.c user/watch.c user/flows_cmd.c user/flows_out.c user/main.c
 
 # $(call objs,DIR,SOURCES): the objects of SOURCES built into $(BUILD)/DIR.
 objs = $(patsubst %.c,$(BUILD)/$(1)%.o,$(2))
@@ -79,7 +80,7 @@ FUZZ_PRINT_OBJ := $(call objs,libfuzzer/,$(PRINT_SRC))
 FUZZ_APP_OBJ := $(call objs,libfuzzer/,$(filter-out user/main.c,$(APP_SRC)))
 KERNEL_OBJ := $(call objs,,$(KERNEL_SRC))
 
-UNIT_TESTS := test_parse test_print test_tcpopt test_payload test_classic
+UNIT_TESTS := test_parse test_print test_tcpopt test_payload test_classic test_csum test_segments
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/%)
 KERNEL_TEST_BIN := $(addprefix $(BUILD)/tests/,test_kernel test_xlate verifier_insns)
 FUZZ_BIN := $(BUILD)/tests/fuzz_parse_print $(BUILD)/tests/fuzz_pcap_read
@@ -136,20 +137,23 @@ vmlinux:
 $(BUILD)/user/loader.o $(BUILD)/san/user/loader.o $(BUILD)/libfuzzer/user/loader.o: \
 	$(BUILD)/xdpspy.skel.h
 
+PURE_FLAGS := -include user/print/pure.h
+$(foreach d,/ /san/ /libfuzzer/,$(call objs,$(d:/%=%),$(PRINT_PURE_SRC))): PURE := $(PURE_FLAGS)
+
 $(BUILD)/%.o: %.c
 	$(msg) CC $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) -c $< -o $@
+	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) $(PURE) -c $< -o $@
 
 $(BUILD)/san/%.o: %.c
 	$(msg) CC-SAN $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) -O1 -g $(SAN) $(XCFLAGS) -c $< -o $@
+	$(Q)$(CC) -O1 -g $(SAN) $(XCFLAGS) $(PURE) -c $< -o $@
 
 $(BUILD)/libfuzzer/%.o: %.c
 	$(msg) CC-FUZZ $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CLANG) $(FUZZ_CFLAGS) -c $< -o $@
+	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(PURE) -c $< -o $@
 
 # --- binaries ------------------------------------------------------------------------------
 # Links take the objects of $^ only: a .d file left by an older rule may list sources too.
@@ -168,9 +172,12 @@ $(UNIT_BIN): $(BUILD)/tests/%: $(BUILD)/san/tests/unit/%.o $(SAN_PRINT_OBJ)
 	$(msg) LD-SAN $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g $(SAN) -o $@ $(filter %.o,$^)
+# Segmented sends: what they link besides the printer.
+$(BUILD)/tests/test_segments: $(call objs,san/,user/segments.c user/seg_filter.c user/decode.c \
+	user/tcp_sum.c)
 
 $(BUILD)/tests/test_kernel: $(BUILD)/tests/kernel/test_kernel.o $(KERNEL_OBJ) \
-	$(call objs,,user/decode.c user/tcp_sum.c)
+	$(call objs,,user/decode.c user/tcp_sum.c user/csum.c)
 	$(msg) LD $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
@@ -306,8 +313,8 @@ fuzz: $(BUILD)/tests/fuzz_parse_print $(BUILD)/tests/fuzz_pcap_read
 	$(Q)tests/run-fuzz.sh $(BUILD)/tests/fuzz_parse_print $${FUZZ_SECONDS:-300}
 	$(Q)tests/run-fuzz-pcap.sh $(BUILD)/tests/fuzz_pcap_read $${FUZZ_SECONDS:-300}
 
-FMT_SRC = $(wildcard bpf/*.c bpf/*.h include/*.h user/*.c user/*.h tests/unit/*.c tests/kernel/*.c \
-	tests/fuzz/*.c tests/*.h bench/*.c)
+FMT_SRC = $(wildcard bpf/*.c bpf/*.h include/*.h user/*.c user/*.h user/print/*.c user/print/*.h \
+	tests/unit/*.c tests/kernel/*.c tests/fuzz/*.c tests/*.h bench/*.c)
 
 # Static analysis of the host code (make lint, a layer of make test: it must stay clean).
 # loader.c goes without unix.Malloc: the generated skeleton it includes trips that check.
@@ -315,12 +322,30 @@ TIDY_CHECKS := -*,bugprone-*,-bugprone-easily-swappable-parameters,-bugprone-res
 	-bugprone-assignment-in-if-condition,-bugprone-narrowing-conversions,clang-analyzer-*,\
 	-clang-analyzer-security.insecureAPI.*,-clang-analyzer-valist.Uninitialized
 
+# The code's shape (tests/code_shape.py): no include circle among user/'s modules, and no
+# function over 100 lines in the printer, the parser and the BPF side.
+SHAPE_SRC = user/print.c $(wildcard user/print/*.c user/print/*.h) $(wildcard include/*.h) \
+	$(wildcard bpf/*.c bpf/*.h) user/csum.c user/tcp_sum.c user/parse_host.h
+# What user/print/pure.h must refuse: each of these compiles without it.
+PURE_PROBES := '\#include <bpf/libbpf.h>' '\#include <pcap/pcap.h>' \
+	'\#include <stdio.h>\nvoid f(void) { puts("x"); }' \
+	'\#include <stdio.h>\nvoid f(void) { fprintf(stderr, "x"); }' \
+	'\#include <unistd.h>\nint f(int fd) { return (int)write(fd, "", 0); }'
+
 lint: $(BUILD)/xdpspy.skel.h
+	$(Q)$(PYTHON) tests/code_shape.py cycles user include user
+	$(Q)$(PYTHON) tests/code_shape.py length 100 $(SHAPE_SRC)
+	$(Q)for p in $(PURE_PROBES); do \
+		printf "$$p\n" | $(CC) -std=gnu11 -fsyntax-only -x c - || exit 1; \
+		if printf "$$p\n" | $(CC) -std=gnu11 $(PURE_FLAGS) -fsyntax-only -x c - 2>/dev/null; \
+		then echo "lint: user/print/pure.h lets this through: $$p"; exit 1; fi; \
+	done; echo "lint: user/print/pure.h refuses stdio, file descriptors, libbpf and libpcap"
 	$(Q)cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 		--std=c11 --inline-suppr -Iinclude -Iuser -I$(BUILD) --suppress=missingIncludeSystem \
 		-D'LIBBPF_OPTS(TYPE,NAME,...)=struct TYPE NAME = {0}' user/ include/
 	$(Q)out=$$(clang-tidy --quiet -checks='$(TIDY_CHECKS)' \
-		--header-filter='^$(CURDIR)/(user|include)/' $(filter-out user/loader.c,$(wildcard user/*.c)) \
+		--header-filter='^$(CURDIR)/(user|include)/' \
+		$(filter-out user/loader.c,$(wildcard user/*.c user/print/*.c)) \
 		-- -std=gnu11 -Iinclude -Iuser -I$(BUILD) 2>&1; \
 		clang-tidy --quiet -checks='$(TIDY_CHECKS),-clang-analyzer-unix.Malloc' user/loader.c \
 		-- -std=gnu11 -Iinclude -Iuser -I$(BUILD) 2>&1); \

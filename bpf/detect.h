@@ -17,6 +17,7 @@
 
 #include "counters.h"
 #include "flow_table.h"
+#include "proto.h"
 
 /* Set by the loader before load (user/loader.c). */
 const volatile struct xs_detect_cfg detect_cfg = XS_DETECT_DEFAULTS;
@@ -255,7 +256,8 @@ static __always_inline int xs_martian(const struct xs_event *ev)
 		__u8 b = ev->var[0];
 
 		if (b == 0)
-			return !(ev->kind == XS_K_UDP && ev->l4.udp.dport == bpf_htons(67));
+			return !(ev->kind == XS_K_UDP &&
+				 ev->l4.udp.dport == bpf_htons(67)); /* DHCP */
 		return b == 127 || b >= 224;
 	}
 	if (ev->var[0] == 0xff)
@@ -289,13 +291,15 @@ static __always_inline int xs_land(const struct xs_event *ev)
 /* The stealth scans' flag sets (nmap's -sN, -sF, -sX; SYN+FIN), from a TCP header's flags. */
 static __always_inline __u32 xs_stealth(__u8 f)
 {
-	if (!(f & 0x3f))
+	const __u8 fpu = XS_TCP_FIN | XS_TCP_PSH | XS_TCP_URG;
+
+	if (!(f & (XS_TCP_FIN | XS_TCP_SYN | XS_TCP_RST | XS_TCP_PSH | XS_TCP_ACK | XS_TCP_URG)))
 		return XS_EV_NULL;
-	if ((f & 0x03) == 0x03)
+	if ((f & (XS_TCP_SYN | XS_TCP_FIN)) == (XS_TCP_SYN | XS_TCP_FIN))
 		return XS_EV_SYNFIN;
-	if ((f & 0x39) == 0x29) /* FIN, PSH, URG, no ACK */
+	if ((f & (fpu | XS_TCP_ACK)) == fpu) /* FIN, PSH, URG, no ACK */
 		return XS_EV_XMAS;
-	if ((f & 0x17) == 0x01)
+	if ((f & (XS_TCP_FIN | XS_TCP_SYN | XS_TCP_RST | XS_TCP_ACK)) == XS_TCP_FIN)
 		return XS_EV_FIN;
 	return 0;
 }

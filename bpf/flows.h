@@ -38,11 +38,6 @@ struct {
 
 static const struct xs_flow zero_flow;
 
-#define XS_TH_FIN 0x01
-#define XS_TH_SYN 0x02
-#define XS_TH_RST 0x04
-#define XS_TH_ACK 0x10
-
 /* The source and destination ports, or an ICMP echo's identifier as both. */
 static __always_inline void flow_ports(const struct xs_event *ev, __be16 *sp, __be16 *dp)
 {
@@ -124,12 +119,12 @@ static __always_inline void flow_seq(struct xs_flow_dir *D, const struct xs_even
 	__u32 seq = bpf_ntohl(ev->l4.tcp.seq), ack = bpf_ntohl(ev->l4.tcp.ack);
 	__u16 win = bpf_ntohs(ev->l4.tcp.win);
 	__u32 len = tcp_payload(ev);
-	__u32 span = len + !!(f & XS_TH_SYN) + !!(f & XS_TH_FIN);
+	__u32 span = len + !!(f & XS_TCP_SYN) + !!(f & XS_TCP_FIN);
 
 	if (!D->seq_known) {
 		D->next_seq = seq + span;
 		D->seq_known = 1;
-	} else if (span && !(f & XS_TH_RST)) {
+	} else if (span && !(f & XS_TCP_RST)) {
 		if ((__s32)(seq + span - D->next_seq) <= 0) {
 			D->retransmits++;
 			c->retransmits++;
@@ -140,12 +135,12 @@ static __always_inline void flow_seq(struct xs_flow_dir *D, const struct xs_even
 			}
 			D->next_seq = seq + span;
 		}
-	} else if ((f & (XS_TH_ACK | XS_TH_SYN | XS_TH_FIN | XS_TH_RST)) == XS_TH_ACK &&
+	} else if ((f & (XS_TCP_ACK | XS_TCP_SYN | XS_TCP_FIN | XS_TCP_RST)) == XS_TCP_ACK &&
 		   ack == D->ack && win == D->window) {
 		D->dup_acks++;
 		c->dup_acks++;
 	}
-	if (!win && !(f & XS_TH_RST)) {
+	if (!win && !(f & XS_TCP_RST)) {
 		D->zero_windows++;
 		c->zero_windows++;
 	}
@@ -163,10 +158,10 @@ static __always_inline void flow_seq(struct xs_flow_dir *D, const struct xs_even
 static __always_inline __u32 flow_handshake(struct xs_flow *fl, int d, __u8 f,
 					    struct xs_counters *c, const struct xs_event *ev)
 {
-	__u8 hs = f & (XS_TH_SYN | XS_TH_ACK), st = fl->state;
+	__u8 hs = f & (XS_TCP_SYN | XS_TCP_ACK), st = fl->state;
 	__u32 tell = 0;
 
-	if (hs == XS_TH_SYN) {
+	if (hs == XS_TCP_SYN) {
 		if (st & XS_FLOW_SYN) {
 			st |= XS_FLOW_SYN_AGAIN;
 		} else {
@@ -175,14 +170,14 @@ static __always_inline __u32 flow_handshake(struct xs_flow *fl, int d, __u8 f,
 			fl->syn_ns = bpf_ktime_get_ns();
 			tell = XS_DO_SYN;
 		}
-	} else if (hs == (XS_TH_SYN | XS_TH_ACK)) {
+	} else if (hs == (XS_TCP_SYN | XS_TCP_ACK)) {
 		if (st & XS_FLOW_SYNACK) {
 			st |= XS_FLOW_SYNACK_AGAIN;
 		} else {
 			st |= XS_FLOW_SYNACK;
 			fl->synack_ns = bpf_ktime_get_ns();
 		}
-	} else if ((f & (XS_TH_ACK | XS_TH_RST)) == XS_TH_ACK &&
+	} else if ((f & (XS_TCP_ACK | XS_TCP_RST)) == XS_TCP_ACK &&
 		   (st & (XS_FLOW_SYN | XS_FLOW_SYNACK | XS_FLOW_EST)) ==
 		       (XS_FLOW_SYN | XS_FLOW_SYNACK) &&
 		   d == fl->client && bpf_ntohl(ev->l4.tcp.ack) == fl->dir[!d].next_seq) {
@@ -191,9 +186,9 @@ static __always_inline __u32 flow_handshake(struct xs_flow *fl, int d, __u8 f,
 		c->handshakes++;
 		tell = XS_DO_HANDSHAKE;
 	}
-	if (f & XS_TH_FIN)
+	if (f & XS_TCP_FIN)
 		st |= XS_FLOW_FIN;
-	if (f & XS_TH_RST)
+	if (f & XS_TCP_RST)
 		st |= XS_FLOW_RST;
 	if (st != fl->state)
 		fl->state = st;
@@ -206,12 +201,12 @@ static __always_inline __u32 flow_tcp(struct xs_flow *fl, int d, const struct xs
 {
 	__u8 f = ev->l4.tcp.flags;
 
-	if ((f & (XS_TH_SYN | XS_TH_ACK)) == XS_TH_SYN &&
+	if ((f & (XS_TCP_SYN | XS_TCP_ACK)) == XS_TCP_SYN &&
 	    (fl->state & (XS_FLOW_EST | XS_FLOW_FIN | XS_FLOW_RST)))
 		flow_restart(fl);
 	fl->dir[d & 1].tcp_flags |= f;
 	flow_seq(&fl->dir[d & 1], ev, f, c);
-	return flow_handshake(fl, d, f, c, ev) | xs_stealth(f) | (f & XS_TH_RST ? XS_EV_RST : 0);
+	return flow_handshake(fl, d, f, c, ev) | xs_stealth(f) | (f & XS_TCP_RST ? XS_EV_RST : 0);
 }
 
 /* Whether the first packet of a flow is a probe: a SYN, a stealth segment, UDP, an echo. */
@@ -221,7 +216,7 @@ static __always_inline int flow_probe(const struct xs_event *ev, __u32 kinds)
 
 	switch (ev->kind) {
 	case XS_K_TCP:
-		return (ev->l4.tcp.flags & (XS_TH_SYN | XS_TH_ACK)) == XS_TH_SYN ||
+		return (ev->l4.tcp.flags & (XS_TCP_SYN | XS_TCP_ACK)) == XS_TCP_SYN ||
 		       (kinds & XS_EV_STEALTH);
 	case XS_K_UDP:
 		return 1;

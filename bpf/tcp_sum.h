@@ -5,11 +5,12 @@
  * the record's data area (load_bytes reaches multi-buffer and paged data) and summed with
  * bpf_csum_diff, 512 bytes at a time (its limit), then with the pseudo header.
  */
-#ifndef XDPSPY_TCP_SUM_H
-#define XDPSPY_TCP_SUM_H
+#ifndef XDPSPY_BPF_TCP_SUM_H
+#define XDPSPY_BPF_TCP_SUM_H
 
 #include "event.h"
-#include "parse.h"
+#include "proto.h"
+#include "target.h"
 
 #define SUM_CHUNK 512
 
@@ -27,7 +28,7 @@ static __always_inline __u64 tcp_seg_len(const struct xs_event *ev)
 	__u64 hdrs = (__u64)ev->l4_off - ev->l3_off, ip = bpf_ntohs(ev->ip_len);
 
 	if (ev->flags & XS_F_IP6)
-		return ip + 40 > hdrs ? ip + 40 - hdrs : 0;
+		return ip + XS_IP6_HLEN > hdrs ? ip + XS_IP6_HLEN - hdrs : 0;
 	return ip > hdrs ? ip - hdrs : 0;
 }
 
@@ -70,7 +71,7 @@ static __always_inline void tcp_sum(void *ctx, bool skb, struct xs_record *rec)
 	if (len > XS_MAX_SNAP)
 		return;
 	XS_PIN(len);
-	if (len < 20)
+	if (len < XS_TCP_HLEN)
 		return;
 	XS_PIN(len);
 	/* A tag put back from the skb's metadata (XS_F_VLAN_META) is not in its bytes. */
@@ -94,11 +95,11 @@ static __always_inline void tcp_sum(void *ctx, bool skb, struct xs_record *rec)
 	if (ev->flags & XS_F_IP6) {
 		__builtin_memcpy(pseudo, ev->var, 32);
 		pseudo[8] = bpf_htonl((__u32)len);
-		pseudo[9] = bpf_htonl(6);
+		pseudo[9] = bpf_htonl(XS_IPPROTO_TCP);
 		plen = 40;
 	} else {
 		__builtin_memcpy(pseudo, ev->var, 8);
-		pseudo[2] = bpf_htonl((6 << 16) | (__u32)len);
+		pseudo[2] = bpf_htonl((XS_IPPROTO_TCP << 16) | (__u32)len);
 		plen = 12;
 	}
 	sum += (__u32)bpf_csum_diff(NULL, 0, (__be32 *)pseudo, plen, 0);

@@ -12,6 +12,10 @@
  * or xdpspy_*_reject (count the frame as filtered). See include/chain.h. The same record
  * carries the frame's bytes when they are asked for (-s, -x, -w) and is the scratch space of
  * the -v checksum.
+ *
+ * At egress a send may still change before tcpdump's tap sees it: the kernel segments it in
+ * software, or completes its checksum, where the device cannot (bpf/gso_skb.h). The event says
+ * so; user space makes of it what the tap sees (user/segments.c, user/csum_sw.c).
  */
 #include <linux/bpf.h>
 #include <linux/pkt_cls.h>
@@ -23,8 +27,10 @@
 #include "counters.h"
 #include "event.h"
 #include "flows.h"
-#include "parse.h"
+#include "parse_glue.h"
+#include "proto.h"
 #include "tcp_sum.h"
+#include "gso_skb.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -39,6 +45,9 @@ const volatile __u8 verify_sum = 0; /* -v: sum the TCP segment for its checksum 
 /* -i any (several interfaces): printed as tcpdump's cooked capture, which puts no VLAN tag
  * back (libpcap has no place for it in a LINUX_SLL2 header) */
 const volatile __u8 cooked = 0;
+/* The filter on a send segmented after the egress hook (user/seg_filter.h): 0, its verdict is
+ * every segment's; 1, user space runs it on each segment, from the headers; 2, from the bytes */
+const volatile __u8 seg_filter = 0;
 
 /* Replay: a frame's length on the wire, when the test run is given only its captured part;
  * the filter's `len` reads it. 0 for live frames. */
@@ -85,12 +94,14 @@ static __always_inline struct xs_record *staged_record(__u32 hook)
 	return bpf_map_lookup_elem(&staged, &key);
 }
 
-static __always_inline void count(struct xs_counters *c, const struct xs_event *ev)
+/* n: the packets the frame stands for (a send segmented in software: its segments, of which
+ * only the last keeps FIN and PSH). */
+static __always_inline void count(struct xs_counters *c, const struct xs_event *ev, __u32 n)
 {
 	if (ev->flags & XS_F_IP4)
-		c->ipv4++;
+		c->ipv4 += n;
 	else if (ev->flags & XS_F_IP6)
-		c->ipv6++;
+		c->ipv6 += n;
 	else if (ev->kind == XS_K_ARP)
 		c->arp++;
 	else
@@ -103,25 +114,25 @@ static __always_inline void count(struct xs_counters *c, const struct xs_event *
 	case XS_K_TCP: {
 		__u8 f = ev->l4.tcp.flags;
 
-		c->tcp++;
+		c->tcp += n;
 		if (ev->stop != XS_S_OK && ev->stop != XS_S_OPT)
 			break;
-		if ((f & 0x12) == 0x02)
-			c->syn++;
-		else if ((f & 0x12) == 0x12)
-			c->synack++;
-		if (f & 0x01)
+		if ((f & (XS_TCP_SYN | XS_TCP_ACK)) == XS_TCP_SYN)
+			c->syn += n;
+		else if ((f & (XS_TCP_SYN | XS_TCP_ACK)) == (XS_TCP_SYN | XS_TCP_ACK))
+			c->synack += n;
+		if (f & XS_TCP_FIN)
 			c->fin++;
-		if (f & 0x04)
-			c->rst++;
-		if (f & 0x08)
+		if (f & XS_TCP_RST)
+			c->rst += n;
+		if (f & XS_TCP_PSH)
 			c->psh++;
-		if (f == 0x10) {
+		if (f == XS_TCP_ACK) {
 			__u32 hdrs = (ev->l4_off - ev->l3_off) + (ev->l4.tcp.doff >> 4) * 4;
 			__u32 iplen = bpf_ntohs(ev->ip_len);
 
 			if (ev->flags & XS_F_IP6)
-				iplen += 40;
+				iplen += XS_IP6_HLEN;
 			if (iplen <= hdrs)
 				c->pure_ack++;
 		}
@@ -164,7 +175,7 @@ static __always_inline __u32 xdp_wire_len(const struct xs_frame *f, const struct
 		ip = ip ? ip + 40 : 0xffffffff; /* 0: a jumbo payload */
 	if ((ev->flags & (XS_F_IP4 | XS_F_IP6)) && ev->l3_off + ip <= linear)
 		return linear;
-	return bpf_xdp_get_buff_len((struct xdp_md *)f->ctx);
+	return bpf_xdp_get_buff_len((struct xdp_md *)f->src);
 }
 
 static __always_inline struct xs_counters *counters(void)
@@ -229,17 +240,25 @@ static __always_inline struct xs_counters *prepare(struct xs_event *ev, const st
 	else
 		__builtin_memset(ev, 0, XS_EVENT_FIXED);
 	xs_parse(ev, f);
-	ev->wire_len = f->skb ? skb_len : xdp_wire_len(f, ev);
+	ev->wire_len = f->src_kind == XS_SRC_SKB ? skb_len : xdp_wire_len(f, ev);
 	ev->flags |= dir_flag;
-	if (f->skb) {
-		struct __sk_buff *skb = f->ctx;
+	if (f->src_kind == XS_SRC_SKB) {
+		struct __sk_buff *skb = f->src;
 
 		ev->ifindex = skb->ifindex;
 		ev->pkt_type = dir_flag & XS_F_EGRESS ? XS_PACKET_OUTGOING : skb->pkt_type;
 		if (!cooked)
 			vlan_reinsert(ev, skb);
+		/* A send the kernel segments after this hook counts as its segments, as it
+		 * leaves; a checksum it completes after the hook matters where checksums show. */
+		if (dir_flag & XS_F_EGRESS) {
+			if (skb->gso_size)
+				xs_gso_skb(skb, ev);
+			else if (verify_sum || snap_len)
+				xs_csum_skb(skb, ev);
+		}
 	} else {
-		ev->ifindex = ((struct xdp_md *)f->ctx)->ingress_ifindex;
+		ev->ifindex = ((struct xdp_md *)f->src)->ingress_ifindex;
 		ev->pkt_type = XS_PKTTYPE_UNKNOWN;
 	}
 
@@ -247,23 +266,26 @@ static __always_inline struct xs_counters *prepare(struct xs_event *ev, const st
 	if (!c)
 		return NULL;
 	if (dir_flag & XS_F_EGRESS) {
-		c->tx_packets++;
-		c->tx_bytes += ev->wire_len;
+		c->tx_packets += xs_gso_segs(ev);
+		c->tx_bytes += xs_gso_bytes(ev);
 	} else {
 		c->rx_packets++;
 		c->rx_bytes += ev->wire_len;
 	}
-	count(c, ev);
+	count(c, ev, xs_gso_segs(ev));
 	flows_track(ev, c);
 	return c;
 }
 
+/* events and lost count packets: a segmented send's record carries all its segments. */
 static __always_inline void output(void *rec, __u32 size, struct xs_counters *c)
 {
+	__u32 n = xs_gso_segs(rec);
+
 	if (bpf_ringbuf_output(&events, rec, size, wakeup_flags()) == 0)
-		c->events++;
+		c->events += n;
 	else
-		c->lost++;
+		c->lost += n;
 }
 
 /*
@@ -332,24 +354,38 @@ static __always_inline int ring_event(struct xs_event *ev)
 
 static __always_inline void send(struct xs_event *ev, struct xs_counters *c)
 {
+	__u32 n = xs_gso_segs(ev);
+
 	ev->ts_ns = bpf_ktime_get_ns();
 	if (ring_event(ev) == 0)
-		c->events++;
+		c->events += n;
 	else
-		c->lost++;
+		c->lost += n;
 }
 
 /*
  * Frame bytes a staged record carries: -s's, else with headers past what the event holds
- * (XS_F_HDRS) the whole frame, up to XS_MAX_SNAP, for the printer to read them from.
+ * (XS_F_HDRS) the whole frame, up to XS_MAX_SNAP, for the printer to read them from. A send
+ * segmented in software goes whole, whatever -s says: user space cuts each segment (and its
+ * first -s bytes) out of it.
  */
 static __always_inline __u32 record_bytes(const struct xs_event *ev)
 {
 	__u32 want = snap_len;
 
-	if (!want && (ev->flags & XS_F_HDRS))
+	if ((!want && (ev->flags & XS_F_HDRS)) || (ev->flags & XS_F_GSO))
 		want = XS_MAX_SNAP;
 	return want < ev->wire_len ? want : ev->wire_len;
+}
+
+/* Bytes a segmented send needs although no -s asks for them: -v sums every segment, and a
+ * filter that may read their payload, or their checksums completed over it, runs on each of
+ * them in user space. */
+static __always_inline bool gso_bytes(const struct xs_event *ev)
+{
+	if (!(ev->flags & XS_F_GSO))
+		return false;
+	return verify_sum || seg_filter == 2 || (seg_filter && (ev->gso.flags & XS_GSO_CSUM));
 }
 
 /* A staged record: the -v sum, then the frame's first bytes, if any, then out. */
@@ -360,10 +396,11 @@ static __always_inline void send_record(void *ctx, bool skb, struct xs_record *r
 	/* As tcpdump captures them, a put-back tag included: the skb has that many fewer. */
 	__u64 n = record_bytes(ev), tag = meta_tag(ev);
 
-	if (verify_sum)
+	/* The sum over a send whose checksum is completed later gives that checksum. */
+	if ((verify_sum || (ev->flags & XS_F_CSUM_SW)) && !(ev->flags & XS_F_GSO))
 		tcp_sum(ctx, skb, rec);
 	/* With -s (a constant) the compact event is never sent. */
-	if (!snap_len && !(ev->flags & XS_F_HDRS)) {
+	if (!snap_len && !(ev->flags & XS_F_HDRS) && !gso_bytes(ev)) {
 		send(ev, c);
 		return;
 	}
@@ -456,12 +493,24 @@ static __always_inline void matched(void *ctx, __u32 hook)
 		send_record(ctx, hook != XS_HOOK_XDP, rec, c);
 }
 
-static __always_inline void rejected(void)
+/* A send segmented after the egress hook counts as all its segments; where the filter may
+ * take some of them (seg_filter), it goes to user space, which decides and counts for each. */
+static __always_inline void rejected(void *ctx, __u32 hook)
 {
 	struct xs_counters *c = counters();
+	struct xs_record *rec;
+	__u32 n = 1;
 
-	if (c)
-		c->filtered++;
+	if (!c)
+		return;
+	if (hook == XS_HOOK_TC_EGRESS && (rec = staged_record(hook))) {
+		if (seg_filter && (rec->ev.flags & XS_F_GSO)) {
+			send_record(ctx, true, rec, c);
+			return;
+		}
+		n = xs_gso_segs(&rec->ev);
+	}
+	c->filtered += n;
 }
 
 /* Counting only, no event ever sent (summarize()): the parser skips the tails' bytes. */
@@ -476,7 +525,8 @@ static __always_inline struct xs_frame xdp_frame(struct xdp_md *ctx)
 	return (struct xs_frame){
 	    .data = (const __u8 *)(long)ctx->data,
 	    .end = (const __u8 *)(long)ctx->data_end,
-	    .ctx = ctx,
+	    .src = ctx,
+	    .src_kind = XS_SRC_XDP,
 	    .count_only = count_only(),
 	};
 }
@@ -486,13 +536,13 @@ static __always_inline struct xs_frame skb_frame(struct __sk_buff *skb)
 	return (struct xs_frame){
 	    .data = (const __u8 *)(long)skb->data,
 	    .end = (const __u8 *)(long)skb->data_end,
-	    .ctx = skb,
-	    .skb = 1,
+	    .src = skb,
+	    .src_kind = XS_SRC_SKB,
 	    .count_only = count_only(),
 	};
 }
 
-/* The network and transport parsers as global functions: verified once each (parse.h). */
+/* The out-of-line parts of the parser (bpf/parse_glue.h): global functions, verified once each. */
 __noinline int xs_l3_xdp(struct xdp_md *ctx, struct xs_event *ev, __u32 off, __u32 proto)
 {
 	struct xs_frame f = xdp_frame(ctx);
@@ -511,7 +561,7 @@ __noinline int xs_l3_skb(struct __sk_buff *skb, struct xs_event *ev, __u32 off, 
 	return 0;
 }
 
-/* The walks of parse.h, their arguments packed by XS_WALK_ARG. */
+/* The walks, their arguments packed by XS_WALK_ARG. */
 __noinline int xs_walk_xdp(struct xdp_md *ctx, struct xs_event *ev, __u32 l3end, __u32 off_nh)
 {
 	struct xs_frame f = xdp_frame(ctx);
@@ -567,7 +617,7 @@ int xdpspy_xdp_match(struct xdp_md *ctx)
 SEC("xdp.frags")
 int xdpspy_xdp_reject(struct xdp_md *ctx)
 {
-	rejected();
+	rejected(ctx, XS_HOOK_XDP);
 	return XDP_PASS;
 }
 
@@ -584,30 +634,30 @@ static __always_inline __u32 headers_len(const struct __sk_buff *skb)
 {
 	const __u8 *d = (const __u8 *)(long)skb->data, *end = (const __u8 *)(long)skb->data_end;
 	const __u8 *tcp;
-	__u32 off = 14, l4, i;
+	__u32 off = XS_ETH_HLEN, l4, i;
 	__u16 proto;
 	__u8 p;
 
-	if (d + 14 > end)
+	if (d + XS_ETH_HLEN > end)
 		return XS_UNSURE;
 	proto = xs_ld16(d + 12);
 	for (i = 0; i < 2; i++) {
-		if (proto != XS_ETH_8021Q && proto != XS_ETH_8021AD)
+		if (proto != XS_BE16(XS_ETH_P_8021Q) && proto != XS_BE16(XS_ETH_P_8021AD))
 			break;
-		if (d + off + 4 > end)
+		if (d + off + XS_VLAN_HLEN > end)
 			return XS_UNSURE;
 		proto = xs_ld16(d + off + 2);
-		off += 4;
+		off += XS_VLAN_HLEN;
 	}
-	if (proto == XS_ETH_IP) {
-		if (d + off + 20 > end)
+	if (proto == XS_BE16(XS_ETH_P_IP)) {
+		if (d + off + XS_IP4_HLEN > end)
 			return XS_UNSURE;
 		l4 = off + (d[off] & 0xf) * 4;
 		p = d[off + 9];
-	} else if (proto == XS_ETH_IP6) {
-		if (d + off + 40 > end)
+	} else if (proto == XS_BE16(XS_ETH_P_IPV6)) {
+		if (d + off + XS_IP6_HLEN > end)
 			return XS_UNSURE;
-		l4 = off + 40;
+		l4 = off + XS_IP6_HLEN;
 		p = d[off + 6];
 		if (xs_is_ext6(p))
 			return XS_UNSURE;
@@ -617,7 +667,7 @@ static __always_inline __u32 headers_len(const struct __sk_buff *skb)
 	if (p != XS_IPPROTO_TCP)
 		return l4 + 32;
 	tcp = d + l4;
-	if (tcp + 20 > end)
+	if (tcp + XS_TCP_HLEN > end)
 		return XS_UNSURE;
 	return l4 + (tcp[12] >> 4) * 4;
 }
@@ -659,7 +709,7 @@ int xdpspy_tc_match(struct __sk_buff *skb)
 SEC("tc")
 int xdpspy_tc_reject(struct __sk_buff *skb)
 {
-	rejected();
+	rejected(skb, XS_HOOK_TC_EGRESS);
 	return TC_ACT_UNSPEC;
 }
 
@@ -681,6 +731,6 @@ int xdpspy_tc_in_match(struct __sk_buff *skb)
 SEC("tc")
 int xdpspy_tc_in_reject(struct __sk_buff *skb)
 {
-	rejected();
+	rejected(skb, XS_HOOK_TC_INGRESS);
 	return TC_ACT_UNSPEC;
 }

@@ -69,6 +69,13 @@ enum xs_stop {
 #define XS_F_SUM 0x0040 /* l4_sum holds the TCP segment's checksum sum (-v) */
 #define XS_F_HDRS 0x0080 /* headers past what the event holds: read them from the frame's bytes */
 #define XS_F_VLAN_META 0x0100 /* TC: the outer tag came from the skb, not the frame's bytes */
+#define XS_F_GSO 0x0200 /* egress: the kernel segments this send in software after the hook */
+#define XS_F_CSUM_SW 0x0400 /* egress: ... and completes its L4 checksum after the hook */
+
+/* ev->gso.flags: how the kernel's software segmentation makes the segments (include/gso.h) */
+#define XS_GSO_FIXEDID 0x01 /* every segment keeps the IPv4 ID (SKB_GSO_TCP_FIXEDID) */
+#define XS_GSO_CSUM 0x02 /* the L4 checksums are completed in software, not left partial */
+#define XS_GSO_KEEP_CWR 0x04 /* AccECN: CWR stays on every segment (SKB_GSO_TCP_ACCECN) */
 
 struct xs_event {
 	__u64 ts_ns; /* host order: bpf_ktime_get_ns() at the hook; 0 in replay */
@@ -104,7 +111,15 @@ struct xs_event {
 	__u8 l3x_cap;
 	__u8 l4_proto; /* protocol of the header at l4_off */
 	__be32 ip6_flow; /* version, class and flow label word */
-	__be32 frag_id; /* IPv6 fragment identification */
+	union {
+		__be32 frag_id; /* IPv6 fragment identification */
+		/* XS_F_GSO (never a fragment): the send's segmentation, for user space to redo */
+		struct {
+			__u16 size; /* host order: payload bytes per segment (gso_size) */
+			__u8 flags; /* XS_GSO_* */
+			__u8 pad;
+		} gso;
+	};
 	/* Transport layer, as the kind says. */
 	union {
 		struct {
@@ -162,6 +177,7 @@ _Static_assert(__builtin_offsetof(struct xs_event, wire_len) == 8, "wire_len off
 _Static_assert(__builtin_offsetof(struct xs_event, mac_dst) == 28, "mac_dst offset");
 _Static_assert(__builtin_offsetof(struct xs_event, ip_vhl) == 50, "ip_vhl offset");
 _Static_assert(__builtin_offsetof(struct xs_event, ip6_flow) == 64, "ip6_flow offset");
+_Static_assert(__builtin_offsetof(struct xs_event, gso) == 68, "gso offset");
 _Static_assert(__builtin_offsetof(struct xs_event, l4) == 72, "l4 offset");
 _Static_assert(__builtin_offsetof(struct xs_event, ifindex) == 96, "ifindex offset");
 _Static_assert(XS_EVENT_FIXED == 104, "fixed part size");

@@ -199,15 +199,26 @@ check_scan() {
 # 3000 SYNs from 3000 sources to port 80 within a second are a SYN flood; as many completed
 # handshakes to port 81 are not. The flood's alarm ends once it stops.
 check_flood() {
+	local text
 	xs_topology && attach_flows || return 1
 	start_watch
+	# The same alarms as a person reads them.
+	spawn watchtext "$NS_A" "$XDPSPY" watch -i "$IF_A" --interval 0.1
+	text=$SPAWN_PID
 	flowgen flood 3000 80 && flowgen handshakes 3000 81 || return 1
 	wait_until 5000 rx_at_least 9000 || ck_fail "the frames did not arrive"
 	wait_until 5000 file_has "$XS_WORK/watch.out" '"event":"end"' ||
 		ck_fail "watch: the flood never ended"
+	wait_until 2000 file_has "$XS_WORK/watchtext.out" 'end of SYN flood to 10.199.0.1.80' ||
+		ck_fail "watch: no text line for the flood's end"
 	expect_stats syn_floods=1 port_scans=0 handshakes=3000
 	stop_pid "$WATCH"
+	stop_pid "$text"
 	sed 's/^/    | /' "$XS_WORK/watch.out" | cut -c1-200
+	sed 's/^/    | /' "$XS_WORK/watchtext.out"
+	grep -q ': SYN flood to 10.199.0.1.80: ' "$XS_WORK/watchtext.out" ||
+		ck_fail "watch: no text line for the flood's start"
+	! grep -q '10.199.0.1.81' "$XS_WORK/watchtext.out" || ck_fail "watch: port 81 flagged"
 	"$PYTHON" "$CHECK" watch "$XS_WORK/watch.out" syn_flood=10.199.0.1.80 \
 		--not syn_flood=10.199.0.1.81 || ck_fail "watch"
 	"$PYTHON" - "$XS_WORK/watch.out" <<'EOF' || ck_fail "the flood's evidence"

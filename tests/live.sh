@@ -13,11 +13,13 @@ SUITE=live
 
 # --- 1. tcpdump and xdpspy, side by side ------------------------------------------------------
 
-# tcp_lines FILE: the TCP lines, time stamp column removed; with DUMP=1 each with the dump
-# lines that follow it (-X).
+# tcp_lines FILE: the TCP lines, time stamp column removed; with DUMP=1 each whole record
+# (the -v line before it, the -X dump lines after it).
 tcp_lines() {
 	if [[ -n ${DUMP:-} ]]; then
-		awk '/^[0-9]/ { keep = /Flags \[/ } keep' "$1" | sed -E 's/^[0-9]+\.[0-9]+ //'
+		awk '/^[0-9]+\.[0-9]+ / { if (tcp) printf "%s", rec; rec = ""; tcp = 0 }
+			{ rec = rec $0 "\n"; if (/Flags \[/) tcp = 1 }
+			END { if (tcp) printf "%s", rec }' "$1" | sed -E 's/^[0-9]+\.[0-9]+ //'
 	else
 		grep -E 'Flags \[' "$1" | sed -E 's/^[0-9]+\.[0-9]+ //'
 	fi
@@ -49,12 +51,17 @@ compare_with_tcpdump() {
 		dev=lo a4=127.0.0.1 a6=::1 cns=$NS_A mark_to=127.0.0.1 eg=none
 	fi
 	[[ -n ${GRO:-} ]] && { gro_on "$NS_A" "$IF_A" && gro_on "$NS_B" "$IF_B" || return 1; }
+	[[ -n ${SEG:-} ]] && { seg_offload "$NS_A" "$IF_A" "$SEG" && seg_offload "$NS_B" "$IF_B" "$SEG" ||
+		return 1; }
 	[[ -n ${FOREIGN:-} ]] && { attach_foreign "$FOREIGN" || return 1; }
 	# --immediate-mode and -l: tcpdump's file shows each packet as it comes, which is the
-	# barrier below. tcpdump first: xdpspy must not disturb what it sees.
-	spawn td "$NS_A" tcpdump -i "$dev" --immediate-mode -l "$@"
+	# barrier below. tcpdump first: xdpspy must not disturb what it sees. With segmentation
+	# offloads on, libpcap sizes each ring slot for 256 KiB: a larger buffer, so it keeps up.
+	local td_buf=()
+	[[ -n ${SEG:-} ]] && td_buf=(-B 32768)
+	spawn td "$NS_A" tcpdump -i "$dev" --immediate-mode -l "${td_buf[@]}" "$@"
 	tdpid=$SPAWN_PID
-	wait_until 10000 file_has "$XS_WORK/td.err" '^listening on' || {
+	wait_until 10000 file_has "$XS_WORK/td.err" '^(tcpdump: )?listening on' || {
 		ck_fail "tcpdump did not start"
 		ck_show "$XS_WORK/td.err"
 		return 1
@@ -66,6 +73,12 @@ compare_with_tcpdump() {
 		ck_fail "--mode generic: $dev does not show xdpgeneric"; }
 	start_servers "$a4" "$a6" || return 1
 	conversations "$cns" "$a4" "$a6"
+	# SEG_THEN: the devices' offloads switched mid-capture, and the conversations again.
+	if [[ -n ${SEG_THEN:-} ]]; then
+		seg_offload "$NS_A" "$IF_A" "$SEG_THEN" && seg_offload "$NS_B" "$IF_B" "$SEG_THEN" &&
+			start_servers "$a4" "$a6" || return 1
+		conversations "$cns" "$a4" "$a6"
+	fi
 	# The marker goes in after the last ACK, over the same single queue: once tcpdump shows it,
 	# both hooks have seen every packet of the conversations.
 	peer "$cns" udp --to "$mark_to" --port "$MARK_PORT" --count 1 2>/dev/null
@@ -123,6 +136,29 @@ gro_on() {
 	}
 }
 
+# seg_offload NS IF tso|gso|gso-nocsum: multi-segment TCP sends (gso_max_segs back to its
+# default), with the checksum offloaded; tso: the device takes them whole (TSO, as a NIC or a
+# default veth); gso: it lacks TSO, so the kernel segments them in software after the egress
+# hook, before tcpdump's tap (as on many virtual and tunnel devices); gso-nocsum: nor checksum
+# offload, so the kernel completes the checksums there too. GRO stays off: received segments
+# are not merged again.
+seg_offload() {
+	local f tso=off tx=on
+	[[ $3 == tso ]] && tso=on
+	[[ $3 == gso-nocsum ]] && tx=off # and so no TSO: the checksums complete in software too
+	ip -n "$1" link set dev "$2" gso_max_segs 65535 || return 1
+	for f in sg gso; do
+		in_ns "$1" ethtool -K "$2" "$f" on >/dev/null 2>&1
+	done
+	in_ns "$1" ethtool -K "$2" tx "$tx" >/dev/null 2>&1
+	in_ns "$1" ethtool -K "$2" tso "$tso" >/dev/null 2>&1
+	in_ns "$1" ethtool -k "$2" | grep -q "^tcp-segmentation-offload: $tso" &&
+		in_ns "$1" ethtool -k "$2" | grep -q '^generic-segmentation-offload: on' || {
+		ck_fail "cannot set TSO $tso, GSO on on $2"
+		return 1
+	}
+}
+
 # The default: on a veth, ingress at TC (XDP there would turn the peer's TSO off).
 check_tcp_tcx() {
 	compare_with_tcpdump "" -n -tt || return 1
@@ -139,6 +175,132 @@ check_tcp_gro() {
 		ck_info "merged or offloaded segments: $(grep -cE 'length [0-9]{4,}$' "$XS_WORK/xd.out") lines of over 999 bytes" ||
 		ck_fail "no segment longer than an MTU: GRO/TSO did not happen, the check proves nothing"
 }
+# Sends of several segments, both ways, IPv4 and IPv6. TSO off: the egress hook sees each send
+# whole and the kernel then segments it in software, where tcpdump taps; xdpspy must print the
+# segments tcpdump prints (seq ranges, lengths, flags). TSO on: the send leaves whole, and both
+# print it as one line.
+GSO_SIZES=1:1,100:1000,1400:3000,3000:20,20000:60000,7000:4000,0:1
+check_tcp_gso_sw() {
+	SEG=gso SIZES=$GSO_SIZES MIN_LINES=60 compare_with_tcpdump "" -n -tt || return 1
+	gso_seen
+}
+check_tcp_gso_hw() {
+	SEG=tso SIZES=$GSO_SIZES compare_with_tcpdump "" -n -tt || return 1
+	grep -qE "^[0-9.]+ IP $IP4_A\.$PORT4 > .*length ([3-9][0-9]{3}|[1-9][0-9]{4})$" "$XS_WORK/xd.out" &&
+		ck_info "sends offloaded whole: $(grep -cE 'length [0-9]{4,}$' "$XS_WORK/xd.out") lines of over 999 bytes" ||
+		ck_fail "no send longer than an MTU: TSO did not happen, the check proves nothing"
+}
+# -v and -X: each segment's IPv4 ID, lengths and header checksum, its TCP checksum (the partial
+# one the device is left to complete, "incorrect" to tcpdump) and its bytes.
+check_tcp_gso_sw_verbose() {
+	DUMP=1 SEG=gso SIZES=$GSO_SIZES MIN_LINES=60 compare_with_tcpdump "" -n -tt -v || return 1
+	gso_seen
+}
+check_tcp_gso_sw_dump() {
+	DUMP=1 SEG=gso SIZES=$GSO_SIZES MIN_LINES=60 compare_with_tcpdump "" -n -tt -X || return 1
+	gso_seen
+}
+# A filter expression on segmented sends: tcpdump runs it on each segment. The kernel's verdict
+# on the whole send holds for every segment when the program reads nothing a segment changes
+# (ports, hosts); else each segment goes through it in user space: PSH only on the last, the
+# lengths, payload bytes at a segment's own offsets (tcp[1460]: in IPv4's full segments, past
+# the end of IPv6's, in both sends whole). Received = captured + dropped throughout.
+check_tcp_gso_filters() {
+	local e
+	for e in "port $PORT4 or udp port $MARK_PORT" \
+		"udp port $MARK_PORT or tcp[tcpflags] & tcp-push != 0" \
+		"udp or len < 1000" \
+		"udp port $MARK_PORT or tcp[((tcp[12:1] & 0xf0) >> 2):1] = 0x72" \
+		"udp port $MARK_PORT or tcp[1460] = 0x72"; do
+		ck_info "expression: $e"
+		SEG=gso SIZES=$GSO_SIZES MIN_LINES=10 compare_with_tcpdump "" -n -tt "$e" || return 1
+	done
+}
+# TSO switched off mid-capture: the egress hook follows the device's features send by send
+# (read per packet in the kernel), so the sends before print whole and those after as their
+# segments, as tcpdump prints them.
+check_tcp_gso_switch() {
+	SEG=tso SEG_THEN=gso SIZES=$GSO_SIZES MIN_LINES=100 compare_with_tcpdump "" -n -tt || return 1
+	local whole segs
+	whole=$(grep -cE "($IP4_A\.$PORT4|$IP6_A\.$PORT6) > .*length [0-9]{5}$" "$XS_WORK/xd.out")
+	segs=$(grep -cE "($IP4_A\.$PORT4|$IP6_A\.$PORT6) > .*length 1(448|428)$" "$XS_WORK/xd.out")
+	((whole > 0 && segs >= 20)) && ck_info "$whole sends whole, then $segs full-sized segments" ||
+		ck_fail "want sends whole and then segmented: $whole of 10000+ bytes, $segs segments"
+}
+# -w: the file holds the segments, bytes and all: tcpdump reading it prints what tcpdump printed
+# live (and --print, what xdpspy printed).
+check_tcp_gso_write() {
+	DUMP=1 SEG=gso SIZES=$GSO_SIZES MIN_LINES=60 \
+		compare_with_tcpdump "-w $XS_WORK/xd.pcap --print" -n -tt -X || return 1
+	tcpdump -r "$XS_WORK/xd.pcap" -n -tt -X >"$XS_WORK/file.out" 2>"$XS_WORK/file.err" ||
+		ck_fail "tcpdump -r: $(head -2 "$XS_WORK/file.err")"
+	DUMP=1 tcp_lines "$XS_WORK/file.out" >"$XS_WORK/file.tcp"
+	cmp -s "$XS_WORK/td.tcp" "$XS_WORK/file.tcp" &&
+		ck_info "tcpdump -r of the file: $(wc -l <"$XS_WORK/file.tcp") lines, as tcpdump's live" || {
+		ck_fail "tcpdump -r of the file differs from tcpdump's live lines:"
+		diff -u "$XS_WORK/td.tcp" "$XS_WORK/file.tcp" | sed -n '3,20p' | sed 's/^/    /'
+	}
+}
+# -c N stops after N segments, as tcpdump's -c does, also in the middle of a send: sends of
+# 60000 bytes (first a 10-segment one), egress only, -c 4.
+check_tcp_gso_count() {
+	local tdpid n=4 last next
+	xs_topology || return 1
+	seg_offload "$NS_A" "$IF_A" gso && seg_offload "$NS_B" "$IF_B" gso || return 1
+	spawn td "$NS_A" tcpdump -i "$IF_A" --immediate-mode -l -B 32768 -n -tt -Q out
+	tdpid=$SPAWN_PID
+	wait_until 10000 file_has "$XS_WORK/td.err" 'listening on' || {
+		ck_fail "tcpdump did not start"
+		return 1
+	}
+	start_xdpspy xd "$NS_A" "$IF_A" -n -tt -Q out -c "$n" || return 1
+	start_servers "$IP4_A" "$IP6_A" || return 1
+	SIZES=0:60000 conversations "$NS_B" "$IP4_A" "$IP6_A"
+	peer "$NS_A" udp --to "$IP4_B" --port "$MARK_PORT" --count 1 2>/dev/null
+	wait_until 5000 file_has "$XS_WORK/td.out" "\.$MARK_PORT: UDP" || ck_fail "tcpdump did not see the marker"
+	kill -INT "$tdpid"
+	wait_exit "$tdpid" "$EXIT_MS_MAX" || ck_fail "tcpdump did not exit"
+	if wait_exit "$XPID" 5000; then
+		[[ $EXIT_RC == 0 ]] || ck_fail "-c $n: exit status $EXIT_RC"
+	else
+		ck_fail "-c $n: still running"
+		stop_pid "$XPID"
+	fi
+	closing_counts xd && [[ $CAP == "$n" && $(out_lines xd) == "$n" ]] ||
+		ck_fail "-c $n: '$CAP packets captured', $(out_lines xd) lines printed"
+	tcp_lines "$XS_WORK/td.out" | head -n "$n" >"$XS_WORK/td.tcp"
+	tcp_lines "$XS_WORK/xd.out" >"$XS_WORK/xd.tcp"
+	cmp -s "$XS_WORK/td.tcp" "$XS_WORK/xd.tcp" && ck_info "-c $n: tcpdump's first $n lines" || {
+		ck_fail "-c $n: lines differ from tcpdump's first $n:"
+		diff -u "$XS_WORK/td.tcp" "$XS_WORK/xd.tcp" | sed -n '3,20p' | sed 's/^/    /'
+	}
+	# The send goes on past the last line printed: its next segment starts where it ends.
+	last=$(sed -nE 's/.*Flags \[\.\], seq [0-9]+:([0-9]+),.*/\1/p' "$XS_WORK/td.tcp" | tail -1)
+	next=$(tcp_lines "$XS_WORK/td.out" | sed -n "$((n + 1))p" | sed -nE 's/.*, seq ([0-9]+):.*/\1/p')
+	[[ -n $last && $last == "$next" ]] && ck_info "stopped inside a send (the next segment: seq $next)" ||
+		ck_fail "line $n is not inside a send (seq end '$last', next start '$next'): the check proves nothing"
+	expect_clean "$NS_A" "$IF_A" "after -c $n"
+}
+# No checksum offload either: every segment's checksum, and every other send's, completed in
+# software after the egress hook; -v's verdicts and -X's bytes as tcpdump shows them.
+check_tcp_gso_nocsum() {
+	DUMP=1 SEG=gso-nocsum SIZES=$GSO_SIZES MIN_LINES=60 compare_with_tcpdump "" -n -tt -v -X ||
+		return 1
+	gso_seen
+	grep -c 'incorrect' "$XS_WORK/xd.out" | grep -qx 0 && ck_info "every TCP checksum correct" ||
+		ck_fail "$(grep -c incorrect "$XS_WORK/xd.out") checksums incorrect"
+}
+# gso_seen: the segmented sends showed (sends of 2 segments and more from IF_A, cut at 1448).
+gso_seen() {
+	local n
+	n=$(grep -cE "($IP4_A\.$PORT4|$IP6_A\.$PORT6) > .*length 1(448|428)$" "$XS_WORK/xd.out")
+	((n >= 20)) && ck_info "$n full-sized segments from $IF_A's sends" ||
+		ck_fail "only $n full-sized segments from $IF_A: no segmentation, the check proves nothing"
+	grep -qE 'length [2-9][0-9]{3}$|length [1-9][0-9]{4}$' "$XS_WORK/xd.out" &&
+		ck_fail "a line longer than the MTU: a send printed whole"
+	return 0
+}
+
 # XDP forced where GRO is on: a notice that its lines may differ, naming --hook tc.
 check_xdp_gro_notice() {
 	xs_topology || return 1
@@ -169,11 +331,12 @@ check_tcp_filtered() {
 check_tcp_clsact() { compare_with_tcpdump "--tc-mode clsact" -n -tt; }
 check_tcp_dump_xdp() { DUMP=1 MIN_LINES=16 compare_with_tcpdump "--hook xdp" -n -tt -X -Q in; }
 # -X: the kernel copies whole frames into the events; the records, dumps included, must be
-# tcpdump's, and the conversations' payload ('q' requests, 'r' responses) must show. Ingress
-# only: a local send's TCP checksum is still the stack's partial one at the egress hook, and
-# this veth completes it in software after that hook, before tcpdump's tap (README).
+# tcpdump's, and the conversations' payload ('q' requests, 'r' responses) must show. Both
+# ways: a local send's TCP checksum is still the stack's partial one at the egress hook, and
+# this veth (no checksum offload) completes it in software after that hook, before tcpdump's
+# tap; xdpspy completes it as the kernel does (user/csum_sw.c).
 check_tcp_dump() {
-	DUMP=1 MIN_LINES=16 compare_with_tcpdump "" -n -tt -X -Q in || return 1
+	DUMP=1 MIN_LINES=32 compare_with_tcpdump "" -n -tt -X || return 1
 	grep -qE '^	0x[0-9a-f]{4}:  7171 7171 7171 7171 7171 7171 7171 7171  q{16}$' "$XS_WORK/xd.out" &&
 		ck_info "the requests' payload shows in the dumps" || ck_fail "no payload dump lines"
 }
@@ -777,7 +940,8 @@ check_promisc() {
 # --- driver ------------------------------------------------------------------------------------
 
 CHECKS=(
-	tcp_tcx tcp_xdp tcp_gro xdp_gro_notice tcp_filtered tcp_dump tcp_dump_xdp tcp_jumbo
+	tcp_tcx tcp_xdp tcp_gro tcp_gso_sw tcp_gso_hw tcp_gso_sw_verbose tcp_gso_sw_dump tcp_gso_nocsum
+	tcp_gso_filters tcp_gso_count tcp_gso_write tcp_gso_switch xdp_gro_notice tcp_filtered tcp_dump tcp_dump_xdp tcp_jumbo
 	tcp_jumbo_inout tcp_clsact tcp_abs_seq tcp_ether tcp_generic tcp_loopback vlan_metadata
 	any any_churn
 	sigint sigterm sighup sigint_inherited_ignore

@@ -130,8 +130,9 @@ closing_counts() {
 	return 0
 }
 
-# out_lines NAME: the records NAME printed (dump lines, which start with a tab, not counted).
-out_lines() { grep -vc '^	' "$XS_WORK/$1.out"; }
+# out_lines NAME: the records NAME printed (dump lines, which start with a tab, and -v's
+# continuation lines, which start with spaces, not counted).
+out_lines() { grep -c '^[^[:space:]]' "$XS_WORK/$1.out"; }
 
 # --- what is attached --------------------------------------------------------------------------
 

@@ -177,6 +177,7 @@ static int load(struct capif *c, const struct capif_cfg *cfg)
 				.verify_sum = o->print.vflag && !o->print.Kflag,
 				.cooked = cfg->cooked,
 				.hatype = c->hatype,
+				.seg_filter = cfg->seg_filter,
 				.stats_fd = c->stats_fd,
 				.flows = c->flows,
 				.detect = c->detect};

@@ -25,6 +25,7 @@ struct capif_cfg {
 	const struct cbpf_prog *filter_tc; /* compiled for a live socket; empty: filter */
 	int ring_fd;
 	uint32_t wakeup_bytes;
+	uint8_t seg_filter; /* loader_cfg.seg_filter: segmented sends the filter cannot judge */
 };
 
 struct capif {

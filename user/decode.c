@@ -4,10 +4,10 @@
 #include <string.h>
 
 #include "decode.h"
-#include "parse.h"
+#include "parse_host.h"
 
 /* The event as the parser makes it of only the bytes captured, with the hook's own facts. */
-static void reparse(struct xs_event *ev, const uint8_t *data, uint32_t len)
+void decode_reparse(struct xs_event *ev, const uint8_t *data, uint32_t len)
 {
 	struct xs_event full = *ev;
 
@@ -61,6 +61,6 @@ int decode_event(const void *rec, size_t size, struct xs_event *ev, const uint8_
 	if (ev->flags & XS_F_VLAN_META)
 		*data = put_tag_back(ev, *data, data_len);
 	if (*data_len < ev->cap_len)
-		reparse(ev, *data, *data_len);
+		decode_reparse(ev, *data, *data_len);
 	return 0;
 }

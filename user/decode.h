@@ -17,4 +17,8 @@
 int decode_event(const void *rec, size_t size, struct xs_event *ev, const uint8_t **data,
 		 uint32_t *data_len);
 
+/* Parses ev again from len bytes of its frame (fewer than it was parsed from), keeping what
+ * the hook alone knows: time stamp, length, direction. */
+void decode_reparse(struct xs_event *ev, const uint8_t *data, uint32_t len);
+
 #endif

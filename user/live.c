@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "capif.h"
+#include "csum_sw.h"
 #include "decode.h"
 #include "exit_codes.h"
 #include "filter.h"
@@ -27,6 +28,8 @@
 #include "log.h"
 #include "privs.h"
 #include "ring.h"
+#include "seg_filter.h"
+#include "segments.h"
 #include "sink.h"
 
 #define POLL_MS 100 /* the longest an event waits below the wakeup level */
@@ -53,6 +56,8 @@ struct live {
 	int64_t mono_to_real_ns; /* CLOCK_REALTIME - CLOCK_MONOTONIC, refreshed every second */
 	unsigned long long bad_records;
 	unsigned long long lost_reported; /* --json: losses already reported in the stream */
+	struct segments_cfg seg; /* how sends segmented after the egress hook are printed */
+	uint8_t seg_filter; /* enum seg_filter: which segments the kernel's verdict covers */
 	struct xs_counters status; /* at the last --stats-interval line */
 	unsigned long long status_captured;
 	int64_t status_ns;
@@ -75,32 +80,52 @@ static const struct capif *capif_by_index(const struct live *lv, uint32_t ifinde
 	return NULL;
 }
 
-static int on_event(void *ctx, void *data, size_t size)
+/* One packet: to the sink (written, printed, counted). */
+static int on_packet(void *ctx, struct xs_event *ev, const uint8_t *data, uint32_t data_len)
 {
 	struct live *lv = ctx;
-	struct pkt_info pi = {0};
-	struct xs_event ev;
-	int64_t ns;
+	struct pkt_info pi = {.data = data};
+	int64_t ns = (int64_t)ev->ts_ns + lv->mono_to_real_ns;
 
-	if (sink_done(lv->sink))
-		return 1;
-	if (decode_event(data, size, &ev, &pi.data, &pi.cap_len)) {
-		lv->bad_records++;
-		return 0;
-	}
-	ns = (int64_t)ev.ts_ns + lv->mono_to_real_ns;
 	pi.sec = ns / 1000000000;
 	pi.nsec = ns % 1000000000;
-	pi.wire_len = ev.wire_len;
-	if (!pi.data)
-		pi.cap_len = ev.cap_len;
+	pi.wire_len = ev->wire_len;
+	pi.cap_len = data ? data_len : ev->cap_len;
 	if (lv->cooked) {
-		const struct capif *c = capif_by_index(lv, ev.ifindex);
+		const struct capif *c = capif_by_index(lv, ev->ifindex);
 
 		pi.ifname = c ? c->name : "?"; /* as tcpdump names an interface it cannot find */
 		pi.hatype = c ? c->hatype : 1;
 	}
-	return sink_packet(lv->sink, &ev, &pi) ? 1 : 0;
+	return sink_packet(lv->sink, ev, &pi) ? 1 : 0;
+}
+
+/* A segment's frame through the expression, as tcpdump's filter sees it (segments.h). */
+static bool keep_segment(void *prog, const uint8_t *frame, uint32_t wire_len, uint32_t cap_len)
+{
+	return filter_match(prog, frame, wire_len, cap_len);
+}
+
+static int on_event(void *ctx, void *data, size_t size)
+{
+	struct live *lv = ctx;
+	const uint8_t *bytes;
+	struct xs_event ev;
+	uint32_t data_len;
+
+	if (sink_done(lv->sink))
+		return 1;
+	if (decode_event(data, size, &ev, &bytes, &data_len)) {
+		lv->bad_records++;
+		return 0;
+	}
+	/* A send the kernel segments after the egress hook: the segments, as tcpdump sees them. */
+	if (ev.flags & XS_F_GSO)
+		return segments_each(&ev, bytes, data_len, &lv->seg, on_packet, lv);
+	/* A checksum the kernel completes after the egress hook: as tcpdump sees it. */
+	if (ev.flags & XS_F_CSUM_SW)
+		bytes = csum_sw_complete(&ev, bytes, data_len);
+	return on_packet(lv, &ev, bytes, data_len);
 }
 
 /* Every interface's counters since the capture began, those that went away included. */
@@ -126,8 +151,9 @@ static void print_counts(const struct live *lv, unsigned long long captured)
 	fprintf(stderr, "%llu packet%s captured\n", captured, captured == 1 ? "" : "s");
 	__u64 rx = lv->o->dir != DIR_OUT ? c.rx_packets : 0;
 	__u64 tx = lv->o->dir != DIR_IN ? c.tx_packets : 0;
-	/* As libpcap counts on Linux: the packets the filter accepted. */
-	__u64 received = rx + tx - c.filtered;
+	/* As libpcap counts on Linux: the packets the filter accepted (segments dropped by it in
+	 * user space too). */
+	__u64 received = rx + tx - c.filtered - lv->seg.filtered;
 
 	fprintf(stderr, "%llu packet%s received by filter\n", (unsigned long long)received,
 		received == 1 ? "" : "s");
@@ -328,6 +354,27 @@ static int attach_all(struct live *lv)
 	return 0;
 }
 
+/*
+ * How sends segmented after the egress hook are printed: each segment with its bytes (-s, -x,
+ * -w) and its checksum (-v); and which of them the kernel's verdict on the whole send covers,
+ * the others filtered here, segment by segment (user/seg_filter.c). A cooked capture's
+ * program reads a cooked view, which the segments do not have: the send's verdict stands.
+ */
+static void segments_setup(struct live *lv)
+{
+	const struct opts *o = lv->o;
+	const struct cbpf_prog *tc = lv->filter_tc.len ? &lv->filter_tc : &lv->filter;
+	uint32_t snap = opts_event_snap(o);
+
+	lv->seg.snap = snap < XS_MAX_SNAP ? snap : XS_MAX_SNAP;
+	lv->seg.sum = o->print.vflag && !o->print.Kflag;
+	lv->seg_filter = lv->cooked ? SEG_FILTER_SAME : (uint8_t)seg_filter_class(tc);
+	if (lv->seg_filter != SEG_FILTER_SAME) {
+		lv->seg.keep = keep_segment;
+		lv->seg.keep_ctx = &lv->filter;
+	}
+}
+
 /* Filters, the ring and the output, before anything is attached. 0 or an exit code. */
 static int prepare(struct live *lv)
 {
@@ -351,7 +398,9 @@ static int prepare(struct live *lv)
 		log_msg("cannot create the ring buffer: %s", strerror(-err));
 		return XS_EXIT_ERR;
 	}
+	segments_setup(lv);
 	lv->cfg = (struct capif_cfg){.o = o,
+				     .seg_filter = lv->seg_filter,
 				     .cooked = lv->cooked,
 				     .any = lv->any,
 				     .filter = &lv->filter,

@@ -21,6 +21,7 @@
 #include "counters_user.h"
 #include "event.h"
 #include "flow_table.h"
+#include "gso_btf.h"
 #include "loader.h"
 #include "log.h"
 #include "pins.h"
@@ -241,6 +242,9 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 	l->skel->rodata->filter_on = cfg->filter && cfg->filter->len;
 	l->skel->rodata->snap_len = cfg->snap_len < XS_MAX_SNAP ? cfg->snap_len : XS_MAX_SNAP;
 	l->skel->rodata->verify_sum = cfg->verify_sum;
+	l->skel->rodata->seg_filter = cfg->seg_filter;
+	if (!cfg->test_runs)
+		gso_btf_consts(&l->skel->rodata->gso_k);
 	if (!cfg->counters_only) {
 		/* A record being built per hook and CPU (bpf/xdpspy.bpf.c, staged_record()): for a
 		 * filter, -s or -v, and for frames whose headers the event cannot hold. */

@@ -36,6 +36,7 @@ struct loader_cfg {
 	const struct cbpf_prog *filter_tc;
 	uint32_t snap_len; /* frame bytes each event carries (-s, -x, -w); 0: none */
 	bool verify_sum; /* -v: the kernel sums each TCP segment for its checksum verdict */
+	uint8_t seg_filter; /* enum seg_filter: the filter on sends segmented after egress */
 	bool test_runs; /* replay: only the XDP programs, run by test runs; the ring never wakes */
 	int ring_fd; /* > 0: send into this ring (ring.h), which the caller reads; else its own */
 	bool cooked; /* -i any: TC hooks only, no VLAN tag put back, filters on a LINUX_SLL2 view */

@@ -1,50 +1,23 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Formats one event as the record tcpdump 4.99.3 prints for the same packet. Pure formatting
- * into a strbuf: no I/O, no libbpf. The printer keeps tcpdump's per-run state (relative
- * sequence numbers, the reference time of -ttt, the packet count of -#).
+ * into a strbuf: no I/O, no libbpf (the build compiles user/print.c and user/print/ so that
+ * neither is available: user/print/pure.h). The printer keeps tcpdump's per-run state
+ * (relative sequence numbers, the reference time of -ttt, the packet count of -#).
+ *
+ * This is the printer's entry for the rest of user/; user/print/ holds its layers, which
+ * never call back up into it.
  */
 #ifndef XDPSPY_PRINT_H
 #define XDPSPY_PRINT_H
 
-#include <stdbool.h>
-#include <stdint.h>
-
 #include "event.h"
+#include "print/types.h"
+#include "snaplen.h"
 #include "strbuf.h"
 
-struct print_opts {
-	int nflag; /* -n: no host or port names */
-	int tflag; /* tcpdump's ndo_tflag: 0 local time, 1 none, 2 epoch, 3 delta, 4 date, 5 since first */
-	int eflag;
-	int qflag;
-	int vflag;
-	int xflag; /* -x count: hex dump, -xx with the link-level header */
-	int Xflag; /* -X count: hex and ASCII */
-	int Aflag; /* -A count: ASCII */
-	bool Sflag; /* absolute sequence numbers */
-	bool Kflag; /* no checksum verification */
-	bool number; /* -#: a packet number before each record */
-	bool nano; /* timestamps are nanoseconds */
-	bool json; /* --json: one object per packet instead of tcpdump's line */
-	bool classic; /* --classic: tcpdump 3.7.2's line (print_classic.c) */
-};
-
-/* Time stamp and original frame length of a packet, as pcap gives them, and its bytes. */
-struct pkt_info {
-	int64_t sec;
-	int64_t nsec; /* nanoseconds: printed as microseconds but with --nano; signed, as libpcap's
-		       * fraction (a file's may be out of range, and is printed as it is) */
-	uint32_t wire_len;
-	uint32_t cap_len;
-	const uint8_t *data; /* the captured bytes (cap_len of them), or NULL: headers only */
-	/* -i any (a cooked capture): the interface's name, printed before the packet; NULL for
-	 * an Ethernet capture */
-	const char *ifname;
-	uint16_t hatype; /* -i any: the interface's ARPHRD_ type, for -w's cooked header */
-};
-
-/* The longest record: the line and a -X dump of a 262144-byte frame, with room to spare. */
+/* The longest record: the line and a -X dump of a MAXIMUM_SNAPLEN-byte frame, with room to
+ * spare. */
 #define PRINT_RECORD_MAX (4u << 20)
 
 struct printer;

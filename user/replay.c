@@ -19,7 +19,7 @@
 #include "filter.h"
 #include "loader.h"
 #include "log.h"
-#include "parse.h"
+#include "parse_host.h"
 #include "print.h"
 #include "replay.h"
 #include "sink.h"

@@ -55,6 +55,12 @@ void sb_puthex(struct strbuf *sb, uint64_t v, int width)
 	sb_putn(sb, tmp + i, sizeof(tmp) - (size_t)i);
 }
 
+void sb_puthexbytes(struct strbuf *sb, const uint8_t *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		sb_puthex(sb, p[i], 2);
+}
+
 void sb_put_ip4(struct strbuf *sb, const uint8_t *a)
 {
 	char tmp[16];

@@ -52,9 +52,10 @@ static inline void sb_puts(struct strbuf *sb, const char *s)
 void sb_putu(struct strbuf *sb, uint64_t v);
 void sb_put0u(struct strbuf *sb, uint64_t v, int width); /* zero-padded to width */
 void sb_puthex(struct strbuf *sb, uint64_t v, int width); /* lowercase, zero-padded */
+void sb_puthexbytes(struct strbuf *sb, const uint8_t *p, size_t n); /* "%02x" each */
 /* Addresses as inet_ntop() writes them, without its sprintf. */
 void sb_put_ip4(struct strbuf *sb, const uint8_t *a);
 void sb_put_ip6(struct strbuf *sb, const uint8_t *a);
-void sb_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(__printf__, 2, 3)));
 
 #endif

@@ -4,8 +4,8 @@
  * test run cannot take, such as BIG TCP jumbograms, and replay without BPF privileges): what
  * bpf/tcp_sum.h computes in the kernel, from the frame's bytes.
  */
-#ifndef XDPSPY_TCP_SUM_H
-#define XDPSPY_TCP_SUM_H
+#ifndef XDPSPY_TCP_SUM_HOST_H
+#define XDPSPY_TCP_SUM_HOST_H
 
 #include <stdint.h>
 

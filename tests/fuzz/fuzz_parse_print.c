@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "parse.h"
+#include "parse_host.h"
 #include "print.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -15,7 +15,7 @@
 #include "loader.h"
 #include "tcp_sum.h"
 #include "../check.h"
-#include "parse.h"
+#include "parse_host.h"
 
 #define XDP_PASS 2 /* linux/bpf.h, which cannot be included beside libpcap's bpf.h */
 

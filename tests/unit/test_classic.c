@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Golden tests of --classic (user/print_classic.c): frames built byte by byte, parsed by the
- * parser the kernel runs, summed as the kernel sums them for -v, printed, and compared with
+ * Golden tests of --classic (user/print/classic.c, and the shared printers' 3.7.2 words): frames
+ * built byte by byte, parsed by the parser the kernel runs, summed as the kernel sums them for
+ * -v, printed through print_packet(), and compared with
  * tcpdump 3.7-era lines: the seed article's own (../shared/seed/000_5b4903ae7c34fdd4.txt), the
  * examples of ../shared/TCPDUMP-FORMAT.md 1.18, and real 3.7 output quoted on linux-kernel in
  * 2001 and 2003. Host names come from this file's hosts fixture, and only when
@@ -17,8 +18,8 @@
 #include <unistd.h>
 
 #include "../check.h"
-#include "parse.h"
-#include "print_classic.h"
+#include "parse_host.h"
+#include "print.h"
 
 #define FIN 0x01
 #define SYN 0x02
@@ -210,34 +211,33 @@ static void event_hex(struct xs_event *ev, const char *hex)
 	parse(ev, f, hex_bytes(hex, f), sizeof(f));
 }
 
-static const char *run(struct printer *pr, const struct xs_event *ev, int64_t sec, int64_t frac)
+static const char *run(struct printer *pr, const struct xs_event *ev, int64_t sec, int64_t nsec)
 {
 	static char out[1024];
-	/* frac in the printer's unit: microseconds, or with --nano nanoseconds */
-	struct pkt_info pi = {.sec = sec,
-			      .nsec = pr->o.nano ? frac : frac * 1000,
-			      .wire_len = ev->wire_len,
-			      .cap_len = ev->cap_len};
+	struct pkt_info pi = {
+	    .sec = sec, .nsec = nsec, .wire_len = ev->wire_len, .cap_len = ev->cap_len};
 	struct strbuf sb;
 
 	sb_init(&sb, out, sizeof(out) - 1);
-	pr->pkt = &pi; /* as print_packet() sets it */
-	print_classic(pr, ev, &pi, &sb);
+	print_packet(pr, ev, &pi, &sb);
 	out[sb.len] = '\0';
 	return out;
 }
 
-static const char *seg_line(struct printer *pr, const struct seg *s, int64_t sec, int64_t frac)
+static const char *seg_line(struct printer *pr, const struct seg *s, int64_t sec, int64_t nsec)
 {
 	struct xs_event ev;
 
 	event_of(&ev, s, 2048);
-	return run(pr, &ev, sec, frac);
+	return run(pr, &ev, sec, nsec);
 }
 
 static struct printer *printer(struct print_opts o)
 {
-	struct printer *pr = printer_new(&o);
+	struct printer *pr;
+
+	o.classic = true;
+	pr = printer_new(&o);
 
 	if (!pr) {
 		perror("printer_new");
@@ -320,7 +320,8 @@ static void test_article_pop3(void)
 	const char *got;
 
 	for (size_t i = 0; i < sizeof(pop3) / sizeof(pop3[0]); i++)
-		expect_named("article pop3", seg_line(pr, &pop3[i], 1069513489, pop3_usec[i]),
+		expect_named("article pop3",
+			     seg_line(pr, &pop3[i], 1069513489, pop3_usec[i] * 1000),
 			     pop3_lines[i]);
 	/* "32:46(14) ack 70 win 5840 (DF)": a line's end, its -X dump lost. */
 	got = seg_line(pr,
@@ -363,7 +364,8 @@ static void test_article_pop3s(void)
 	struct printer *pr = named((struct print_opts){0});
 
 	for (int i = 0; i < 3; i++)
-		expect_named("article pop3s", seg_line(pr, &s[i], 1069517405, usec[i]), want[i]);
+		expect_named("article pop3s", seg_line(pr, &s[i], 1069517405, usec[i] * 1000),
+			     want[i]);
 	printer_free(pr);
 }
 
@@ -399,11 +401,11 @@ static void test_derived(void)
 	struct printer *pr = named((struct print_opts){0});
 
 	for (int i = 0; i < 5; i++)
-		expect_named("derived", seg_line(pr, &s[i], sec[i], usec[i]), want[i]);
+		expect_named("derived", seg_line(pr, &s[i], sec[i], usec[i] * 1000), want[i]);
 	printer_free(pr);
 
 	pr = named((struct print_opts){.vflag = 1});
-	expect_named("derived -v", seg_line(pr, &s[0], sec[0], usec[0]),
+	expect_named("derived -v", seg_line(pr, &s[0], sec[0], usec[0] * 1000),
 		     "10:05:01.123456 windbag.34348 > venus.domain.com.pop3: S [tcp sum ok] "
 		     "2974284112:2974284112(0) win 5840 <mss 1460,sackOK,timestamp 995173 0,nop,"
 		     "wscale 0> (DF) (ttl 64, id 0, len 60)\n");
@@ -462,7 +464,7 @@ static void test_lkml_2001(void)
 	run(pr, &ev, 1008241900, 0);
 	for (int i = 0; i < 6; i++) {
 		event_of(&ev, &s[i], 100);
-		expect("linux-kernel 2001", run(pr, &ev, sec[i], usec[i]), want[i]);
+		expect("linux-kernel 2001", run(pr, &ev, sec[i], usec[i] * 1000), want[i]);
 	}
 	printer_free(pr);
 }
@@ -520,7 +522,7 @@ static void test_lkml_2003_ipv6(void)
 
 	for (size_t i = 0; i < sizeof(bad_csum_pcap) / sizeof(bad_csum_pcap[0]); i++) {
 		event_hex(&ev, bad_csum_pcap[i]);
-		expect_named("linux-kernel 2003 IPv6", run(pr, &ev, 1048077449, 96027),
+		expect_named("linux-kernel 2003 IPv6", run(pr, &ev, 1048077449, 96027000),
 			     bad_csum_lines[i]);
 	}
 	printer_free(pr);
@@ -833,34 +835,34 @@ static void test_ipv6(void)
 
 /* ---- time stamps (util.c ts_print) ---- */
 
-static void expect_ts(struct printer *pr, int64_t sec, int64_t frac, const char *want)
+static void expect_ts(struct printer *pr, int64_t sec, int64_t nsec, const char *want)
 {
 	static const struct seg s = {"192.0.2.1", "198.51.100.2", 1111, 2222, .flags = 0};
 	char line[128];
 
 	snprintf(line, sizeof(line), "%s192.0.2.1.1111 > 198.51.100.2.2222: . win 0\n", want);
-	expect("time stamp", seg_line(pr, &s, sec, frac), line);
+	expect("time stamp", seg_line(pr, &s, sec, nsec), line);
 }
 
 static void test_time(void)
 {
 	struct printer *pr = printer((struct print_opts){.nflag = 1, .tflag = 2});
 
-	expect_ts(pr, 1069513489, 50227, "1069513489.050227 ");
+	expect_ts(pr, 1069513489, 50227000, "1069513489.050227 ");
 	printer_free(pr);
 	pr = printer((struct print_opts){.nflag = 1, .tflag = 3});
-	expect_ts(pr, 1069513489, 50227, "000000 ");
-	expect_ts(pr, 1069513489, 190076, "139849 ");
-	expect_ts(pr, 1069513490, 190077, "1. 000001 ");
-	expect_ts(pr, 1069513489, 190078, "-1. 000001 ");
+	expect_ts(pr, 1069513489, 50227000, "000000 ");
+	expect_ts(pr, 1069513489, 190076000, "139849 ");
+	expect_ts(pr, 1069513490, 190077000, "1. 000001 ");
+	expect_ts(pr, 1069513489, 190078000, "-1. 000001 ");
 	printer_free(pr);
 	pr = printer((struct print_opts){.nflag = 1, .tflag = 5});
-	expect_ts(pr, 1069513489, 50227, "000000 ");
-	expect_ts(pr, 1069513489, 190076, "139849 ");
-	expect_ts(pr, 1069513491, 50227, "2. 000000 ");
+	expect_ts(pr, 1069513489, 50227000, "000000 ");
+	expect_ts(pr, 1069513489, 190076000, "139849 ");
+	expect_ts(pr, 1069513491, 50227000, "2. 000000 ");
 	printer_free(pr);
 	pr = printer((struct print_opts){.nflag = 1, .tflag = 4});
-	expect_ts(pr, 1069513489, 50227, "11/22/2003 15:04:49.050227 ");
+	expect_ts(pr, 1069513489, 50227000, "11/22/2003 15:04:49.050227 ");
 	printer_free(pr);
 	pr = printer((struct print_opts){.nflag = 1, .nano = true});
 	expect_ts(pr, 1069513489, 50227123, "15:04:49.050227123 ");

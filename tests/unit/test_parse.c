@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "../check.h"
-#include "parse.h"
+#include "parse_host.h"
 
 struct frame {
 	unsigned char b[512];

@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "../check.h"
-#include "print_app.h"
-#include "print_dump.h"
+#include "print/app.h"
+#include "print/dump.h"
 #include "strbuf.h"
 
 #define DUMP_NONE (-1)

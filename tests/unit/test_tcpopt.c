@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "print_tcpopt.h"
+#include "print/tcpopt.h"
 #include "strbuf.h"
 
 #define ALL (~0u) /* the whole option area was captured */

@@ -3,7 +3,7 @@
  * Packet dumps as tcpdump 4.99.3 prints them (print-ascii.c): hex words, hex with an ASCII
  * column, or the bytes as text. Only strbuf writers; the caller owns the range and the record.
  */
-#include "print_dump.h"
+#include "dump.h"
 
 #define BYTES_PER_LINE 16
 #define HEX_COLUMN 40 /* 8 words of " %02x%02x": hexstuff's "%-40s" */

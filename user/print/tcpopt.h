@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * TCP options printed exactly as tcpdump 4.99.3 prints them (print-tcp.c, print-mptcp.c),
- * from the raw option bytes the kernel copied into the event.
+ * TCP options printed exactly as tcpdump prints them (print-tcp.c, print-mptcp.c), from the raw
+ * option bytes the kernel copied into the event: 4.99.3's words, or 3.7.2's for --classic.
  */
 #ifndef XDPSPY_PRINT_TCPOPT_H
 #define XDPSPY_PRINT_TCPOPT_H
@@ -34,5 +34,13 @@ enum opts_end {
  */
 enum opts_end print_tcp_options(struct strbuf *sb, const uint8_t *opt, unsigned optlen,
 				unsigned cap, bool whole, uint8_t tcpflags, uint32_t sack_base);
+
+/*
+ * Appends 3.7.2's " <...>" for the same area, the same walk in its words: "timestamp 1 0",
+ * "sack sack 1 {1:2} ", "opt-19:" and the bytes; a bad or cut option ends the list with
+ * "[bad opt]>" or "[|tcp]>". 3.7.2 reads nothing past the area: only cap <= optlen counts.
+ */
+void print_tcp_options_372(struct strbuf *sb, const uint8_t *opt, unsigned optlen, unsigned cap,
+			   uint32_t sack_base);
 
 #endif

@@ -11,31 +11,34 @@
  * when the headers need more, the record carries the frame's bytes (XS_F_HDRS); a byte
  * tcpdump would have but neither does ends the record with " [|ip6]" instead.
  */
-#include "parse.h"
-#include "print_internal.h"
+#include "addr.h"
+#include "demux.h"
+#include "ip6.h"
+#include "proto.h"
+#include "wire.h"
 
-#define IP6_HDR_LEN 40u
-
-#define IPPROTO_MOBILITY_OLD 62
-#define IPPROTO_MOBILITY 135
-
-#define IP6OPT_PAD1 0x00
-#define IP6OPT_PADN 0x01
-#define IP6OPT_ROUTER_ALERT 0x05
-#define IP6OPT_JUMBO 0xc2
-#define IP6OPT_HOME_ADDRESS 0xc9
+#define IP6_HDR_LEN ((uint32_t)XS_IP6_HLEN)
 
 /* What the header printers return instead of a header length. */
 #define HDR_FAIL (-1) /* tcpdump's -1: the caller still prints what it prints after a failure */
 #define HDR_STOP (-2) /* the record is complete: print nothing more */
+#define HDR_UPPER (-3) /* not an extension header: the upper layer */
 
 struct ip6_walk {
 	struct printer *pr;
+	struct pview *v;
 	struct strbuf *sb;
 	const uint8_t *x; /* x[i] is byte 40 + i of the IPv6 packet */
 	uint32_t xend; /* 40 + bytes of x the event holds */
 	uint32_t snap; /* tcpdump's snapend, counted from the IPv6 header */
-	bool v;
+	bool verbose;
+	/* ip6_print's own: */
+	uint32_t length; /* what the link layer left */
+	uint32_t len; /* what the payload length leaves, from the header being looked at */
+	uint32_t payload_len; /* the fixed header's, or a Jumbo Payload option's */
+	uint32_t total; /* bytes of headers walked */
+	bool found_ext, found_jumbo, found_hbh, fragmented;
+	uint8_t ph; /* set by every extension header; 255 before the first */
 };
 
 enum span { SPAN_OK, SPAN_CUT, SPAN_GAP };
@@ -65,7 +68,7 @@ static const uint8_t *at(const struct ip6_walk *w, uint32_t off)
 static int cut(struct ip6_walk *w, enum span s, const char *proto)
 {
 	put_trunc(w->sb, s == SPAN_CUT ? proto : "ip6");
-	w->pr->lost = true; /* tcpdump's GET_ macros longjmp out of the record */
+	w->v->lost = true; /* tcpdump's GET_ macros longjmp out of the record */
 	return HDR_STOP;
 }
 
@@ -74,7 +77,6 @@ static void put_invalid(struct strbuf *sb)
 	sb_puts(sb, " (invalid)");
 }
 
-/* tcpdump's ipproto_values, for the -v header line: NONE (59) and DSTOPTS (60) are not in it. */
 /*
  * Inside a header tcpdump has checked is captured, a read can only fail for us: true when the
  * event holds bytes [off, off + n).
@@ -95,7 +97,7 @@ static int opt_len(struct ip6_walk *w, uint32_t pos, uint32_t left, uint32_t *op
 	if (!held(w, pos, 1))
 		return cut(w, SPAN_GAP, NULL);
 	o = at(w, pos);
-	if (o[0] == IP6OPT_PAD1) {
+	if (o[0] == XS_IP6OPT_PAD1) {
 		*optlen = 1;
 	} else {
 		if (left < 2)
@@ -119,9 +121,9 @@ static int put_subopts(struct ip6_walk *w, uint32_t pos, uint32_t len)
 		if (r)
 			return r;
 		o = at(w, pos + i);
-		if (o[0] == IP6OPT_PAD1)
+		if (o[0] == XS_IP6OPT_PAD1)
 			sb_puts(w->sb, ", pad1");
-		else if (o[0] == IP6OPT_PADN)
+		else if (o[0] == XS_IP6OPT_PADN)
 			sb_puts(w->sb, ", padn");
 		else
 			sb_printf(w->sb, ", sopt_type 0x%02x: len=%u", o[0], o[1]);
@@ -153,8 +155,27 @@ static void put_jumbo(struct ip6_walk *w, uint32_t jumbolen, bool *seen, uint32_
 			*payload_len = jumbolen;
 		}
 	}
-	if (w->v)
+	if (w->verbose)
 		sb_printf(w->sb, "(jumbo: %u%s) ", jumbolen, why ? why : "");
+}
+
+/*
+ * ip6_opt_process's checks of an option whose data is `size` bytes (at least `size` with
+ * at_least): that the area, `left` bytes from the option on, holds them, and that the length
+ * byte says so. False, with tcpdump's complaint printed, when either fails.
+ */
+static bool opt_size_ok(struct strbuf *sb, const char *name, const uint8_t *o, uint32_t left,
+			uint8_t size, bool at_least)
+{
+	if (left < 2u + size) {
+		sb_printf(sb, "(%s: trunc)", name);
+		return false;
+	}
+	if (at_least ? o[1] < size : o[1] != size) {
+		sb_printf(sb, "(%s: invalid len %u)", name, o[1]);
+		return false;
+	}
+	return true;
 }
 
 /*
@@ -179,52 +200,34 @@ static int put_options(struct ip6_walk *w, uint32_t off, uint32_t hlen, uint32_t
 		o = at(w, p);
 		/* Each case reads only what tcpdump reads, so a long option's tail may be missing. */
 		switch (o[0]) {
-		case IP6OPT_PAD1:
-			if (w->v)
+		case XS_IP6OPT_PAD1:
+			if (w->verbose)
 				sb_puts(sb, "(pad1)");
 			break;
-		case IP6OPT_PADN:
-			if (w->v)
+		case XS_IP6OPT_PADN:
+			if (w->verbose)
 				sb_puts(sb, "(padn)");
 			break;
-		case IP6OPT_ROUTER_ALERT:
-			if (left < 4) {
-				sb_puts(sb, "(rtalert: trunc)");
+		case XS_IP6OPT_ROUTER_ALERT:
+			if (!opt_size_ok(sb, "rtalert", o, left, 2, false))
 				return HDR_FAIL;
-			}
-			if (o[1] != 2) {
-				sb_printf(sb, "(rtalert: invalid len %u)", o[1]);
-				return HDR_FAIL;
-			}
-			if (!w->v)
+			if (!w->verbose)
 				break;
 			if (!held(w, p + 2, 2))
 				return cut(w, SPAN_GAP, NULL);
 			sb_printf(sb, "(rtalert: 0x%04x) ", rd16(o + 2));
 			break;
-		case IP6OPT_JUMBO:
-			if (left < 6) {
-				sb_puts(sb, "(jumbo: trunc)");
+		case XS_IP6OPT_JUMBO:
+			if (!opt_size_ok(sb, "jumbo", o, left, 4, false))
 				return HDR_FAIL;
-			}
-			if (o[1] != 4) {
-				sb_printf(sb, "(jumbo: invalid len %u)", o[1]);
-				return HDR_FAIL;
-			}
 			if (!held(w, p + 2, 4))
 				return cut(w, SPAN_GAP, NULL);
 			put_jumbo(w, rd32(o + 2), &seen, payload_len, found_jumbo);
 			break;
-		case IP6OPT_HOME_ADDRESS:
-			if (left < 18) {
-				sb_puts(sb, "(homeaddr: trunc)");
+		case XS_IP6OPT_HOME_ADDRESS:
+			if (!opt_size_ok(sb, "homeaddr", o, left, 16, true))
 				return HDR_FAIL;
-			}
-			if (o[1] < 16) {
-				sb_printf(sb, "(homeaddr: invalid len %u)", o[1]);
-				return HDR_FAIL;
-			}
-			if (!w->v)
+			if (!w->verbose)
 				break;
 			if (!held(w, p + 2, 16))
 				return cut(w, SPAN_GAP, NULL);
@@ -236,12 +239,12 @@ static int put_options(struct ip6_walk *w, uint32_t off, uint32_t hlen, uint32_t
 			sb_putc(sb, ')');
 			break;
 		default:
-			if (w->v)
+			if (w->verbose)
 				sb_printf(sb, "(opt_type 0x%02x: len=%u)", o[0], o[1]);
 			break;
 		}
 	}
-	if (w->v)
+	if (w->verbose)
 		sb_putc(sb, ' ');
 	return 0;
 }
@@ -263,7 +266,7 @@ static int opt_hdr_len(struct ip6_walk *w, uint32_t off, const char *proto)
 		return HDR_FAIL;
 	if (s == SPAN_GAP)
 		return cut(w, s, proto);
-	hlen = (at(w, off)[1] + 1u) * 8;
+	hlen = XS_EXT6_LEN(at(w, off)[1]);
 	return span(w, off, hlen) == SPAN_CUT ? HDR_FAIL : (int)hlen;
 }
 
@@ -297,7 +300,7 @@ static int print_dstopt(struct ip6_walk *w, uint32_t off)
 		return HDR_STOP;
 	}
 	sb_puts(w->sb, "DSTOPT ");
-	if (w->v)
+	if (w->verbose)
 		r = put_options(w, off, (uint32_t)hlen, NULL, NULL);
 	if (r == HDR_FAIL)
 		put_trunc(w->sb, "dstopt");
@@ -358,7 +361,7 @@ static int print_rt6(struct ip6_walk *w, uint32_t off)
 		if (s != SPAN_OK)
 			return cut(w, s, "rt6");
 		rsv = rd32(h + 4);
-		if (rsv || w->v)
+		if (rsv || w->verbose)
 			sb_printf(sb, ", rsv=0x%0x", rsv);
 		break;
 	}
@@ -370,7 +373,7 @@ static int print_rt6(struct ip6_walk *w, uint32_t off)
 		s = span(w, off + 5, 1);
 		if (s != SPAN_OK)
 			return cut(w, s, "rt6");
-		if (h[5] || w->v)
+		if (h[5] || w->verbose)
 			sb_printf(sb, ", flags=0x%0x", h[5]);
 		s = span(w, off + 6, 2);
 		if (s != SPAN_OK)
@@ -400,7 +403,7 @@ static int print_rt6(struct ip6_walk *w, uint32_t off)
 static int print_frag6(struct ip6_walk *w, uint32_t off, uint16_t plen)
 {
 	/* tcpdump reads the identification only with -v, and the offset always. */
-	enum span s = w->v ? span(w, off + 2, 6) : span(w, off + 2, 2);
+	enum span s = w->verbose ? span(w, off + 2, 6) : span(w, off + 2, 2);
 	uint64_t rest = (uint64_t)IP6_HDR_LEN + plen - off - 8;
 	const uint8_t *h;
 	uint16_t offset;
@@ -408,8 +411,8 @@ static int print_frag6(struct ip6_walk *w, uint32_t off, uint16_t plen)
 	if (s != SPAN_OK)
 		return cut(w, s, "frag6");
 	h = at(w, off);
-	offset = rd16(h + 2) & 0xfff8;
-	if (w->v)
+	offset = rd16(h + 2) & XS_IP6_FRAG_OFFMASK;
+	if (w->verbose)
 		sb_printf(w->sb, "frag (0x%08x:%u|%llu)", rd32(h + 4), offset,
 			  (unsigned long long)rest);
 	else
@@ -434,153 +437,189 @@ static void put_v_header(const struct xs_event *ev, uint32_t payload_len, struct
 	uint32_t flow = be32(ev->ip6_flow);
 
 	sb_putc(sb, '(');
-	if (flow & 0x0ff00000)
-		sb_printf(sb, "class 0x%02x, ", (flow & 0x0ff00000) >> 20);
-	if (flow & 0x000fffff)
-		sb_printf(sb, "flowlabel 0x%05x, ", flow & 0x000fffff);
+	if (flow & XS_IP6_CLASS_MASK)
+		sb_printf(sb, "class 0x%02x, ", (flow & XS_IP6_CLASS_MASK) >> XS_IP6_CLASS_SHIFT);
+	if (flow & XS_IP6_FLOW_MASK)
+		sb_printf(sb, "flowlabel 0x%05x, ", flow & XS_IP6_FLOW_MASK);
 	sb_printf(sb, "hlim %u, next-header %s (%u) payload length: %u) ", ev->ip_ttl,
 		  ipproto_name(ev->ip_proto), ev->ip_proto, payload_len);
 }
 
-void print_ip6(struct printer *pr, const struct xs_event *ev, uint32_t length, uint32_t caplen,
-	       struct strbuf *sb)
+/*
+ * A Hop-by-Hop Options header at off (RFC 8200 4.3: only once, and only right after the fixed
+ * header); its length, or HDR_STOP.
+ */
+static int walk_hbh(struct ip6_walk *w, uint32_t off)
 {
-	struct ip6_walk w = {.pr = pr, .sb = sb, .v = pr->o.vflag != 0};
-	uint32_t payload_len, len, off = 0, advance = IP6_HDR_LEN, total = 0;
-	bool found_ext = false, found_jumbo = false, found_hbh = false, fragmented = false;
-	uint8_t nh, ph = 255;
-	struct pview v;
+	int r;
+
+	if (w->found_hbh || w->ph != 255) {
+		sb_puts(w->sb, w->found_hbh ? "[The Hop-by-Hop Options header was already found]"
+					    : "[The Hop-by-Hop Options header don't follow the "
+					      "IPv6 header]");
+		put_invalid(w->sb);
+		return HDR_STOP;
+	}
+	r = print_hbh(w, off, &w->payload_len, &w->found_jumbo);
+	if (r == HDR_STOP)
+		return HDR_STOP;
+	if (w->payload_len == 0 && !w->found_jumbo) {
+		sb_puts(w->sb, "[No valid Jumbo Payload Hop-by-Hop option found]");
+		put_invalid(w->sb);
+		return HDR_STOP;
+	}
+	if (r < 0)
+		return HDR_STOP;
+	w->found_hbh = true;
+	return r;
+}
+
+/*
+ * The header nh at off, when ip6_print() walks past it: its length, HDR_STOP when the record
+ * ends in it, HDR_UPPER when nh is the upper layer instead.
+ */
+static int walk_header(struct ip6_walk *w, uint8_t nh, uint32_t off)
+{
+	int r;
+
+	switch (nh) {
+	case XS_IPPROTO_HOPOPTS:
+		return walk_hbh(w, off);
+	case XS_IPPROTO_DSTOPTS:
+		r = print_dstopt(w, off);
+		return r < 0 ? HDR_STOP : r;
+	case XS_IPPROTO_FRAGMENT:
+		r = print_frag6(w, off, be16(w->v->ev->ip_len));
+		/* Nothing follows a fragment header that ends the snapshot. */
+		if (r < 0 || w->snap <= off + (uint32_t)r)
+			return HDR_STOP;
+		w->fragmented = true;
+		return r;
+	case XS_IPPROTO_ROUTING:
+		if (off >= w->snap) {
+			put_trunc(w->sb, "ip6");
+			return HDR_STOP;
+		}
+		r = print_rt6(w, off);
+		return r < 0 ? HDR_STOP : r;
+	case XS_IPPROTO_MOBILITY_OLD:
+	case XS_IPPROTO_MOBILITY:
+		print_mobility(w, off);
+		return HDR_STOP;
+	default:
+		return HDR_UPPER;
+	}
+}
+
+/* The upper layer nh at off: ip6_print's hand-off to ip_demux_print. */
+static void walk_upper(struct ip6_walk *w, uint8_t nh, uint32_t off)
+{
+	struct pview *v = w->v;
+
+	if (w->found_jumbo) {
+		w->len = w->payload_len + IP6_HDR_LEN;
+		if (w->len < w->total) {
+			put_trunc(w->sb, "ip6");
+			return;
+		}
+		if (w->length < w->len)
+			sb_printf(w->sb, "truncated-ip6 - %u bytes missing!", w->len - w->length);
+		if (w->len < w->snap)
+			w->snap = w->len;
+		w->len -= w->total;
+	} else if (w->payload_len == 0) {
+		/* No payload to hold an extension header. */
+		if (w->found_ext) {
+			put_trunc(w->sb, "ip6");
+			return;
+		}
+		w->snap = IP6_HDR_LEN;
+		w->len = 0;
+	}
+	v->l4_len = w->len;
+	v->l4_avail = w->snap > off ? w->snap - off : 0;
+	v->fragmented = w->fragmented;
+	ip_demux(w->pr, v, nh, off - IP6_HDR_LEN, w->sb);
+}
+
+/*
+ * ip6_print's checks of the fixed header and its "IP6 " (not in --classic's frame) and -v
+ * summary; false when the record ends there. Sets up the walk's lengths.
+ */
+static bool header(struct ip6_walk *w, uint32_t caplen, enum dialect d)
+{
+	const struct xs_event *ev = w->v->ev;
+	struct strbuf *sb = w->sb;
 
 	if (caplen < IP6_HDR_LEN) {
 		put_trunc(sb, "ip6");
-		return;
+		return false;
 	}
-	if (length < IP6_HDR_LEN) {
-		sb_printf(sb, "truncated-ip6 %u", length);
-		return;
+	if (w->length < IP6_HDR_LEN) {
+		sb_printf(sb, "truncated-ip6 %u", w->length);
+		return false;
 	}
-	if (!pr->o.eflag)
+	if (!w->pr->o.eflag && d == TCPDUMP_499)
 		sb_puts(sb, "IP6 ");
 	if ((ev->ip_vhl >> 4) != 6) {
 		sb_printf(sb, "version error: %u != 6", ev->ip_vhl >> 4);
-		return;
+		return false;
 	}
-	payload_len = be16(ev->ip_len);
-	if (payload_len) {
-		len = payload_len + IP6_HDR_LEN;
-		if (length < len)
-			sb_printf(sb, "truncated-ip6 - %u bytes missing!", len - length);
+	w->payload_len = be16(ev->ip_len);
+	if (w->payload_len) {
+		w->len = w->payload_len + IP6_HDR_LEN;
+		if (w->length < w->len)
+			sb_printf(sb, "truncated-ip6 - %u bytes missing!", w->len - w->length);
 	} else {
 		/* Provisional, until a Jumbo Payload option (RFC 2675) says otherwise. */
-		len = length + IP6_HDR_LEN;
+		w->len = w->length + IP6_HDR_LEN;
 	}
-	nh = ev->ip_proto;
-	if (w.v)
-		put_v_header(ev, payload_len, sb);
+	if (w->verbose)
+		put_v_header(ev, w->payload_len, sb);
+	return true;
+}
 
-	view_init_frame(pr, &v, ev);
-	w.x = v.x;
-	w.xend = IP6_HDR_LEN + v.xcap;
-	w.snap = caplen < len ? caplen : len;
+void print_ip6(struct printer *pr, struct pview *v, uint32_t length, uint32_t caplen,
+	       enum dialect d, struct strbuf *sb)
+{
+	struct ip6_walk w = {
+	    .pr = pr, .v = v, .sb = sb, .verbose = pr->o.vflag != 0, .length = length, .ph = 255};
+	uint32_t off = 0, advance = IP6_HDR_LEN;
+	uint8_t nh = v->ev->ip_proto;
+
+	if (!header(&w, caplen, d))
+		return;
+	view_frame_headers(v);
+	w.x = v->x;
+	w.xend = IP6_HDR_LEN + v->xcap;
+	w.snap = caplen < w.len ? caplen : w.len;
 
 	/* off is where the header being looked at starts; advance is the length of the last. */
 	while (off < w.snap) {
 		int r;
 
-		if (len < advance) {
+		if (w.len < advance) {
 			put_trunc(sb, "ip6");
 			return;
 		}
 		off += advance;
-		len -= advance;
-		total += advance;
+		w.len -= advance;
+		w.total += advance;
 		if (off == IP6_HDR_LEN && !upper_prints_addrs(nh)) {
-			put_addr_pair(pr, &v, sb);
+			put_addr_pair(pr, v, sb);
 			sb_puts(sb, ": ");
 		}
-
-		switch (nh) {
-		case XS_IPPROTO_HOPOPTS:
-			/* RFC 8200 4.1: only once, and only right after the fixed header. */
-			if (found_hbh || ph != 255) {
-				sb_puts(sb,
-					found_hbh
-					    ? "[The Hop-by-Hop Options header was already found]"
-					    : "[The Hop-by-Hop Options header don't follow the "
-					      "IPv6 header]");
-				put_invalid(sb);
-				return;
-			}
-			r = print_hbh(&w, off, &payload_len, &found_jumbo);
-			if (r == HDR_STOP)
-				return;
-			if (payload_len == 0 && !found_jumbo) {
-				sb_puts(sb, "[No valid Jumbo Payload Hop-by-Hop option found]");
-				put_invalid(sb);
-				return;
-			}
-			if (r < 0)
-				return;
-			found_hbh = true;
-			break;
-		case XS_IPPROTO_DSTOPTS:
-			r = print_dstopt(&w, off);
-			if (r < 0)
-				return;
-			break;
-		case XS_IPPROTO_FRAGMENT:
-			r = print_frag6(&w, off, be16(ev->ip_len));
-			/* Nothing follows a fragment header that ends the snapshot. */
-			if (r < 0 || w.snap <= off + (uint32_t)r)
-				return;
-			fragmented = true;
-			break;
-		case XS_IPPROTO_ROUTING:
-			if (off >= w.snap) {
-				put_trunc(sb, "ip6");
-				return;
-			}
-			r = print_rt6(&w, off);
-			if (r < 0)
-				return;
-			break;
-		case IPPROTO_MOBILITY_OLD:
-		case IPPROTO_MOBILITY:
-			print_mobility(&w, off);
-			return;
-		default:
-			/* The upper layer: ip6_print's hand-off to ip_demux_print. */
-			if (found_jumbo) {
-				len = payload_len + IP6_HDR_LEN;
-				if (len < total) {
-					put_trunc(sb, "ip6");
-					return;
-				}
-				if (length < len)
-					sb_printf(sb, "truncated-ip6 - %u bytes missing!",
-						  len - length);
-				if (len < w.snap)
-					w.snap = len;
-				len -= total;
-			} else if (payload_len == 0) {
-				/* No payload to hold an extension header. */
-				if (found_ext) {
-					put_trunc(sb, "ip6");
-					return;
-				}
-				w.snap = IP6_HDR_LEN;
-				len = 0;
-			}
-			v.l4_len = len;
-			v.l4_avail = w.snap > off ? w.snap - off : 0;
-			v.fragmented = fragmented;
-			ip_demux(pr, &v, nh, off - IP6_HDR_LEN, sb);
+		r = walk_header(&w, nh, off);
+		if (r == HDR_UPPER) {
+			walk_upper(&w, nh, off);
 			return;
 		}
+		if (r < 0)
+			return;
 		/* Every header printer that returned a length checked its first byte. */
 		nh = at(&w, off)[0];
 		advance = (uint32_t)r;
-		found_ext = true;
-		ph = nh;
+		w.found_ext = true;
+		w.ph = nh;
 	}
 }

@@ -5,9 +5,13 @@
  * options keep tcpdump's rendering next to their raw bytes.
  */
 #include <arpa/inet.h>
+#include <string.h>
 
-#include "print_internal.h"
-#include "print_tcpopt.h"
+#include "addr.h"
+#include "json.h"
+#include "proto.h"
+#include "tcpopt.h"
+#include "wire.h"
 
 static void key(struct strbuf *sb, const char *k)
 {
@@ -58,7 +62,7 @@ static void kv_mac(struct strbuf *sb, const char *k, const uint8_t *mac)
 	struct strbuf t;
 
 	sb_init(&t, text, sizeof(text));
-	put_mac(&t, mac);
+	put_mac(&t, mac, TCPDUMP_499);
 	kv_s(sb, k, t.buf, t.len);
 }
 
@@ -70,7 +74,7 @@ static void tcp_fields(const struct pview *v, struct strbuf *sb)
 	struct strbuf o;
 	unsigned n = 0, optlen = (ev->l4.tcp.doff >> 4) * 4u;
 
-	if (ev->l4_cap < 20)
+	if (ev->l4_cap < XS_TCP_HLEN)
 		return;
 	for (int i = 0; i < 8; i++)
 		if (ev->l4.tcp.flags & (1u << i))
@@ -81,25 +85,25 @@ static void tcp_fields(const struct pview *v, struct strbuf *sb)
 	kv_u(sb, "win", be16(ev->l4.tcp.win));
 	kv_u(sb, "urg", be16(ev->l4.tcp.urg));
 	kv_u(sb, "tcp_hdr_len", optlen);
-	if (optlen > 20 && ev->l4x_len) {
+	if (optlen > XS_TCP_HLEN && ev->l4x_len) {
 		kv_hex(sb, "tcp_options_raw", v->tail, ev->l4x_len);
 		sb_init(&o, opts, sizeof(opts));
-		print_tcp_options(&o, v->tail, optlen - 20, ev->l4x_len, optlen - 20,
-				  ev->l4.tcp.flags, 0);
+		print_tcp_options(&o, v->tail, optlen - XS_TCP_HLEN, ev->l4x_len,
+				  optlen - XS_TCP_HLEN, ev->l4.tcp.flags, 0);
 		/* Without tcpdump's ", options [" and "]". */
 		if (o.len > 12 && o.buf[o.len - 1] == ']')
 			kv_s(sb, "tcp_options", o.buf + 11, o.len - 12);
 	}
 }
 
-void print_json(struct printer *pr, const struct xs_event *ev, const struct pkt_info *pi,
-		struct strbuf *sb)
+void print_json(struct printer *pr, const struct pview *v, struct strbuf *sb)
 {
 	static const char *const kinds[] = {"other", "short", "arp",  "ip",
 					    "tcp",   "udp",   "icmp", "icmp6"};
+	const struct xs_event *ev = v->ev;
+	const struct pkt_info *pi = v->pkt;
 	struct strbuf ts;
 	char tsbuf[64];
-	struct pview v;
 
 	sb_init(&ts, tsbuf, sizeof(tsbuf));
 	timefmt_print(&pr->tf, &ts, pi->sec, pkt_frac(pr, pi));
@@ -121,29 +125,28 @@ void print_json(struct printer *pr, const struct xs_event *ev, const struct pkt_
 		kv_mac(sb, "mac_dst", ev->mac_dst);
 		kv_u(sb, "ethertype", be16(ev->etype_l3));
 		for (unsigned i = 0; i < ev->nvlan; i++)
-			kv_u(sb, i ? "vlan2" : "vlan", be16(ev->vlan_tci[i]) & 0xfff);
+			kv_u(sb, i ? "vlan2" : "vlan", be16(ev->vlan_tci[i]) & XS_VLAN_VID_MASK);
 	}
 	if (ev->flags & (XS_F_IP4 | XS_F_IP6)) {
-		view_init(&v, ev);
-		kv_s(sb, "ip", v.is6 ? "6" : "4", 1);
-		kv_addr(sb, "src", v.saddr, v.is6);
-		kv_addr(sb, "dst", v.daddr, v.is6);
+		kv_s(sb, "ip", v->is6 ? "6" : "4", 1);
+		kv_addr(sb, "src", v->saddr, v->is6);
+		kv_addr(sb, "dst", v->daddr, v->is6);
 		kv_u(sb, "ttl", ev->ip_ttl);
 		kv_u(sb, "tos", ev->ip_tos);
 		kv_u(sb, "ip_len", be16(ev->ip_len));
 		kv_u(sb, "proto", ev->l4_proto);
-		if (!v.is6)
+		if (!v->is6)
 			kv_u(sb, "ip_id", be16(ev->ip_id));
 		if (ev->flags & XS_F_FRAG)
 			kv_u(sb, "frag_offset",
-			     v.is6 ? (be16(ev->ip_frag) & 0xfff8)
-				   : (be16(ev->ip_frag) & 0x1fffu) * 8);
+			     v->is6 ? (be16(ev->ip_frag) & XS_IP6_FRAG_OFFMASK)
+				    : (be16(ev->ip_frag) & XS_IP_OFFMASK) * 8u);
 		if (ev->l4_cap >= 4 && (ev->kind == XS_K_TCP || ev->kind == XS_K_UDP)) {
 			kv_u(sb, "sport", be16(ev->l4.tcp.sport));
 			kv_u(sb, "dport", be16(ev->l4.tcp.dport));
 		}
 		if (ev->kind == XS_K_TCP)
-			tcp_fields(&v, sb);
+			tcp_fields(v, sb);
 		if ((ev->kind == XS_K_ICMP || ev->kind == XS_K_ICMP6) && ev->l4_cap >= 2) {
 			kv_u(sb, "icmp_type", ev->l4.icmp.type);
 			kv_u(sb, "icmp_code", ev->l4.icmp.code);

@@ -1,45 +1,29 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* IPv4, as tcpdump 4.99.3 prints it (print-ip.c): the header checks, -v's details and the
- * hand-over to the transport printers. */
-#include "print_internal.h"
+/* IPv4, as tcpdump 4.99.3 prints it (print-ip.c, RFC 791): the header checks, -v's details
+ * and options, and the hand-over to the demultiplexer. */
+#include <string.h>
 
-enum {
-	IPOPT_EOL = 0,
-	IPOPT_NOP = 1,
-	IPOPT_RR = 7,
-	IPOPT_TS = 68,
-	IPOPT_SECURITY = 130,
-	IPOPT_LSRR = 131,
-	IPOPT_SSRR = 137,
-	IPOPT_RA = 148,
-	IPOPT_TRACEROUTE = 82
+#include "addr.h"
+#include "csum.h"
+#include "demux.h"
+#include "ip4.h"
+#include "proto.h"
+#include "tok.h"
+#include "wire.h"
+
+/* print-ip.c ip_option_values. */
+static const struct tok ip_option_values[] = {
+    {XS_IPOPT_EOL, "EOL"},
+    {XS_IPOPT_NOP, "NOP"},
+    {XS_IPOPT_TS, "timestamp"},
+    {XS_IPOPT_SECURITY, "security"},
+    {XS_IPOPT_RR, "RR"},
+    {XS_IPOPT_SSRR, "SSRR"},
+    {XS_IPOPT_LSRR, "LSRR"},
+    {XS_IPOPT_RA, "RA"},
+    {XS_IPOPT_TRACEROUTE, "traceroute"},
+    {0, NULL},
 };
-
-static const char *option_name(uint8_t code)
-{
-	switch (code) {
-	case IPOPT_EOL:
-		return "EOL";
-	case IPOPT_NOP:
-		return "NOP";
-	case IPOPT_TS:
-		return "timestamp";
-	case IPOPT_SECURITY:
-		return "security";
-	case IPOPT_RR:
-		return "RR";
-	case IPOPT_SSRR:
-		return "SSRR";
-	case IPOPT_LSRR:
-		return "LSRR";
-	case IPOPT_RA:
-		return "RA";
-	case IPOPT_TRACEROUTE:
-		return "traceroute";
-	default:
-		return NULL;
-	}
-}
 
 /*
  * What an option printer returns. OPT_CUT: a read past the capture (tcpdump's "goto trunc":
@@ -53,7 +37,7 @@ enum opt_result { OPT_OK, OPT_CUT, OPT_LOST };
  * reads 4 bytes from every offset 3, 7, ... below the option's length, so an odd length reads
  * past the option: cap is how many bytes from cp are there.
  */
-static enum opt_result put_route(struct printer *pr, struct strbuf *sb, const uint8_t *cp,
+static enum opt_result put_route(const struct printer *pr, struct strbuf *sb, const uint8_t *cp,
 				 uint32_t len, uint32_t cap)
 {
 	uint32_t ptr;
@@ -79,8 +63,8 @@ static enum opt_result put_route(struct printer *pr, struct strbuf *sb, const ui
 }
 
 /* ip_printts(): the timestamp option; like a route, it reads a whole hop past a bad length. */
-static enum opt_result put_timestamps(struct printer *pr, struct strbuf *sb, const uint8_t *cp,
-				      uint32_t len, uint32_t cap)
+static enum opt_result put_timestamps(const struct printer *pr, struct strbuf *sb,
+				      const uint8_t *cp, uint32_t len, uint32_t cap)
 {
 	static const char *const kinds[] = {[0] = "TSONLY", [1] = "TS+ADDR", [3] = "PRESPEC"};
 	uint32_t ptr, hop, i = 0, kind;
@@ -125,24 +109,18 @@ static enum opt_result put_timestamps(struct printer *pr, struct strbuf *sb, con
  * ip_optprint(): the options area, `len` bytes at cp, of which `cap` (more than len when the
  * bytes after the area were captured too) can be read.
  */
-static enum opt_result put_options(struct printer *pr, struct strbuf *sb, const uint8_t *cp,
+static enum opt_result put_options(const struct printer *pr, struct strbuf *sb, const uint8_t *cp,
 				   uint32_t len, uint32_t cap)
 {
 	uint32_t olen;
 	enum opt_result r = OPT_OK;
 
 	for (const char *sep = ""; len > 0; cp += olen, len -= olen, cap -= olen, sep = ",") {
-		const char *name;
-
 		sb_puts(sb, sep);
 		if (!cap)
 			return OPT_LOST;
-		name = option_name(cp[0]);
-		if (name)
-			sb_puts(sb, name);
-		else
-			sb_printf(sb, "unknown %u", cp[0]);
-		if (cp[0] == IPOPT_NOP || cp[0] == IPOPT_EOL) {
+		put_tok(sb, ip_option_values, cp[0], "unknown ", "");
+		if (cp[0] == XS_IPOPT_NOP || cp[0] == XS_IPOPT_EOL) {
 			olen = 1;
 		} else {
 			if (cap < 2)
@@ -160,17 +138,17 @@ static enum opt_result put_options(struct printer *pr, struct strbuf *sb, const 
 		if (olen > cap)
 			return OPT_CUT;
 		switch (cp[0]) {
-		case IPOPT_EOL:
+		case XS_IPOPT_EOL:
 			return OPT_OK;
-		case IPOPT_TS:
+		case XS_IPOPT_TS:
 			r = put_timestamps(pr, sb, cp, olen, cap);
 			break;
-		case IPOPT_RR:
-		case IPOPT_SSRR:
-		case IPOPT_LSRR:
+		case XS_IPOPT_RR:
+		case XS_IPOPT_SSRR:
+		case XS_IPOPT_LSRR:
 			r = put_route(pr, sb, cp, olen, cap);
 			break;
-		case IPOPT_RA:
+		case XS_IPOPT_RA:
 			if (olen < 4)
 				sb_printf(sb, " [bad length %u]", olen);
 			else if (rd16(cp + 2))
@@ -185,24 +163,45 @@ static enum opt_result put_options(struct printer *pr, struct strbuf *sb, const 
 	return OPT_OK;
 }
 
-/* in_cksum() over the IPv4 header as the event holds it: 0 when the checksum is right. */
-static uint16_t header_cksum(const struct xs_event *ev, const uint8_t *opts, uint32_t optlen)
+uint16_t ip4_cksum(const struct xs_event *ev, const uint8_t *opts, uint32_t optlen)
 {
-	const uint8_t *a = ev->var;
-	uint32_t s = (uint32_t)(ev->ip_vhl << 8 | ev->ip_tos) + be16(ev->ip_len) + be16(ev->ip_id) +
-		     be16(ev->ip_frag) + (uint32_t)(ev->ip_ttl << 8 | ev->ip_proto) +
-		     be16(ev->ip_csum) + rd16(a) + rd16(a + 2) + rd16(a + 4) + rd16(a + 6);
+	uint8_t h[XS_IP4_HLEN] = {ev->ip_vhl, ev->ip_tos};
 
-	for (uint32_t i = 0; i + 1 < optlen; i += 2)
-		s += rd16(opts + i);
-	s = (s & 0xffff) + (s >> 16);
-	s = (s & 0xffff) + (s >> 16);
-	return (uint16_t)~s;
+	memcpy(h + 2, &ev->ip_len, 6); /* length, id, flags and offset, as on the wire */
+	h[8] = ev->ip_ttl;
+	h[9] = ev->ip_proto;
+	memcpy(h + 10, &ev->ip_csum, 2);
+	memcpy(h + 12, ev->var, 8); /* the addresses */
+	return (uint16_t)~csum_fold(csum_add(csum_add(0, h, sizeof(h)), opts, optlen));
+}
+
+/* -v's "flags [DF]": the flags word's bits, "none" when none is set. */
+static void put_flags(struct strbuf *sb, uint16_t off)
+{
+	const char *sep = "";
+
+	if (!(off & (XS_IP_RF | XS_IP_DF | XS_IP_MF))) {
+		sb_puts(sb, "none");
+		return;
+	}
+	if (off & XS_IP_MF) {
+		sb_puts(sb, "+");
+		sep = ", ";
+	}
+	if (off & XS_IP_DF) {
+		sb_puts(sb, sep);
+		sb_puts(sb, "DF");
+		sep = ", ";
+	}
+	if (off & XS_IP_RF) {
+		sb_puts(sb, sep);
+		sb_puts(sb, "rsvd");
+	}
 }
 
 /* -v: "(tos 0x0, ttl 64, id 1, offset 0, flags [DF], proto TCP (6), length 60)\n    ".
  * False when the options were cut short: the record ends there. */
-static bool put_details(struct printer *pr, const struct pview *v, uint32_t hlen, uint32_t caplen,
+static bool put_details(const struct printer *pr, struct pview *v, uint32_t hlen, uint32_t caplen,
 			struct strbuf *sb)
 {
 	static const char *const ecn[] = {"", ",ECT(1)", ",ECT(0)", ",CE"};
@@ -210,8 +209,8 @@ static bool put_details(struct printer *pr, const struct pview *v, uint32_t hlen
 	uint16_t off = be16(ev->ip_frag);
 	/* What tcpdump can read after the fixed header (its snapshot ends at the IP length),
 	 * and the part of it we hold. */
-	uint32_t optlen = hlen - 20, readable = caplen > 20 ? caplen - 20 : 0;
-	uint32_t optcap;
+	uint32_t optlen = hlen - XS_IP4_HLEN;
+	uint32_t readable = caplen > XS_IP4_HLEN ? caplen - XS_IP4_HLEN : 0, optcap;
 	enum opt_result opts = OPT_OK;
 
 	if (readable > v->xcap)
@@ -221,26 +220,8 @@ static bool put_details(struct printer *pr, const struct pview *v, uint32_t hlen
 	sb_printf(sb, "(tos 0x%x%s", ev->ip_tos, ecn[ev->ip_tos & 3]);
 	if (ev->ip_ttl >= 1)
 		sb_printf(sb, ", ttl %u", ev->ip_ttl);
-	sb_printf(sb, ", id %u, offset %u, flags [", be16(ev->ip_id), (off & 0x1fff) * 8u);
-	if (off & 0xe000) {
-		const char *sep = "";
-
-		if (off & 0x2000) {
-			sb_puts(sb, "+");
-			sep = ", ";
-		}
-		if (off & 0x4000) {
-			sb_puts(sb, sep);
-			sb_puts(sb, "DF");
-			sep = ", ";
-		}
-		if (off & 0x8000) {
-			sb_puts(sb, sep);
-			sb_puts(sb, "rsvd");
-		}
-	} else {
-		sb_puts(sb, "none");
-	}
+	sb_printf(sb, ", id %u, offset %u, flags [", be16(ev->ip_id), (off & XS_IP_OFFMASK) * 8u);
+	put_flags(sb, off);
 	sb_printf(sb, "], proto %s (%u), length %u", ipproto_name(ev->ip_proto), ev->ip_proto,
 		  be16(ev->ip_len));
 	if (optlen) {
@@ -248,7 +229,7 @@ static bool put_details(struct printer *pr, const struct pview *v, uint32_t hlen
 		opts = put_options(pr, sb, v->x, optlen, readable);
 		if (opts == OPT_LOST) {
 			put_trunc(sb, "ip");
-			pr->lost = true;
+			v->lost = true;
 			return false;
 		}
 		if (opts == OPT_CUT)
@@ -256,11 +237,11 @@ static bool put_details(struct printer *pr, const struct pview *v, uint32_t hlen
 		sb_putc(sb, ')');
 	}
 	if (!pr->o.Kflag && caplen >= hlen && optcap == optlen) {
-		uint16_t sum = header_cksum(ev, v->x, optlen);
+		uint16_t sum = ip4_cksum(ev, v->x, optlen);
 
 		if (sum)
 			sb_printf(sb, ", bad cksum %x (->%x)!", be16(ev->ip_csum),
-				  cksum_shouldbe(be16(ev->ip_csum), sum));
+				  csum_shouldbe(be16(ev->ip_csum), sum));
 	}
 	sb_puts(sb, ")\n    ");
 	if (opts == OPT_CUT) {
@@ -272,18 +253,17 @@ static bool put_details(struct printer *pr, const struct pview *v, uint32_t hlen
 	return true;
 }
 
-/* print-ip.c ip_print; `length` is what the link layer left, `caplen` what it captured. */
-void print_ip4(struct printer *pr, const struct xs_event *ev, uint32_t length, uint32_t caplen,
-	       struct strbuf *sb)
+/* ip_print's checks of the fixed header: its length in bytes, or 0 when the record ends. */
+static uint32_t header_len(const struct printer *pr, struct pview *v, uint32_t length,
+			   uint32_t caplen, struct strbuf *sb)
 {
-	struct pview v;
+	const struct xs_event *ev = v->ev;
 	uint32_t hlen, len;
-	uint16_t off;
 
 	if (caplen < 1) {
 		put_trunc(sb, "ip");
-		pr->lost = true; /* the version's GET_U_1 longjmps */
-		return;
+		v->lost = true; /* the version's GET_U_1 longjmps */
+		return 0;
 	}
 	if ((ev->ip_vhl >> 4) != 4) {
 		if ((ev->ip_vhl >> 4) == 6) {
@@ -293,24 +273,24 @@ void print_ip4(struct printer *pr, const struct xs_event *ev, uint32_t length, u
 			sb_putu(sb, ev->ip_vhl >> 4);
 		}
 		sb_puts(sb, " (invalid)");
-		return;
+		return 0;
 	}
 	if (!pr->o.eflag)
 		sb_puts(sb, "IP ");
-	if (caplen < 20) {
+	if (caplen < XS_IP4_HLEN) {
 		put_trunc(sb, "ip");
-		return;
+		return 0;
 	}
-	if (length < 20) {
+	if (length < XS_IP4_HLEN) {
 		sb_puts(sb, "truncated-ip ");
 		sb_putu(sb, length);
-		return;
+		return 0;
 	}
 	hlen = (ev->ip_vhl & 0xf) * 4u;
-	if (hlen < 20) {
+	if (hlen < XS_IP4_HLEN) {
 		sb_puts(sb, "bad-hlen ");
 		sb_putu(sb, hlen);
-		return;
+		return 0;
 	}
 	len = be16(ev->ip_len);
 	if (length < len) {
@@ -321,38 +301,46 @@ void print_ip4(struct printer *pr, const struct xs_event *ev, uint32_t length, u
 	if (len < hlen) {
 		sb_puts(sb, "bad-len ");
 		sb_putu(sb, len);
-		return;
+		return 0;
 	}
+	return hlen;
+}
+
+void print_ip4(struct printer *pr, struct pview *v, uint32_t length, uint32_t caplen,
+	       struct strbuf *sb)
+{
+	const struct xs_event *ev = v->ev;
+	uint32_t hlen = header_len(pr, v, length, caplen, sb), len = be16(ev->ip_len);
+	uint16_t off = be16(ev->ip_frag);
+
+	if (!hlen)
+		return;
 	if (caplen > len)
 		caplen = len; /* tcpdump cuts its snapshot at the IP length */
-	view_init_frame(pr, &v, ev);
-	if (pr->o.vflag && !put_details(pr, &v, hlen, caplen, sb))
+	view_frame_headers(v);
+	if (pr->o.vflag && !put_details(pr, v, hlen, caplen, sb))
 		return;
-	off = be16(ev->ip_frag);
-	if ((off & 0x1fff) == 0) {
-		if (!upper_prints_addrs(ev->ip_proto)) {
-			put_addr_pair(pr, &v, sb);
-			sb_puts(sb, ": ");
-		}
-		if (caplen < hlen) {
-			sb_puts(sb, " [remaining caplen(");
-			sb_putu(sb, caplen);
-			sb_puts(sb, ") < header length(");
-			sb_putu(sb, hlen);
-			sb_puts(sb, ")]");
-			put_trunc(sb, "ip");
-			pr->lost = true; /* tcpdump's nd_trunc_longjmp() */
+	if (off & XS_IP_OFFMASK) {
+		/* A later fragment: nothing of the upper layer. */
+		if (pr->o.qflag > 1)
 			return;
-		}
-		v.l4_len = len - hlen;
-		v.l4_avail = caplen - hlen;
-		v.fragmented = (off & 0x2000) != 0;
-		ip_demux(pr, &v, ev->ip_proto, hlen - 20, sb);
+		put_addr_pair(pr, v, sb);
+		sb_putc(sb, ':');
+		put_proto(pr, sb, ev->ip_proto);
 		return;
 	}
-	if (pr->o.qflag > 1)
+	if (!upper_prints_addrs(ev->ip_proto)) {
+		put_addr_pair(pr, v, sb);
+		sb_puts(sb, ": ");
+	}
+	if (caplen < hlen) {
+		sb_printf(sb, " [remaining caplen(%u) < header length(%u)]", caplen, hlen);
+		put_trunc(sb, "ip");
+		v->lost = true; /* tcpdump's nd_trunc_longjmp() */
 		return;
-	put_addr_pair(pr, &v, sb);
-	sb_putc(sb, ':');
-	put_proto(pr, sb, ev->ip_proto);
+	}
+	v->l4_len = len - hlen;
+	v->l4_avail = caplen - hlen;
+	v->fragmented = (off & XS_IP_MF) != 0;
+	ip_demux(pr, v, ev->ip_proto, hlen - XS_IP4_HLEN, sb);
 }

@@ -6,9 +6,9 @@
  * tcpdump reads past the captured bytes it longjmps and prints " [|proto]"; here that is a
  * flag that stops every printer at the same point, and a result, as it moves the -x/-X/-A dump.
  */
-#include "print_app.h"
+#include "app.h"
+#include "proto.h"
 
-#define TH_RST 0x04
 #define RST_TEXT_MAX 30 /* tcpdump's MAX_RST_DATA_LEN; longer text is cut and flagged '+' */
 #define TOKEN_MAX 128 /* tcpdump's MAX_TOKEN: longer first tokens are not commands */
 #define TELNET_IAC 0xff
@@ -342,7 +342,7 @@ enum app_result print_tcp_payload(struct strbuf *sb, uint16_t sport, uint16_t dp
 	if (!length)
 		return APP_NONE;
 	/* Only -v turns an RST's data into text; without it the port decides, as for any segment. */
-	if ((tcp_flags & TH_RST) && vflag) {
+	if ((tcp_flags & XS_TCP_RST) && vflag) {
 		print_rst_text(sb, &pl);
 		return APP_PRINTED;
 	}

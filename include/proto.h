@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The protocol numbers xdpspy reads frames by, defined once for the BPF programs, the parser
+ * and the printer: ethertypes, IP protocols, header sizes, fragment fields, TCP flags and the
+ * option kinds the printers name. Host order; XS_BE16() gives a constant in network order, for
+ * comparing raw loads without swapping. Numbers only: what tcpdump calls them lives with the
+ * printers' tables.
+ */
+#ifndef XDPSPY_PROTO_H
+#define XDPSPY_PROTO_H
+
+#include <linux/types.h>
+
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define XS_BE16(x) ((__u16)((((x)&0xff) << 8) | (((x) >> 8) & 0xff)))
+#else
+#define XS_BE16(x) ((__u16)(x))
+#endif
+
+/* Ethertypes (IEEE 802.3 type field; a value up to XS_ETH_MAX_LEN is an 802.3 length). */
+#define XS_ETH_P_IP 0x0800
+#define XS_ETH_P_ARP 0x0806
+#define XS_ETH_P_IPV6 0x86dd
+#define XS_ETH_P_8021Q 0x8100 /* IEEE 802.1Q VLAN tag */
+#define XS_ETH_P_8021AD 0x88a8 /* IEEE 802.1ad service tag (QinQ) */
+#define XS_ETH_P_QINQ1 0x9100 /* pre-standard QinQ tags */
+#define XS_ETH_P_QINQ2 0x9200
+#define XS_ETH_MAX_LEN 1500
+
+#define XS_ETH_HLEN 14
+#define XS_VLAN_HLEN 4
+#define XS_VLAN_VID_MASK 0x0fff /* the TCI: priority (3 bits), DEI, VLAN id */
+#define XS_VLAN_DEI 0x1000
+#define XS_VLAN_PRIO_SHIFT 13
+
+/* IP protocol numbers (IANA), IPv6 extension headers among them. */
+#define XS_IPPROTO_HOPOPTS 0
+#define XS_IPPROTO_ICMP 1
+#define XS_IPPROTO_TCP 6
+#define XS_IPPROTO_UDP 17
+#define XS_IPPROTO_DCCP 33
+#define XS_IPPROTO_ROUTING 43
+#define XS_IPPROTO_FRAGMENT 44
+#define XS_IPPROTO_ESP 50
+#define XS_IPPROTO_AH 51
+#define XS_IPPROTO_ICMPV6 58
+#define XS_IPPROTO_NONE 59
+#define XS_IPPROTO_DSTOPTS 60
+#define XS_IPPROTO_MOBILITY_OLD 62
+#define XS_IPPROTO_SCTP 132
+#define XS_IPPROTO_MOBILITY 135
+
+/* IPv4 (RFC 791): the fixed header, the flags and fragment offset word. */
+#define XS_IP4_HLEN 20
+#define XS_IP_RF 0x8000 /* reserved */
+#define XS_IP_DF 0x4000
+#define XS_IP_MF 0x2000
+#define XS_IP_OFFMASK 0x1fff /* in 8-byte units */
+
+/* IPv4 option kinds (RFC 791, 1108, 1393, 2113). */
+#define XS_IPOPT_EOL 0
+#define XS_IPOPT_NOP 1
+#define XS_IPOPT_RR 7
+#define XS_IPOPT_TS 68
+#define XS_IPOPT_TRACEROUTE 82
+#define XS_IPOPT_SECURITY 130
+#define XS_IPOPT_LSRR 131
+#define XS_IPOPT_SSRR 137
+#define XS_IPOPT_RA 148
+
+/* IPv6 (RFC 8200): the fixed header, the fragment header and its offset word. */
+#define XS_IP6_HLEN 40
+#define XS_IP6_FRAG_HLEN 8
+#define XS_IP6_FRAG_OFFMASK 0xfff8 /* in 8-byte units, already shifted */
+#define XS_IP6_FRAG_MF 0x0001
+#define XS_IP6_CLASS_MASK 0x0ff00000 /* of the first word */
+#define XS_IP6_CLASS_SHIFT 20
+#define XS_IP6_FLOW_MASK 0x000fffff
+
+/* IPv6 option types (RFC 8200 4.2, 2711, 2675, 6275). */
+#define XS_IP6OPT_PAD1 0x00
+#define XS_IP6OPT_PADN 0x01
+#define XS_IP6OPT_ROUTER_ALERT 0x05
+#define XS_IP6OPT_JUMBO 0xc2
+#define XS_IP6OPT_HOME_ADDRESS 0xc9
+
+/* Routing header types (RFC 5095, 6275, 8754). */
+#define XS_IP6_RT_TYPE0 0
+#define XS_IP6_RT_TYPE2 2
+#define XS_IP6_RT_SRH 4
+
+/* TCP (RFC 9293): the fixed header, the flags byte, the option kinds. */
+#define XS_TCP_HLEN 20
+#define XS_TCP_FIN 0x01
+#define XS_TCP_SYN 0x02
+#define XS_TCP_RST 0x04
+#define XS_TCP_PSH 0x08
+#define XS_TCP_ACK 0x10
+#define XS_TCP_URG 0x20
+#define XS_TCP_ECE 0x40
+#define XS_TCP_CWR 0x80
+
+#define XS_TCPOPT_EOL 0
+#define XS_TCPOPT_NOP 1
+#define XS_TCPOPT_MSS 2 /* RFC 9293 */
+#define XS_TCPOPT_WSCALE 3 /* RFC 7323 */
+#define XS_TCPOPT_SACKOK 4 /* RFC 2018 */
+#define XS_TCPOPT_SACK 5 /* RFC 2018 */
+#define XS_TCPOPT_ECHO 6 /* RFC 1072 */
+#define XS_TCPOPT_ECHOREPLY 7 /* RFC 1072 */
+#define XS_TCPOPT_TS 8 /* RFC 7323 */
+#define XS_TCPOPT_CC 11 /* RFC 1644 */
+#define XS_TCPOPT_CCNEW 12
+#define XS_TCPOPT_CCECHO 13
+#define XS_TCPOPT_MD5 19 /* RFC 2385 */
+#define XS_TCPOPT_SCPS 20
+#define XS_TCPOPT_UTO 28 /* RFC 5482 */
+#define XS_TCPOPT_TCPAO 29 /* RFC 5925 */
+#define XS_TCPOPT_MPTCP 30 /* RFC 8684 */
+#define XS_TCPOPT_TFO 34 /* RFC 7413 */
+#define XS_TCPOPT_EXP 254 /* RFC 6994, the shared experimental kind */
+
+#define XS_UDP_HLEN 8
+
+/* ICMP (RFC 792) and ICMPv6 (RFC 4443, 4861): the 8 bytes the event holds, the types read. */
+#define XS_ICMP_HLEN 8
+#define XS_ICMP_ECHOREPLY 0
+#define XS_ICMP_ECHO 8
+#define XS_ICMP6_ECHO_REQUEST 128
+#define XS_ICMP6_ECHO_REPLY 129
+#define XS_ND_NEIGHBOR_SOLICIT 135
+#define XS_ND_NEIGHBOR_ADVERT 136
+#define XS_ND_TARGET_LEN 24 /* reserved word and target address after the fixed 8 bytes */
+
+/* ARP (RFC 826): the fixed header, and the addresses of Ethernet/IPv4 ARP after it. */
+#define XS_ARP_HLEN 8
+#define XS_ARP_ETH_IP_LEN 20
+#define XS_ARPHRD_ETHER 1
+#define XS_ARPOP_REQUEST 1
+#define XS_ARPOP_REPLY 2
+#define XS_ARPOP_RREQUEST 3
+#define XS_ARPOP_RREPLY 4
+
+/* The extension headers tcpdump's ip6_print() walks past to the upper layer (AH aside). */
+static inline int xs_is_ext6(__u8 nh)
+{
+	return nh == XS_IPPROTO_HOPOPTS || nh == XS_IPPROTO_ROUTING || nh == XS_IPPROTO_FRAGMENT ||
+	       nh == XS_IPPROTO_DSTOPTS;
+}
+
+/* AH (RFC 4302 2.2): its length byte counts 32-bit words, minus 2. */
+#define XS_AH_LEN(b) (((__u32)(b) + 2) * 4)
+/* IPv6 extension headers (RFC 8200 4.3): 8-byte units, not counting the first. */
+#define XS_EXT6_LEN(b) (((__u32)(b) + 1) * 8)
+
+#endif

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* ARP (RFC 826) as tcpdump 4.99.3 prints it, in either dialect's frame. */
+#ifndef XDPSPY_PRINT_ARP_H
+#define XDPSPY_PRINT_ARP_H
+
+#include <stdint.h>
+
+#include "printer.h"
+#include "strbuf.h"
+#include "view.h"
+
+/* print-arp.c arp_print: `length` is what the link layer left, `caplen` what it captured. */
+void print_arp(const struct printer *pr, const struct pview *v, uint32_t length, uint32_t caplen,
+	       struct strbuf *sb);
+
+#endif

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* UDP (RFC 768) as tcpdump 4.99.3 prints it without an application decoder. */
+#ifndef XDPSPY_PRINT_UDP_H
+#define XDPSPY_PRINT_UDP_H
+
+#include "printer.h"
+#include "strbuf.h"
+#include "view.h"
+
+void print_udp(const struct printer *pr, const struct pview *v, struct strbuf *sb);
+
+#endif
