@@ -16,7 +16,8 @@ ORDER = ["none", "none_xdp", "tcpdump", "tcpdump_utc", "tcpdump_w", "xdpspy", "x
          "xdpspy_w", "xdpspy_json", "counters", "counters_xdp"]
 IPERF = [("none", "nothing attached"), ("tcpdump_w", "tcpdump -i IF -w /dev/null"),
          ("tcpdump", "tcpdump -n -i IF > /dev/null"), ("counters", "xdpspy attach IF"),
-         ("counters_xdp", "xdpspy attach IF --hook xdp"), ("xdpspy", "xdpspy -n -i IF > /dev/null"),
+         ("counters_xdp", "xdpspy attach IF --hook xdp"),
+         ("counters_flows", "xdpspy attach IF --flows"), ("xdpspy", "xdpspy -n -i IF > /dev/null"),
          ("xdpspy_xdp", "xdpspy -n -i IF --hook xdp > /dev/null")]
 
 
@@ -84,6 +85,24 @@ def kernel_table(rows):
             r["frame"], r["bytes"], r["empty"], r["counters"], r["events"],
             "%.0f" % r["filter"] if "filter" in r else "–", r["counters"] - r["empty"],
             r["events"] - r["empty"], tc))
+    return "\n".join(out)
+
+
+def flows_table(rows, top):
+    """--flows: what the flow table and the detectors add in the kernel, and top's CPU."""
+    out = ["| frame | counters only | with --flows | added (alternating rounds) | "
+           "events with --flows | TC with --flows |", "|---|---|---|---|---|---|"]
+    for r in rows:
+        if "flows" not in r:
+            continue
+        out.append("| %s | %.0f | %.0f | %+.0f | %.0f | %.0f |" % (
+            r["frame"], r["counters"], r["flows"], r["flows-added"], r["ev-flows"],
+            r["tc-flows"]))
+    if top:
+        per = S.Stat([float(t["ms_per_refresh"]) for t in top])
+        out += ["", "`xdpspy top` (bench/top.sh): %s flows in the table, CPU per refresh "
+                "(start-up included) %s ms over %d rounds of %s refreshes." % (
+                    top[0]["flows"], per.fmt("%.1f"), len(top), top[0]["refreshes"])]
     return "\n".join(out)
 
 
@@ -160,6 +179,11 @@ def targets(full, paced, kern, rep, ip):
         a, b = ip["xdpspy"].med, ip["tcpdump"].med
         t.append(("iperf3 with `xdpspy -n` ≥ with `tcpdump -n`",
                   "%.2f vs %.2f Gbit/s: %.2f×" % (a, b, a / b), verdict(a >= b)))
+    added = [r["flows-added"] for r in kern if "flows-added" in r]
+    if added:
+        t.append(("`--flows` adds ≤ 40 ns per packet in the kernel over counters-only",
+                  "%+.0f to %+.0f ns over %d frames" % (min(added), max(added), len(added)),
+                  verdict(max(added) <= 40)))
     fc = full.configs
     x, td, tu, tw, cn = (fc.get(n) for n in ("xdpspy", "tcpdump", "tcpdump_utc", "tcpdump_w",
                                               "counters"))
@@ -229,6 +253,8 @@ def main():
     kern = S.load_kernel(os.path.join(d, "kernel.txt"))
     rep, spawn_ms = S.load_replay(os.path.join(d, "replay.tsv"))
     ip = iperf_rows(os.path.join(d, "iperf.tsv"))
+    top_tsv = os.path.join(d, "top.tsv")
+    top = S.read_tsv(top_tsv) if os.path.exists(top_tsv) else []
     env = read(os.path.join(d, "env.txt")).strip()
     prof = os.path.join(d, "profile.md")
 
@@ -242,6 +268,7 @@ def main():
            "`make bench-kernel` (bench/kernel_cost.c): each frame %s; the ring is drained "
            "every 1000 runs, so events are delivered, not lost." % (
                "run 1000 times per round, median over rounds"), "", kernel_table(kern), "",
+           "## Flows and detectors (--flows)", "", flows_table(kern, top), "",
            "## Replay (%d frames, median of %d runs)" % (
                rep["xdpspy"]["frames"], len(rep["xdpspy"]["wall"].v)),
            "", replay_table(rep, spawn_ms), ""]

@@ -64,6 +64,8 @@ step "end to end, $PACED_PPS frames/s"
 	fail "e2e.sh failed"
 step "what the monitored traffic pays (iperf3)"
 "$BENCH/iperf.sh" -o "$OUT/iperf.tsv" -R "$IPERF_ROUNDS" -t "$IPERF_SECS" || fail "iperf.sh failed"
+step "what xdpspy top costs while it refreshes"
+"$BENCH/top.sh" -o "$OUT/top.tsv" -R "$ROUNDS" || fail "top.sh failed"
 step "replay"
 "$BENCH/replay.sh" -o "$OUT/replay.tsv" -n "$REPLAY_FRAMES" -R "$REPLAY_RUNS" ||
 	fail "replay.sh failed"
