@@ -289,6 +289,13 @@ check_top() {
 	[[ $(grep -c '^xdpspy top: ' "$XS_WORK/plain.out") == 2 ]] || ck_fail "top -n 2: want 2 blocks"
 	[[ $(awk '/CLIENT > SERVER/ { getline; print; exit }' "$XS_WORK/plain.out") == *10.205.0.1.1111* ]] ||
 		ck_fail "top -s packets: the order"
+	# An expression picks flows by either end: one flow by its server's port, both by a host.
+	x "$NS_A" top -i "$IF_A" -n 1 'udp port 4444' >"$XS_WORK/picked.out" || ck_fail "top 'udp port 4444'"
+	grep -q '10.205.0.2.3333 > 10.199.0.1.4444' "$XS_WORK/picked.out" &&
+		! grep -q '10.205.0.1.1111' "$XS_WORK/picked.out" || ck_fail "top 'udp port 4444': the flows"
+	x "$NS_A" top -i "$IF_A" -n 1 'src host 10.199.0.1 and tcp' >"$XS_WORK/none.out" ||
+		ck_fail "top 'src host 10.199.0.1 and tcp'"
+	! grep -q '10.205.0' "$XS_WORK/none.out" || ck_fail "top 'src host .. and tcp': a UDP flow shown"
 	detach
 }
 

@@ -6,6 +6,7 @@
 
 #include "flowfilter.h"
 #include "log.h"
+#include "proto.h"
 
 struct flowfilter {
 	struct bpf_program prog;
@@ -61,23 +62,24 @@ static bool v4(const __u8 *a)
 /* The transport header of a made-up packet from port s to port d; returns its length. */
 static unsigned l4(__u8 *p, __u8 proto, __be16 s, __be16 d)
 {
-	memset(p, 0, 20);
+	memset(p, 0, XS_TCP_HLEN);
 	switch (proto) {
-	case 6:
+	case XS_IPPROTO_TCP:
 		memcpy(p, &s, 2);
 		memcpy(p + 2, &d, 2);
-		p[12] = 5 << 4;
-		return 20;
-	case 17:
+		p[12] = (XS_TCP_HLEN / 4) << 4; /* data offset */
+		return XS_TCP_HLEN;
+	case XS_IPPROTO_UDP:
 		memcpy(p, &s, 2);
 		memcpy(p + 2, &d, 2);
-		p[5] = 8;
-		return 8;
-	case 1:
-	case 58:
-		p[0] = proto == 1 ? 8 : 128; /* an echo request, its identifier */
+		p[5] = XS_UDP_HLEN; /* length */
+		return XS_UDP_HLEN;
+	case XS_IPPROTO_ICMP:
+	case XS_IPPROTO_ICMPV6:
+		/* an echo request, its identifier */
+		p[0] = proto == XS_IPPROTO_ICMP ? XS_ICMP_ECHO : XS_ICMP6_ECHO_REQUEST;
 		memcpy(p + 4, &s, 2);
-		return 8;
+		return XS_ICMP_HLEN;
 	default:
 		return 8;
 	}
@@ -96,11 +98,11 @@ static unsigned make(__u8 *f, const struct xs_flow_key *k, int from)
 		memcpy(f + o, tag, 4);
 		o += 4;
 	}
-	f[o] = is4 ? 0x08 : 0x86;
-	f[o + 1] = is4 ? 0x00 : 0xdd;
+	f[o] = (is4 ? XS_ETH_P_IP : XS_ETH_P_IPV6) >> 8;
+	f[o + 1] = (is4 ? XS_ETH_P_IP : XS_ETH_P_IPV6) & 0xff;
 	o += 2;
-	n = l4(f + o + (is4 ? 20 : 40), k->proto, k->port[from], k->port[!from]);
-	memset(f + o, 0, is4 ? 20 : 40);
+	n = l4(f + o + (is4 ? XS_IP4_HLEN : XS_IP6_HLEN), k->proto, k->port[from], k->port[!from]);
+	memset(f + o, 0, is4 ? XS_IP4_HLEN : XS_IP6_HLEN);
 	if (is4) {
 		f[o] = 0x45;
 		f[o + 3] = (__u8)(20 + n);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "flowfmt.h"
+#include "proto.h"
 
 static bool v4_mapped(const __u8 *a)
 {
@@ -72,7 +73,8 @@ void fmt_endpoint(char *buf, size_t len, const __u8 *addr, __be16 port, bool wit
 
 static bool has_ports(__u8 proto)
 {
-	return proto == 6 || proto == 17 || proto == 132 || proto == 33;
+	return proto == XS_IPPROTO_TCP || proto == XS_IPPROTO_UDP || proto == XS_IPPROTO_SCTP ||
+	       proto == XS_IPPROTO_DCCP;
 }
 
 void fmt_flow(char *buf, size_t len, const struct flow_view *v)
