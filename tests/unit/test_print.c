@@ -262,6 +262,49 @@ static void test_ether_vlan_quiet(void)
 	printer_free(pr);
 }
 
+/*
+ * --max-flows: two connections interleaved print tcpdump's lines while the table holds both;
+ * with room for one, each evicts the other and comes back as new, its numbers absolute.
+ */
+static void test_flow_bound(void)
+{
+	static const struct tcp_spec seg[] = {
+	    {"10.0.0.1", "10.0.0.2", 51000, 443, 9000, 5000, 0x10, 100, 0, NULL},
+	    {"10.0.0.3", "10.0.0.2", 51001, 443, 7000, 3000, 0x10, 100, 0, NULL},
+	    {"10.0.0.1", "10.0.0.2", 51000, 443, 9000, 5010, 0x18, 100, 5, NULL},
+	    {"10.0.0.3", "10.0.0.2", 51001, 443, 7000, 3010, 0x18, 100, 5, NULL},
+	};
+	static const char *const two[] = {
+	    "IP 10.0.0.1.51000 > 10.0.0.2.443: Flags [.], ack 5000, win 100, length 0\n",
+	    "IP 10.0.0.3.51001 > 10.0.0.2.443: Flags [.], ack 3000, win 100, length 0\n",
+	    "IP 10.0.0.1.51000 > 10.0.0.2.443: Flags [P.], seq 0:5, ack 11, win 100, length 5\n",
+	    "IP 10.0.0.3.51001 > 10.0.0.2.443: Flags [P.], seq 0:5, ack 11, win 100, length 5\n",
+	};
+	static const char *const one[] = {
+	    "IP 10.0.0.1.51000 > 10.0.0.2.443: Flags [P.], seq 9000:9005, ack 5010, win 100, "
+	    "length 5\n",
+	    "IP 10.0.0.3.51001 > 10.0.0.2.443: Flags [P.], seq 7000:7005, ack 3010, win 100, "
+	    "length 5\n",
+	};
+	struct print_opts o = {.nflag = 1, .tflag = 1};
+	struct xs_event ev;
+	char line[1024];
+
+	for (uint32_t max = 0; max <= 2; max++) {
+		struct printer *pr;
+
+		o.max_flows = max; /* 0: the default bound */
+		pr = printer_new(&o);
+		for (int i = 0; i < 4; i++) {
+			tcp_event(&ev, &seg[i]);
+			run(pr, &ev, 1, 0, line, sizeof(line));
+			expect(max == 1 ? "one flow" : "flows held", line,
+			       max == 1 && i >= 2 ? one[i - 2] : two[i]);
+		}
+		printer_free(pr);
+	}
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -269,6 +312,7 @@ int main(void)
 	test_midstream();
 	test_time_and_number();
 	test_ether_vlan_quiet();
+	test_flow_bound();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }

@@ -336,13 +336,15 @@ void print_tcp(struct printer *pr, struct pview *v, enum dialect d, struct strbu
 {
 	const struct xs_event *ev = v->ev;
 	uint32_t length = v->l4_len, hlen, seq, ack, sack_base;
+	struct tcp_seq_ref ref;
 
+	tcp_seq_prepare(pr, v, &ref);
 	if (!put_endpoints(pr, v, d, sb) || !header_len(pr, v, d, &hlen, sb))
 		return;
 	put_flags(sb, ev->l4.tcp.flags, d);
 	seq = be32(ev->l4.tcp.seq);
 	ack = be32(ev->l4.tcp.ack);
-	sack_base = tcp_seq_relative(pr, v, &seq, &ack);
+	sack_base = tcp_seq_relative(pr, v, &ref, &seq, &ack);
 	if (hlen > length) {
 		if (d == TCPDUMP_372)
 			sb_puts(sb, " [bad hdr length]");
