@@ -103,6 +103,7 @@ help:
 	@echo 'make diff-fuzz    differential fuzzing against tcpdump (SEED=1 N=100000)'
 	@echo 'make soak         ten minutes at 100 kpps: memory and fds stay flat (root)'
 	@echo 'make bench-kernel in-kernel cost per packet, with and without a filter expression'
+	@echo 'make bench-flows  CPU per line and RssAnon at 1k, 100k and 1M TCP connections (root)'
 	@echo 'make goldens      tcpdump 4.99.3'"'"'s output for the replay tests, in tests/golden (root)'
 	@echo 'make vmlinux      vmlinux/vmlinux.h from the running kernel'"'"'s BTF'
 	@echo 'make format       clang-format the C sources (check-format to verify)'

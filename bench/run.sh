@@ -6,7 +6,7 @@
 #
 # Environment (defaults): ROUNDS (3) FRAMES (2000000) PACED_FRAMES (1000000) PACED_PPS (200000)
 # REPLAY_FRAMES (50000) REPLAY_RUNS (5) KERNEL_ROUNDS (40) PROFILE (1) IPERF_ROUNDS (5)
-# IPERF_SECS (5) BENCH_PY
+# IPERF_SECS (5) FLOW_FRAMES (2000000) FLOW_TD_FRAMES (50000) FLOW_RUNS (3) BENCH_PY
 # (/usr/bin/python3, which has Debian's matplotlib).
 
 set -u
@@ -24,6 +24,9 @@ KERNEL_ROUNDS=${KERNEL_ROUNDS:-40}
 PROFILE=${PROFILE:-1}
 IPERF_ROUNDS=${IPERF_ROUNDS:-5}
 IPERF_SECS=${IPERF_SECS:-5}
+FLOW_FRAMES=${FLOW_FRAMES:-2000000}
+FLOW_TD_FRAMES=${FLOW_TD_FRAMES:-50000}
+FLOW_RUNS=${FLOW_RUNS:-3}
 PY=${BENCH_PY:-/usr/bin/python3}
 CAP_CPU=${CAP_CPU:-1}
 
@@ -67,6 +70,9 @@ step "what the monitored traffic pays (iperf3)"
 step "replay"
 "$BENCH/replay.sh" -o "$OUT/replay.tsv" -n "$REPLAY_FRAMES" -R "$REPLAY_RUNS" ||
 	fail "replay.sh failed"
+step "flows: 1k, 100k, 1M connections"
+"$BENCH/flows.sh" -o "$OUT/flows.tsv" -n "$FLOW_FRAMES" -t "$FLOW_TD_FRAMES" -R "$FLOW_RUNS" ||
+	fail "flows.sh failed"
 if [[ $PROFILE == 1 ]]; then
 	step "profiles"
 	"$BENCH/profile.sh" -o "$OUT/profile.md" -n "$FRAMES" || fail "profile.sh failed"
