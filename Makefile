@@ -55,7 +55,7 @@ BPF_CFLAGS = -g -O2 -target bpf -Wall -Werror -MMD -MP -Iinclude -Ivmlinux $(BPF
 
 # --- modules: each is listed once here, and the binary, the tests and bench/bench.mk link these
 # The printer and what it needs; no libbpf, no I/O (the unit tests, the parse fuzzer).
-PRINT_SRC := user/strbuf.c user/names.c user/csum.c user/cooked.c user/print.c \
+PRINT_SRC := user/strbuf.c user/lru.c user/names.c user/csum.c user/cooked.c user/print.c \
 	$(sort $(wildcard user/print/*.c))
 # The printer's own sources build with user/print/pure.h forced in: no stdio stream, no file
 # descriptor, no libbpf or libpcap there (make lint checks that the rule bites).
@@ -80,7 +80,7 @@ FUZZ_PRINT_OBJ := $(call objs,libfuzzer/,$(PRINT_SRC))
 FUZZ_APP_OBJ := $(call objs,libfuzzer/,$(filter-out user/main.c,$(APP_SRC)))
 KERNEL_OBJ := $(call objs,,$(KERNEL_SRC))
 
-UNIT_TESTS := test_parse test_print test_tcpopt test_payload test_classic test_csum test_segments
+UNIT_TESTS := test_parse test_print test_lru test_tcpopt test_payload test_classic test_csum test_segments
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/%)
 KERNEL_TEST_BIN := $(addprefix $(BUILD)/tests/,test_kernel test_xlate verifier_insns)
 FUZZ_BIN := $(BUILD)/tests/fuzz_parse_print $(BUILD)/tests/fuzz_pcap_read
@@ -105,6 +105,7 @@ help:
 	@echo 'make diff-fuzz    differential fuzzing against tcpdump (SEED=1 N=100000)'
 	@echo 'make soak         ten minutes at 100 kpps: memory and fds stay flat (root)'
 	@echo 'make bench-kernel in-kernel cost per packet, with and without a filter expression'
+	@echo 'make bench-conns  CPU per line and RssAnon at 1k, 100k and 1M TCP connections (root)'
 	@echo 'make goldens      tcpdump 4.99.3'"'"'s output for the replay tests, in tests/golden (root)'
 	@echo 'make vmlinux      vmlinux/vmlinux.h from the running kernel'"'"'s BTF'
 	@echo 'make format       clang-format the C sources (check-format to verify)'

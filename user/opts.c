@@ -8,7 +8,11 @@
 #include <string.h>
 
 #include "log.h"
+#include "lru.h"
 #include "opts.h"
+
+#define STR(x) #x
+#define XSTR(x) STR(x)
 
 #ifndef XDPSPY_VERSION
 #define XDPSPY_VERSION "0.1"
@@ -27,6 +31,7 @@ enum {
 	OPT_JSON,
 	OPT_CLASSIC,
 	OPT_PRINT,
+	OPT_MAX_CONNS,
 };
 
 struct opt_def {
@@ -80,6 +85,10 @@ static const struct opt_def defs[] = {
     {{"nano", no_argument, NULL, OPT_NANO}, NULL, "nanosecond time stamps"},
     {{"json", no_argument, NULL, OPT_JSON}, NULL, "one JSON object per packet"},
     {{"classic", no_argument, NULL, OPT_CLASSIC}, NULL, "tcpdump 3.7's line format (2003)"},
+    {{"max-conns", required_argument, NULL, OPT_MAX_CONNS},
+     "N",
+     "remember N connections' sequence numbers and N host names (default " XSTR(
+	 PRINT_MAX_CONNS) ")"},
     {{"hook", required_argument, NULL, OPT_HOOK},
      "HOOK",
      "ingress hook: auto (the default: XDP only where it costs nothing), xdp or tc"},
@@ -210,6 +219,7 @@ static const struct number_opt {
     {'W', 1, 1000000, "number of output files", ""},
     {'B', 4, 1 << 22, "buffer size", " (KiB, 4 to 4194304)"},
     {OPT_STATS_INTERVAL, 1, 86400, "stats interval", " (seconds, 1 to 86400)"},
+    {OPT_MAX_CONNS, 1, LRU_MAX_ENTRIES, "flow count", " (1 to 2147483647)"},
 };
 
 static enum opts_result take_number(int c, const char *arg, struct opts *o)
@@ -248,6 +258,9 @@ static enum opts_result take_number(int c, const char *arg, struct opts *o)
 		break;
 	case OPT_STATS_INTERVAL:
 		o->stats_interval = (int)v;
+		break;
+	case OPT_MAX_CONNS:
+		o->print.max_conns = (uint32_t)v;
 		break;
 	}
 	return OPTS_RUN;
