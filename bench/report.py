@@ -150,7 +150,7 @@ def conns_stats(rows):
     return out
 
 
-def flows_table(fs):
+def conns_table(fs):
     counts = sorted({n for _, n in fs})
     out = ["| connections | xdpspy µs/line | vs 1k | xdpspy RssAnon MiB | tcpdump µs/line "
            "| tcpdump RssAnon MiB | xdpspy vs tcpdump per line |", "|---|---|---|---|---|---|---|"]
@@ -176,7 +176,7 @@ def flows_table(fs):
     return "\n".join(out)
 
 
-def flows_target(fs):
+def conns_target(fs):
     counts = sorted({n for t, n in fs if t == "xdpspy"})
     if len(counts) < 2:
         return []
@@ -219,7 +219,7 @@ def verdict(ok):
 
 
 def targets(full, paced, kern, rep, ip, fs):
-    t = flows_target(fs)
+    t = conns_target(fs)
     if ip.get("none") and ip.get("counters"):
         r = ip["counters"].med / ip["none"].med
         t.append(("iperf3 with `xdpspy attach` ≥ 0.95× with nothing attached",
@@ -325,7 +325,7 @@ def main():
                rep["xdpspy"]["frames"], len(rep["xdpspy"]["wall"].v)),
            "", replay_table(rep, spawn_ms), ""]
     if fs:
-        doc += ["## Connections: 1k to 1M", "", flows_table(fs), ""]
+        doc += ["## Connections: 1k to 1M", "", conns_table(fs), ""]
     if os.path.exists(prof):
         doc += ["## Profiles", "", read(prof).strip(), ""]
     doc += ["How it is measured, and the caveats: `bench/README.md`.", ""]
@@ -336,8 +336,8 @@ def main():
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--conns":
         FS = conns_stats(S.read_tsv(sys.argv[2]))
-        print(flows_table(FS))
+        print(conns_table(FS))
         print()
-        print("\n".join("%s: %s, %s" % row for row in flows_target(FS)))
+        print("\n".join("%s: %s, %s" % row for row in conns_target(FS)))
     else:
         main()
