@@ -8,7 +8,12 @@
 #include "strbuf.h"
 #include "view.h"
 
-void print_icmp(const struct pview *v, struct strbuf *sb);
+void print_icmp(const struct printer *pr, struct pview *v, struct strbuf *sb);
+/* icmp4.c: the message from its n captured bytes at p; false when the record ended. */
+bool print_icmp_bytes(const struct printer *pr, struct pview *v, const uint8_t *p, uint32_t n,
+		      struct strbuf *sb);
+/* Unreachable, source quench, redirect, time exceeded, parameter problem: they quote a packet. */
+bool icmp_is_error(uint8_t type);
 void print_icmp6(const struct printer *pr, const struct pview *v, struct strbuf *sb);
 
 #endif
