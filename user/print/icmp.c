@@ -58,7 +58,7 @@ static void put_echo(const struct xs_event *ev, struct strbuf *sb)
 	sb_putu(sb, be16(ev->l4.icmp.seq));
 }
 
-void print_icmp(const struct printer *pr, struct pview *v, struct strbuf *sb)
+void print_icmp(struct printer *pr, struct pview *v, struct strbuf *sb)
 {
 	const struct xs_event *ev = v->ev;
 	uint32_t avail = l4_captured(v), n;

@@ -8,9 +8,12 @@
 #include "strbuf.h"
 #include "view.h"
 
-void print_icmp(const struct printer *pr, struct pview *v, struct strbuf *sb);
+void print_icmp(struct printer *pr, struct pview *v, struct strbuf *sb);
 /* icmp4.c: the message from its n captured bytes at p; false when the record ended. */
-bool print_icmp_bytes(const struct printer *pr, struct pview *v, const uint8_t *p, uint32_t n,
+bool print_icmp_bytes(struct printer *pr, struct pview *v, const uint8_t *p, uint32_t n,
+		      struct strbuf *sb);
+/* quote.c: -v's line for the packet an error quotes, n of its bytes captured at q. */
+void print_icmp_quote(struct printer *pr, struct pview *v, const uint8_t *q, uint32_t n,
 		      struct strbuf *sb);
 /* Unreachable, source quench, redirect, time exceeded, parameter problem: they quote a packet. */
 bool icmp_is_error(uint8_t type);

@@ -274,7 +274,7 @@ bool icmp_is_error(uint8_t type)
 	       type == ICMP_TIMXCEED || type == ICMP_PARAMPROB;
 }
 
-bool print_icmp_bytes(const struct printer *pr, struct pview *v, const uint8_t *p, uint32_t n,
+bool print_icmp_bytes(struct printer *pr, struct pview *v, const uint8_t *p, uint32_t n,
 		      struct strbuf *sb)
 {
 	struct msg m = {pr, p, n};
@@ -296,5 +296,7 @@ bool print_icmp_bytes(const struct printer *pr, struct pview *v, const uint8_t *
 			sb_printf(sb, " (wrong icmp cksum %x (->%x)!)", rd16(p + 2),
 				  csum_shouldbe(rd16(p + 2), sum));
 	}
+	if (pr->o.vflag && icmp_is_error(p[0]))
+		print_icmp_quote(pr, v, p + 8, n > 8 ? n - 8 : 0, sb);
 	return true;
 }
