@@ -173,7 +173,7 @@ bool print_dns(const struct printer *pr, const uint8_t *p, uint32_t cap, uint32_
 		return false;
 	}
 	flags = rd16(p + 2);
-	for (int i = 0; i < 4; i++)
+	for (size_t i = 0; i < 4; i++)
 		count[i] = rd16(p + 4 + 2 * i);
 	ok = flags & 0x8000 ? print_response(&d, flags, count) : print_query(&d, flags, count);
 	if (!ok) {

@@ -96,7 +96,7 @@ static int64_t put_bitlabel(struct dns *d, uint32_t cp)
 	} else if (b > 0) {
 		if (!dns_get(d, p, 1))
 			return -1;
-		sb_printf(d->sb, "%1x", ((d->bp[p] >> 4) & 0x0f) & (0x0f << (4 - b)) & 0x0f);
+		sb_printf(d->sb, "%1x", (d->bp[p] >> 4) & (0x0f << (4 - b)) & 0x0f);
 	}
 	sb_printf(d->sb, "/%u]", bitlen);
 	return lim;

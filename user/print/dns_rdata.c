@@ -240,7 +240,7 @@ static int64_t put_soa(struct dns *d, uint32_t cp)
 		return -1;
 	if ((uint64_t)r + 20 > d->cap)
 		return -1;
-	for (int i = 0; i < 5; i++)
+	for (int64_t i = 0; i < 5; i++)
 		sb_printf(d->sb, " %u", rd32(d->bp + r + 4 * i));
 	return 0;
 }

@@ -69,12 +69,15 @@ struct msg {
 	uint32_t n; /* bytes captured */
 };
 
-/* Writes fmt with each "%s" an IPv4 address from the message, at the offsets given in turn. */
-static void put_fmt(const struct msg *m, struct strbuf *sb, const char *fmt, const unsigned *at)
+/* Writes fmt with its first "%s" the quoted destination, a second the gateway (redirects). */
+static void put_fmt(const struct msg *m, struct strbuf *sb, const char *fmt)
 {
+	unsigned at = Q_DST;
+
 	for (; *fmt; fmt++) {
 		if (fmt[0] == '%' && fmt[1] == 's') {
-			put_host(m->pr, sb, m->p + *at++, 0);
+			put_host(m->pr, sb, m->p + at, 0);
+			at = 4;
 			fmt++;
 		} else {
 			sb_putc(sb, *fmt);
@@ -84,7 +87,6 @@ static void put_fmt(const struct msg *m, struct strbuf *sb, const char *fmt, con
 
 static bool print_unreach(const struct msg *m, uint8_t code, struct strbuf *sb)
 {
-	static const unsigned dst[] = {Q_DST};
 	const char *fmt = tok_name(unreach_fmt, code);
 	uint32_t hlen, mtu;
 	uint8_t proto;
@@ -126,7 +128,7 @@ static bool print_unreach(const struct msg *m, uint8_t code, struct strbuf *sb)
 	if (m->n < Q_DST + 4)
 		return false;
 	if (fmt) {
-		put_fmt(m, sb, fmt, dst);
+		put_fmt(m, sb, fmt);
 	} else {
 		put_host(m->pr, sb, m->p + Q_DST, 0);
 		sb_printf(sb, " unreachable - #%u", code);
@@ -136,16 +138,14 @@ static bool print_unreach(const struct msg *m, uint8_t code, struct strbuf *sb)
 
 static bool print_redirect(const struct msg *m, uint8_t code, struct strbuf *sb)
 {
-	static const unsigned dst_gw[] = {Q_DST, 4};
-
 	if (m->n < Q_DST + 4)
 		return false;
 	if (code < 4) {
-		put_fmt(m, sb, redirect_fmt[code], dst_gw);
+		put_fmt(m, sb, redirect_fmt[code]);
 		return true;
 	}
 	sb_printf(sb, "redirect-#%u ", code);
-	put_fmt(m, sb, "%s to %s", dst_gw);
+	put_fmt(m, sb, "%s to %s");
 	return true;
 }
 
