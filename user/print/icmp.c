@@ -2,11 +2,12 @@
 /*
  * ICMP (RFC 792) and ICMPv6 (RFC 4443, 4861), as tcpdump 4.99.3 prints what the event holds of
  * them: the type, echo's id and sequence, neighbour discovery's target. With the frame's bytes
- * ICMP goes to icmp4.c; without them the packet an error quotes is not there, and those print
+ * ICMP goes to icmp4.c and ICMPv6 to icmp6_msg.c; without them the packet an error quotes is not there, and those print
  * the generic form (README: differences).
  */
 #include "addr.h"
 #include "icmp.h"
+#include "icmp6.h"
 #include "proto.h"
 #include "tok.h"
 #include "wire.h"
@@ -82,12 +83,17 @@ void print_icmp(struct printer *pr, struct pview *v, struct strbuf *sb)
 	sb_putu(sb, v->l4_len);
 }
 
-void print_icmp6(const struct printer *pr, const struct pview *v, struct strbuf *sb)
+void print_icmp6(const struct printer *pr, struct pview *v, struct strbuf *sb)
 {
 	const struct xs_event *ev = v->ev;
-	uint32_t avail = l4_captured(v);
+	uint32_t avail = l4_captured(v), n;
 	uint8_t type = ev->l4.icmp.type;
+	const uint8_t *p = l4_bytes(v, &n);
 
+	if (p) {
+		print_icmp6_bytes(pr, v, p, n, sb);
+		return;
+	}
 	if (avail < 1) {
 		put_trunc(sb, "icmp6");
 		return;

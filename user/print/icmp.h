@@ -17,6 +17,6 @@ void print_icmp_quote(struct printer *pr, struct pview *v, const uint8_t *q, uin
 		      struct strbuf *sb);
 /* Unreachable, source quench, redirect, time exceeded, parameter problem: they quote a packet. */
 bool icmp_is_error(uint8_t type);
-void print_icmp6(const struct printer *pr, const struct pview *v, struct strbuf *sb);
+void print_icmp6(const struct printer *pr, struct pview *v, struct strbuf *sb);
 
 #endif
