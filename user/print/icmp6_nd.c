@@ -216,7 +216,7 @@ bool i6_options(struct i6 *m, uint32_t base)
 		if (m->vflag > 1)
 			i6_unknown(m, cp + 2, "\n\t    ", len * 8 - 2);
 		cp += len * 8;
-		resid -= len * 8;
+		resid -= (int64_t)len * 8;
 	}
 	return true;
 }
