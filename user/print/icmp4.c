@@ -292,11 +292,23 @@ bool print_icmp_bytes(struct printer *pr, struct pview *v, const uint8_t *p, uin
 	if (pr->o.vflag && !v->fragmented && n >= v->l4_len) {
 		uint16_t sum = (uint16_t)~csum_fold(csum_add(0, p, v->l4_len));
 
+		if (sum && n < 4) { /* the checksum field is read after the sum */
+			put_trunc(sb, "icmp");
+			v->lost = true;
+			return false;
+		}
 		if (sum)
 			sb_printf(sb, " (wrong icmp cksum %x (->%x)!)", rd16(p + 2),
 				  csum_shouldbe(rd16(p + 2), sum));
 	}
-	if (pr->o.vflag && icmp_is_error(p[0]))
+	if (pr->o.vflag && icmp_is_error(p[0])) {
 		print_icmp_quote(pr, v, p + 8, n > 8 ? n - 8 : 0, sb);
+		if (v->lost)
+			return false;
+	}
+	if (pr->o.vflag && !print_icmp_ext(p, n, v->l4_len, sb)) {
+		put_trunc(sb, "icmp");
+		return false;
+	}
 	return true;
 }

@@ -5,6 +5,7 @@
  * MLD and MLDv2 (RFC 2710, RFC 3810), and the hex of what it does not decode.
  */
 #include "dns.h"
+#include "dump.h"
 #include "icmp6.h"
 #include "tok.h"
 #include "wire.h"
@@ -53,7 +54,7 @@ bool i6_addr(struct i6 *m, uint32_t off, const char *pre)
 
 void i6_unknown(struct i6 *m, uint32_t off, const char *ident, uint32_t len)
 {
-	uint32_t avail = off < m->n ? m->n - off : 0, i;
+	uint32_t avail = off < m->n ? m->n - off : 0;
 
 	if (off > m->n) {
 		sb_printf(m->sb,
@@ -62,18 +63,7 @@ void i6_unknown(struct i6 *m, uint32_t off, const char *ident, uint32_t len)
 			  ident);
 		return;
 	}
-	if (len > avail)
-		len = avail;
-	for (i = 0; i + 1 < len; i += 2) {
-		if (i % 16 == 0)
-			sb_printf(m->sb, "%s0x%04x: ", ident, i);
-		sb_printf(m->sb, " %02x%02x", m->p[off + i], m->p[off + i + 1]);
-	}
-	if (len & 1) {
-		if (i % 16 == 0)
-			sb_printf(m->sb, "%s0x%04x: ", ident, i);
-		sb_printf(m->sb, " %02x", m->p[off + i]);
-	}
+	print_hex_lines(m->sb, ident, m->p + off, len > avail ? avail : len);
 }
 
 static const char *rtpref(uint8_t v)
