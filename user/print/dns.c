@@ -10,7 +10,6 @@
 
 enum {
 	DNS_HLEN = 12,
-	T_OPT = 41,
 	IQUERY = 1,
 };
 
@@ -51,7 +50,7 @@ static uint32_t full_rcode(const struct dns *d, uint16_t flags, const uint16_t *
 		type = rd16(d->bp + cp);
 		if ((cp += 4) + 1 > d->cap)
 			return rcode;
-		if (type == T_OPT)
+		if (type == DNS_T_OPT)
 			return rcode | (uint32_t)d->bp[cp] << 4;
 		if ((cp += 4) + 2 > d->cap)
 			return rcode;

@@ -13,6 +13,28 @@
 #include "printer.h"
 #include "strbuf.h"
 
+/* RFC 1035 3.2.2-4, RFC 3596, RFC 2782, RFC 6891, RFC 6762 18.12: the types and classes the
+ * printers read. */
+enum {
+	DNS_T_A = 1,
+	DNS_T_NS = 2,
+	DNS_T_CNAME = 5,
+	DNS_T_SOA = 6,
+	DNS_T_PTR = 12,
+	DNS_T_MX = 15,
+	DNS_T_TXT = 16,
+	DNS_T_AAAA = 28,
+	DNS_T_SRV = 33,
+	DNS_T_A6 = 38,
+	DNS_T_DNAME = 39,
+	DNS_T_OPT = 41,
+	DNS_T_UNSPECA = 104,
+	DNS_T_TSIG = 250,
+	DNS_T_URI = 256,
+	DNS_C_IN = 1,
+	DNS_C_QU = 0x8000, /* mDNS: a question wanting a unicast answer; in records, cache flush */
+};
+
 struct dns {
 	const uint8_t *bp; /* the message */
 	uint32_t cap; /* bytes of it captured (tcpdump's snapend) */

@@ -128,6 +128,18 @@ static int64_t label_len(struct dns *d, uint32_t cp)
 	}
 }
 
+/* The label byte at *cp and its length, *cp past it; false when the name ends there. */
+static bool next_label(struct dns *d, uint32_t *cp, uint8_t *i, int64_t *l)
+{
+	if (*cp >= d->cap)
+		return false;
+	*i = d->bp[*cp];
+	if ((*l = label_len(d, *cp)) < 0)
+		return false;
+	(*cp)++;
+	return true;
+}
+
 /* One label's text, or the bit label; false when the name's printing ends. */
 static bool put_label(struct dns *d, uint8_t i, uint32_t cp, uint32_t l, uint32_t *chars)
 {
@@ -185,12 +197,8 @@ int64_t dns_fqdn(struct dns *d, uint32_t cp)
 			}
 			max_off = off;
 			cp = off;
-			if (cp >= d->cap)
+			if (!next_label(d, &cp, &i, &l))
 				return -1;
-			i = d->bp[cp];
-			if ((l = label_len(d, cp)) < 0)
-				return -1;
-			cp++;
 			continue;
 		}
 		if (!put_label(d, i, cp, (uint32_t)l, &chars))
@@ -199,12 +207,8 @@ int64_t dns_fqdn(struct dns *d, uint32_t cp)
 		if (chars <= MAXCDNAME)
 			sb_putc(d->sb, '.');
 		chars++;
-		if (cp >= d->cap)
+		if (!next_label(d, &cp, &i, &l))
 			return -1;
-		i = d->bp[cp];
-		if ((l = label_len(d, cp)) < 0)
-			return -1;
-		cp++;
 		if (!compress)
 			rp += (uint32_t)l + 1;
 	}

@@ -9,21 +9,6 @@
 #include "wire.h"
 
 enum {
-	T_A = 1,
-	T_NS = 2,
-	T_CNAME = 5,
-	T_SOA = 6,
-	T_PTR = 12,
-	T_MX = 15,
-	T_TXT = 16,
-	T_AAAA = 28,
-	T_SRV = 33,
-	T_A6 = 38,
-	T_DNAME = 39,
-	T_OPT = 41,
-	T_UNSPECA = 104,
-	T_TSIG = 250,
-	T_URI = 256,
 	E_DAU = 5,
 	E_DHU = 6,
 	E_N3U = 7,
@@ -311,14 +296,14 @@ static int64_t put_txt(struct dns *d, const struct dns_rr *rr)
 /* MX: the name, then the preference; SRV: the name, then :port priority weight. */
 static int64_t put_mx_srv(struct dns *d, const struct dns_rr *rr)
 {
-	uint32_t cp = rr->cp, fixed = rr->type == T_MX ? 2 : 6;
+	uint32_t cp = rr->cp, fixed = rr->type == DNS_T_MX ? 2 : 6;
 
 	sb_putc(d->sb, ' ');
 	if (cp + fixed > d->cap)
 		return -1;
 	if (dns_fqdn(d, cp + fixed) < 0)
 		return -1;
-	if (rr->type == T_MX)
+	if (rr->type == DNS_T_MX)
 		sb_printf(d->sb, " %u", rd16(d->bp + cp));
 	else
 		sb_printf(d->sb, ":%u %u %u", rd16(d->bp + cp + 4), rd16(d->bp + cp),
@@ -339,48 +324,48 @@ int64_t dns_rdata(struct dns *d, const struct dns_rr *rr)
 	int64_t r = 0;
 
 	switch (rr->type) {
-	case T_A:
-	case T_AAAA:
-		if (rr->cp + (rr->type == T_A ? 4 : 16) > d->cap)
+	case DNS_T_A:
+	case DNS_T_AAAA:
+		if (rr->cp + (rr->type == DNS_T_A ? 4 : 16) > d->cap)
 			return -1;
 		sb_putc(d->sb, ' ');
-		if (rr->type == T_A)
+		if (rr->type == DNS_T_A)
 			sb_put_ip4(d->sb, d->bp + rr->cp);
 		else
 			sb_put_ip6(d->sb, d->bp + rr->cp);
 		break;
-	case T_NS:
-	case T_CNAME:
-	case T_PTR:
-	case T_DNAME:
+	case DNS_T_NS:
+	case DNS_T_CNAME:
+	case DNS_T_PTR:
+	case DNS_T_DNAME:
 		sb_putc(d->sb, ' ');
 		r = dns_fqdn(d, rr->cp);
 		break;
-	case T_SOA:
+	case DNS_T_SOA:
 		if (d->vflag)
 			r = put_soa(d, rr->cp);
 		break;
-	case T_MX:
-	case T_SRV:
+	case DNS_T_MX:
+	case DNS_T_SRV:
 		r = put_mx_srv(d, rr);
 		break;
-	case T_TXT:
+	case DNS_T_TXT:
 		r = put_txt(d, rr);
 		break;
-	case T_A6:
+	case DNS_T_A6:
 		r = put_a6(d, rr->cp);
 		break;
-	case T_URI:
+	case DNS_T_URI:
 		r = put_uri(d, rr);
 		break;
-	case T_OPT:
+	case DNS_T_OPT:
 		r = put_opt_rr(d, rr);
 		break;
-	case T_UNSPECA:
+	case DNS_T_UNSPECA:
 		if (rr->cp + rr->len > d->cap || !dns_printn(d, rr->cp, rr->len))
 			return -1;
 		break;
-	case T_TSIG:
+	case DNS_T_TSIG:
 		r = put_tsig(d, rr->cp);
 		break;
 	default:

@@ -8,26 +8,6 @@
 #include "tok.h"
 #include "wire.h"
 
-enum {
-	T_A = 1,
-	T_NS = 2,
-	T_CNAME = 5,
-	T_SOA = 6,
-	T_PTR = 12,
-	T_MX = 15,
-	T_TXT = 16,
-	T_AAAA = 28,
-	T_SRV = 33,
-	T_A6 = 38,
-	T_DNAME = 39,
-	T_OPT = 41,
-	T_UNSPECA = 104,
-	T_TSIG = 250,
-	T_URI = 256,
-	C_IN = 1,
-	C_QU = 0x8000, /* mDNS: a question wanting a unicast answer; in records, cache flush */
-};
-
 static const struct tok types[] = {
     {1, "A"},	   {2, "NS"},	   {3, "MD"},	     {4, "MF"},	       {5, "CNAME"},
     {6, "SOA"},	   {7, "MB"},	   {8, "MG"},	     {9, "MR"},	       {10, "NULL"},
@@ -75,10 +55,10 @@ int64_t dns_qprint(struct dns *d, uint32_t cp)
 	type = rd16(d->bp + end);
 	class = rd16(d->bp + end + 2);
 	put_type(d->sb, type);
-	if ((d->mdns ? class & ~C_QU : class) != C_IN)
-		put_class(d->sb, d->mdns ? class & ~C_QU : class);
+	if ((d->mdns ? class & ~DNS_C_QU : class) != DNS_C_IN)
+		put_class(d->sb, d->mdns ? class & ~DNS_C_QU : class);
 	if (d->mdns)
-		sb_puts(d->sb, class & C_QU ? " (QU)" : " (QM)");
+		sb_puts(d->sb, class & DNS_C_QU ? " (QU)" : " (QM)");
 	sb_puts(d->sb, "? ");
 	r = dns_fqdn(d, cp);
 	return r < 0 ? -1 : r + 4;
@@ -120,12 +100,12 @@ int64_t dns_rprint(struct dns *d, uint32_t cp)
 	cp = (uint32_t)r;
 	type = rd16(d->bp + cp);
 	rawclass = rd16(d->bp + cp + 2);
-	class = d->mdns ? rawclass & ~C_QU : rawclass;
-	if (class != C_IN && type != T_OPT)
+	class = d->mdns ? rawclass & ~DNS_C_QU : rawclass;
+	if (class != DNS_C_IN && type != DNS_T_OPT)
 		put_class(d->sb, class);
-	if (d->mdns && (rawclass & C_QU))
+	if (d->mdns && (rawclass & DNS_C_QU))
 		sb_puts(d->sb, " (Cache flush)");
-	if (type == T_OPT) {
+	if (type == DNS_T_OPT) {
 		opt_flags = rd16(d->bp + cp + 6);
 	} else if (d->vflag > 2) {
 		sb_puts(d->sb, " [");
