@@ -33,6 +33,11 @@ void print_icmp_quote(struct printer *pr, struct pview *v, const uint8_t *q, uin
 	}
 	len = rd16(q + 2);
 	cap = n < len ? n : len;
+	if (cap < 4) { /* tcpdump reads the length again for ip_print(), past its new snapshot */
+		put_trunc(sb, "icmp");
+		v->lost = true;
+		return;
+	}
 	memset(frame, 0, XS_ETH_HLEN);
 	frame[12] = XS_ETH_P_IP >> 8;
 	frame[13] = XS_ETH_P_IP & 0xff;
