@@ -55,7 +55,7 @@ BPF_CFLAGS = -g -O2 -target bpf -Wall -Werror -MMD -MP -Iinclude -Ivmlinux $(BPF
 
 # --- modules: each is listed once here, and the binary, the tests and bench/bench.mk link these
 # The printer and what it needs; no libbpf, no I/O (the unit tests, the parse fuzzer).
-PRINT_SRC := user/strbuf.c user/names.c user/csum.c user/cooked.c user/print.c \
+PRINT_SRC := user/strbuf.c user/lru.c user/names.c user/csum.c user/cooked.c user/print.c \
 	$(sort $(wildcard user/print/*.c))
 # The printer's own sources build with user/print/pure.h forced in: no stdio stream, no file
 # descriptor, no libbpf or libpcap there (make lint checks that the rule bites).
@@ -67,7 +67,9 @@ KERNEL_SRC := user/loader.c user/gso_btf.c user/counters.c user/pins.c $(FILTER_
 APP_SRC := $(PRINT_SRC) $(KERNEL_SRC) user/opts.c user/replay.c user/live.c user/capif.c \
 	user/ring.c user/sink.c user/iface.c user/decode.c user/segments.c user/seg_filter.c \
 	user/csum_sw.c user/subcmd.c user/pcap_out.c user/tcp_sum.c user/privs.c user/netdev.c \
-	user/hook.c user/bpf_owner.c user/main.c
+	user/hook.c user/bpf_owner.c user/detect_opts.c user/counting.c user/flowmap.c \
+	user/flowfmt.c user/alarms.c user/flowfilter.c user/flowsnap.c user/flowrender.c \
+	user/flowtools.c user/top.c user/watch.c user/flows_cmd.c user/flows_out.c user/main.c
 
 # $(call objs,DIR,SOURCES): the objects of SOURCES built into $(BUILD)/DIR.
 objs = $(patsubst %.c,$(BUILD)/$(1)%.o,$(2))
@@ -78,8 +80,8 @@ FUZZ_PRINT_OBJ := $(call objs,libfuzzer/,$(PRINT_SRC))
 FUZZ_APP_OBJ := $(call objs,libfuzzer/,$(filter-out user/main.c,$(APP_SRC)))
 KERNEL_OBJ := $(call objs,,$(KERNEL_SRC))
 
-UNIT_TESTS := test_parse test_print test_tcpopt test_payload test_classic test_csum test_segments \
-	test_decoders
+UNIT_TESTS := test_parse test_print test_lru test_tcpopt test_payload test_classic test_csum \
+	test_segments test_decoders
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/%)
 KERNEL_TEST_BIN := $(addprefix $(BUILD)/tests/,test_kernel test_xlate verifier_insns)
 FUZZ_BIN := $(BUILD)/tests/fuzz_parse_print $(BUILD)/tests/fuzz_pcap_read
@@ -89,7 +91,7 @@ BINARIES = $(BUILD)/xdpspy $(BUILD)/xdpspy-san $(UNIT_BIN) $(KERNEL_TEST_BIN) $(
 
 .PHONY: all deps test test-unit test-fuzz test-fuzz-pcap test-kernel test-portability test-replay \
 	test-filter test-payload test-difffuzz diff-fuzz test-live test-faults test-counters \
-	test-cli test-build demo goldens vmlinux fuzz soak bench-kernel check-full format \
+	test-flows test-cli test-build demo goldens vmlinux fuzz soak bench-kernel check-full format \
 	check-format lint clean install help
 
 all: $(BUILD)/xdpspy
@@ -104,6 +106,7 @@ help:
 	@echo 'make diff-fuzz    differential fuzzing against tcpdump (SEED=1 N=100000)'
 	@echo 'make soak         ten minutes at 100 kpps: memory and fds stay flat (root)'
 	@echo 'make bench-kernel in-kernel cost per packet, with and without a filter expression'
+	@echo 'make bench-conns  CPU per line and RssAnon at 1k, 100k and 1M TCP connections (root)'
 	@echo 'make goldens      tcpdump 4.99.3'"'"'s output for the replay tests, in tests/golden (root)'
 	@echo 'make vmlinux      vmlinux/vmlinux.h from the running kernel'"'"'s BTF'
 	@echo 'make format       clang-format the C sources (check-format to verify)'
@@ -252,6 +255,10 @@ soak: $(BUILD)/xdpspy $(BUILD)/bench/gen $(BUILD)/bench/mix.pcap
 test-counters: $(BUILD)/xdpspy
 	$(Q)tests/counters.sh
 
+# The flow table and the detectors against known answers; top in tmux (tests/flows.sh).
+test-flows: $(BUILD)/xdpspy $(BUILD)/bench/gen $(BUILD)/bench/mix.pcap
+	$(Q)tests/flows.sh
+
 test-cli: $(BUILD)/xdpspy
 	$(Q)tests/cli.sh
 
@@ -285,7 +292,7 @@ demo: deps
 # Every layer runs even when an earlier one fails; the summary line says how many did.
 TEST_LAYERS := check-format lint test-cli test-build test-unit test-fuzz test-fuzz-pcap \
 	test-kernel test-portability test-replay test-filter test-payload test-difffuzz test-live \
-	test-faults test-counters
+	test-faults test-counters test-flows
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/xdpspy-san

@@ -2,12 +2,15 @@
 # Benchmarks, included by the top-level Makefile (same variables, run from the top).
 #
 #   make bench-kernel   in-kernel cost per packet (BPF_PROG_TEST_RUN), printed
+#   make bench-conns    CPU per line and RssAnon at 1k, 100k, 1M TCP connections (replay, root),
+#                       xdpspy beside tcpdump, printed (CONN_FRAMES=2000000 CONN_RUNS=3)
 #   make bench          everything (root, ~5 min): in-kernel cost, end to end on a veth pair at
 #                       full rate and at a fixed rate, replay, perf profiles; writes
 #                       bench/results/results.md and results.png (bench/README.md). Knobs:
 #                       ROUNDS=3 FRAMES=2000000 PACED_FRAMES=1000000 PACED_PPS=200000
 #                       REPLAY_FRAMES=50000 REPLAY_RUNS=5 KERNEL_ROUNDS=40 PROFILE=1
-#                       IPERF_ROUNDS=5 IPERF_SECS=5
+#                       IPERF_ROUNDS=5 IPERF_SECS=5 CONN_FRAMES=2000000 CONN_TD_FRAMES=50000
+#                       CONN_RUNS=3
 
 BENCH_PY ?= /usr/bin/python3
 BENCH_OUT ?= bench/results
@@ -21,11 +24,14 @@ KERNEL_ROUNDS ?= 40
 PROFILE ?= 1
 IPERF_ROUNDS ?= 5
 IPERF_SECS ?= 5
+CONN_FRAMES ?= 2000000
+CONN_TD_FRAMES ?= 50000
+CONN_RUNS ?= 3
 
 BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/ringpos $(BUILD)/bench/pass.bpf.o \
-	$(BUILD)/bench/mix.pcap $(BUILD)/bench/kernel_cost
+	$(BUILD)/bench/mix.pcap $(BUILD)/bench/kernel_cost $(BUILD)/bench/conns
 
-.PHONY: bench bench-tools
+.PHONY: bench bench-tools bench-conns
 
 # The C tools whose header dependencies make test-build checks.
 BENCH_BIN := $(BUILD)/bench/kernel_cost $(BUILD)/bench/ringpos
@@ -51,6 +57,11 @@ $(BUILD)/bench/gen: bench/gen.c bench/tmpl.c bench/tmpl.h bench/gen.h
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) -Ibench -o $@ bench/gen.c bench/tmpl.c -lpcap
 
+$(BUILD)/bench/conns: bench/conns.c
+	$(msg) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $<
+
 $(BUILD)/bench/ringpos: bench/ringpos.c
 	$(msg) CC $@
 	$(Q)mkdir -p $(@D)
@@ -63,10 +74,18 @@ $(BUILD)/bench/mix.pcap: bench/mix.py tests/gen_pcaps.py
 
 bench-tools: $(BUILD)/xdpspy $(BENCH_TOOLS)
 
+# The printer at 1k, 100k and 1M connections (bench/conns.sh), the table printed.
+bench-conns: bench-tools
+	$(Q)mkdir -p $(BENCH_OUT)
+	$(Q)bench/conns.sh -o $(BENCH_OUT)/conns.tsv -n $(CONN_FRAMES) -t $(CONN_TD_FRAMES) \
+		-R $(CONN_RUNS)
+	$(Q)$(BENCH_PY) bench/report.py --conns $(BENCH_OUT)/conns.tsv
+
 bench: deps
 	$(Q)$(MAKE) --no-print-directory bench-tools
 	$(Q)ROUNDS=$(ROUNDS) FRAMES=$(FRAMES) PACED_FRAMES=$(PACED_FRAMES) PACED_PPS=$(PACED_PPS) \
 		REPLAY_FRAMES=$(REPLAY_FRAMES) REPLAY_RUNS=$(REPLAY_RUNS) \
 		KERNEL_ROUNDS=$(KERNEL_ROUNDS) PROFILE=$(PROFILE) IPERF_ROUNDS=$(IPERF_ROUNDS) \
-		IPERF_SECS=$(IPERF_SECS) BENCH_PY=$(BENCH_PY) \
+		IPERF_SECS=$(IPERF_SECS) CONN_FRAMES=$(CONN_FRAMES) CONN_TD_FRAMES=$(CONN_TD_FRAMES) \
+		CONN_RUNS=$(CONN_RUNS) BENCH_PY=$(BENCH_PY) \
 		bench/run.sh $(BENCH_OUT)

@@ -83,17 +83,7 @@ cmd_label() {
 
 # RSS of the capture process, sampled while it runs: the peak of RssAnon, and VmHWM.
 RSS_ANON=0 RSS_HWM=0
-sample_rss() {
-	local k v rest
-	[[ -n $CAP_PID ]] || return 0
-	while read -r k v rest; do
-		case $k in
-		RssAnon:) ((v > RSS_ANON)) && RSS_ANON=$v ;;
-		VmHWM:) RSS_HWM=$v ;;
-		esac
-	done <"/proc/$CAP_PID/status" 2>/dev/null
-	return 0
-}
+sample_rss() { b_sample_rss "$CAP_PID"; }
 
 ring_pos() { # producer position of the capture's ring buffer, bytes
 	[[ -n $CAP_PID ]] || {

@@ -7,7 +7,8 @@
 #   bench/iperf.sh -o OUT.tsv [-R ROUNDS] [-t SECONDS] [CONFIG...]
 #
 # CONFIGs (default: all): none; tcpdump_w (tcpdump -i IF -w /dev/null); tcpdump (tcpdump -n -i
-# IF > /dev/null); counters, counters_xdp (xdpspy attach IF [--hook xdp]); xdpspy, xdpspy_xdp
+# IF > /dev/null); counters, counters_xdp (xdpspy attach IF [--hook xdp]); counters_flows
+# (xdpspy attach IF --flows: the flow table and the detectors too); xdpspy, xdpspy_xdp
 # (xdpspy -n -i IF [--hook xdp] > /dev/null). One TSV row per run: config, round, Gbit/s.
 set -u
 # shellcheck source=bench/lib.sh
@@ -25,7 +26,7 @@ done
 shift $((OPTIND - 1))
 [[ -n $OUT ]] || b_die "usage: iperf.sh -o OUT.tsv [-R ROUNDS] [-t SECONDS] [CONFIG...]"
 CONFIGS=("$@")
-((${#CONFIGS[@]})) || CONFIGS=(none tcpdump_w tcpdump counters counters_xdp xdpspy xdpspy_xdp)
+((${#CONFIGS[@]})) || CONFIGS=(none tcpdump_w tcpdump counters counters_xdp counters_flows xdpspy xdpspy_xdp)
 command -v iperf3 >/dev/null || b_die "iperf3 is not installed (make deps)"
 
 A4=10.213.0.1 B4=10.213.0.2
@@ -50,6 +51,7 @@ capture() {
 	none) return 0 ;;
 	counters) in_cap "$XDPSPY" attach "$IF_CAP" >/dev/null 2>&1 && ATTACHED=1 ;;
 	counters_xdp) in_cap "$XDPSPY" attach "$IF_CAP" --hook xdp >/dev/null 2>&1 && ATTACHED=1 ;;
+	counters_flows) in_cap "$XDPSPY" attach "$IF_CAP" --flows >/dev/null 2>&1 && ATTACHED=1 ;;
 	tcpdump) b_spawn "$CG_CAP" /dev/null "$B_WORK/cap.err" nsenter --net="/run/netns/$NS_CAP" \
 		tcpdump -n -i "$IF_CAP" ;;
 	tcpdump_w) b_spawn "$CG_CAP" /dev/null "$B_WORK/cap.err" nsenter --net="/run/netns/$NS_CAP" \

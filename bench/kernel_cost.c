@@ -10,6 +10,12 @@
  * same floor, counters and events at the TC ingress hook. Events are drained after every 1000
  * runs, so the ring never fills and the cost is the delivering path, not the losing one. Each
  * figure is the median over ROUNDS of the kernel's mean.
+ *
+ * --flows (the flow table and the detectors): `flows` is counters-only with them, `ev-flows`
+ * events with them, `tc-flows` the former at TC; `flows-added` is what they add to
+ * counters-only, the median of the differences of rounds run in turn (counters, flows,
+ * counters, ...), so a machine's drift between two columns does not count. The frame is the
+ * same at every run: its flow is in the table, as a packet of a flow under way finds it.
  */
 #include <pcap/pcap.h>
 #include <stdio.h>
@@ -74,6 +80,13 @@ static int cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static int cmp_i32(const void *a, const void *b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 /* The median over rounds of the mean ns per run at XDP (tc: TC ingress); l NULL: the empty
  * program. */
 static double measure_at(struct loader *l, bool tc, const struct frame *f, int rounds)
@@ -106,14 +119,33 @@ static double measure(struct loader *l, const struct frame *f, int rounds)
 	return measure_at(l, false, f, rounds);
 }
 
+/* The median over rounds of b's cost minus a's, a round of each in turn (XDP). */
+static double measure_added(struct loader *a, struct loader *b, const struct frame *f, int rounds)
+{
+	uint32_t ta, tb;
+	int32_t d[rounds];
+
+	for (int r = -1; r < rounds; r++) { /* round -1: the warm-up */
+		if (loader_test_run_timed(a, false, f->data, f->len, CHUNK, &ta) ||
+		    loader_test_run_timed(b, false, f->data, f->len, CHUNK, &tb))
+			return -1;
+		if (r >= 0)
+			d[r] = (int32_t)tb - (int32_t)ta;
+	}
+	qsort(d, (size_t)rounds, sizeof(d[0]), cmp_i32);
+	return d[rounds / 2];
+}
+
 static struct loader *open_loader(bool counters_only, const struct cbpf_prog *filter,
-				  uint32_t snap_len, bool verify_sum)
+				  uint32_t snap_len, bool verify_sum, bool flows)
 {
 	struct loader_cfg cfg = {.ring_kib = 4096,
 				 .counters_only = counters_only,
 				 .filter = filter,
 				 .snap_len = snap_len,
-				 .verify_sum = verify_sum};
+				 .verify_sum = verify_sum,
+				 .flows = flows,
+				 .detect = XS_DETECT_DEFAULTS};
 	struct loader *l;
 	int err = loader_open(&l, &cfg, on_event, NULL);
 
@@ -127,7 +159,7 @@ static struct loader *open_loader(bool counters_only, const struct cbpf_prog *fi
 int main(int argc, char **argv)
 {
 	struct loader *counting = NULL, *events = NULL, *filtered = NULL, *snapped = NULL,
-		      *summed = NULL;
+		      *summed = NULL, *flowing = NULL, *ev_flowing = NULL;
 	uint32_t snap = 0;
 	bool sum = false;
 	struct cbpf_prog prog = {0};
@@ -158,12 +190,15 @@ int main(int argc, char **argv)
 		if (filter_build(&o, NULL, FILTER_LIVE_SNAPLEN, &prog))
 			goto out;
 	}
-	counting = open_loader(true, NULL, 0, false);
-	events = open_loader(false, NULL, 0, false);
-	filtered = expr ? open_loader(false, &prog, 0, false) : NULL;
-	snapped = snap ? open_loader(false, NULL, snap, false) : NULL;
-	summed = sum ? open_loader(false, NULL, 0, true) : NULL;
-	if (!counting || !events || (expr && !filtered) || (snap && !snapped) || (sum && !summed))
+	counting = open_loader(true, NULL, 0, false, false);
+	events = open_loader(false, NULL, 0, false, false);
+	filtered = expr ? open_loader(false, &prog, 0, false, false) : NULL;
+	snapped = snap ? open_loader(false, NULL, snap, false, false) : NULL;
+	summed = sum ? open_loader(false, NULL, 0, true, false) : NULL;
+	flowing = open_loader(true, NULL, 0, false, true);
+	ev_flowing = open_loader(false, NULL, 0, false, true);
+	if (!counting || !events || (expr && !filtered) || (snap && !snapped) || (sum && !summed) ||
+	    !flowing || !ev_flowing)
 		goto out;
 
 	printf("%-16s %6s %8s %10s %8s", "frame", "bytes", "empty", "counters", "events");
@@ -174,6 +209,7 @@ int main(int argc, char **argv)
 	if (sum)
 		printf(" %8s", "-v");
 	printf(" %8s %11s %9s", "tc-empty", "tc-counters", "tc-events");
+	printf(" %6s %8s %8s %11s", "flows", "ev-flows", "tc-flows", "flows-added");
 	printf("   (ns per packet%s%s)\n", expr ? "; filter: " : "", expr ? expr : "");
 	for (int i = optind; i < argc; i++) {
 		if (read_frame(argv[i], f))
@@ -188,6 +224,9 @@ int main(int argc, char **argv)
 			printf(" %8.0f", measure(summed, f, rounds));
 		printf(" %8.0f %11.0f %9.0f", measure_at(NULL, true, f, rounds),
 		       measure_at(counting, true, f, rounds), measure_at(events, true, f, rounds));
+		printf(" %6.0f %8.0f %8.0f %11.0f", measure(flowing, f, rounds),
+		       measure(ev_flowing, f, rounds), measure_at(flowing, true, f, rounds),
+		       measure_added(counting, flowing, f, rounds));
 		printf("\n");
 	}
 	rc = 0;
@@ -197,6 +236,8 @@ out:
 	loader_close(filtered);
 	loader_close(snapped);
 	loader_close(summed);
+	loader_close(flowing);
+	loader_close(ev_flowing);
 	filter_free(&prog);
 	free(f);
 	return rc;

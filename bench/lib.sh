@@ -135,6 +135,21 @@ b_spawn() {
 	B_PIDS+=("$SPAWN_PID")
 }
 
+# b_sample_rss PID: RSS_ANON, the peak of the process's RssAnon over the calls (KiB), and
+# RSS_HWM its VmHWM; the caller zeroes both before a run.
+# shellcheck disable=SC2034 # both are read by the scripts that source this
+b_sample_rss() {
+	local k v rest
+	[[ -n $1 ]] || return 0
+	while read -r k v rest; do
+		case $k in
+		RssAnon:) ((v > RSS_ANON)) && RSS_ANON=$v ;;
+		VmHWM:) RSS_HWM=$v ;;
+		esac
+	done 2>/dev/null <"/proc/$1/status" # gone by now: the last sample stands
+	return 0
+}
+
 # b_stop PID: SIGINT (a capture's normal end), then SIGTERM and SIGKILL if it lingers.
 b_stop() {
 	local p=$1 i

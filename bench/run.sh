@@ -6,7 +6,7 @@
 #
 # Environment (defaults): ROUNDS (3) FRAMES (2000000) PACED_FRAMES (1000000) PACED_PPS (200000)
 # REPLAY_FRAMES (50000) REPLAY_RUNS (5) KERNEL_ROUNDS (40) PROFILE (1) IPERF_ROUNDS (5)
-# IPERF_SECS (5) BENCH_PY
+# IPERF_SECS (5) CONN_FRAMES (2000000) CONN_TD_FRAMES (50000) CONN_RUNS (3) BENCH_PY
 # (/usr/bin/python3, which has Debian's matplotlib).
 
 set -u
@@ -24,6 +24,9 @@ KERNEL_ROUNDS=${KERNEL_ROUNDS:-40}
 PROFILE=${PROFILE:-1}
 IPERF_ROUNDS=${IPERF_ROUNDS:-5}
 IPERF_SECS=${IPERF_SECS:-5}
+CONN_FRAMES=${CONN_FRAMES:-2000000}
+CONN_TD_FRAMES=${CONN_TD_FRAMES:-50000}
+CONN_RUNS=${CONN_RUNS:-3}
 PY=${BENCH_PY:-/usr/bin/python3}
 CAP_CPU=${CAP_CPU:-1}
 
@@ -64,9 +67,14 @@ step "end to end, $PACED_PPS frames/s"
 	fail "e2e.sh failed"
 step "what the monitored traffic pays (iperf3)"
 "$BENCH/iperf.sh" -o "$OUT/iperf.tsv" -R "$IPERF_ROUNDS" -t "$IPERF_SECS" || fail "iperf.sh failed"
+step "what xdpspy top costs while it refreshes"
+"$BENCH/top.sh" -o "$OUT/top.tsv" -R "$ROUNDS" || fail "top.sh failed"
 step "replay"
 "$BENCH/replay.sh" -o "$OUT/replay.tsv" -n "$REPLAY_FRAMES" -R "$REPLAY_RUNS" ||
 	fail "replay.sh failed"
+step "the printer at 1k, 100k, 1M connections"
+"$BENCH/conns.sh" -o "$OUT/conns.tsv" -n "$CONN_FRAMES" -t "$CONN_TD_FRAMES" -R "$CONN_RUNS" ||
+	fail "conns.sh failed"
 if [[ $PROFILE == 1 ]]; then
 	step "profiles"
 	"$BENCH/profile.sh" -o "$OUT/profile.md" -n "$FRAMES" || fail "profile.sh failed"

@@ -26,6 +26,7 @@
 #include "chain.h"
 #include "counters.h"
 #include "event.h"
+#include "flows.h"
 #include "parse_glue.h"
 #include "proto.h"
 #include "tcp_sum.h"
@@ -272,6 +273,7 @@ static __always_inline struct xs_counters *prepare(struct xs_event *ev, const st
 		c->rx_bytes += ev->wire_len;
 	}
 	count(c, ev, xs_gso_segs(ev));
+	flows_track(ev, c);
 	return c;
 }
 

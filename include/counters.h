@@ -32,8 +32,24 @@ struct xs_counters {
 	__u64 events; /* events written to the ring */
 	__u64 lost; /* events the ring had no room for */
 	__u64 filtered; /* frames the filter expression rejected */
+	/* With --flows (include/flow_table.h): the flow table and the detectors. */
+	__u64 flows; /* flows entered in the table */
+	__u64 handshakes; /* TCP handshakes completed */
+	__u64 retransmits; /* TCP segments wholly at or below their direction's highest seq */
+	__u64 out_of_order; /* TCP segments beyond it: a gap */
+	__u64 dup_acks;
+	__u64 zero_windows;
+	__u64 syn_floods; /* alarms raised: a service's SYN flood began */
+	__u64 port_scans; /* a source's port scan began */
+	__u64 rst_storms; /* a source's RST storm began */
+	__u64 null_scan; /* TCP segments with no flag */
+	__u64 fin_scan; /* FIN alone */
+	__u64 xmas_scan; /* FIN, PSH and URG */
+	__u64 synfin_scan; /* SYN and FIN */
+	__u64 land; /* IP packets whose source is their destination */
+	__u64 martian; /* IP packets from a loopback, multicast, unspecified or broadcast source */
 };
 
-_Static_assert(sizeof(struct xs_counters) == 22 * 8, "xs_counters layout changed");
+_Static_assert(sizeof(struct xs_counters) == 37 * 8, "xs_counters layout changed");
 
 #endif

@@ -49,6 +49,10 @@
 #define XS_IPPROTO_MOBILITY_OLD 62
 #define XS_IPPROTO_SCTP 132
 #define XS_IPPROTO_MOBILITY 135
+#define XS_IPPROTO_HIP 139 /* Host Identity Protocol (RFC 7401) */
+#define XS_IPPROTO_SHIM6 140
+#define XS_IPPROTO_EXP1 253 /* experimentation and testing (RFC 3692) */
+#define XS_IPPROTO_EXP2 254
 
 /* IPv4 (RFC 791): the fixed header, the flags and fragment offset word. */
 #define XS_IP4_HLEN 20

@@ -74,7 +74,7 @@ def main(binary, manpage, readme):
     synopsis = roff_text(" ".join(man_lines[man_lines.index(".SH SYNOPSIS"):
                                             man_lines.index(".SH DESCRIPTION")]))
     readme_text = open(readme).read()
-    for want in ("attach", "detach", "list", "stats"):
+    for want in ("attach", "detach", "list", "stats", "top", "watch", "flows"):
         if want not in subcmds:
             fail(f"--help does not list the subcommand {want}")
         if not re.search(rf"\b{want}\b", synopsis):

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # The command line a tcpdump user meets first (`make test-cli`, no root needed): --help, the man
 # page and README agree on every option and subcommand; a bad option gets tcpdump's short
-# usage and exit 1; -D lists the interfaces exactly as tcpdump -D does.
+# usage and exit 1; -D lists the interfaces exactly as tcpdump -D does; --max-conns bounds.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin=${XDPSPY:-$top/build/xdpspy}
@@ -48,6 +48,22 @@ run 1 "-s -1" "$bin" -s -1
 [[ $(cat "$work/err") == "xdpspy: invalid snaplen -1 (must be >= 0 and <= 262144)" ]] && ok ||
 	bad "-s -1: $(cat "$work/err")"
 run 1 "stats with two interfaces" "$bin" stats a b
+run 1 "--max-conns 0" "$bin" --max-conns 0
+[[ $(cat "$work/err") == "xdpspy: invalid flow count 0 (1 to 2147483647)" ]] && ok ||
+	bad "--max-conns 0: $(cat "$work/err")"
+# The bound: the default changes no line of a capture with interleaved connections; room for
+# one connection changes some (an evicted connection starts over) and no line count.
+cap=$top/tests/data/interleaved-flows.pcap
+run 0 "-r default" "$bin" -n -r "$cap"
+mv "$work/out" "$work/default"
+run 0 "--max-conns 1048576" "$bin" -n --max-conns 1048576 -r "$cap"
+cmp -s "$work/out" "$work/default" && ok || bad "--max-conns 1048576 changed the lines"
+run 0 "--max-conns 1" "$bin" -n --max-conns 1 -r "$cap"
+if ! cmp -s "$work/out" "$work/default" && (($(wc -l <"$work/out") == $(wc -l <"$work/default"))); then
+	ok
+else
+	bad "--max-conns 1: want other numbers, the same lines"
+fi
 
 # -D: tcpdump's list, line for line ([none] for a device without status bits, no brackets
 # without flags).

@@ -296,6 +296,7 @@ pin_state() { in_mnt stat -c '%u %a' "$1" 2>/dev/null || echo absent; }
 as_nobody() {
 	local ready
 	ready=$(ready_dir)/$1
+	rm -f "$ready"
 	spawn "$1" "$NS_A" "${XS_PREFIX[@]}" setpriv --reuid 65534 --regid 65534 --clear-groups \
 		--inh-caps=-all,"$2" --ambient-caps=-all,"$2" \
 		"$XDPSPY" -i "$IF_A" -n -l -Q in --ready-file "$ready"
@@ -395,6 +396,7 @@ check_no_bpffs() {
 	local ready
 	xs_topology || return 1
 	ready=$(ready_dir)/nb
+	rm -f "$ready"
 	spawn nb "$NS_A" ip netns exec "$NS_A" "$XDPSPY" -i "$IF_A" -n -l -Q in --ready-file "$ready"
 	XPID=$SPAWN_PID
 	wait_until "$READY_MS_MAX" ready_or_dead "$ready" "$XPID" && [[ -e $ready ]] || {

@@ -513,6 +513,7 @@ start_xdpspy_any() {
 	local name=$1 ready
 	shift
 	ready=$(ready_dir)/$name
+	rm -f "$ready" # any_run's second try: the first run's file says nothing of this one
 	spawn "$name" "$NS_A" "$XDPSPY" -i any "$@" --ready-file "$ready"
 	XPID=$SPAWN_PID
 	wait_until "$READY_MS_MAX" ready_or_dead "$ready" "$XPID" && [[ -e $ready ]] || {

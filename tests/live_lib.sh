@@ -56,6 +56,7 @@ start_xdpspy() {
 	local name=$1 ns=$2 dev=$3 t0 ready
 	shift 3
 	ready=$(ready_dir)/$name
+	rm -f "$ready" # an earlier run's under this name (a check run again) is not this one's
 	t0=$(now_ms)
 	spawn "$name" "$ns" "${XS_PREFIX[@]}" "$XDPSPY" -i "$dev" "$@" --ready-file "$ready"
 	XPID=$SPAWN_PID

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* One interface of a live capture (capif.h). */
 #include <errno.h>
+#include <net/if_arp.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -122,12 +123,28 @@ static void pin_counters(struct capif *c, const struct opts *o)
 		err = pins_path(path, sizeof(path), c->name, "stats");
 	if (!err)
 		err = loader_pin_stats(c->l, path);
+	if (!err)
+		err = loader_pin_flows(c->l, c->name);
 	if (err) {
 		log_msg("%s: counters not pinned: %s", c->name, pins_error(err));
 		pins_remove(c->name);
 		return;
 	}
 	c->pinned = true;
+}
+
+/* --flows beside `attach` without them: our table pinned there while the capture runs. */
+static void pin_own_flows(struct capif *c)
+{
+	int err = loader_pin_flows(c->l, c->name);
+
+	if (err) {
+		log_msg("%s: flow table not pinned: %s", c->name, pins_error(err));
+		for (int m = 0; m < LFM_COUNT; m++)
+			pins_unlink(c->name, loader_flow_pin[m]);
+		return;
+	}
+	c->flows_pinned = true;
 }
 
 /* The device's ARPHRD_ type, from sysfs; Ethernet's when it cannot be read. */
@@ -161,8 +178,13 @@ static int load(struct capif *c, const struct capif_cfg *cfg)
 				.cooked = cfg->cooked,
 				.hatype = c->hatype,
 				.seg_filter = cfg->seg_filter,
-				.stats_fd = c->stats_fd};
-	int err = loader_open(&c->l, &lc, NULL, NULL);
+				.stats_fd = c->stats_fd,
+				.flows = c->flows,
+				.detect = c->detect};
+	int err;
+
+	memcpy(lc.flow_fds, c->flow_fds, sizeof(lc.flow_fds));
+	err = loader_open(&c->l, &lc, NULL, NULL);
 
 	if (err) {
 		log_msg("%s: cannot load the BPF program: %s%s", c->name, strerror(-err),
@@ -170,6 +192,32 @@ static int load(struct capif *c, const struct capif_cfg *cfg)
 		return err;
 	}
 	loader_counters(c->l, &c->base);
+	return 0;
+}
+
+/*
+ * Attach's flow table, when it keeps one: the capture's programs go on filling it (with its
+ * thresholds), whether or not the capture asked for --flows.
+ */
+static int open_borrowed_flows(struct capif *c)
+{
+	char path[256];
+	__u32 key = 0;
+
+	if (!pins_has(c->name, loader_flow_pin[LFM_FLOWS]))
+		return 0;
+	for (int m = 0; m < LFM_COUNT; m++) {
+		pins_path(path, sizeof(path), c->name, loader_flow_pin[m]);
+		c->flow_fds[m] = bpf_obj_get(path);
+		if (c->flow_fds[m] < 0) {
+			log_msg("%s: cannot open the pinned %s: %s", c->name, loader_flow_pin[m],
+				strerror(errno));
+			return -errno;
+		}
+	}
+	if (bpf_map_lookup_elem(c->flow_fds[LFM_DETECT], &key, &c->detect))
+		return -errno;
+	c->flows = true;
 	return 0;
 }
 
@@ -186,7 +234,7 @@ static int open_borrowed(struct capif *c)
 	}
 	log_msg("%s: xdpspy counts here (attach); the capture borrows its hooks", c->name);
 	c->borrowed = true;
-	return 0;
+	return open_borrowed_flows(c);
 }
 
 /* Hooks and pins, once the programs are loaded. */
@@ -213,6 +261,8 @@ static int hook_up(struct capif *c, const struct capif_cfg *cfg, const struct fo
 		return err == -EBUSY ? XS_EXIT_BUSY : XS_EXIT_ERR;
 	if (!c->borrowed)
 		pin_counters(c, o);
+	else if (c->flows && c->flow_fds[LFM_FLOWS] < 0 && !o->drop_user)
+		pin_own_flows(c);
 	return 0;
 }
 
@@ -224,6 +274,10 @@ int capif_open(struct capif *c, const char *name, const struct capif_cfg *cfg)
 
 	memset(c, 0, sizeof(*c));
 	c->promisc = c->stats_fd = -1;
+	for (int m = 0; m < LFM_COUNT; m++)
+		c->flow_fds[m] = -1;
+	c->flows = o->flows.on;
+	c->detect = o->flows.cfg;
 	snprintf(c->name, sizeof(c->name), "%s", name);
 	c->index = (int)if_nametoindex(name);
 	if (!c->index) {
@@ -231,6 +285,7 @@ int capif_open(struct capif *c, const char *name, const struct capif_cfg *cfg)
 		return XS_EXIT_ERR;
 	}
 	c->hatype = hatype_of(name);
+	c->detect.loopback = c->hatype == ARPHRD_LOOPBACK;
 	borrow = check_free(cfg, name, c->index, &foreign);
 	if (borrow < 0)
 		return XS_EXIT_BUSY;
@@ -277,12 +332,19 @@ void capif_close(struct capif *c)
 {
 	if (c->pinned)
 		pins_remove(c->name);
+	for (int m = 0; m < LFM_COUNT && c->flows_pinned; m++)
+		pins_unlink(c->name, loader_flow_pin[m]);
 	if (c->promisc >= 0)
 		close(c->promisc);
 	loader_close(c->l); /* detaches: links closed, clsact filters removed */
 	if (c->stats_fd >= 0)
 		close(c->stats_fd);
+	for (int m = 0; m < LFM_COUNT; m++) {
+		if (c->flow_fds[m] >= 0)
+			close(c->flow_fds[m]);
+		c->flow_fds[m] = -1;
+	}
 	c->l = NULL;
-	c->pinned = false;
+	c->pinned = c->flows_pinned = false;
 	c->promisc = c->stats_fd = -1;
 }

@@ -39,6 +39,10 @@ struct capif {
 	bool pinned;
 	int promisc; /* the socket holding promiscuous mode, or -1 */
 	int stats_fd; /* attach's pinned counters (borrowed), or -1 */
+	int flow_fds[LFM_COUNT]; /* attach's pinned flow table (borrowed, --flows), or -1 */
+	struct xs_detect_cfg detect; /* the thresholds loaded: attach's when borrowed */
+	bool flows; /* the flow table runs */
+	bool flows_pinned; /* our flow table pinned beside attach's counters: removed at close */
 };
 
 /*

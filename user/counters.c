@@ -50,6 +50,21 @@ static const struct field fields[] = {
     F(events, "events_total", NULL),
     F(lost, "events_lost_total", NULL),
     F(filtered, "filtered_packets_total", NULL),
+    F(flows, "flows_total", NULL),
+    F(handshakes, "tcp_handshakes_total", NULL),
+    F(retransmits, "tcp_anomalies_total", "kind=\"retransmit\""),
+    F(out_of_order, "tcp_anomalies_total", "kind=\"out_of_order\""),
+    F(dup_acks, "tcp_anomalies_total", "kind=\"dup_ack\""),
+    F(zero_windows, "tcp_anomalies_total", "kind=\"zero_window\""),
+    F(syn_floods, "alarms_total", "detector=\"syn_flood\""),
+    F(port_scans, "alarms_total", "detector=\"port_scan\""),
+    F(rst_storms, "alarms_total", "detector=\"rst_storm\""),
+    F(null_scan, "suspicious_packets_total", "kind=\"null_scan\""),
+    F(fin_scan, "suspicious_packets_total", "kind=\"fin_scan\""),
+    F(xmas_scan, "suspicious_packets_total", "kind=\"xmas_scan\""),
+    F(synfin_scan, "suspicious_packets_total", "kind=\"synfin_scan\""),
+    F(land, "suspicious_packets_total", "kind=\"land\""),
+    F(martian, "suspicious_packets_total", "kind=\"martian\""),
 };
 #undef F
 
@@ -70,6 +85,12 @@ static const struct {
     {"events_total", "Events written to the ring buffer."},
     {"events_lost_total", "Events the ring buffer had no room for."},
     {"filtered_packets_total", "Frames the filter expression rejected."},
+    {"flows_total", "Flows entered in the flow table (--flows)."},
+    {"tcp_handshakes_total", "TCP handshakes completed (--flows)."},
+    {"tcp_anomalies_total", "TCP segments retransmitted, after a gap, duplicate ACKs, zero "
+			    "windows (--flows)."},
+    {"alarms_total", "Detector alarms begun: SYN floods, port scans, RST storms (--flows)."},
+    {"suspicious_packets_total", "Stealth-scan segments, land and martian packets (--flows)."},
 };
 
 static __u64 value(const struct xs_counters *c, size_t i)
@@ -163,7 +184,7 @@ void counters_print(FILE *f, enum counters_format fmt, const char *ifname,
 	case CF_TEXT:
 		fprintf(f, "%s:\n", ifname);
 		for (size_t i = 0; i < NFIELDS; i++) {
-			fprintf(f, "  %-12s %20llu", fields[i].name,
+			fprintf(f, "  %-14s %18llu", fields[i].name,
 				(unsigned long long)value(c, i));
 			if (rates)
 				fprintf(f, " %12.1f/s",

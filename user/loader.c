@@ -20,6 +20,7 @@
 #include "chain.h"
 #include "counters_user.h"
 #include "event.h"
+#include "flow_table.h"
 #include "gso_btf.h"
 #include "loader.h"
 #include "log.h"
@@ -159,6 +160,55 @@ static int install_filter(struct loader *l, const struct loader_cfg *lc, enum xs
 	return err;
 }
 
+static struct bpf_map *flow_map(const struct xdpspy_bpf *skel, enum loader_flow_map m)
+{
+	return m == LFM_FLOWS	   ? skel->maps.flows
+	       : m == LFM_SOURCES  ? skel->maps.sources
+	       : m == LFM_SERVICES ? skel->maps.services
+				   : skel->maps.detect;
+}
+
+/*
+ * --flows: the thresholds into rodata and the tables sized, or the pinned ones reused (a
+ * capture borrowing `attach --flows`'s hooks). Off, the tables take one entry each: the
+ * verifier prunes every use of them.
+ */
+static int setup_flows(struct loader *l, const struct loader_cfg *cfg)
+{
+	const struct xs_detect_cfg *d = &cfg->detect;
+	int err = 0;
+
+	l->skel->rodata->flows_on = cfg->flows;
+	if (!cfg->flows) {
+		for (int m = LFM_FLOWS; m <= LFM_SERVICES && !err; m++)
+			err = bpf_map__set_max_entries(flow_map(l->skel, m), 1);
+		return err;
+	}
+	l->skel->rodata->detect_cfg = *d;
+	for (int m = 0; m < LFM_COUNT && !err; m++) {
+		uint32_t n = m == LFM_FLOWS    ? d->flow_entries
+			     : m == LFM_DETECT ? 1
+					       : d->host_entries;
+
+		err = cfg->flow_fds[m] > 0
+			  ? bpf_map__reuse_fd(flow_map(l->skel, m), cfg->flow_fds[m])
+			  : bpf_map__set_max_entries(flow_map(l->skel, m), n);
+	}
+	return err;
+}
+
+/* The thresholds, where the readers (top, watch, flows) find them. */
+static int store_detect_cfg(struct loader *l, const struct loader_cfg *cfg)
+{
+	__u32 key = 0;
+
+	if (!cfg->flows || cfg->flow_fds[LFM_DETECT] > 0)
+		return 0;
+	return bpf_map_update_elem(bpf_map__fd(l->skel->maps.detect), &key, &cfg->detect, BPF_ANY)
+		   ? -errno
+		   : 0;
+}
+
 int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_fn fn, void *ctx)
 {
 	struct loader *l = calloc(1, sizeof(*l));
@@ -211,12 +261,17 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 		if (err)
 			goto fail;
 	}
+	err = setup_flows(l, cfg);
+	if (err)
+		goto fail;
 	err = cfg->ring_fd > 0
 		  ? bpf_map__reuse_fd(l->skel->maps.events, cfg->ring_fd)
 		  : bpf_map__set_max_entries(l->skel->maps.events, cfg->ring_kib * 1024u);
 	if (err)
 		goto fail;
 	err = xdpspy_bpf__load(l->skel);
+	if (!err)
+		err = store_detect_cfg(l, cfg);
 	if (err)
 		goto fail;
 	for (int h = 0; h < XS_HOOKS && l->skel->rodata->filter_on; h++) {
@@ -326,6 +381,33 @@ int loader_counters(struct loader *l, struct xs_counters *out)
 int loader_pin_stats(struct loader *l, const char *path)
 {
 	return bpf_obj_pin(bpf_map__fd(l->skel->maps.stats), path) ? -errno : 0;
+}
+
+const char *const loader_flow_pin[LFM_COUNT] = {"flows", "sources", "services", "detect"};
+
+int loader_pin_flows(struct loader *l, const char *ifname)
+{
+	char path[256];
+	int err = 0;
+
+	if (!l->skel->rodata->flows_on)
+		return 0;
+	for (int m = 0; m < LFM_COUNT && !err; m++) {
+		err = pins_path(path, sizeof(path), ifname, loader_flow_pin[m]);
+		if (!err && bpf_obj_pin(bpf_map__fd(flow_map(l->skel, m)), path))
+			err = -errno;
+	}
+	return err;
+}
+
+int loader_stats_fd(struct loader *l)
+{
+	return bpf_map__fd(l->skel->maps.stats);
+}
+
+int loader_flow_fd(struct loader *l, enum loader_flow_map m)
+{
+	return l->skel->rodata->flows_on ? bpf_map__fd(flow_map(l->skel, m)) : -1;
 }
 
 static int pin_fd(int fd, const char *ifname, const char *file)

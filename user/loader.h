@@ -16,6 +16,11 @@
 
 #include "cbpf.h"
 #include "counters.h"
+#include "flow_table.h"
+
+/* The maps of --flows (include/flow_table.h), as pinned beside stats. */
+enum loader_flow_map { LFM_FLOWS, LFM_SOURCES, LFM_SERVICES, LFM_DETECT, LFM_COUNT };
+extern const char *const loader_flow_pin[LFM_COUNT]; /* their pin names */
 
 /* Called for each ring record; the same shape as libbpf's ring_buffer_sample_fn, so this
  * header stays free of libbpf (whose struct bpf_insn clashes with libpcap's). */
@@ -36,6 +41,9 @@ struct loader_cfg {
 	int ring_fd; /* > 0: send into this ring (ring.h), which the caller reads; else its own */
 	bool cooked; /* -i any: TC hooks only, no VLAN tag put back, filters on a LINUX_SLL2 view */
 	uint16_t hatype; /* cooked: the device's ARPHRD_ type, for the filter's view */
+	bool flows; /* --flows: the flow table and the detectors */
+	struct xs_detect_cfg detect; /* with flows: their thresholds and sizes */
+	int flow_fds[LFM_COUNT]; /* > 0: reuse these (the pinned maps), as stats_fd */
 };
 
 struct loader;
@@ -100,6 +108,12 @@ int loader_poll(struct loader *l, int timeout_ms);
 int loader_counters(struct loader *l, struct xs_counters *out);
 /* Pins the counters map at path, for bpftool and `xdpspy stats`. */
 int loader_pin_stats(struct loader *l, const char *path);
+/* With --flows, pins its maps in the interface's pin directory (loader_flow_pin names). */
+int loader_pin_flows(struct loader *l, const char *ifname);
+/* The fd of the counters' map. */
+int loader_stats_fd(struct loader *l);
+/* The fd of a --flows map, -1 without --flows. */
+int loader_flow_fd(struct loader *l, enum loader_flow_map m);
 /* Pins the attached links and programs in the interface's pin directory (`attach`). */
 int loader_pin_links(struct loader *l, const char *ifname);
 

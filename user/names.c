@@ -10,55 +10,50 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "lru.h"
 #include "names.h"
 
-#define HOST_BUCKETS 4096
-
-struct host_entry {
-	struct host_entry *next;
-	int is6;
+struct host_key {
+	uint32_t is6;
 	uint8_t addr[16];
-	char name[];
 };
 
 struct names {
-	struct host_entry *hosts[HOST_BUCKETS];
+	struct lru *hosts; /* struct host_key -> the name, malloc'd */
 	char *ports[2][65536]; /* [udp][port]; "" when the port has no name */
 	char *protos[256];
 };
 
-struct names *names_new(void)
+static void host_drop(void *val)
 {
-	return calloc(1, sizeof(struct names));
+	free(*(char **)val);
+}
+
+struct names *names_new(uint32_t max_hosts)
+{
+	struct names *nm = calloc(1, sizeof(struct names));
+
+	if (!nm)
+		return NULL;
+	nm->hosts = lru_new(sizeof(struct host_key), sizeof(char *), max_hosts, host_drop);
+	if (!nm->hosts) {
+		free(nm);
+		return NULL;
+	}
+	return nm;
 }
 
 void names_free(struct names *nm)
 {
 	if (!nm)
 		return;
-	for (int i = 0; i < HOST_BUCKETS; i++) {
-		struct host_entry *e = nm->hosts[i], *next;
-
-		for (; e; e = next) {
-			next = e->next;
-			free(e);
-		}
-	}
+	lru_free(nm->hosts);
 	for (int u = 0; u < 2; u++)
 		for (int p = 0; p < 65536; p++)
 			free(nm->ports[u][p]);
 	for (int p = 0; p < 256; p++)
 		free(nm->protos[p]);
 	free(nm);
-}
-
-static unsigned host_hash(const uint8_t *addr, int len)
-{
-	unsigned h = 2166136261u;
-
-	for (int i = 0; i < len; i++)
-		h = (h ^ addr[i]) * 16777619u;
-	return h % HOST_BUCKETS;
 }
 
 static void lookup_host(const uint8_t *addr, int is6, char *out, size_t outlen)
@@ -87,25 +82,19 @@ static void lookup_host(const uint8_t *addr, int is6, char *out, size_t outlen)
 
 const char *names_host(struct names *nm, const uint8_t *addr, int is6)
 {
-	int len = is6 ? 16 : 4;
-	unsigned h = host_hash(addr, len);
-	struct host_entry *e;
-	char name[NI_MAXHOST];
+	struct host_key key;
+	char name[NI_MAXHOST], **slot;
+	bool fresh;
 
-	for (e = nm->hosts[h]; e; e = e->next)
-		if (e->is6 == is6 && !memcmp(e->addr, addr, (size_t)len))
-			return e->name;
-	lookup_host(addr, is6, name, sizeof(name));
-	e = malloc(sizeof(*e) + strlen(name) + 1);
-	if (!e)
-		return "?";
-	e->is6 = is6;
-	memset(e->addr, 0, sizeof(e->addr));
-	memcpy(e->addr, addr, (size_t)len);
-	strcpy(e->name, name);
-	e->next = nm->hosts[h];
-	nm->hosts[h] = e;
-	return e->name;
+	memset(&key, 0, sizeof(key));
+	key.is6 = is6 != 0;
+	memcpy(key.addr, addr, is6 ? 16 : 4);
+	slot = lru_get(nm->hosts, &key, &fresh);
+	if (fresh) {
+		lookup_host(addr, is6, name, sizeof(name));
+		*slot = strdup(name); /* NULL, out of memory: "?" until evicted */
+	}
+	return *slot ? *slot : "?";
 }
 
 const char *names_port(struct names *nm, uint16_t port, int udp)

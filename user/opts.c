@@ -8,7 +8,11 @@
 #include <string.h>
 
 #include "log.h"
+#include "lru.h"
 #include "opts.h"
+
+#define STR(x) #x
+#define XSTR(x) STR(x)
 
 #ifndef XDPSPY_VERSION
 #define XDPSPY_VERSION "0.1"
@@ -27,6 +31,7 @@ enum {
 	OPT_JSON,
 	OPT_CLASSIC,
 	OPT_PRINT,
+	OPT_MAX_CONNS,
 };
 
 struct opt_def {
@@ -80,6 +85,10 @@ static const struct opt_def defs[] = {
     {{"nano", no_argument, NULL, OPT_NANO}, NULL, "nanosecond time stamps"},
     {{"json", no_argument, NULL, OPT_JSON}, NULL, "one JSON object per packet"},
     {{"classic", no_argument, NULL, OPT_CLASSIC}, NULL, "tcpdump 3.7's line format (2003)"},
+    {{"max-conns", required_argument, NULL, OPT_MAX_CONNS},
+     "N",
+     "remember N connections' sequence numbers and N host names (default " XSTR(
+	 PRINT_MAX_CONNS) ")"},
     {{"hook", required_argument, NULL, OPT_HOOK},
      "HOOK",
      "ingress hook: auto (the default: XDP only where it costs nothing), xdp or tc"},
@@ -107,11 +116,16 @@ static const struct opt_def defs[] = {
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: xdpspy [options] [expression]\n"
-		   "       xdpspy attach IF | detach IF | list | stats [IF] [--json|--prometheus] "
-		   "[--interval S] [--textfile DIR]\n\n");
+		   "       xdpspy attach IF [--flows] | detach IF | list | stats [IF] "
+		   "[--json|--prometheus] [--interval S] [--textfile DIR]\n"
+		   "       xdpspy top [-i IF] [expression] | watch [-i IF] [--json] | flows [IF] "
+		   "[--json|--prometheus]\n\n");
 	for (size_t i = 0; i < NDEFS; i++) {
 		char left[64];
 		int v = defs[i].lo.val;
+
+		if (v == OPT_VERSION) /* the flow table's before the last two */
+			flow_opts_help(f, "  ");
 
 		if (v < 256)
 			snprintf(left, sizeof(left), "-%c, --%s%s%s", v, defs[i].lo.name,
@@ -121,13 +135,21 @@ static void usage(FILE *f)
 				 defs[i].arg ? " " : "", defs[i].arg ? defs[i].arg : "");
 		fprintf(f, "  %-40s %s\n", left, defs[i].help);
 	}
-	fprintf(f,
-		"\nsubcommands (counters without a capture):\n"
-		"  attach IF [--hook H]                     count on IF, pinned, left running\n"
-		"  detach IF                                remove what attach left\n"
-		"  list                                     what is attached or capturing where\n"
-		"  stats [IF]                               the counters (--json, --prometheus, "
-		"--interval S, --textfile DIR)\n");
+	fprintf(
+	    f,
+	    "\nsubcommands (no capture):\n"
+	    "  attach IF [--hook H] [--flows]           count on IF, pinned, left running (with "
+	    "the flow table)\n"
+	    "  detach IF                                remove what attach left\n"
+	    "  list                                     what is attached or capturing where\n"
+	    "  stats [IF]                               the counters (--json, --prometheus, "
+	    "--interval S, --textfile DIR)\n"
+	    "  top [-i IF] [expression]                 the busiest flows, live (-d S, -s KEY, "
+	    "-n N, --rows N)\n"
+	    "  watch [-i IF]                            a line per alarm, as it starts and ends "
+	    "(--json, --interval S)\n"
+	    "  flows [IF]                               the flow table now (--json, --prometheus, "
+	    "--textfile DIR, --top N)\n");
 }
 
 /* A bad option: what tcpdump prints then, a short usage on stderr. */
@@ -139,6 +161,7 @@ static void short_usage(void)
 		"\t\t[ -r file ] [ -s snaplen ] [ -w file ] [ -W filecount ] [ -Z user ]\n"
 		"\t\t[ expression ]\n"
 		"       xdpspy attach|detach IF, xdpspy list, xdpspy stats [IF]\n"
+		"       xdpspy top|watch [-i IF], xdpspy flows [IF]\n"
 		"       xdpspy --help lists every option\n");
 }
 
@@ -196,6 +219,7 @@ static const struct number_opt {
     {'W', 1, 1000000, "number of output files", ""},
     {'B', 4, 1 << 22, "buffer size", " (KiB, 4 to 4194304)"},
     {OPT_STATS_INTERVAL, 1, 86400, "stats interval", " (seconds, 1 to 86400)"},
+    {OPT_MAX_CONNS, 1, LRU_MAX_ENTRIES, "flow count", " (1 to 2147483647)"},
 };
 
 static enum opts_result take_number(int c, const char *arg, struct opts *o)
@@ -234,6 +258,9 @@ static enum opts_result take_number(int c, const char *arg, struct opts *o)
 		break;
 	case OPT_STATS_INTERVAL:
 		o->stats_interval = (int)v;
+		break;
+	case OPT_MAX_CONNS:
+		o->print.max_conns = (uint32_t)v;
 		break;
 	}
 	return OPTS_RUN;
@@ -327,6 +354,9 @@ static enum opts_result take_option(int c, const char *arg, struct opts *o)
 
 	if (take_flag(c, o))
 		return OPTS_RUN;
+	v = flow_opts_take(&o->flows, c, arg);
+	if (v)
+		return v > 0 ? OPTS_RUN : OPTS_EXIT_USAGE;
 	switch (c) {
 	case 'r':
 		o->read_file = arg;
@@ -402,13 +432,14 @@ static enum opts_result check_combinations(const struct opts *o)
 
 enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 {
-	struct option lopts[NDEFS + 1];
+	struct option lopts[NDEFS + DETECT_NOPTS + 1];
 	char shorts[NDEFS * 2 + 1];
 	enum opts_result r = OPTS_RUN;
 	size_t n = 0;
 	int c;
 
 	memset(o, 0, sizeof(*o));
+	flow_opts_init(&o->flows);
 	o->ring_kib = 4096;
 	o->snaplen = 262144;
 	for (size_t i = 0; i < NDEFS; i++) {
@@ -420,7 +451,7 @@ enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 		}
 	}
 	shorts[n] = '\0';
-	lopts[NDEFS] = (struct option){0};
+	lopts[NDEFS + flow_opts_long(lopts + NDEFS)] = (struct option){0};
 
 	/* getopt names the program in its complaints: ours, as in every other message. */
 	char *argv0 = argv[0];

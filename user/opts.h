@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 
+#include "detect_opts.h"
 #include "print.h"
 
 #define OPTS_MAX_IFACES 64 /* -i given this often at most */
@@ -43,6 +44,7 @@ struct opts {
 	const char *filter_file; /* -F: the expression comes from this file */
 	int dump_filter; /* -d count */
 	bool no_optimize; /* -O */
+	struct flow_opts flows; /* --flows and the detectors' thresholds */
 	char **expr; /* the filter expression's words */
 	int expr_words;
 };

@@ -135,6 +135,18 @@ int pins_remove(const char *ifname)
 	return 0;
 }
 
+int pins_unlink(const char *ifname, const char *file)
+{
+	char path[256];
+	int err = pins_trusted(ifname);
+
+	if (!err)
+		err = pins_path(path, sizeof(path), ifname, file);
+	if (!err && unlink(path))
+		err = -errno;
+	return err;
+}
+
 int pins_exist(const char *ifname)
 {
 	char dir[256];

@@ -27,6 +27,8 @@ int pins_create(const char *ifname);
 int pins_trusted(const char *ifname);
 /* Removes every pin in the trusted interface's directory, then it (and an empty root). */
 int pins_remove(const char *ifname);
+/* Removes one pin from the trusted interface's directory. */
+int pins_unlink(const char *ifname, const char *file);
 /* Whether the interface's directory exists, trusted or not. */
 int pins_exist(const char *ifname);
 /* Whether `attach` pinned links there (counters-only mode), in a trusted directory. */

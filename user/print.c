@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "cooked.h"
+#include "lru.h"
 #include "names.h"
 #include "print.h"
 #include "print/arp.h"
@@ -29,16 +30,16 @@
 struct printer *printer_new(const struct print_opts *opts)
 {
 	struct printer *pr = calloc(1, sizeof(*pr));
+	uint32_t max_conns = opts->max_conns ? opts->max_conns : PRINT_MAX_CONNS;
 
 	if (!pr)
 		return NULL;
 	pr->o = *opts;
 	timefmt_init(&pr->tf, opts->tflag, opts->nano);
-	pr->seq4 = seq_table_new();
-	pr->seq6 = seq_table_new();
+	pr->seq = seq_table_new(max_conns);
 	if (!opts->nflag)
-		pr->names = names_new();
-	if (!pr->seq4 || !pr->seq6 || (!opts->nflag && !pr->names)) {
+		pr->names = names_new(max_conns);
+	if (!pr->seq || (!opts->nflag && !pr->names)) {
 		printer_free(pr);
 		return NULL;
 	}
@@ -49,8 +50,7 @@ void printer_free(struct printer *pr)
 {
 	if (!pr)
 		return;
-	seq_table_free(pr->seq4);
-	seq_table_free(pr->seq6);
+	lru_free(pr->seq);
 	names_free(pr->names);
 	free(pr);
 }

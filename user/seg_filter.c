@@ -100,8 +100,10 @@ static bool is_tag(uint32_t k)
  * fragment header (a segmented send is never a fragment). */
 static bool is_ext6(uint32_t k)
 {
-	return k == 0 || k == 43 || k == 50 || k == 51 || k == 60 || k == 135 || k == 139 ||
-	       k == 140 || k == 253 || k == 254;
+	return k == XS_IPPROTO_HOPOPTS || k == XS_IPPROTO_ROUTING || k == XS_IPPROTO_ESP ||
+	       k == XS_IPPROTO_AH || k == XS_IPPROTO_DSTOPTS || k == XS_IPPROTO_MOBILITY ||
+	       k == XS_IPPROTO_HIP || k == XS_IPPROTO_SHIM6 || k == XS_IPPROTO_EXP1 ||
+	       k == XS_IPPROTO_EXP2;
 }
 
 /* What a taken `jeq #k` on A says of the frame. */
@@ -112,22 +114,22 @@ static void learn(struct state *s, uint32_t k)
 	if (s->a != R_ABS || s->layout == L_DEAD || size != (off < 18 ? 2u : 1u))
 		return;
 	if (off == 12 && s->layout == L_UNKNOWN) {
-		s->layout = k == 0x0800	  ? L_IP4
-			    : k == 0x86dd ? L_IP6
-			    : is_tag(k)	  ? L_TAGGED
-					  : L_DEAD;
+		s->layout = k == XS_ETH_P_IP	 ? L_IP4
+			    : k == XS_ETH_P_IPV6 ? L_IP6
+			    : is_tag(k)		 ? L_TAGGED
+						 : L_DEAD;
 		s->l3 = 14;
 	} else if (off == 16 && s->layout == L_TAGGED) {
-		s->layout = k == 0x0800	  ? L_IP4
-			    : k == 0x86dd ? L_IP6
-			    : is_tag(k)	  ? L_TAGGED
-					  : L_DEAD;
+		s->layout = k == XS_ETH_P_IP	 ? L_IP4
+			    : k == XS_ETH_P_IPV6 ? L_IP6
+			    : is_tag(k)		 ? L_TAGGED
+						 : L_DEAD;
 		s->l3 = 18;
 	} else if (s->layout == L_IP4 && off == s->l3 + 9u) {
-		if (k != 6)
+		if (k != XS_IPPROTO_TCP)
 			s->layout = L_DEAD;
 	} else if (s->layout == L_IP6 && off == s->l3 + 6u) {
-		if (k == 6)
+		if (k == XS_IPPROTO_TCP)
 			s->tcp6 = true;
 		else if (!is_ext6(k))
 			s->layout = L_DEAD;

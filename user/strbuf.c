@@ -11,27 +11,80 @@ static const char pairs[201] =
     "34353637383940414243444546474849505152535455565758596061626364656667"
     "6869707172737475767778798081828384858687888990919293949596979899";
 
-void sb_put0u(struct strbuf *sb, uint64_t v, int width)
+/* Digits of v, from its highest bit (Bit Twiddling Hacks' integer log base 10). */
+static int ndigits(uint64_t v)
 {
-	char tmp[24];
-	int i = sizeof(tmp);
+	static const uint64_t pow10[20] = {1ull,
+					   10ull,
+					   100ull,
+					   1000ull,
+					   10000ull,
+					   100000ull,
+					   1000000ull,
+					   10000000ull,
+					   100000000ull,
+					   1000000000ull,
+					   10000000000ull,
+					   100000000000ull,
+					   1000000000000ull,
+					   10000000000000ull,
+					   100000000000000ull,
+					   1000000000000000ull,
+					   10000000000000000ull,
+					   100000000000000000ull,
+					   1000000000000000000ull,
+					   10000000000000000000ull};
+	int t = (64 - __builtin_clzll(v | 1)) * 1233 >> 12;
 
-	while (v >= 100) {
+	return t - ((v | 1) < pow10[t]) + 1; /* | 1: 0 has a digit too */
+}
+
+/* Writes the digits of v backwards, ending at end; 32-bit divisions while v fits in 32 bits. */
+static void put_digits(char *end, uint64_t v)
+{
+	uint32_t w;
+
+	while (v > UINT32_MAX) {
 		unsigned d = (unsigned)(v % 100) * 2;
 
 		v /= 100;
-		tmp[--i] = pairs[d + 1];
-		tmp[--i] = pairs[d];
+		*--end = pairs[d + 1];
+		*--end = pairs[d];
 	}
-	if (v >= 10) {
-		tmp[--i] = pairs[v * 2 + 1];
-		tmp[--i] = pairs[v * 2];
+	for (w = (uint32_t)v; w >= 100; w /= 100) {
+		unsigned d = w % 100 * 2;
+
+		*--end = pairs[d + 1];
+		*--end = pairs[d];
+	}
+	if (w >= 10) {
+		*--end = pairs[(size_t)w * 2 + 1];
+		*--end = pairs[(size_t)w * 2];
 	} else {
-		tmp[--i] = (char)('0' + v);
+		*--end = (char)('0' + w);
 	}
-	for (width -= (int)sizeof(tmp) - i; width > 0 && i > 0; width--)
-		tmp[--i] = '0';
-	sb_putn(sb, tmp + i, sizeof(tmp) - (size_t)i);
+}
+
+/* Straight into the buffer (the digits counted first), so no copy on every number of a line. */
+void sb_put0u(struct strbuf *sb, uint64_t v, int width)
+{
+	int n = ndigits(v), len = width > n ? width : n;
+	char tmp[24];
+
+	if ((size_t)len <= sb->cap - sb->len) {
+		char *at = sb->buf + sb->len;
+
+		put_digits(at + len, v);
+		for (int i = 0; i < len - n; i++)
+			at[i] = '0';
+		sb->len += (size_t)len;
+		return;
+	}
+	/* Near the end: as much as fits, then full (sb_putn). */
+	len = len > (int)sizeof(tmp) ? (int)sizeof(tmp) : len;
+	put_digits(tmp + len, v);
+	memset(tmp, '0', (size_t)(len - n));
+	sb_putn(sb, tmp, (size_t)len);
 }
 
 void sb_putu(struct strbuf *sb, uint64_t v)

@@ -15,12 +15,15 @@
 #include <unistd.h>
 
 #include "counters_user.h"
+#include "counting.h"
+#include "detect_opts.h"
 #include "exit_codes.h"
 #include "hook.h"
 #include "loader.h"
 #include "log.h"
 #include "pins.h"
 #include "subcmd.h"
+#include "flowtools.h"
 
 static volatile sig_atomic_t stop;
 
@@ -41,38 +44,14 @@ static int need_caps(void)
 	return XS_EXIT_OK;
 }
 
-/* Another xdpspy's programs on the interface, or a foreign XDP program (then noted). */
-static int check_hooks_free(const char *ifname, int ifindex, enum ingress_hook hook,
-			    struct foreign_xdp *foreign)
+static int cmd_attach(const char *ifname, enum ingress_hook hook, const struct flow_opts *fo)
 {
-	uint32_t id = 0;
-
-	if (loader_tcx_ours(ifindex) ||
-	    (!loader_xdp_query(ifindex, &id, foreign->name, sizeof(foreign->name)) && id &&
-	     !strcmp(foreign->name, XS_PROG_XDP))) {
-		log_msg("%s: another xdpspy is capturing here", ifname);
-		return XS_EXIT_BUSY;
-	}
-	if (id && hook == HOOK_XDP) {
-		log_msg("%s: XDP program '%s' (id %u) is attached; xdpspy leaves it alone", ifname,
-			foreign->name, id);
-		return XS_EXIT_BUSY;
-	}
-	foreign->id = id;
-	return XS_EXIT_OK;
-}
-
-static int cmd_attach(const char *ifname, enum ingress_hook hook)
-{
-	struct loader_cfg cfg = {.ring_kib = 4, .counters_only = true};
-	struct hook_opts ho = {.hook = hook};
-	struct foreign_xdp foreign = {0};
 	struct attach_info ai = {0};
 	struct loader *l = NULL;
 	char path[256];
-	int ifindex = (int)if_nametoindex(ifname), err, rc = XS_EXIT_ERR;
+	int err, rc;
 
-	if (!ifindex) {
+	if (!if_nametoindex(ifname)) {
 		log_msg("%s: No such device exists", ifname);
 		return XS_EXIT_ERR;
 	}
@@ -87,24 +66,16 @@ static int cmd_attach(const char *ifname, enum ingress_hook hook)
 		log_msg("%s: xdpspy is already attached here (%s/%s)", ifname, XS_PIN_ROOT, ifname);
 		return XS_EXIT_BUSY;
 	}
-	if ((rc = check_hooks_free(ifname, ifindex, hook, &foreign)))
+	if ((rc = counting_attach(ifname, hook, fo, &l, &ai)))
 		return rc;
 	rc = XS_EXIT_ERR;
-	err = loader_open(&l, &cfg, NULL, NULL);
-	if (!err)
-		err = hook_attach_ingress(l, ifname, ifindex, &ho, &foreign, &ai);
-	if (!err && strcmp(ifname, "lo") != 0)
-		err = loader_attach_tc(l, ifindex, false, TC_MODE_AUTO, &ai);
-	if (err) {
-		log_msg("%s: cannot attach: %s", ifname, strerror(-err));
-		rc = err == -EBUSY || err == -EEXIST ? XS_EXIT_BUSY : XS_EXIT_ERR;
-		goto out;
-	}
 	err = pins_create(ifname);
 	if (!err)
 		err = pins_path(path, sizeof(path), ifname, "stats");
 	if (!err)
 		err = loader_pin_stats(l, path);
+	if (!err)
+		err = loader_pin_flows(l, ifname);
 	if (!err)
 		err = loader_pin_links(l, ifname);
 	if (err) {
@@ -112,8 +83,9 @@ static int cmd_attach(const char *ifname, enum ingress_hook hook)
 		pins_remove(ifname);
 		goto out;
 	}
-	printf("%s: counting%s; `xdpspy stats %s` reads, `xdpspy detach %s` removes\n", ifname,
-	       ai.xdp_generic ? " (generic XDP)" : "", ifname, ifname);
+	printf("%s: counting%s%s; `xdpspy stats %s` reads, `xdpspy detach %s` removes\n", ifname,
+	       fo->on ? " with the flow table" : "", ai.xdp_generic ? " (generic XDP)" : "", ifname,
+	       ifname);
 	rc = XS_EXIT_OK;
 out:
 	loader_close(l); /* the pinned links keep the programs attached */
@@ -145,17 +117,19 @@ static int list_one(const char *ifname, void *ctx)
 {
 	bool *untrusted = ctx;
 	int err = pins_trusted(ifname);
+	const char *flows;
 
 	if (err) {
 		log_msg("%s: %s", ifname, pins_error(err));
 		*untrusted = true;
 		return 0;
 	}
+	flows = pins_has(ifname, loader_flow_pin[LFM_FLOWS]) ? ", flow table" : "";
 	if (!pins_link_exists(ifname))
-		printf("%s\tlive capture\n", ifname);
+		printf("%s\tlive capture%s\n", ifname, flows);
 	else
-		printf("%s\tcounters-only (attach), ingress at %s\n", ifname,
-		       pins_has(ifname, XS_PIN_INGRESS_LINK) ? "TC" : "XDP");
+		printf("%s\tcounters-only (attach), ingress at %s%s\n", ifname,
+		       pins_has(ifname, XS_PIN_INGRESS_LINK) ? "TC" : "XDP", flows);
 	return 0;
 }
 
@@ -352,6 +326,45 @@ static int cmd_stats(int argc, char **argv)
 	return rc;
 }
 
+/* `attach IF [--hook H] [--flows] [thresholds]` */
+static int attach_args(int argc, char **argv)
+{
+	static const char *const hooks[] = {"auto", "xdp", "tc", NULL}; /* enum ingress_hook */
+	struct option lo[DETECT_NOPTS + 2] = {{"hook", required_argument, NULL, 'H'}};
+	enum ingress_hook hook = HOOK_AUTO;
+	struct flow_opts fo;
+	int c, r;
+
+	flow_opts_init(&fo);
+	flow_opts_long(lo + 1);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+		if (c == 'H') {
+			int h = 0;
+
+			while (hooks[h] && strcmp(optarg, hooks[h]) != 0)
+				h++;
+			if (!hooks[h]) {
+				log_msg("invalid hook (auto, xdp or tc): %s", optarg);
+				return XS_EXIT_ERR;
+			}
+			hook = (enum ingress_hook)h;
+			continue;
+		}
+		r = c == '?' ? 0 : flow_opts_take(&fo, c, optarg);
+		if (r < 0)
+			return XS_EXIT_ERR;
+		if (!r)
+			optind = argc + 1; /* the usage below */
+	}
+	if (optind != argc - 1) {
+		fprintf(stderr, "usage: xdpspy attach IF [--hook auto|xdp|tc] [--flows] "
+				"[--flow-entries N] [detector thresholds: xdpspy --help]\n");
+		return XS_EXIT_ERR;
+	}
+	return cmd_attach(argv[optind], hook, &fo);
+}
+
 int subcmd_run(int argc, char **argv)
 {
 	const char *cmd = argv[1];
@@ -360,25 +373,28 @@ int subcmd_run(int argc, char **argv)
 		return cmd_stats(argc - 1, argv + 1);
 	if (!strcmp(cmd, "list"))
 		return cmd_list();
-	if (!strcmp(cmd, "attach") && argc == 5 && !strcmp(argv[3], "--hook")) {
-		static const char *const hooks[] = {"auto", "xdp", "tc"}; /* enum ingress_hook */
-
-		for (int h = 0; h < 3; h++)
-			if (!strcmp(argv[4], hooks[h]))
-				return cmd_attach(argv[2], (enum ingress_hook)h);
-	}
+	if (!strcmp(cmd, "attach"))
+		return attach_args(argc - 1, argv + 1);
+	if (!strcmp(cmd, "top"))
+		return top_run(argc - 1, argv + 1);
+	if (!strcmp(cmd, "watch"))
+		return watch_run(argc - 1, argv + 1);
+	if (!strcmp(cmd, "flows"))
+		return flows_run(argc - 1, argv + 1);
 	if (argc != 3) {
-		fprintf(stderr, "usage: xdpspy %s IF%s\n", cmd,
-			strcmp(cmd, "attach") ? "" : " [--hook auto|xdp|tc]");
+		fprintf(stderr, "usage: xdpspy %s IF\n", cmd);
 		return XS_EXIT_ERR;
 	}
-	if (!strcmp(cmd, "attach"))
-		return cmd_attach(argv[2], HOOK_AUTO);
 	return cmd_detach(argv[2]);
 }
 
 int subcmd_is(const char *word)
 {
-	return !strcmp(word, "attach") || !strcmp(word, "detach") || !strcmp(word, "stats") ||
-	       !strcmp(word, "list");
+	static const char *const cmds[] = {"attach", "detach", "stats", "list",
+					   "top",    "watch",  "flows"};
+
+	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (!strcmp(word, cmds[i]))
+			return 1;
+	return 0;
 }

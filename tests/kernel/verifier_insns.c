@@ -7,7 +7,7 @@
  *   verifier_insns pinned DIR   the programs `bpftool prog loadall OBJ DIR` pinned in DIR
  *   verifier_insns loader       this build's object through user/loader.c, in the read-only
  *                               configurations xdpspy loads it with (-i, -v, -s/-X/-w, a filter,
- *                               -r, `attach`), each with its own rodata
+ *                               -r, `attach`, --flows), each with its own rodata
  *
  * One line per program: CONFIG PROGRAM INSNS, sorted. A program's name is its function's from
  * BTF (the kernel keeps 15 characters); the translated filter expression is filter_xdp/filter_tc.
@@ -183,6 +183,8 @@ static int loader(void)
 	    {"live-all",
 	     {.wakeup_bytes = wakeup, .filter = &filter, .snap_len = 262144, .verify_sum = true}},
 	    {"attach", {.counters_only = true}},
+	    {"attach-flows", {.counters_only = true, .flows = true, .detect = XS_DETECT_DEFAULTS}},
+	    {"live-flows", {.wakeup_bytes = wakeup, .flows = true, .detect = XS_DETECT_DEFAULTS}},
 	    {"replay", {.test_runs = true, .filter = &filter, .verify_sum = true}},
 	};
 	int rc = 0;

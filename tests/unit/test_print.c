@@ -155,6 +155,22 @@ static void test_conversation(void)
 	printer_free(pr);
 }
 
+/* Four segments through one printer (-n -t), each line against want's. */
+static void expect_four(const char *name, const struct print_opts *o, const struct tcp_spec *seg,
+			const char *const want[4])
+{
+	struct printer *pr = printer_new(o);
+	struct xs_event ev;
+	char line[1024];
+
+	for (int i = 0; i < 4; i++) {
+		tcp_event(&ev, &seg[i]);
+		run(pr, &ev, 1, 0, line, sizeof(line));
+		expect(name, line, want[i]);
+	}
+	printer_free(pr);
+}
+
 static void test_midstream(void)
 {
 	/* TCPDUMP-FORMAT.md 1.8: the reverse direction's base is the first segment's ack - 1. */
@@ -172,16 +188,8 @@ static void test_midstream(void)
 	    "IP 10.0.0.2.443 > 10.0.0.1.51000: Flags [P.], seq 10:20, ack 6, win 100, length 10\n",
 	};
 	struct print_opts o = {.nflag = 1, .tflag = 1};
-	struct printer *pr = printer_new(&o);
-	struct xs_event ev;
-	char line[1024];
 
-	for (int i = 0; i < 4; i++) {
-		tcp_event(&ev, &seg[i]);
-		run(pr, &ev, 1, 0, line, sizeof(line));
-		expect("mid-stream", line, want[i]);
-	}
-	printer_free(pr);
+	expect_four("mid-stream", &o, seg, want);
 }
 
 static void test_time_and_number(void)
@@ -262,6 +270,41 @@ static void test_ether_vlan_quiet(void)
 	printer_free(pr);
 }
 
+/*
+ * --max-conns: two connections interleaved print tcpdump's lines while the table holds both;
+ * with room for one, each evicts the other and comes back as new, its numbers absolute.
+ */
+static void test_flow_bound(void)
+{
+	static const struct tcp_spec seg[] = {
+	    {"10.0.0.1", "10.0.0.2", 51000, 443, 9000, 5000, 0x10, 100, 0, NULL},
+	    {"10.0.0.3", "10.0.0.2", 51001, 443, 7000, 3000, 0x10, 100, 0, NULL},
+	    {"10.0.0.1", "10.0.0.2", 51000, 443, 9000, 5010, 0x18, 100, 5, NULL},
+	    {"10.0.0.3", "10.0.0.2", 51001, 443, 7000, 3010, 0x18, 100, 5, NULL},
+	};
+	static const char *const two[] = {
+	    "IP 10.0.0.1.51000 > 10.0.0.2.443: Flags [.], ack 5000, win 100, length 0\n",
+	    "IP 10.0.0.3.51001 > 10.0.0.2.443: Flags [.], ack 3000, win 100, length 0\n",
+	    "IP 10.0.0.1.51000 > 10.0.0.2.443: Flags [P.], seq 0:5, ack 11, win 100, length 5\n",
+	    "IP 10.0.0.3.51001 > 10.0.0.2.443: Flags [P.], seq 0:5, ack 11, win 100, length 5\n",
+	};
+	const char *const one[] = {
+	    two[0],
+	    two[1],
+	    "IP 10.0.0.1.51000 > 10.0.0.2.443: Flags [P.], seq 9000:9005, ack 5010, win 100, "
+	    "length 5\n",
+	    "IP 10.0.0.3.51001 > 10.0.0.2.443: Flags [P.], seq 7000:7005, ack 3010, win 100, "
+	    "length 5\n",
+	};
+	struct print_opts o = {.nflag = 1, .tflag = 1};
+
+	expect_four("flows held, default bound", &o, seg, two); /* max_conns 0: the default */
+	o.max_conns = 2;
+	expect_four("flows held", &o, seg, two);
+	o.max_conns = 1;
+	expect_four("one flow", &o, seg, one);
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -269,6 +312,7 @@ int main(void)
 	test_midstream();
 	test_time_and_number();
 	test_ether_vlan_quiet();
+	test_flow_bound();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }

@@ -14,14 +14,13 @@
 #include "types.h"
 
 struct names;
-struct seq_table;
+struct lru;
 
 struct printer {
 	struct print_opts o;
 	struct timefmt tf; /* also --classic's -ttt reference (classic_ts.c) */
 	struct names *names; /* NULL with -n */
-	struct seq_table *seq4; /* tcpseq.c */
-	struct seq_table *seq6;
+	struct lru *seq; /* tcpseq.c */
 	uint32_t count; /* records printed, for -# */
 };
 

@@ -564,6 +564,23 @@ static enum opts_end walk(struct optctx *c, const struct opt_dialect *d)
 	return d->finish(c, end, sep);
 }
 
+/*
+ * The area of nearly every segment once a connection is up (RFC 7323 appendix A's layout):
+ * the walk's very words, without the walk. False for any other area, or one not all captured.
+ */
+static bool put_nop_nop_ts(struct strbuf *sb, const uint8_t *opt, unsigned optlen, unsigned cap)
+{
+	if (optlen != 12 || cap < 12 || opt[0] != XS_TCPOPT_NOP || opt[1] != XS_TCPOPT_NOP ||
+	    opt[2] != XS_TCPOPT_TS || opt[3] != 10)
+		return false;
+	sb_puts(sb, ", options [nop,nop,TS val ");
+	sb_putu(sb, rd32(opt + 4));
+	sb_puts(sb, " ecr ");
+	sb_putu(sb, rd32(opt + 8));
+	sb_putc(sb, ']');
+	return true;
+}
+
 enum opts_end print_tcp_options(struct strbuf *sb, const uint8_t *opt, unsigned optlen,
 				unsigned cap, bool whole, uint8_t tcpflags, uint32_t sack_base)
 {
@@ -577,6 +594,8 @@ enum opts_end print_tcp_options(struct strbuf *sb, const uint8_t *opt, unsigned 
 	    .sack_base = sack_base,
 	};
 
+	if (put_nop_nop_ts(sb, opt, optlen, cap))
+		return OPTS_MORE;
 	return walk(&c, &dialect_499);
 }
 

@@ -3,20 +3,44 @@
 #ifndef XDPSPY_PRINT_TCPSEQ_H
 #define XDPSPY_PRINT_TCPSEQ_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "printer.h"
 #include "view.h"
 
-/* A table of connections' bases: pr->seq4 and pr->seq6. NULL when out of memory. */
-struct seq_table *seq_table_new(void);
-void seq_table_free(struct seq_table *t);
+/*
+ * A table of at most max_conns connections' bases, IPv4 and IPv6 (pr->seq; lru_free()
+ * frees it). NULL when out of memory.
+ */
+struct lru *seq_table_new(uint32_t max_conns);
 
+/* A connection, its addresses and ports put in one canonical order (src the lower port). */
+struct tcp_seq_key {
+	uint8_t src[16];
+	uint8_t dst[16];
+	uint32_t port; /* src's << 16 | dst's */
+	uint32_t is6; /* both families in one table, under one bound */
+};
+
+/*
+ * A packet's connection, found before its line is written: tcp_seq_prepare() asks for the
+ * table's memory then, so that at a million connections the fetch overlaps the formatting of
+ * the addresses and ports instead of stalling tcp_seq_relative().
+ */
+struct tcp_seq_ref {
+	struct tcp_seq_key key;
+	uint32_t hash;
+	bool rev; /* the packet goes from key.dst to key.src */
+	bool skip; /* -S, or no ACK: the numbers stay absolute */
+};
+
+void tcp_seq_prepare(const struct printer *pr, const struct pview *v, struct tcp_seq_ref *r);
 /*
  * With ACK set and no -S, seeds the connection's bases or subtracts them from *seq and *ack.
  * Returns the base of its SACK blocks, 0 when they stay absolute.
  */
-uint32_t tcp_seq_relative(const struct printer *pr, const struct pview *v, uint32_t *seq,
-			  uint32_t *ack);
+uint32_t tcp_seq_relative(const struct printer *pr, const struct pview *v,
+			  const struct tcp_seq_ref *r, uint32_t *seq, uint32_t *ack);
 
 #endif

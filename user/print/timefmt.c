@@ -25,6 +25,20 @@ static void put_frac(struct timefmt *tf, struct strbuf *sb, int64_t frac)
 	sb_put0u(sb, (uint32_t)frac, tf->nano ? 9 : 6);
 }
 
+/* -tt's seconds, like the wall-clock text formatted once per second. */
+static void put_epoch(struct timefmt *tf, struct strbuf *sb, int64_t sec)
+{
+	if (sec != tf->cached_sec) {
+		struct strbuf c;
+
+		sb_init(&c, tf->cached, sizeof(tf->cached));
+		sb_putu(&c, (uint32_t)sec);
+		tf->cached_len = c.len;
+		tf->cached_sec = sec;
+	}
+	sb_putn(sb, tf->cached, tf->cached_len);
+}
+
 /* ts_date_hmsfrac_print: "[Error converting time]" when bit 31 is set, as 4.99.3 does. */
 static void put_hms(struct timefmt *tf, struct strbuf *sb, int64_t sec, int64_t frac, bool date,
 		    bool local)
@@ -65,7 +79,7 @@ void timefmt_print(struct timefmt *tf, struct strbuf *sb, int64_t sec, int64_t f
 		if ((uint32_t)sec & 0x80000000u) {
 			sb_puts(sb, "[Error converting time]");
 		} else {
-			sb_putu(sb, (uint32_t)sec);
+			put_epoch(tf, sb, sec);
 			put_frac(tf, sb, frac);
 		}
 		break;

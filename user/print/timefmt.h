@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* tcpdump's time stamp column (-t, -tt, -ttt, -tttt, -ttttt), local time cached per second. */
+/* tcpdump's time stamp column (-t, -tt, -ttt, -tttt, -ttttt), a second's text cached. */
 #ifndef XDPSPY_TIMEFMT_H
 #define XDPSPY_TIMEFMT_H
 
@@ -13,7 +13,7 @@ struct timefmt {
 	bool nano;
 	int64_t ref_sec; /* -ttt: the previous packet; -ttttt: the first */
 	int64_t ref_frac;
-	int64_t cached_sec; /* local time of this second, formatted once */
+	int64_t cached_sec; /* this second's local time (or -tt's epoch text), formatted once */
 	char cached[32];
 	size_t cached_len;
 };

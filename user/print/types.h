@@ -10,6 +10,13 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/*
+ * Connections whose relative sequence numbers are kept, by default: every test capture's
+ * lines are tcpdump's, and a full table takes 72 MiB (lru.c: 64 bytes an entry and 8 of
+ * buckets), only on a server that sees this many at once.
+ */
+#define PRINT_MAX_CONNS 1048576 /* 2^20; a literal, for --help's text */
+
 struct print_opts {
 	int nflag; /* -n: no host or port names */
 	int tflag; /* tcpdump's ndo_tflag: 0 local time, 1 none, 2 epoch, 3 delta, 4 date, 5 since first */
@@ -25,6 +32,8 @@ struct print_opts {
 	bool nano; /* timestamps are nanoseconds */
 	bool json; /* --json: one object per packet instead of tcpdump's line */
 	bool classic; /* --classic: tcpdump 3.7.2's line (print/classic.c) */
+	/* --max-conns: connections (and host names) remembered at most; 0: PRINT_MAX_CONNS */
+	uint32_t max_conns;
 };
 
 /* Time stamp and original frame length of a packet, as pcap gives them, and its bytes. */

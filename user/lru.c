@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The bounded LRU table of lru.h. Entries sit in one array and name each other by 1-based
+ * index (0: none), so a link costs 4 bytes. The array and the buckets are reserved at the
+ * bound's size and the kernel backs only the pages touched: memory follows the entries in
+ * use, nothing is ever copied to grow, and an evicted entry's slot is reused in place, so
+ * nothing is allocated per packet. The buckets double as entries arrive.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "lru.h"
+
+#define LRU_START 64 /* buckets of a new table */
+#define LRU_SMALL (4u << 20) /* bytes of each array kept on small pages */
+
+struct lru_node {
+	uint32_t hnext; /* the bucket's chain */
+	uint32_t prev, next; /* the use order, most recent first */
+	uint32_t hash;
+	/* the key, then the value, each from an 8-byte boundary */
+};
+
+struct lru {
+	size_t key_size, val_off, val_size, node_size;
+	uint32_t max, count; /* bound, entries in use */
+	uint32_t mask; /* buckets - 1 */
+	uint32_t head, tail; /* most and least recently used */
+	uint32_t *bucket;
+	unsigned char *nodes;
+	lru_drop_fn drop;
+};
+
+static size_t round8(size_t n)
+{
+	return (n + 7) & ~(size_t)7;
+}
+
+static struct lru_node *node(const struct lru *t, uint32_t i)
+{
+	return (struct lru_node *)(t->nodes + (size_t)(i - 1) * t->node_size);
+}
+
+static void *node_key(struct lru_node *n)
+{
+	return n + 1;
+}
+
+static void *node_val(const struct lru *t, struct lru_node *n)
+{
+	return (unsigned char *)n + t->val_off;
+}
+
+/*
+ * Past a few MiB every lookup misses the cache and, with 4 KiB pages, the TLB too: a page walk
+ * that costs more than the line's formatting in a VM. Huge pages where the kernel gives them on
+ * request (transparent_hugepage=madvise) take the walk away; a small table keeps small pages,
+ * so a short capture's memory stays small.
+ */
+static void *reserve(size_t n)
+{
+	void *p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+		       -1, 0);
+
+	if (p == MAP_FAILED)
+		return NULL;
+	if (n > LRU_SMALL)
+		(void)madvise((char *)p + LRU_SMALL, n - LRU_SMALL, MADV_HUGEPAGE);
+	return p;
+}
+
+/* Two buckets an entry at least: a lookup then reads 1.2 entries on average, not 1.5. */
+static size_t bucket_bytes(uint32_t max)
+{
+	size_t n = LRU_START;
+
+	while (n < (size_t)max * 2)
+		n *= 2;
+	return n * sizeof(uint32_t);
+}
+
+struct lru *lru_new(size_t key_size, size_t val_size, uint32_t max, lru_drop_fn drop)
+{
+	struct lru *t;
+
+	if (!key_size || key_size % 4 || !max || max > LRU_MAX_ENTRIES) {
+		errno = EINVAL;
+		return NULL;
+	}
+	t = calloc(1, sizeof(*t));
+	if (!t)
+		return NULL;
+	t->key_size = key_size;
+	t->val_off = sizeof(struct lru_node) + round8(key_size);
+	t->val_size = val_size;
+	t->node_size = round8(t->val_off + val_size);
+	t->max = max;
+	t->mask = LRU_START - 1;
+	t->drop = drop;
+	t->nodes = reserve((size_t)max * t->node_size);
+	t->bucket = reserve(bucket_bytes(max));
+	if (!t->nodes || !t->bucket) {
+		lru_free(t);
+		errno = ENOMEM;
+		return NULL;
+	}
+	return t;
+}
+
+void lru_free(struct lru *t)
+{
+	if (!t)
+		return;
+	for (uint32_t i = 1; t->drop && i <= t->count; i++)
+		t->drop(node_val(t, node(t, i)));
+	if (t->nodes)
+		munmap(t->nodes, (size_t)t->max * t->node_size);
+	if (t->bucket)
+		munmap(t->bucket, bucket_bytes(t->max));
+	free(t);
+}
+
+uint32_t lru_count(const struct lru *t)
+{
+	return t->count;
+}
+
+uint32_t lru_buckets(const struct lru *t)
+{
+	return t->mask + 1;
+}
+
+/* Eight bytes per multiply: this runs for every line with a TCP ACK. */
+uint32_t lru_hash(const struct lru *t, const void *k)
+{
+	const unsigned char *key = k;
+	uint64_t h = t->key_size, w;
+	size_t i = 0;
+
+	for (; i + 8 <= t->key_size; i += 8) {
+		memcpy(&w, key + i, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+	}
+	if (i < t->key_size) {
+		uint32_t w4;
+
+		memcpy(&w4, key + i, 4);
+		h = (h ^ w4) * 0x9e3779b97f4a7c15ull;
+	}
+	return (uint32_t)(h >> 32 ^ h >> 7);
+}
+
+static void use_unlink(struct lru *t, struct lru_node *n)
+{
+	if (n->prev)
+		node(t, n->prev)->next = n->next;
+	else
+		t->head = n->next;
+	if (n->next)
+		node(t, n->next)->prev = n->prev;
+	else
+		t->tail = n->prev;
+}
+
+static void use_push(struct lru *t, uint32_t i, struct lru_node *n)
+{
+	n->prev = 0;
+	n->next = t->head;
+	if (t->head)
+		node(t, t->head)->prev = i;
+	else
+		t->tail = i;
+	t->head = i;
+}
+
+/* Twice the buckets, in place; every entry is rehashed from its stored hash. */
+static void grow_buckets(struct lru *t)
+{
+	uint32_t n = (t->mask + 1) * 2, *b = t->bucket;
+
+	memset(b, 0, (t->mask + 1) * sizeof(*b)); /* the new half was never written */
+	for (uint32_t i = 1; i <= t->count; i++) {
+		struct lru_node *e = node(t, i);
+
+		e->hnext = b[e->hash & (n - 1)];
+		b[e->hash & (n - 1)] = i;
+	}
+	t->mask = n - 1;
+}
+
+/* The least recently used entry, out of its chain and the use order, its value dropped. */
+static uint32_t evict(struct lru *t)
+{
+	uint32_t i = t->tail, *pp;
+	struct lru_node *n = node(t, i);
+
+	use_unlink(t, n);
+	for (pp = &t->bucket[n->hash & t->mask]; *pp != i; pp = &node(t, *pp)->hnext)
+		;
+	*pp = n->hnext;
+	if (t->drop)
+		t->drop(node_val(t, n));
+	return i;
+}
+
+/* A slot for a new entry: a fresh one while under the bound, else the evicted one's. */
+static uint32_t take_slot(struct lru *t)
+{
+	if (t->count == t->max)
+		return evict(t);
+	if (t->count >= (t->mask + 1) / 2)
+		grow_buckets(t);
+	return ++t->count;
+}
+
+void lru_prefetch(const struct lru *t, uint32_t hash)
+{
+	__builtin_prefetch(&t->bucket[hash & t->mask]);
+}
+
+void *lru_get(struct lru *t, const void *key, bool *fresh)
+{
+	return lru_get_hashed(t, key, lru_hash(t, key), fresh);
+}
+
+void *lru_get_hashed(struct lru *t, const void *key, uint32_t h, bool *fresh)
+{
+	uint32_t i;
+	struct lru_node *n;
+
+	for (i = t->bucket[h & t->mask]; i; i = n->hnext) {
+		n = node(t, i);
+		if (n->hash == h && !memcmp(node_key(n), key, t->key_size)) {
+			if (t->head != i) {
+				use_unlink(t, n);
+				use_push(t, i, n);
+			}
+			*fresh = false;
+			return node_val(t, n);
+		}
+	}
+	i = take_slot(t);
+	n = node(t, i);
+	n->hash = h;
+	memcpy(node_key(n), key, t->key_size);
+	memset(node_val(t, n), 0, t->val_size);
+	n->hnext = t->bucket[h & t->mask];
+	t->bucket[h & t->mask] = i;
+	use_push(t, i, n);
+	*fresh = true;
+	return node_val(t, n);
+}
