@@ -125,6 +125,8 @@
 #define XS_TCPOPT_EXP 254 /* RFC 6994, the shared experimental kind */
 
 #define XS_UDP_HLEN 8
+#define XS_PORT_DNS 53 /* RFC 1035 */
+#define XS_PORT_MDNS 5353 /* RFC 6762 */
 
 /* ICMP (RFC 792) and ICMPv6 (RFC 4443, 4861): the 8 bytes the event holds, the types read. */
 #define XS_ICMP_HLEN 8

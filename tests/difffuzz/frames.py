@@ -25,8 +25,9 @@ OTHER_ETHERTYPES = [0x88cc, 0x8847, 0x8863, 0x888e, 0x88f7, 0x8809, 0x88b5, 0x80
 
 
 class Frame:
-    def __init__(self, data, wirelen, tcp, desc):
+    def __init__(self, data, wirelen, tcp, desc, kind='?'):
         self.data, self.wirelen, self.tcp, self.desc = data, wirelen, tcp, desc
+        self.kind = kind  # the report's per-kind table: l4other.kind()
 
 
 def transport(frame):
@@ -189,7 +190,8 @@ class Generator:
         tcp = False
         if what == 'short':
             data = r.bytes(r.randrange(1, 14))
-            return Frame(data, len(data), False, 'short')
+            return Frame(data, len(data), False, 'short', 'short')
+        self.kind = what
         if what == 'llc':
             ln, body = l4other.llc(r)
             h, _ = self.link(0, marks)
@@ -221,12 +223,15 @@ class Generator:
                 if what == 'tcp':
                     return self.tcp_bytes(seg, src, dst, marks, off)
                 if what == 'udp':
-                    return l4other.udp(r, src, dst)
-                if what == 'icmp':
-                    return l4other.icmp4_checksum(l4other.icmp(r, lambda: self.quote(4)), r)
-                if what == 'icmp6':
-                    return l4other.icmp6(r, src, dst, lambda: self.quote(6))
-                return r.bytes(r.small_len(40))
+                    l4 = l4other.udp(r, src, dst)
+                elif what == 'icmp':
+                    l4 = l4other.icmp4_checksum(l4other.icmp(r, lambda: self.quote(4)), r)
+                elif what == 'icmp6':
+                    l4 = l4other.icmp6(r, src, dst, lambda: self.quote(6))
+                else:
+                    return r.bytes(r.small_len(40))
+                self.kind = l4other.kind(what, l4)
+                return l4
             if fam == 4:
                 l3, desc = self.ip4(proto, src, dst, upper, marks, base)
                 tcp = what == 'tcp'
@@ -267,7 +272,7 @@ class Generator:
             cut = max(1, min(cut, len(data)))
             if cut < len(data):
                 desc += ' cut%d/%d' % (cut, len(data))
-        return Frame(data[:cut], wirelen, tcp and transport(data) == 6, desc)
+        return Frame(data[:cut], wirelen, tcp and transport(data) == 6, desc, self.kind)
 
 
 def main():

@@ -5,6 +5,7 @@ errors that quote a packet, ICMPv6 (RFC 4443) with neighbour discovery
 
 import struct
 
+import dns
 from checksum import l4_checksum
 
 UDP_PORTS = [53, 67, 68, 123, 137, 161, 500, 514, 1900, 4789, 5353, 33434]
@@ -12,8 +13,12 @@ UDP_PORTS = [53, 67, 68, 123, 137, 161, 500, 514, 1900, 4789, 5353, 33434]
 
 def udp(rng, src, dst):
     sport = rng.pick([(3, lambda: rng.randrange(40000, 60000)), (1, lambda: rng.choice(UDP_PORTS))])
-    dport = rng.pick([(3, lambda: rng.randrange(40000, 60000)), (1, lambda: rng.choice(UDP_PORTS))])
-    data = rng.bytes(rng.small_len(64))
+    dport = rng.pick([(3, lambda: rng.randrange(40000, 60000)), (1, lambda: rng.choice(UDP_PORTS)),
+                      (1, 53)])
+    if {sport, dport} & {53, 5353} and rng.chance(0.9):
+        data = dns.message(rng)
+    else:
+        data = rng.bytes(rng.small_len(64))
     ulen = 8 + len(data)
     if rng.chance(0.05):
         ulen = rng.pick([(1, lambda: rng.randrange(0, 8)), (1, lambda: ulen + rng.randrange(1, 50))])
@@ -68,6 +73,21 @@ def icmp4_checksum(msg, rng):
     from checksum import inet_sum
     csum = (inet_sum(msg) ^ 0xffff) if rng.chance(0.9) else rng.u16()
     return msg[:2] + struct.pack('>H', csum) + msg[4:]
+
+
+def kind(what, l4):
+    """The record's kind for the report's per-kind table: the protocol, and for UDP, ICMP and
+    ICMPv6 what part of it."""
+    if what == 'udp' and len(l4) >= 4:
+        ports = set(struct.unpack('>HH', l4[:4]))
+        return 'udp-dns' if ports & {53, 5353} else 'udp'
+    if what == 'icmp' and l4:
+        return 'icmp-' + {0: 'echo', 8: 'echo', 3: 'unreach', 11: 'err', 12: 'err', 4: 'err',
+                          5: 'redirect'}.get(l4[0], 'other')
+    if what == 'icmp6' and l4:
+        return 'icmp6-' + ('echo' if l4[0] in (128, 129) else 'nd' if 133 <= l4[0] <= 137 else
+                           'err' if l4[0] < 128 else 'other')
+    return what
 
 
 def arp(rng):

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * ARP (RFC 826), as tcpdump 4.99.3 prints it. Only Ethernet/IPv4 ARP is copied whole into the
- * event; anything else prints the generic form.
+ * ARP (RFC 826), as tcpdump 4.99.3 prints it from the event, which holds Ethernet/IPv4 ARP
+ * whole; anything else prints the generic form. With the frame's bytes, arp_frame.c prints
+ * every form.
  */
 #include "addr.h"
 #include "arp.h"
@@ -86,7 +87,12 @@ void print_arp(const struct printer *pr, const struct pview *v, uint32_t length,
 {
 	const struct xs_event *ev = v->ev;
 	uint16_t op = be16(ev->l4.arp.op);
+	const struct pkt_info *pi = v->pkt;
 
+	if (pi && pi->data && pi->cap_len >= ev->l3_off) {
+		print_arp_frame(pr, pi->data + ev->l3_off, length, pi->cap_len - ev->l3_off, sb);
+		return;
+	}
 	if (ev->l4_cap < XS_ARP_HLEN || caplen < XS_ARP_HLEN + XS_ARP_ETH_IP_LEN ||
 	    ev->l4x_len < XS_ARP_ETH_IP_LEN) {
 		put_trunc(sb, "arp");

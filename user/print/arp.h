@@ -13,4 +13,8 @@
 void print_arp(const struct printer *pr, const struct pview *v, uint32_t length, uint32_t caplen,
 	       struct strbuf *sb);
 
+/* arp_frame.c: from the frame's bytes, p the ARP header, caplen of it captured. */
+void print_arp_frame(const struct printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen,
+		     struct strbuf *sb);
+
 #endif

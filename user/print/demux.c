@@ -68,7 +68,7 @@ void print_transport(struct printer *pr, struct pview *v, struct strbuf *sb)
 		print_udp(pr, v, sb);
 		break;
 	case XS_K_ICMP:
-		print_icmp(v, sb);
+		print_icmp(pr, v, sb);
 		break;
 	case XS_K_ICMP6:
 		print_icmp6(pr, v, sb);

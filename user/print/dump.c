@@ -102,3 +102,23 @@ void print_dump(struct strbuf *sb, enum dump_kind kind, const uint8_t *p, size_t
 		break;
 	}
 }
+
+void print_hex_lines(struct strbuf *sb, const char *ident, const uint8_t *p, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < len; i += 2) {
+		if (i % 16 == 0) {
+			sb_puts(sb, ident);
+			sb_printf(sb, "0x%04zx: ", i);
+		}
+		sb_printf(sb, " %02x%02x", p[i], p[i + 1]);
+	}
+	if (len & 1) {
+		if (i % 16 == 0) {
+			sb_puts(sb, ident);
+			sb_printf(sb, "0x%04zx: ", i);
+		}
+		sb_printf(sb, " %02x", p[i]);
+	}
+}

@@ -45,4 +45,8 @@ enum dump_kind {
  */
 void print_dump(struct strbuf *sb, enum dump_kind kind, const uint8_t *p, size_t len);
 
+/* hex_print(): the words of p[0, len) as -x prints them, each line after ident ("\n\t  "), for
+ * decoders that show what they do not decode (print_unknown_data). */
+void print_hex_lines(struct strbuf *sb, const char *ident, const uint8_t *p, size_t len);
+
 #endif

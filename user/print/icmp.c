@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * ICMP (RFC 792) and ICMPv6 (RFC 4443, 4861), as tcpdump 4.99.3 prints what the event holds of
- * them: the type, echo's id and sequence, neighbour discovery's target. The packet an error
- * quotes is not in the event; those print the generic form (README: differences).
+ * them: the type, echo's id and sequence, neighbour discovery's target. With the frame's bytes
+ * ICMP goes to icmp4.c and ICMPv6 to icmp6_msg.c; without them the packet an error quotes is not there, and those print
+ * the generic form (README: differences).
  */
 #include "addr.h"
 #include "icmp.h"
+#include "icmp6.h"
 #include "proto.h"
 #include "tok.h"
 #include "wire.h"
@@ -57,13 +59,18 @@ static void put_echo(const struct xs_event *ev, struct strbuf *sb)
 	sb_putu(sb, be16(ev->l4.icmp.seq));
 }
 
-void print_icmp(const struct pview *v, struct strbuf *sb)
+void print_icmp(struct printer *pr, struct pview *v, struct strbuf *sb)
 {
 	const struct xs_event *ev = v->ev;
-	uint32_t avail = l4_captured(v);
+	uint32_t avail = l4_captured(v), n;
 	uint8_t type = ev->l4.icmp.type;
 	bool echo = type == XS_ICMP_ECHOREPLY || type == XS_ICMP_ECHO;
+	const uint8_t *p = l4_bytes(v, &n);
 
+	if (p) {
+		print_icmp_bytes(pr, v, p, n, sb);
+		return;
+	}
 	if (avail < 1 || (echo && avail < XS_ICMP_HLEN)) {
 		put_trunc(sb, "icmp");
 		return;
@@ -76,12 +83,17 @@ void print_icmp(const struct pview *v, struct strbuf *sb)
 	sb_putu(sb, v->l4_len);
 }
 
-void print_icmp6(const struct printer *pr, const struct pview *v, struct strbuf *sb)
+void print_icmp6(const struct printer *pr, struct pview *v, struct strbuf *sb)
 {
 	const struct xs_event *ev = v->ev;
-	uint32_t avail = l4_captured(v);
+	uint32_t avail = l4_captured(v), n;
 	uint8_t type = ev->l4.icmp.type;
+	const uint8_t *p = l4_bytes(v, &n);
 
+	if (p) {
+		print_icmp6_bytes(pr, v, p, n, sb);
+		return;
+	}
 	if (avail < 1) {
 		put_trunc(sb, "icmp6");
 		return;

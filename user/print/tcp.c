@@ -9,80 +9,11 @@
 #include "app.h"
 #include "csum.h"
 #include "proto.h"
+#include "pseudo.h"
 #include "tcp.h"
 #include "tcpopt.h"
 #include "tcpseq.h"
 #include "wire.h"
-
-/*
- * print-ip.c ip_finddst(): with a source route, the pseudo header holds the route's last
- * address, not the header's destination. NULL when there is none. A kind in the area's last
- * byte has its length byte after the area (v->x holds it).
- */
-static const uint8_t *route_final_dst4(const struct pview *v)
-{
-	const uint8_t *cp = v->x;
-	uint32_t left = (v->ev->ip_vhl & 0xf) * 4u - XS_IP4_HLEN, len;
-
-	if (left + 1 > v->xcap)
-		return NULL;
-	for (; left; cp += len, left -= len) {
-		if (cp[0] == XS_IPOPT_EOL)
-			break;
-		if (cp[0] == XS_IPOPT_NOP) {
-			len = 1;
-			continue;
-		}
-		if ((len = cp[1]) < 2 || len > left)
-			break;
-		if ((cp[0] == XS_IPOPT_LSRR || cp[0] == XS_IPOPT_SSRR) && len >= 7)
-			return cp + len - 4;
-	}
-	return NULL;
-}
-
-/*
- * print-ip6.c ip6_finddst(): the final destination the first routing header names; a
- * segment routing header's segment 0, which may lie past the header (v->x holds 16 bytes past
- * the extension headers).
- */
-static const uint8_t *route_final_dst6(const struct pview *v)
-{
-	const uint8_t *x = v->x, *final = NULL;
-	uint32_t cap = v->xcap;
-	size_t off = 0, n, len;
-	uint8_t nh = v->ev->ip_proto;
-
-	while (off + 2 <= cap) {
-		switch (nh) {
-		case XS_IPPROTO_HOPOPTS:
-		case XS_IPPROTO_DSTOPTS:
-		case XS_IPPROTO_MOBILITY_OLD:
-		case XS_IPPROTO_MOBILITY:
-			nh = x[off];
-			off += (size_t)XS_EXT6_LEN(x[off + 1]);
-			break;
-		case XS_IPPROTO_FRAGMENT:
-			nh = x[off];
-			off += XS_IP6_FRAG_HLEN;
-			break;
-		case XS_IPPROTO_ROUTING: /* the first one decides */
-			if (off + 4 > cap || (x[off + 1] & 1))
-				return NULL;
-			len = x[off + 1] / 2u;
-			if (x[off + 2] == XS_IP6_RT_SRH) /* segment 0 is the last hop */
-				return off + 24 <= cap ? x + off + 8 : NULL;
-			if (x[off + 2] != XS_IP6_RT_TYPE0 && x[off + 2] != XS_IP6_RT_TYPE2)
-				return NULL;
-			for (n = 0; n < len && off + 8 + 16 * (n + 1) <= cap; n++)
-				final = x + off + 8 + 16 * n;
-			return final;
-		default:
-			return NULL;
-		}
-	}
-	return NULL;
-}
 
 /* The kernel's sum over the segment and its pseudo header, with tcpdump's destination (it
  * takes a source route's last address). */

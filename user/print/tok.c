@@ -25,3 +25,18 @@ void put_tok(struct strbuf *sb, const struct tok *t, uint32_t v, const char *unk
 	sb_putu(sb, v);
 	sb_puts(sb, unknown_end);
 }
+
+void put_bits(struct strbuf *sb, const struct tok *t, uint32_t v, const char *none)
+{
+	bool first = true;
+
+	for (; t->s; t++) {
+		if (t->v && (v & t->v) == t->v) {
+			sb_puts(sb, first ? "" : ", ");
+			sb_puts(sb, t->s);
+			first = false;
+		}
+	}
+	if (first)
+		sb_puts(sb, none);
+}

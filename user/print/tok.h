@@ -18,4 +18,7 @@ const char *tok_name(const struct tok *t, uint32_t v);
 void put_tok(struct strbuf *sb, const struct tok *t, uint32_t v, const char *unknown,
 	     const char *unknown_end);
 
+/* bittok2str(): the names of v's bits in t, joined by ", ", or `none` when none is set. */
+void put_bits(struct strbuf *sb, const struct tok *t, uint32_t v, const char *none);
+
 #endif

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * UDP (RFC 768), as tcpdump 4.99.3 prints it when it has no application decoder to run. What
- * needs the payload (DNS and the like) is not in the event; those print the generic form
- * (README: differences).
+ * UDP (RFC 768), as tcpdump 4.99.3 prints it: the ports, -v's checksum verdict, and with the
+ * frame's bytes the payload's decoder for the ports xdpspy has one for (DNS, mDNS). A record
+ * with headers only, or a port without a decoder here, prints the generic form.
  */
 #include "addr.h"
+#include "csum.h"
+#include "dns.h"
 #include "proto.h"
+#include "pseudo.h"
 #include "udp.h"
 #include "wire.h"
 
@@ -35,11 +38,59 @@ static void udp_addrs(const struct printer *pr, const struct pview *v, struct st
 	}
 }
 
-void print_udp(const struct printer *pr, const struct pview *v, struct strbuf *sb)
+/*
+ * -v's checksum verdict, before the payload's text: IPv6's always (its checksum is mandatory),
+ * IPv4's from -vv on, as tcpdump 4.99.3 does; only when the whole datagram was captured, which
+ * the record's bytes tell.
+ */
+static void put_cksum(const struct printer *pr, const struct pview *v, const uint8_t *p, uint32_t n,
+		      uint32_t length, struct strbuf *sb)
+{
+	uint16_t field;
+	uint16_t sum;
+
+	if (!pr->o.vflag || pr->o.Kflag || v->fragmented || (!v->is6 && pr->o.vflag < 2))
+		return;
+	field = be16(v->ev->l4.udp.csum);
+	if (!v->is6 && field == 0) {
+		sb_puts(sb, "[no cksum] ");
+		return;
+	}
+	if (!p || n < XS_UDP_HLEN + length)
+		return;
+	sum = l4_cksum(v, XS_IPPROTO_UDP, p, XS_UDP_HLEN + length);
+	if (sum)
+		sb_printf(sb, "[bad udp cksum 0x%04x -> 0x%04x!] ", field,
+			  csum_shouldbe(field, sum));
+	else
+		sb_puts(sb, "[udp sum ok] ");
+}
+
+/* The payload's decoder by port, as udp_print() picks it; false when there is none here. */
+static bool print_app(const struct printer *pr, struct pview *v, const uint8_t *p, uint32_t n,
+		      uint32_t length, struct strbuf *sb)
+{
+	uint16_t sport = be16(v->ev->l4.udp.sport), dport = be16(v->ev->l4.udp.dport);
+	bool lost = false;
+
+	if (!p || pr->o.qflag)
+		return false;
+	if (sport == XS_PORT_DNS || dport == XS_PORT_DNS || sport == XS_PORT_MDNS ||
+	    dport == XS_PORT_MDNS) {
+		print_dns(pr, p + XS_UDP_HLEN, n - XS_UDP_HLEN, length,
+			  sport != XS_PORT_DNS && dport != XS_PORT_DNS, &lost, sb);
+		v->lost = lost;
+		return true;
+	}
+	return false;
+}
+
+void print_udp(const struct printer *pr, struct pview *v, struct strbuf *sb)
 {
 	const struct xs_event *ev = v->ev;
-	uint32_t avail = l4_captured(v);
+	uint32_t avail = l4_captured(v), n = 0;
 	uint32_t length = v->l4_len, ulen;
+	const uint8_t *p = l4_bytes(v, &n);
 	uint16_t sport, dport;
 
 	if (avail < 4) {
@@ -69,7 +120,20 @@ void print_udp(const struct printer *pr, const struct pview *v, struct strbuf *s
 		sb_putu(sb, ulen);
 		return;
 	}
+	ulen -= XS_UDP_HLEN;
+	length -= XS_UDP_HLEN;
+	if (ulen < length)
+		length = ulen;
 	udp_addrs(pr, v, sb, sport, dport);
-	sb_puts(sb, "UDP, length ");
-	sb_putu(sb, ulen - XS_UDP_HLEN);
+	if (avail < XS_UDP_HLEN) {
+		put_trunc(sb, "udp");
+		return;
+	}
+	put_cksum(pr, v, p, n, length, sb);
+	if (print_app(pr, v, p, n, length, sb))
+		return;
+	if (ulen > length && !v->fragmented)
+		sb_printf(sb, "UDP, bad length %u > %u", ulen, length);
+	else
+		sb_printf(sb, "UDP, length %u", ulen);
 }

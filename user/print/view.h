@@ -53,6 +53,19 @@ static inline uint32_t l4_captured(const struct pview *v)
 	return v->l4_avail < v->ev->l4_cap ? v->l4_avail : v->ev->l4_cap;
 }
 
+/* The L4 part's bytes in the frame, *n of them captured within the IP length; NULL when the
+ * record carries headers only (a live event without -s, -x, -X, -w). */
+static inline const uint8_t *l4_bytes(const struct pview *v, uint32_t *n)
+{
+	const struct pkt_info *pi = v->pkt;
+	uint32_t off = v->ev->l4_off;
+
+	if (!pi || !pi->data || off > pi->cap_len)
+		return NULL;
+	*n = pi->cap_len - off < v->l4_avail ? pi->cap_len - off : v->l4_avail;
+	return pi->data + off;
+}
+
 /* tcpdump's nd_print_trunc: " [|proto]". */
 static inline void put_trunc(struct strbuf *sb, const char *proto)
 {
