@@ -147,23 +147,6 @@ static void pin_own_flows(struct capif *c)
 	c->flows_pinned = true;
 }
 
-/* The device's ARPHRD_ type, from sysfs; Ethernet's when it cannot be read. */
-static uint16_t hatype_of(const char *name)
-{
-	char path[64 + IF_NAMESIZE];
-	unsigned type = 1;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/sys/class/net/%s/type", name);
-	f = fopen(path, "re");
-	if (f) {
-		if (fscanf(f, "%u", &type) != 1)
-			type = 1;
-		fclose(f);
-	}
-	return (uint16_t)type;
-}
-
 /* The programs, loaded to send into the capture's ring; with attach's counters, borrowed. */
 static int load(struct capif *c, const struct capif_cfg *cfg)
 {
@@ -284,7 +267,7 @@ int capif_open(struct capif *c, const char *name, const struct capif_cfg *cfg)
 		log_msg("%s: No such device exists", name);
 		return XS_EXIT_ERR;
 	}
-	c->hatype = hatype_of(name);
+	c->hatype = iface_hatype(name);
 	c->detect.loopback = c->hatype == ARPHRD_LOOPBACK;
 	borrow = check_free(cfg, name, c->index, &foreign);
 	if (borrow < 0)

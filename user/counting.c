@@ -8,6 +8,7 @@
 
 #include "counting.h"
 #include "exit_codes.h"
+#include "iface.h"
 #include "log.h"
 
 /* Another xdpspy's programs on the interface, or a foreign XDP program (then noted). */
@@ -31,22 +32,6 @@ static int check_hooks_free(const char *ifname, int ifindex, enum ingress_hook h
 	return XS_EXIT_OK;
 }
 
-static bool is_loopback(const char *ifname)
-{
-	char path[64 + IF_NAMESIZE];
-	unsigned type = 0;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/sys/class/net/%s/type", ifname);
-	f = fopen(path, "re");
-	if (f) {
-		if (fscanf(f, "%u", &type) != 1)
-			type = 0;
-		fclose(f);
-	}
-	return type == ARPHRD_LOOPBACK;
-}
-
 int counting_attach(const char *ifname, enum ingress_hook hook, const struct flow_opts *fo,
 		    struct loader **out, struct attach_info *ai)
 {
@@ -63,7 +48,7 @@ int counting_attach(const char *ifname, enum ingress_hook hook, const struct flo
 	}
 	if ((rc = check_hooks_free(ifname, ifindex, hook, &foreign)))
 		return rc;
-	cfg.detect.loopback = is_loopback(ifname);
+	cfg.detect.loopback = iface_hatype(ifname) == ARPHRD_LOOPBACK;
 	err = loader_open(out, &cfg, NULL, NULL);
 	if (!err)
 		err = hook_attach_ingress(*out, ifname, ifindex, &ho, &foreign, ai);

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <linux/if_packet.h>
+#include <net/if_arp.h>
 #include <net/if.h>
 #include <pcap/pcap.h>
 #include <stdio.h>
@@ -121,4 +122,20 @@ int iface_promisc(int ifindex)
 		return err;
 	}
 	return fd;
+}
+
+uint16_t iface_hatype(const char *name)
+{
+	char path[64 + IF_NAMESIZE];
+	unsigned type = ARPHRD_ETHER;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/sys/class/net/%s/type", name);
+	f = fopen(path, "re");
+	if (f) {
+		if (fscanf(f, "%u", &type) != 1)
+			type = ARPHRD_ETHER;
+		fclose(f);
+	}
+	return (uint16_t)type;
 }
