@@ -16,6 +16,7 @@
 #   xdpspy_xdp    the same with --hook xdp
 #   xdpspy_w      xdpspy -i IF -w /dev/null
 #   xdpspy_json   xdpspy -i IF -n --json > /dev/null
+#   xdpspy_flows  xdpspy -i IF -n --flows > /dev/null (the flow table and the detectors too)
 #   counters      xdpspy attach IF (counters only, no process), xdpspy detach IF afterwards
 #   counters_xdp  the same with --hook xdp
 # A configuration whose command does not start is recorded as "n/a: ..." and the run goes on.
@@ -48,7 +49,7 @@ shift $((OPTIND - 1))
 [[ -n $OUT ]] || b_die "usage: e2e.sh -o OUT.tsv [-R ROUNDS] [-n FRAMES] [-r PPS] [CONFIG...]"
 CONFIGS=("$@")
 ((${#CONFIGS[@]})) || CONFIGS=(none none_xdp tcpdump tcpdump_utc tcpdump_w xdpspy xdpspy_xdp
-	xdpspy_w xdpspy_json counters counters_xdp)
+	xdpspy_w xdpspy_json xdpspy_flows counters counters_xdp)
 
 # cfg NAME: HOOK (the capture end's XDP hook), READY (how the tool says it is ready: a regex
 # on its stderr, "file" for --ready-file, "attach", or nothing) and CMD.
@@ -65,6 +66,7 @@ cfg() {
 	xdpspy_xdp) READY=file CMD=(env -u TZ "$XDPSPY" -i "$IF_CAP" -n --hook xdp --ready-file "$rf") ;;
 	xdpspy_w) READY=file CMD=(env -u TZ "$XDPSPY" -i "$IF_CAP" -w /dev/null --ready-file "$rf") ;;
 	xdpspy_json) READY=file CMD=(env -u TZ "$XDPSPY" -i "$IF_CAP" -n --json --ready-file "$rf") ;;
+	xdpspy_flows) READY=file CMD=(env -u TZ "$XDPSPY" -i "$IF_CAP" -n --flows --ready-file "$rf") ;;
 	counters) READY=attach ;;
 	counters_xdp) READY=attach ATTACH=(--hook xdp) ;;
 	*) b_die "unknown configuration $1" ;;

@@ -18,6 +18,7 @@ LABELS = {
     "xdpspy": "xdpspy -n (text)",
     "xdpspy_w": "xdpspy -w /dev/null",
     "xdpspy_json": "xdpspy -n --json",
+    "xdpspy_flows": "xdpspy -n --flows",
     "counters": "xdpspy attach (counters only)",
     "spawn": "(starting a command)",
     "xdpspy_utc": "xdpspy -n -r, TZ=UTC",
