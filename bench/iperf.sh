@@ -85,7 +85,7 @@ measure() {
 	sp=$!
 	B_PIDS+=("$sp")
 	sleep 0.3
-	out=$(nsenter --net="/run/netns/$NS_GEN" iperf3 -c "$A4" -t "$SECS" -J 2>/dev/null)
+	out=$(in_gen iperf3 -c "$A4" -t "$SECS" -J 2>/dev/null)
 	wait "$sp" 2>/dev/null
 	python3 -c 'import json,sys; print("%.3f" % (json.load(sys.stdin)["end"]["sum_received"]["bits_per_second"] / 1e9))' <<<"$out"
 }

@@ -167,6 +167,7 @@ b_stop() {
 # --- namespaces --------------------------------------------------------------------------------
 
 in_cap() { nsenter --net="/run/netns/$NS_CAP" "$@"; }
+in_gen() { nsenter --net="/run/netns/$NS_GEN" "$@"; }
 
 # Nothing but the generator's frames may reach the capture's end: a frame the stack sends on
 # the other CPU would move the receive NAPI there mid-burst. So: no addresses, no IPv6 at all

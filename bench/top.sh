@@ -22,7 +22,6 @@ while getopts "o:R:n:d:" o; do
 done
 [[ -n $OUT ]] || b_die "usage: top.sh -o OUT.tsv [-R ROUNDS] [-n REFRESHES] [-d SECONDS]"
 
-in_gen() { nsenter --net="/run/netns/$NS_GEN" "$@"; }
 # The flows the table holds now (flows --prometheus: xdpspy_flow_table_flows).
 table_flows() {
 	in_cap "$XDPSPY" flows "$IF_CAP" --prometheus | awk '/^xdpspy_flow_table_flows/ { print $2 }'

@@ -294,18 +294,9 @@ pin_state() { in_mnt stat -c '%u %a' "$1" 2>/dev/null || echo absent; }
 
 # as_nobody NAME CAPS: xdpspy -i IF_A as nobody with exactly CAPS (ambient), until ready.
 as_nobody() {
-	local ready
-	ready=$(ready_dir)/$1
-	rm -f "$ready"
-	spawn "$1" "$NS_A" "${XS_PREFIX[@]}" setpriv --reuid 65534 --regid 65534 --clear-groups \
-		--inh-caps=-all,"$2" --ambient-caps=-all,"$2" \
-		"$XDPSPY" -i "$IF_A" -n -l -Q in --ready-file "$ready"
-	XPID=$SPAWN_PID
-	wait_until "$READY_MS_MAX" ready_or_dead "$ready" "$XPID" && [[ -e $ready ]] || {
-		ck_fail "xdpspy as nobody with $2 did not start"
-		ck_show "$XS_WORK/$1.err"
-		return 1
-	}
+	spawn_ready "$1" "$NS_A" "xdpspy as nobody with $2" "${XS_PREFIX[@]}" setpriv --reuid 65534 \
+		--regid 65534 --clear-groups --inh-caps=-all,"$2" --ambient-caps=-all,"$2" \
+		"$XDPSPY" -i "$IF_A" -n -l -Q in
 }
 
 # As nobody with exactly the capabilities a capture needs: it captures, and pins nothing, both
@@ -393,17 +384,9 @@ check_pin_trust() {
 # Under `ip netns exec`, which remounts /sys without bpffs, a capture goes on unpinned, saying
 # so in one line that names the fix; `attach`, which needs pins, refuses.
 check_no_bpffs() {
-	local ready
 	xs_topology || return 1
-	ready=$(ready_dir)/nb
-	rm -f "$ready"
-	spawn nb "$NS_A" ip netns exec "$NS_A" "$XDPSPY" -i "$IF_A" -n -l -Q in --ready-file "$ready"
-	XPID=$SPAWN_PID
-	wait_until "$READY_MS_MAX" ready_or_dead "$ready" "$XPID" && [[ -e $ready ]] || {
-		ck_fail "no capture without bpffs"
-		ck_show "$XS_WORK/nb.err"
-		return 1
-	}
+	spawn_ready nb "$NS_A" "a capture without bpffs" ip netns exec "$NS_A" "$XDPSPY" -i "$IF_A" \
+		-n -l -Q in || return 1
 	marker 40420
 	expect_line nb '\.40420: UDP' "a packet captured without bpffs"
 	[[ $(grep -c 'no bpffs at /sys/fs/bpf (`ip netns exec` hides it: use nsenter' "$XS_WORK/nb.err") == 1 ]] &&

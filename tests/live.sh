@@ -448,10 +448,16 @@ stop_both() {
 	wait_exit "$2" "$EXIT_MS_MAX" || ck_fail "tcpdump did not exit"
 }
 
-# same_lines TD XD WHAT: every line of both outputs, time stamps aside, identical and in order.
-same_lines() {
+# to_lines TD XS: tcpdump's output and xdpspy's without time stamps (and tcpdump's blank
+# lines), as TD.lines and XS.lines.
+to_lines() {
 	sed '/^$/d; s/^[^ ]* //' "$XS_WORK/$1.out" >"$XS_WORK/$1.lines"
 	sed 's/^[^ ]* //' "$XS_WORK/$2.out" >"$XS_WORK/$2.lines"
+}
+
+# same_lines TD XD WHAT: every line of both outputs, time stamps aside, identical and in order.
+same_lines() {
+	to_lines "$1" "$2"
 	if cmp -s "$XS_WORK/$1.lines" "$XS_WORK/$2.lines"; then
 		ck_info "$3: $(wc -l <"$XS_WORK/$2.lines") lines identical to tcpdump's"
 	else
@@ -519,8 +525,7 @@ any_run() {
 # xdpspy's, in order, and xdpspy has at most N lines more.
 lines_but_lost() {
 	local more
-	sed '/^$/d; s/^[^ ]* //' "$XS_WORK/$1.out" >"$XS_WORK/$1.lines"
-	sed 's/^[^ ]* //' "$XS_WORK/$2.out" >"$XS_WORK/$2.lines"
+	to_lines "$1" "$2"
 	more=$(diff "$XS_WORK/$1.lines" "$XS_WORK/$2.lines" | grep -c '^>')
 	if diff "$XS_WORK/$1.lines" "$XS_WORK/$2.lines" | grep -q '^<' || ((more > $3)); then
 		ck_fail "$4: lines differ from tcpdump's beyond the $3 packets it dropped:"
@@ -532,17 +537,9 @@ lines_but_lost() {
 
 # start_xdpspy_any NAME ARGS...: xdpspy -i any ARGS in NS_A, until ready.
 start_xdpspy_any() {
-	local name=$1 ready
+	local name=$1
 	shift
-	ready=$(ready_dir)/$name
-	rm -f "$ready" # any_run's second try: the first run's file says nothing of this one
-	spawn "$name" "$NS_A" "$XDPSPY" -i any "$@" --ready-file "$ready"
-	XPID=$SPAWN_PID
-	wait_until "$READY_MS_MAX" ready_or_dead "$ready" "$XPID" && [[ -e $ready ]] || {
-		ck_fail "$name: xdpspy -i any did not start"
-		ck_show "$XS_WORK/$name.err"
-		return 1
-	}
+	spawn_ready "$name" "$NS_A" "$name: xdpspy -i any" "$XDPSPY" -i any "$@"
 }
 
 # Then: the -w file (LINUX_SLL2), read by tcpdump in NS_A, says what was printed; -e and a

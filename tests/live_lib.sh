@@ -50,13 +50,29 @@ ready_dir() {
 	echo "$XS_WORK/ready"
 }
 
+# spawn_ready NAME NS WHAT CMD...: CMD --ready-file F in NS in the background (spawn), with no
+# F left from an earlier run under this name; waits for F. Sets XPID; 1, naming WHAT, if CMD
+# ends or the wait times out first.
+spawn_ready() {
+	local name=$1 ns=$2 what=$3 ready
+	shift 3
+	ready=$(ready_dir)/$name
+	rm -f "$ready" # an earlier run's under this name (a check run again) is not this one's
+	spawn "$name" "$ns" "$@" --ready-file "$ready"
+	XPID=$SPAWN_PID
+	wait_until "$READY_MS_MAX" ready_or_dead "$ready" "$XPID" && [[ -e $ready ]] && return 0
+	ck_fail "$what did not start"
+	ck_show "$XS_WORK/$name.err"
+	return 1
+}
+
 # start_xdpspy NAME NS IF ARGS...: xdpspy -i IF ARGS in NS in the background, output in
 # $XS_WORK/NAME.{out,err}; waits for its ready file. Sets XPID and READY_MS; 1 if not ready.
 start_xdpspy() {
 	local name=$1 ns=$2 dev=$3 t0 ready
 	shift 3
 	ready=$(ready_dir)/$name
-	rm -f "$ready" # an earlier run's under this name (a check run again) is not this one's
+	rm -f "$ready" # as spawn_ready: not an earlier run's
 	t0=$(now_ms)
 	spawn "$name" "$ns" "${XS_PREFIX[@]}" "$XDPSPY" -i "$dev" "$@" --ready-file "$ready"
 	XPID=$SPAWN_PID

@@ -9,10 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../check.h"
 #include "parse_host.h"
 #include "print.h"
-
-static int passed, failed;
 
 struct dcase {
 	const char *name, *hex, *plain, *verbose;
@@ -54,25 +53,6 @@ static const struct dcase cases[] = {
      "46\n"},
 };
 
-static void expect(const char *name, const char *got, const char *want)
-{
-	if (!strcmp(got, want)) {
-		passed++;
-		return;
-	}
-	failed++;
-	printf("FAIL %s\n  got:  %s  want: %s", name, got, want);
-}
-
-static unsigned hex_bytes(const char *hex, unsigned char *out)
-{
-	unsigned n = 0;
-
-	for (; hex[0] && hex[1]; hex += 2)
-		sscanf(hex, "%2hhx", &out[n++]);
-	return n;
-}
-
 /* The record of the frame, printed with -t -n, -v when verbose, its bytes when with_bytes. */
 static void print_frame(const unsigned char *f, unsigned n, int verbose, int with_bytes, char *out,
 			size_t outlen)
@@ -98,19 +78,19 @@ int main(void)
 	char line[2048];
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		unsigned n = hex_bytes(cases[i].hex, f);
+		unsigned n = check_hex(cases[i].hex, f);
 
 		print_frame(f, n, 0, 1, line, sizeof(line));
-		expect(cases[i].name, line, cases[i].plain);
+		check_str(cases[i].name, line, cases[i].plain);
 		print_frame(f, n, 1, 1, line, sizeof(line));
-		expect(cases[i].name, line, cases[i].verbose);
+		check_str(cases[i].name, line, cases[i].verbose);
 	}
 	/* A live event without bytes: the generic forms, as before these decoders. */
-	print_frame(f, hex_bytes(cases[0].hex, f), 0, 0, line, sizeof(line));
-	expect("DNS without bytes", line, "IP 10.231.0.2.40000 > 10.231.0.1.53: UDP, length 49\n");
-	print_frame(f, hex_bytes(cases[2].hex, f), 0, 0, line, sizeof(line));
-	expect("unreachable without bytes", line,
-	       "IP 10.231.0.1 > 10.231.0.2: ICMP unreachable, length 36\n");
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed != 0;
+	print_frame(f, check_hex(cases[0].hex, f), 0, 0, line, sizeof(line));
+	check_str("DNS without bytes", line,
+		  "IP 10.231.0.2.40000 > 10.231.0.1.53: UDP, length 49\n");
+	print_frame(f, check_hex(cases[2].hex, f), 0, 0, line, sizeof(line));
+	check_str("unreachable without bytes", line,
+		  "IP 10.231.0.1 > 10.231.0.2: ICMP unreachable, length 36\n");
+	return check_summary();
 }

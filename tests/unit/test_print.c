@@ -10,19 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../check.h"
 #include "print.h"
-
-static int passed, failed;
-
-static void expect(const char *name, const char *got, const char *want)
-{
-	if (!strcmp(got, want)) {
-		passed++;
-		return;
-	}
-	failed++;
-	printf("FAIL %s\n  got:  %s  want: %s", name, got, want);
-}
 
 struct tcp_spec {
 	const char *src, *dst;
@@ -30,20 +19,11 @@ struct tcp_spec {
 	const char *opts; /* hex */
 };
 
-static unsigned hex_bytes(const char *hex, unsigned char *out)
-{
-	unsigned n = 0;
-
-	for (; hex && hex[0] && hex[1]; hex += 2)
-		sscanf(hex, "%2hhx", &out[n++]);
-	return n;
-}
-
 /* A TCP/IPv4 or TCP/IPv6 event as the kernel would send it for a fully captured packet. */
 static void tcp_event(struct xs_event *ev, const struct tcp_spec *s)
 {
 	unsigned char opt[40];
-	unsigned optlen = hex_bytes(s->opts, opt);
+	unsigned optlen = check_hex(s->opts, opt);
 	int is6 = strchr(s->src, ':') != NULL;
 	unsigned alen = is6 ? 16 : 4;
 
@@ -140,7 +120,7 @@ static void test_conversation(void)
 	for (size_t i = 0; i < sizeof(conv) / sizeof(conv[0]); i++) {
 		tcp_event(&ev, &conv[i]);
 		run(pr, &ev, 1700000000, conv_usec[i], line, sizeof(line));
-		expect("relative", line, conv_rel[i]);
+		check_str("relative", line, conv_rel[i]);
 	}
 	printer_free(pr);
 
@@ -149,9 +129,10 @@ static void test_conversation(void)
 	pr = printer_new(&o);
 	tcp_event(&ev, &conv[4]);
 	run(pr, &ev, 1700000000, 143456, line, sizeof(line));
-	expect("-S sack absolute", line,
-	       "1700000000.143456 IP 198.51.100.2.80 > 192.0.2.1.34348: Flags [.], ack 2974284156, "
-	       "win 509, options [nop,nop,sack 1 {2974284212:2974284312}], length 0\n");
+	check_str(
+	    "-S sack absolute", line,
+	    "1700000000.143456 IP 198.51.100.2.80 > 192.0.2.1.34348: Flags [.], ack 2974284156, "
+	    "win 509, options [nop,nop,sack 1 {2974284212:2974284312}], length 0\n");
 	printer_free(pr);
 }
 
@@ -166,7 +147,7 @@ static void expect_four(const char *name, const struct print_opts *o, const stru
 	for (int i = 0; i < 4; i++) {
 		tcp_event(&ev, &seg[i]);
 		run(pr, &ev, 1, 0, line, sizeof(line));
-		expect(name, line, want[i]);
+		check_str(name, line, want[i]);
 	}
 	printer_free(pr);
 }
@@ -203,33 +184,37 @@ static void test_time_and_number(void)
 
 	tcp_event(&ev, &s);
 	run(pr, &ev, 1700000000, 123456, line, sizeof(line));
-	expect("-ttt first", line,
-	       "    1   00:00:00.000000 IP 192.0.2.1.1111 > 198.51.100.2.2222: Flags [none], win "
-	       "0, length 0\n");
+	check_str(
+	    "-ttt first", line,
+	    "    1   00:00:00.000000 IP 192.0.2.1.1111 > 198.51.100.2.2222: Flags [none], win "
+	    "0, length 0\n");
 	run(pr, &ev, 1700000000, 133457, line, sizeof(line));
-	expect("-ttt second", line,
-	       "    2   00:00:00.010001 IP 192.0.2.1.1111 > 198.51.100.2.2222: Flags [none], win "
-	       "0, length 0\n");
+	check_str(
+	    "-ttt second", line,
+	    "    2   00:00:00.010001 IP 192.0.2.1.1111 > 198.51.100.2.2222: Flags [none], win "
+	    "0, length 0\n");
 	printer_free(pr);
 
 	o = (struct print_opts){.nflag = 1, .tflag = 4};
 	pr = printer_new(&o);
 	run(pr, &ev, 1700000000, 123456, line, sizeof(line));
-	expect("-tttt", line,
-	       "2023-11-14 22:13:20.123456 IP 192.0.2.1.1111 > 198.51.100.2.2222: Flags [none], "
-	       "win 0, length 0\n");
+	check_str("-tttt", line,
+		  "2023-11-14 22:13:20.123456 IP 192.0.2.1.1111 > 198.51.100.2.2222: Flags [none], "
+		  "win 0, length 0\n");
 	run(pr, &ev, 2147483648LL, 5, line, sizeof(line));
-	expect("bit 31", line,
-	       "[Error converting time] IP 192.0.2.1.1111 > 198.51.100.2.2222: Flags [none], win "
-	       "0, length 0\n");
+	check_str(
+	    "bit 31", line,
+	    "[Error converting time] IP 192.0.2.1.1111 > 198.51.100.2.2222: Flags [none], win "
+	    "0, length 0\n");
 	printer_free(pr);
 
 	o = (struct print_opts){.nflag = 1, .tflag = 2, .nano = true};
 	pr = printer_new(&o);
 	run_ns(pr, &ev, 1700000000, 123456000, line, sizeof(line));
-	expect("--nano", line,
-	       "1700000000.123456000 IP 192.0.2.1.1111 > 198.51.100.2.2222: Flags [none], win 0, "
-	       "length 0\n");
+	check_str(
+	    "--nano", line,
+	    "1700000000.123456000 IP 192.0.2.1.1111 > 198.51.100.2.2222: Flags [none], win 0, "
+	    "length 0\n");
 	printer_free(pr);
 }
 
@@ -254,10 +239,11 @@ static void test_ether_vlan_quiet(void)
 	ev.cap_len += 4;
 	ev.wire_len = 62;
 	run(pr, &ev, 0, 0, line, sizeof(line));
-	expect("-e vlan", line,
-	       "02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype 802.1Q (0x8100), length 62: vlan "
-	       "100, p 3, ethertype IPv4 (0x0800), 192.0.2.1.40000 > 198.51.100.2.443: Flags [S], "
-	       "seq 42, win 65535, options [mss 1460], length 0\n");
+	check_str(
+	    "-e vlan", line,
+	    "02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype 802.1Q (0x8100), length 62: vlan "
+	    "100, p 3, ethertype IPv4 (0x0800), 192.0.2.1.40000 > 198.51.100.2.443: Flags [S], "
+	    "seq 42, win 65535, options [mss 1460], length 0\n");
 	printer_free(pr);
 
 	o = (struct print_opts){.nflag = 1, .tflag = 1, .qflag = 1};
@@ -266,7 +252,7 @@ static void test_ether_vlan_quiet(void)
 	ev.ip_len = htons(20 + 24 + 43);
 	ev.wire_len = ev.cap_len = 18 + 20 + 24 + 43;
 	run(pr, &ev, 0, 0, line, sizeof(line));
-	expect("-q", line, "IP 192.0.2.1.40000 > 198.51.100.2.443: tcp 43\n");
+	check_str("-q", line, "IP 192.0.2.1.40000 > 198.51.100.2.443: tcp 43\n");
 	printer_free(pr);
 }
 
@@ -313,6 +299,5 @@ int main(void)
 	test_time_and_number();
 	test_ether_vlan_quiet();
 	test_flow_bound();
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed != 0;
+	return check_summary();
 }
