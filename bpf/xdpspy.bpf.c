@@ -53,9 +53,21 @@ const volatile __u8 seg_filter = 0;
  * the filter's `len` reads it. 0 for live frames. */
 __u32 replay_wire_len = 0;
 
-struct {
+/*
+ * One ring per CPU (user/ring.c makes them, sized from -B, and merges them by time stamp): a
+ * hook reserves in its CPU's ring, so no two CPUs ever take the same ring's lock or write the
+ * same producer position. Slot i holds CPU i's ring.
+ */
+struct cpu_ring {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
-	__uint(max_entries, 4 << 20); /* resized by the loader (-B) */
+	__uint(max_entries, 4096);
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY_OF_MAPS);
+	__uint(max_entries, 1); /* the loader makes one slot per possible CPU */
+	__type(key, __u32);
+	__array(values, struct cpu_ring);
 } events SEC(".maps");
 
 struct {
@@ -153,13 +165,22 @@ static __always_inline void count(struct xs_counters *c, const struct xs_event *
 	}
 }
 
-/* Wake the reader only once the ring holds wakeup_bytes, never per event: wakeups are dear. */
-static __always_inline __u64 wakeup_flags(void)
+/* This CPU's ring; NULL only if the loader left its slot empty (counted as lost). */
+static __always_inline void *cpu_ring(void)
+{
+	__u32 cpu = bpf_get_smp_processor_id();
+
+	return bpf_map_lookup_elem(&events, &cpu);
+}
+
+/* Wake the reader only once the ring holds wakeup_bytes, never per event: wakeups are dear.
+ * Records the reader holds back to merge the CPUs' rings (user/ring_merge.c) count too. */
+static __always_inline __u64 wakeup_flags(void *ring)
 {
 	if (!wakeup_bytes)
 		return 0;
-	return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wakeup_bytes ? BPF_RB_FORCE_WAKEUP
-									     : BPF_RB_NO_WAKEUP;
+	return bpf_ringbuf_query(ring, BPF_RB_AVAIL_DATA) >= wakeup_bytes ? BPF_RB_FORCE_WAKEUP
+									  : BPF_RB_NO_WAKEUP;
 }
 
 /*
@@ -281,8 +302,9 @@ static __always_inline struct xs_counters *prepare(struct xs_event *ev, const st
 static __always_inline void output(void *rec, __u32 size, struct xs_counters *c)
 {
 	__u32 n = xs_gso_segs(rec);
+	void *ring = cpu_ring();
 
-	if (bpf_ringbuf_output(&events, rec, size, wakeup_flags()) == 0)
+	if (ring && bpf_ringbuf_output(ring, rec, size, wakeup_flags(ring)) == 0)
 		c->events += n;
 	else
 		c->lost += n;
@@ -296,15 +318,19 @@ static __always_inline void output(void *rec, __u32 size, struct xs_counters *c)
  */
 static __always_inline int ring_copy(const struct xs_event *ev, __u32 k)
 {
-	__u64 *rec = bpf_ringbuf_reserve(&events, k, 0);
+	void *ring = cpu_ring();
+	__u64 *rec;
 	__u32 i;
 
+	if (!ring)
+		return -1;
+	rec = bpf_ringbuf_reserve(ring, k, 0);
 	if (!rec)
 		return -1;
 #pragma unroll
 	for (i = 0; i < k / 8; i++)
 		rec[i] = ((const __u64 *)ev)[i];
-	bpf_ringbuf_submit(rec, wakeup_flags());
+	bpf_ringbuf_submit(rec, wakeup_flags(ring));
 	return 0;
 }
 

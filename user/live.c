@@ -4,8 +4,8 @@
  * capture, as tcpdump's any device), print every event as tcpdump prints the packet, and on a
  * signal drain the ring, print tcpdump's closing counts and detach. The hooks are bpf_links,
  * so a killed run leaves nothing behind; only the clsact fallback needs removing, here or at
- * the next start. Every interface's programs send into one ring, so the events of all come
- * out in the order they were made.
+ * the next start. Every interface's programs send into the capture's per-CPU rings, merged by
+ * time stamp (ring.h), so the events of all come out in the order they were made.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -161,6 +161,10 @@ static void print_counts(const struct live *lv, unsigned long long captured)
 		c.lost == 1 ? "" : "s");
 	if (lv->bad_records)
 		log_msg("%llu malformed ring records ignored", lv->bad_records);
+	if (ring_late(lv->ring))
+		log_msg(
+		    "%llu records came out of time order (a CPU held one past the %llu ms window)",
+		    ring_late(lv->ring), RING_WINDOW_NS / 1000000);
 }
 
 static void handle_signals(void)
@@ -393,7 +397,7 @@ static int prepare(struct live *lv)
 	lv->sink = sink_new(o);
 	if (!lv->sink)
 		return XS_EXIT_ERR;
-	err = ring_new(&lv->ring, o->ring_kib, on_event, lv);
+	err = ring_new(&lv->ring, o->ring_kib, false, on_event, lv);
 	if (err) {
 		log_msg("cannot create the ring buffer: %s", strerror(-err));
 		return XS_EXIT_ERR;
@@ -406,9 +410,9 @@ static int prepare(struct live *lv)
 				     .filter = &lv->filter,
 				     .filter_tc = &lv->filter_tc,
 				     .ring_fd = ring_fd(lv->ring),
-				     /* Wake the reader by fill level: a quarter of the ring; the
-				      * poll timeout does the rest. */
-				     .wakeup_bytes = o->ring_kib * 1024u / 4};
+				     /* Wake the reader by fill level: a quarter of a CPU's ring;
+				      * the poll timeout does the rest. */
+				     .wakeup_bytes = (uint32_t)(ring_bytes(lv->ring) / 4)};
 	return 0;
 }
 
@@ -461,7 +465,7 @@ static int finish(struct live *lv)
 	for (size_t i = 0; i < lv->nifs; i++)
 		capif_detach(&lv->ifs[i]);
 	if (!sink_done(lv->sink))
-		ring_poll(lv->ring, 0);
+		ring_drain(lv->ring); /* the window too: nothing can come any more */
 	if (lv->o->print.json)
 		report_losses(lv);
 	captured = sink_count(lv->sink);
