@@ -37,7 +37,8 @@ char LICENSE[] SEC("license") = "GPL";
 #define XS_PACKET_OUTGOING 4 /* linux/if_packet.h's, as a packet tap sees a send */
 
 /* Set by the loader before load. */
-const volatile __u32 wakeup_bytes = 0; /* 0: the kernel's adaptive wakeup, else a fill level */
+/* 0: the kernel's adaptive wakeup; else a fill level, a power of two (wakeup_flags()) */
+const volatile __u32 wakeup_bytes = 0;
 const volatile __u8 counters_only = 0; /* `xdpspy attach`: count, send no events */
 const volatile __u8 filter_on = 0; /* run the filter in the chains' FILTER slot */
 const volatile __u32 snap_len = 0; /* frame bytes to send after the event (-s), 0 for none */
@@ -165,6 +166,9 @@ static __always_inline void count(struct xs_counters *c, const struct xs_event *
 	}
 }
 
+/* The bytes a record of n takes in a ring: its 8-byte header, rounded up to 8. */
+#define XS_RING_LEN(n) ((((__u64)(n) + 7) & ~7ull) + 8)
+
 /* This CPU's ring; NULL only if the loader left its slot empty (counted as lost). */
 static __always_inline void *cpu_ring(void)
 {
@@ -173,14 +177,23 @@ static __always_inline void *cpu_ring(void)
 	return bpf_map_lookup_elem(&events, &cpu);
 }
 
-/* Wake the reader only once the ring holds wakeup_bytes, never per event: wakeups are dear.
- * Records the reader holds back to merge the CPUs' rings (user/ring_merge.c) count too. */
-static __always_inline __u64 wakeup_flags(void *ring)
+/*
+ * Wake the reader when this record (len bytes in the ring, header included) takes the ring's
+ * fill past a multiple of wakeup_bytes: never per event, wakeups are dear. Not on every record
+ * above the level either: a reader that lags (a busy machine) would then cost each record an
+ * interrupt and a wakeup, 4-10 times the record's own cost (bench/producers.c); a reader that
+ * read past the level and fell behind again is woken at the next multiple, and polls every
+ * 100 ms, or sooner while it holds records for the merge (user/ring_merge.c), whose bytes
+ * count in the fill too.
+ */
+static __always_inline __u64 wakeup_flags(void *ring, __u64 len)
 {
+	__u64 fill;
+
 	if (!wakeup_bytes)
 		return 0;
-	return bpf_ringbuf_query(ring, BPF_RB_AVAIL_DATA) >= wakeup_bytes ? BPF_RB_FORCE_WAKEUP
-									  : BPF_RB_NO_WAKEUP;
+	fill = bpf_ringbuf_query(ring, BPF_RB_AVAIL_DATA); /* this record included */
+	return (fill ^ (fill - len)) >= wakeup_bytes ? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
 }
 
 /*
@@ -304,7 +317,7 @@ static __always_inline void output(void *rec, __u32 size, struct xs_counters *c)
 	__u32 n = xs_gso_segs(rec);
 	void *ring = cpu_ring();
 
-	if (ring && bpf_ringbuf_output(ring, rec, size, wakeup_flags(ring)) == 0)
+	if (ring && bpf_ringbuf_output(ring, rec, size, wakeup_flags(ring, XS_RING_LEN(size))) == 0)
 		c->events += n;
 	else
 		c->lost += n;
@@ -330,7 +343,7 @@ static __always_inline int ring_copy(const struct xs_event *ev, __u32 k)
 #pragma unroll
 	for (i = 0; i < k / 8; i++)
 		rec[i] = ((const __u64 *)ev)[i];
-	bpf_ringbuf_submit(rec, wakeup_flags(ring));
+	bpf_ringbuf_submit(rec, wakeup_flags(ring, XS_RING_LEN(k)));
 	return 0;
 }
 
