@@ -36,12 +36,12 @@ BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/ringpos $(BUILD)/bench/pass.bpf
 # The C tools whose header dependencies make test-build checks.
 BENCH_BIN := $(BUILD)/bench/kernel_cost $(BUILD)/bench/producers $(BUILD)/bench/ringpos
 
-$(BUILD)/bench/kernel_cost: $(BUILD)/bench/kernel_cost.o $(KERNEL_OBJ)
+$(BUILD)/bench/kernel_cost: $(BUILD)/bench/kernel_cost.o $(BUILD)/bench/frame.o $(KERNEL_OBJ)
 	$(msg) LD $@
 	$(Q)$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
 
 # Two CPUs producing at once, one ring against per-CPU rings (BPF_PROG_TEST_RUN, pinned threads).
-$(BUILD)/bench/producers: $(BUILD)/bench/producers.o $(KERNEL_OBJ)
+$(BUILD)/bench/producers: $(BUILD)/bench/producers.o $(BUILD)/bench/frame.o $(KERNEL_OBJ)
 	$(msg) LD $@
 	$(Q)$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS) -lpthread
 

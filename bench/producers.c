@@ -18,7 +18,6 @@
  * machine whatever the program does (caches, memory, a hypervisor's siblings).
  */
 #define _GNU_SOURCE
-#include <pcap/pcap.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
@@ -27,6 +26,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "frame.h"
 #include "loader.h"
 
 #define REPEAT 1000 /* runs per test run */
@@ -35,12 +35,6 @@
 
 /* COUNTING: the same program counting only, no ring: what two CPUs at once cost the machine. */
 enum setup { ONE_RING, PER_CPU, COUNTING, SETUPS };
-
-struct frame {
-	char name[64];
-	u_char data[16384];
-	uint32_t len;
-};
 
 struct producer {
 	pthread_t t;
@@ -89,13 +83,6 @@ static void *produce(void *arg)
 	return NULL;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* n producers at once (CPU 0, 1, ...): the median of their chunks' means, or 0 on error. */
 static uint32_t round_of(struct loader *l, const struct frame *f, int n)
 {
@@ -117,32 +104,8 @@ static uint32_t round_of(struct loader *l, const struct frame *f, int n)
 	pthread_barrier_destroy(&start);
 	if (err)
 		return 0;
-	qsort(all, (size_t)(n * CHUNKS), sizeof(all[0]), cmp_u32);
+	qsort(all, (size_t)(n * CHUNKS), sizeof(all[0]), frame_cmp_u32);
 	return all[n * CHUNKS / 2];
-}
-
-static int read_frame(const char *path, struct frame *f)
-{
-	char errbuf[PCAP_ERRBUF_SIZE];
-	struct pcap_pkthdr *h;
-	const u_char *data;
-	const char *base = strrchr(path, '/');
-	pcap_t *p = pcap_open_offline(path, errbuf);
-	int rc = -1;
-
-	if (!p) {
-		fprintf(stderr, "producers: %s\n", errbuf);
-		return -1;
-	}
-	if (pcap_next_ex(p, &h, &data) == 1 && h->caplen <= sizeof(f->data)) {
-		snprintf(f->name, sizeof(f->name), "%s", base ? base + 1 : path);
-		f->name[strcspn(f->name, ".")] = '\0';
-		memcpy(f->data, data, h->caplen);
-		f->len = h->caplen;
-		rc = 0;
-	}
-	pcap_close(p);
-	return rc;
 }
 
 /* The program with its rings: one in every slot (ONE_RING), or one per CPU; or none. */
@@ -166,7 +129,7 @@ static int open_setup(enum setup s, struct ring **ring, struct loader **l)
 
 static double median(uint32_t *v, int n)
 {
-	qsort(v, (size_t)n, sizeof(v[0]), cmp_u32);
+	qsort(v, (size_t)n, sizeof(v[0]), frame_cmp_u32);
 	return v[n / 2];
 }
 
@@ -230,7 +193,7 @@ int main(int argc, char **argv)
 	       "2", "1", "2", "2/1", "2/1", "2/1");
 	rc = 0;
 	for (int i = optind; i < argc && !rc; i++)
-		rc = read_frame(argv[i], f) || measure(l, f, rounds);
+		rc = frame_read(argv[i], f) || measure(l, f, rounds);
 	atomic_store(&reading, 0);
 	pthread_join(rd, NULL);
 	for (int s = 0; s < SETUPS; s++) {
