@@ -142,6 +142,23 @@ static void put_dump(const struct printer *pr, const struct pview *v, struct str
 	print_dump(sb, kind, pi->data + start, pi->cap_len - start);
 }
 
+void print_prefetch(const struct printer *pr, const struct xs_event *ev, const struct pkt_info *pi,
+		    struct print_hint *h)
+{
+	struct pview v;
+
+	h->seq.skip = true;
+	if (ev->kind != XS_K_TCP || ev->stop == XS_S_L4 || (ev->flags & XS_F_LATER_FRAG))
+		return;
+	view_init(&v, ev, pi);
+	tcp_seq_prepare(pr, &v, &h->seq);
+}
+
+void print_prefetch_entry(const struct printer *pr, const struct print_hint *h)
+{
+	tcp_seq_prefetch(pr, &h->seq);
+}
+
 void print_packet(struct printer *pr, const struct xs_event *ev, const struct pkt_info *pi,
 		  struct strbuf *sb)
 {
