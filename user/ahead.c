@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* Replay's lookahead (ahead.h): a small ring of parsed frames in front of the sink. */
+/* The printer's lookahead (ahead.h): a small ring of parsed frames in front of the sink. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,12 +78,12 @@ int ahead_push(struct ahead *a, const struct xs_event *ev, const struct pkt_info
 	if (a->held >= AHEAD_GAP)
 		sink_prefetch_entry(a->sink, &nth(a, a->held - AHEAD_GAP)->hint);
 	a->held++;
-	return 0;
+	return sink_done(a->sink) ? 1 : 0;
 }
 
 void ahead_flush(struct ahead *a)
 {
-	while (a->held)
+	while (a && a->held)
 		send_oldest(a);
 }
 

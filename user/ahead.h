@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Replay's lookahead: a frame the host parser has taken waits AHEAD_DEPTH frames before it
+ * The printer's lookahead: a frame (replay's from the host parser, a live capture's from the
+ * rings, within one read of them) waits AHEAD_DEPTH frames before it
  * goes to the sink, and meanwhile the printer's state for it is fetched in two steps
  * (sink_prefetch(), then sink_prefetch_entry()), so that at a million connections the table's
  * cache misses overlap the formatting of the frames before it instead of stalling its own.
@@ -24,7 +25,7 @@ struct ahead;
 /* A lookahead in front of s; NULL when out of memory. */
 struct ahead *ahead_new(struct sink *s);
 /* Takes ev and pi (pi->data copied); sends the oldest frame on when AHEAD_DEPTH are held.
- * -1 when out of memory (logged). */
+ * 1 when the sink is done (as sink_packet() says), -1 when out of memory (logged), else 0. */
 int ahead_push(struct ahead *a, const struct xs_event *ev, const struct pkt_info *pi);
 /* Sends on every frame held, oldest first (until the sink is done). */
 void ahead_flush(struct ahead *a);

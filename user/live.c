@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ahead.h"
 #include "capif.h"
 #include "csum_sw.h"
 #include "decode.h"
@@ -46,6 +47,7 @@ struct live {
 	bool cooked; /* several interfaces: LINUX_SLL2, as tcpdump -i any */
 	bool any; /* -i any: every interface that is up, as they come and go */
 	struct sink *sink;
+	struct ahead *ahead; /* in front of the sink */
 	struct ring *ring;
 	struct capif_cfg cfg;
 	struct cbpf_prog filter, filter_tc;
@@ -97,7 +99,7 @@ static int on_packet(void *ctx, struct xs_event *ev, const uint8_t *data, uint32
 		pi.ifname = c ? c->name : "?"; /* as tcpdump names an interface it cannot find */
 		pi.hatype = c ? c->hatype : 1;
 	}
-	return sink_packet(lv->sink, ev, &pi) ? 1 : 0;
+	return ahead_push(lv->ahead, ev, &pi) ? 1 : 0;
 }
 
 /* A segment's frame through the expression, as tcpdump's filter sees it (segments.h). */
@@ -326,6 +328,7 @@ static int capture(struct live *lv)
 			next_status = now + (int64_t)o->stats_interval * 1000000000;
 		}
 		n = ring_poll(lv->ring, POLL_MS);
+		ahead_flush(lv->ahead); /* a read's last frames wait for no later one */
 		if (n < 0 && !sink_done(lv->sink)) {
 			log_msg("reading the ring buffer: %s", strerror(-n));
 			return n;
@@ -397,6 +400,11 @@ static int prepare(struct live *lv)
 	lv->sink = sink_new(o);
 	if (!lv->sink)
 		return XS_EXIT_ERR;
+	lv->ahead = ahead_new(lv->sink);
+	if (!lv->ahead) {
+		log_msg("out of memory");
+		return XS_EXIT_ERR;
+	}
 	err = ring_new(&lv->ring, o->ring_kib, false, on_event, lv);
 	if (err) {
 		log_msg("cannot create the ring buffer: %s", strerror(-err));
@@ -466,6 +474,7 @@ static int finish(struct live *lv)
 		capif_detach(&lv->ifs[i]);
 	if (!sink_done(lv->sink))
 		ring_drain(lv->ring); /* the window too: nothing can come any more */
+	ahead_flush(lv->ahead);
 	if (lv->o->print.json)
 		report_losses(lv);
 	captured = sink_count(lv->sink);
@@ -481,6 +490,7 @@ static void free_live(struct live *lv)
 	for (size_t i = 0; i < lv->nifs; i++)
 		capif_close(&lv->ifs[i]);
 	free(lv->ifs);
+	ahead_free(lv->ahead);
 	sink_close(lv->sink);
 	ring_free(lv->ring);
 	filter_free(&lv->filter);

@@ -54,10 +54,21 @@ static int map_view(struct ring_view *v, int fd, size_t size, size_t page)
 	return 0;
 }
 
-/* A CPU's share of kib KiB: a power of two, at least a page. */
+/* Without -B a CPU's ring is what the one ring was before each CPU had its own, so a flood on
+ * one queue has the room it had; on many CPUs all of them take at most RING_ALL_KIB. */
+#define RING_CPU_KIB 4096u
+#define RING_ALL_KIB (64u * 1024)
+
+/* A CPU's share of kib KiB (0: the default): a power of two, at least a page. */
 static size_t share(unsigned kib, unsigned n, size_t page)
 {
-	size_t want = (size_t)kib * 1024 / n, size = page;
+	size_t want, size = page;
+
+	if (kib)
+		want = (size_t)kib * 1024 / n;
+	else
+		want = (size_t)(RING_ALL_KIB / n < RING_CPU_KIB ? RING_ALL_KIB / n : RING_CPU_KIB) *
+		       1024;
 
 	while (size < want)
 		size *= 2;
