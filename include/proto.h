@@ -27,6 +27,31 @@
 #define XS_ETH_P_QINQ2 0x9200
 #define XS_ETH_MAX_LEN 1500
 
+/* IEEE 802.2 LLC: service access points and control fields (llc.c, stp.c). */
+#define XS_LLCSAP_GLOBAL 0xff
+#define XS_LLCSAP_IP 0x06
+#define XS_LLCSAP_8021D 0x42 /* spanning tree */
+#define XS_LLCSAP_SNAP 0xaa
+#define XS_LLCSAP_IPX 0xe0
+#define XS_LLCSAP_ISONS 0xfe
+#define XS_LLC_U_FMT 3 /* an unnumbered frame's low control bits */
+#define XS_LLC_S_FMT 1 /* a supervisory frame's low control bit */
+#define XS_LLC_UI 0x03
+#define XS_LLC_XID 0xaf
+#define XS_LLC_XID_FI 0x81
+#define XS_LLC_U_POLL 0x10
+#define XS_LLC_IS_POLL 0x0100
+#define XS_LLC_GSAP 1 /* ssap: response; dsap: group */
+#define XS_LLC_HLEN_U 3
+#define XS_LLC_HLEN_IS 4
+#define XS_SNAP_HLEN 5
+#define XS_OUI_ENCAP_ETHER 0x000000
+#define XS_OUI_CISCO 0x00000c
+#define XS_OUI_RFC2684 0x0080c2
+#define XS_PID_CISCO_PVST 0x010b
+#define XS_PID_CISCO_VLANBRIDGE 0x010c
+#define XS_PID_RFC2684_BPDU 0x000e
+
 #define XS_ETH_HLEN 14
 #define XS_VLAN_HLEN 4
 #define XS_VLAN_VID_MASK 0x0fff /* the TCI: priority (3 bits), DEI, VLAN id */

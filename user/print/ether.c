@@ -6,7 +6,9 @@
  * once, before them.
  */
 #include "addr.h"
+#include "dump.h"
 #include "ether.h"
+#include "llc.h"
 #include "proto.h"
 #include "tok.h"
 #include "wire.h"
@@ -195,6 +197,45 @@ static void vlans_372(const struct pview *v, struct link *lk, struct strbuf *sb)
 	}
 }
 
+/* The frame's bytes from the link layer's end on (its caplen of them held), or NULL. */
+static const uint8_t *link_payload(const struct pview *v, const struct link *lk, uint32_t *caplen)
+{
+	const struct pkt_info *pi = v->pkt;
+	uint32_t off;
+
+	if (!pi || !pi->data || v->ev->cap_len < lk->caplen)
+		return NULL;
+	off = v->ev->cap_len - lk->caplen;
+	if (off > pi->cap_len)
+		return NULL;
+	*caplen = pi->cap_len - off < lk->caplen ? pi->cap_len - off : lk->caplen;
+	return pi->data + off;
+}
+
+/* print-ether.c's 802.3 branch: the length field bounds the LLC payload and its capture. */
+static void ether_llc(const struct printer *pr, const struct pview *v, const struct link *lk,
+		      struct strbuf *sb)
+{
+	uint32_t length = lk->length, caplen = 0;
+	const uint8_t *p = link_payload(v, lk, &caplen);
+	struct cur c;
+	int hdrlen;
+
+	if (!p) {
+		sb_puts(sb, "LLC"); /* a live event without the frame's bytes */
+		return;
+	}
+	if (lk->type < length) {
+		length = lk->type;
+		if (caplen > length)
+			caplen = length;
+	}
+	c = cur_make(p, caplen);
+	hdrlen = print_llc(pr, &c, length, v->ev->mac_src, v->ev->mac_dst, sb);
+	if (hdrlen < 0)
+		print_dump(sb, DUMP_HEX_ASCII, p, caplen);
+}
+
 /* 4.99's link layer past the MAC addresses; false when the record ends in it. */
 static bool ether_499(const struct printer *pr, const struct pview *v, uint32_t length,
 		      struct link *lk, struct strbuf *sb)
@@ -213,7 +254,7 @@ static bool ether_499(const struct printer *pr, const struct pview *v, uint32_t 
 				sb_puts(sb, ": ");
 			}
 		}
-		sb_puts(sb, "LLC");
+		ether_llc(pr, v, lk, sb);
 		return false;
 	}
 	if (pr->o.eflag) {
