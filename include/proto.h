@@ -26,6 +26,13 @@
 #define XS_ETH_P_QINQ1 0x9100 /* pre-standard QinQ tags */
 #define XS_ETH_P_QINQ2 0x9200
 #define XS_ETH_MAX_LEN 1500
+#define XS_ETH_P_RARP 0x8035
+#define XS_ETH_P_SLOW 0x8809 /* LACP, marker, OAM (IEEE 802.3 annex 43B) */
+#define XS_ETH_P_MPLS 0x8847
+#define XS_ETH_P_MPLS_MULTI 0x8848
+#define XS_ETH_P_PPPOE_DISC 0x8863
+#define XS_ETH_P_PPPOE_SESS 0x8864
+#define XS_ETH_P_LOOPBACK 0x9000 /* Ethernet configuration testing protocol */
 
 /* IEEE 802.2 LLC: service access points and control fields (llc.c, stp.c). */
 #define XS_LLCSAP_GLOBAL 0xff

@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "dump.h"
+
 struct cur {
 	const uint8_t *p;
 	uint32_t cap; /* bytes held from p on */
@@ -65,6 +67,25 @@ static inline uint32_t cur_be32(struct cur *c, uint32_t off)
 static inline uint16_t cur_le16(struct cur *c, uint32_t off)
 {
 	return cur_need(c, off, 2) ? (uint16_t)(c->p[off] | c->p[off + 1] << 8) : 0;
+}
+
+/* ND_DEFAULTPRINT of len bytes at off: the hex and ASCII of those held; a cut read past them. */
+static inline void cur_default_print(struct strbuf *sb, struct cur *c, uint32_t off, uint32_t len)
+{
+	uint32_t held = off < c->cap ? c->cap - off : 0;
+
+	print_dump(sb, DUMP_HEX_ASCII, c->p + (held ? off : 0), len < held ? len : held);
+	if (len > held)
+		c->cut = true;
+}
+
+/* print_unknown_data: the hex of len bytes at off, those held. */
+static inline void cur_unknown_data(struct strbuf *sb, struct cur *c, uint32_t off, uint32_t len,
+				    const char *ident)
+{
+	uint32_t held = off < c->cap ? c->cap - off : 0;
+
+	print_hex_lines(sb, ident, c->p + (held ? off : 0), len < held ? len : held);
 }
 
 #endif

@@ -198,7 +198,7 @@ static void vlans_372(const struct pview *v, struct link *lk, struct strbuf *sb)
 }
 
 /* The frame's bytes from the link layer's end on (its caplen of them held), or NULL. */
-static const uint8_t *link_payload(const struct pview *v, const struct link *lk, uint32_t *caplen)
+const uint8_t *link_payload(const struct pview *v, const struct link *lk, uint32_t *caplen)
 {
 	const struct pkt_info *pi = v->pkt;
 	uint32_t off;

@@ -37,6 +37,9 @@ const char *ethertype_name(uint16_t type);
 bool ether_vlan_tag(const struct pview *v, unsigned i, uint16_t *tci, uint16_t *next);
 /* 4.99's -e words for a tag's TCI: "vlan 10, p 0[, DEI], ". */
 void put_vlan_tci(struct strbuf *sb, uint16_t tci);
+/* The frame's bytes after the link layer lk describes, *caplen of them held; NULL when the
+ * record has no bytes (a live event without payload). */
+const uint8_t *link_payload(const struct pview *v, const struct link *lk, uint32_t *caplen);
 void print_ether_unknown(const struct printer *pr, const struct pview *v, uint16_t type,
 			 uint32_t length, enum dialect d, struct strbuf *sb);
 
