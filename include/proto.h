@@ -32,6 +32,8 @@
 #define XS_ETH_P_MPLS_MULTI 0x8848
 #define XS_ETH_P_PPPOE_DISC 0x8863
 #define XS_ETH_P_PPPOE_SESS 0x8864
+#define XS_ETH_P_EAPOL 0x888e /* IEEE 802.1X */
+#define XS_ETH_P_LLDP 0x88cc
 #define XS_ETH_P_LOOPBACK 0x9000 /* Ethernet configuration testing protocol */
 
 /* IEEE 802.2 LLC: service access points and control fields (llc.c, stp.c). */

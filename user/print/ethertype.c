@@ -22,6 +22,8 @@ static const struct ethertype_decoder decoders[] = {
     {XS_ETH_P_MPLS_MULTI, "mpls", print_mpls},
     {XS_ETH_P_PPPOE_DISC, "pppoe", print_pppoe},
     {XS_ETH_P_PPPOE_SESS, "pppoe", print_pppoe},
+    {XS_ETH_P_EAPOL, "eap", print_eapol},
+    {XS_ETH_P_LLDP, "lldp", print_lldp},
 };
 
 void print_ethertype(const struct printer *pr, struct pview *v, const struct link *lk,

@@ -9,6 +9,7 @@
 #include "dump.h"
 #include "ether.h"
 #include "llc.h"
+#include "oui.h"
 #include "proto.h"
 #include "tok.h"
 #include "view.h"
@@ -52,37 +53,6 @@ static const struct tok llc_supervisory_values[] = {
     {0, "Receiver Ready"},
     {1, "Receiver not Ready"},
     {2, "Reject"},
-    {0, NULL},
-};
-
-/* oui.c oui_values. */
-static const struct tok oui_values[] = {
-    {XS_OUI_ENCAP_ETHER, "Ethernet"},
-    {XS_OUI_CISCO, "Cisco"},
-    {0x00005e, "IANA"},
-    {0x000081, "Nortel Networks SONMP"},
-    {0x0000f8, "Cisco bridged"},
-    {XS_OUI_RFC2684, "Ethernet bridged"},
-    {0x00a03e, "ATM Forum"},
-    {0x00e02f, "DOCSIS Spanning Tree"},
-    {0x080007, "Appletalk"},
-    {0x009069, "Juniper"},
-    {0x080009, "Hewlett-Packard"},
-    {0x00120f, "IEEE 802.3 Private"},
-    {0x0012bb, "ANSI/TIA"},
-    {0x001b21, "DCBX"},
-    {0x002320, "Nicira Networks"},
-    {0x5c16c7, "Big Switch Networks"},
-    {0xb0d2f5, "Vello Systems"},
-    {0x002481, "HP"},
-    {0x0004ea, "HP-Labs"},
-    {0x748771, "Infoblox Inc"},
-    {0xa42305, "Open Networking Lab"},
-    {0x00049f, "Freescale"},
-    {0x0015ad, "Netronome"},
-    {0x001018, "Broadcom"},
-    {0x00e004, "PMC-Sierra"},
-    {0xd0f0db, "Ericsson"},
     {0, NULL},
 };
 
@@ -142,7 +112,7 @@ static bool print_snap(const struct printer *pr, struct cur *c, uint32_t length,
 	pid = name_or(pid_name(oui, et), "Unknown");
 	if (pr->o.eflag)
 		sb_printf(sb, "oui %s (0x%06x), %s %s (0x%04x), length %u: ",
-			  name_or(tok_name(oui_values, oui), "Unknown"), oui,
+			  name_or(oui_name(oui), "Unknown"), oui,
 			  oui == XS_OUI_ENCAP_ETHER ? "ethertype" : "pid", pid, et,
 			  length - XS_SNAP_HLEN);
 	if ((oui == XS_OUI_CISCO && (et == XS_PID_CISCO_PVST || et == XS_PID_CISCO_VLANBRIDGE)) ||
@@ -163,8 +133,7 @@ static bool print_snap(const struct printer *pr, struct cur *c, uint32_t length,
 			  length - XS_SNAP_HLEN);
 	else
 		sb_printf(sb, "SNAP, oui %s (0x%06x), pid %s (0x%04x), length %u: ",
-			  name_or(tok_name(oui_values, oui), "Unknown"), oui, pid, et,
-			  length - XS_SNAP_HLEN);
+			  name_or(oui_name(oui), "Unknown"), oui, pid, et, length - XS_SNAP_HLEN);
 	return false;
 }
 
