@@ -70,6 +70,7 @@
 /* IP protocol numbers (IANA), IPv6 extension headers among them. */
 #define XS_IPPROTO_HOPOPTS 0
 #define XS_IPPROTO_ICMP 1
+#define XS_IPPROTO_IGMP 2
 #define XS_IPPROTO_TCP 6
 #define XS_IPPROTO_UDP 17
 #define XS_IPPROTO_DCCP 33
@@ -81,10 +82,12 @@
 #define XS_IPPROTO_NONE 59
 #define XS_IPPROTO_DSTOPTS 60
 #define XS_IPPROTO_MOBILITY_OLD 62
+#define XS_IPPROTO_VRRP 112
 #define XS_IPPROTO_SCTP 132
 #define XS_IPPROTO_MOBILITY 135
 #define XS_IPPROTO_HIP 139 /* Host Identity Protocol (RFC 7401) */
 #define XS_IPPROTO_SHIM6 140
+#define XS_IPPROTO_ETHERNET 143 /* RFC 8986 */
 #define XS_IPPROTO_EXP1 253 /* experimentation and testing (RFC 3692) */
 #define XS_IPPROTO_EXP2 254
 

@@ -36,3 +36,21 @@ void put_printjn(struct strbuf *sb, struct cur *c, uint32_t off, uint32_t n)
 		put_print_char(sb, ch);
 	}
 }
+
+/* unsigned_relts_print(): -vvv's TTL as 1w2d3h4m5s. */
+void put_relts(struct strbuf *sb, uint32_t secs)
+{
+	static const char *const units[] = {"y", "w", "d", "h", "m", "s"};
+	static const uint32_t seconds[] = {31536000, 604800, 86400, 3600, 60, 1};
+
+	if (!secs) {
+		sb_puts(sb, "0s");
+		return;
+	}
+	for (int i = 0; i < 6; i++) {
+		if (secs >= seconds[i]) {
+			sb_printf(sb, "%u%s", secs / seconds[i], units[i]);
+			secs %= seconds[i];
+		}
+	}
+}

@@ -14,5 +14,7 @@ void put_print_char(struct strbuf *sb, uint8_t c);
 void put_printjnp(struct strbuf *sb, struct cur *c, uint32_t off, uint32_t n);
 /* nd_printjn: n bytes at off, escaped, NULs included. */
 void put_printjn(struct strbuf *sb, struct cur *c, uint32_t off, uint32_t n);
+/* unsigned_relts_print: seconds as 1y2w3d4h5m6s. */
+void put_relts(struct strbuf *sb, uint32_t secs);
 
 #endif
