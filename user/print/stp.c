@@ -8,7 +8,7 @@
 #include "tok.h"
 #include "view.h"
 
-#define STP_BPDU_LEN 36 /* through the version 1 length byte */
+#define STP_BPDU_LEN 36 /* sizeof(struct stp_bpdu_): through the version 1 length byte */
 #define STP_MSTP_MIN_LEN 102
 #define STP_VER3_LEN_OFF 36
 #define STP_TIME_BASE 256.0f /* timers count 1/256 s */
@@ -58,8 +58,8 @@ static bool put_bridge_id(struct cur *c, uint32_t off, struct strbuf *sb)
 
 static void put_timers(struct cur *c, struct strbuf *sb)
 {
-	uint16_t age = cur_be16(c, 28), max = cur_be16(c, 30), hello = cur_be16(c, 32);
-	uint16_t fwd = cur_be16(c, 34);
+	uint16_t age = cur_be16(c, 27), max = cur_be16(c, 29), hello = cur_be16(c, 31);
+	uint16_t fwd = cur_be16(c, 33);
 
 	if (c->cut)
 		return;
@@ -71,35 +71,28 @@ static void put_timers(struct cur *c, struct strbuf *sb)
 
 static void config_bpdu(const struct printer *pr, struct cur *c, uint32_t length, struct strbuf *sb)
 {
-	uint8_t flags = cur_u8(c, 4), version;
-	uint16_t port;
-	uint32_t cost;
+	uint8_t flags = cur_u8(c, 4);
 
 	if (c->cut)
 		return;
 	sb_puts(sb, ", Flags [");
 	put_bits(sb, bpdu_flag_values, flags, "none");
-	sb_puts(sb, "], bridge-id ");
-	if (!put_bridge_id(c, 17, sb))
+	sb_putc(sb, ']');
+	/* Each of tcpdump's lines reads all its fields before it prints any. */
+	if (!cur_need(c, 17, 10))
 		return;
-	port = cur_be16(c, 25);
-	if (c->cut)
-		return;
-	sb_printf(sb, ".%04x, length %u", port, length);
+	sb_puts(sb, ", bridge-id ");
+	put_bridge_id(c, 17, sb);
+	sb_printf(sb, ".%04x, length %u", cur_be16(c, 25), length);
 	if (!pr->o.vflag)
 		return;
 	put_timers(c, sb);
-	if (c->cut)
+	if (c->cut || !cur_need(c, 5, 12))
 		return;
 	sb_puts(sb, "\n\troot-id ");
-	if (!put_bridge_id(c, 5, sb))
-		return;
-	cost = cur_be32(c, 13);
-	if (c->cut)
-		return;
-	sb_printf(sb, ", root-pathcost %u", cost);
-	version = cur_u8(c, 2);
-	if (version == STP_RAPID) {
+	put_bridge_id(c, 5, sb);
+	sb_printf(sb, ", root-pathcost %u", cur_be32(c, 13));
+	if (cur_u8(c, 2) == STP_RAPID) {
 		sb_puts(sb, ", port-role ");
 		put_tok(sb, port_role_values, (flags & 0x0c) >> 2, "Unknown", "");
 	}
@@ -112,7 +105,7 @@ static bool rstp_bpdu(const struct printer *pr, struct cur *c, uint32_t length, 
 	uint32_t mstp_len;
 
 	if (version == STP_RAPID) {
-		if (length < STP_BPDU_LEN + 1)
+		if (length < STP_BPDU_LEN)
 			return false;
 		config_bpdu(pr, c, length, sb);
 		return true;
@@ -126,7 +119,7 @@ static bool rstp_bpdu(const struct printer *pr, struct cur *c, uint32_t length, 
 	mstp_len = cur_be16(c, STP_VER3_LEN_OFF) + 2u;
 	if (c->cut)
 		return true;
-	if (length < STP_BPDU_LEN + 1 + mstp_len)
+	if (length < STP_BPDU_LEN + mstp_len)
 		return false;
 	sb_puts(sb, ", CIST Flags [");
 	put_bits(sb, bpdu_flag_values, cur_u8(c, 4), "none");
@@ -165,7 +158,7 @@ static void stp_body(const struct printer *pr, struct cur *c, uint32_t length, s
 	else
 		sb_printf(sb, "Unknown BPDU Type (0x%02x)", type);
 	if (type == BPDU_CONFIG) {
-		if (length < STP_BPDU_LEN)
+		if (length < STP_BPDU_LEN - 1)
 			ok = false;
 		else
 			config_bpdu(pr, c, length, sb);

@@ -31,7 +31,7 @@ static const struct udp_decoder decoders[] = {
     {2103, 2104, "zephyr", NULL, false},
     {7000, 7009, "rx", NULL, true},
     {521, 521, "ripng", NULL, false},
-    {546, 547, "dhcp6", NULL, false},
+    {546, 547, "dhcp6", print_dhcp6, false},
     {5359, 5359, "ahcp", NULL, false},
     {6696, 6697, "babel", NULL, false},
     {8231, 8231, "hncp", NULL, false},

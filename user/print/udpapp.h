@@ -25,6 +25,7 @@ bool print_udp_app(const struct printer *pr, struct pview *v, uint16_t sport, ui
 		   struct cur *c, uint32_t length, struct strbuf *sb);
 
 udpapp_fn print_bootp;
+udpapp_fn print_dhcp6;
 udpapp_fn print_ntp;
 udpapp_fn print_syslog;
 
