@@ -174,6 +174,7 @@ static const struct {
 } ipproto_decoders[] = {
     {XS_IPPROTO_IGMP, "igmp", print_igmp},
     {XS_IPPROTO_VRRP, "vrrp", print_vrrp},
+    {XS_IPPROTO_SCTP, "sctp", print_sctp},
 };
 
 /* The decoder of protocol nh at byte xoff of v->x, from the frame's bytes tcpdump has; false

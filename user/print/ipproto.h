@@ -21,5 +21,6 @@ typedef void ipproto_fn(const struct printer *pr, const struct pview *v, struct 
 
 ipproto_fn print_igmp;
 ipproto_fn print_vrrp;
+ipproto_fn print_sctp;
 
 #endif
