@@ -22,5 +22,6 @@ typedef void ipproto_fn(const struct printer *pr, const struct pview *v, struct 
 ipproto_fn print_igmp;
 ipproto_fn print_vrrp;
 ipproto_fn print_sctp;
+ipproto_fn print_ospf; /* OSPFv2: IPv4 only */
 
 #endif
