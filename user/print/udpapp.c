@@ -24,7 +24,7 @@ static const struct udp_decoder decoders[] = {
     {500, 500, "isakmp", NULL, false},
     {4500, 4500, "isakmp", NULL, false},
     {7500, 8500, "isakmp", NULL, false},
-    {161, 162, "snmp", NULL, false},
+    {161, 162, "snmp", print_snmp, false},
     {123, 123, "ntp", print_ntp, false},
     {88, 750, "krb", NULL, false},
     {1701, 1701, "l2tp", NULL, false},
