@@ -26,6 +26,7 @@
 #define XS_ETH_P_QINQ1 0x9100 /* pre-standard QinQ tags */
 #define XS_ETH_P_QINQ2 0x9200
 #define XS_ETH_MAX_LEN 1500
+#define XS_ETH_P_DN 0x6003 /* DECnet phase IV */
 #define XS_ETH_P_RARP 0x8035
 #define XS_ETH_P_SLOW 0x8809 /* LACP, marker, OAM (IEEE 802.3 annex 43B) */
 #define XS_ETH_P_MPLS 0x8847
@@ -34,6 +35,7 @@
 #define XS_ETH_P_PPPOE_SESS 0x8864
 #define XS_ETH_P_EAPOL 0x888e /* IEEE 802.1X */
 #define XS_ETH_P_LLDP 0x88cc
+#define XS_ETH_P_PTP 0x88f7 /* IEEE 1588 */
 #define XS_ETH_P_LOOPBACK 0x9000 /* Ethernet configuration testing protocol */
 
 /* IEEE 802.2 LLC: service access points and control fields (llc.c, stp.c). */

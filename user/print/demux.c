@@ -171,12 +171,10 @@ static const struct {
 	uint8_t nh;
 	const char *proto; /* tcpdump's ndo_protocol, for " [|proto]" */
 	ipproto_fn *print;
-	bool v4_only; /* IPv6's version of the protocol is not decoded */
 } ipproto_decoders[] = {
-    {XS_IPPROTO_IGMP, "igmp", print_igmp, false},
-    {XS_IPPROTO_VRRP, "vrrp", print_vrrp, false},
-    {XS_IPPROTO_SCTP, "sctp", print_sctp, false},
-    {XS_IPPROTO_OSPF, "ospf2", print_ospf, true},
+    {XS_IPPROTO_IGMP, "igmp", print_igmp}, {XS_IPPROTO_VRRP, "vrrp", print_vrrp},
+    {XS_IPPROTO_SCTP, "sctp", print_sctp}, {XS_IPPROTO_OSPF, "ospf2", print_ospf},
+    {XS_IPPROTO_DCCP, "dccp", print_dccp},
 };
 
 /* The decoder of protocol nh at byte xoff of v->x, from the frame's bytes tcpdump has; false
@@ -195,9 +193,8 @@ static bool print_ipproto(struct printer *pr, struct pview *v, uint8_t nh, uint3
 	for (size_t i = 0; i < sizeof(ipproto_decoders) / sizeof(ipproto_decoders[0]); i++) {
 		if (ipproto_decoders[i].nh != nh)
 			continue;
-		if (ipproto_decoders[i].v4_only && v->is6)
+		if (!ipproto_decoders[i].print(pr, v, &c, v->l4_len, sb))
 			return false;
-		ipproto_decoders[i].print(pr, v, &c, v->l4_len, sb);
 		if (c.cut) {
 			put_trunc(sb, ipproto_decoders[i].proto);
 			v->lost = true;

@@ -36,7 +36,7 @@ static const struct tok ethertype_values[] = {
     {0x8137, "IPX"},
     {0x809b, "Appletalk"},
     {0x80f3, "Appletalk ARP"},
-    {0x6003, "DNET"},
+    {0x6003, "DN"},
     {0, NULL},
 };
 

@@ -24,6 +24,8 @@ static const struct ethertype_decoder decoders[] = {
     {XS_ETH_P_PPPOE_SESS, "pppoe", print_pppoe},
     {XS_ETH_P_EAPOL, "eap", print_eapol},
     {XS_ETH_P_LLDP, "lldp", print_lldp},
+    {XS_ETH_P_DN, "decnet", print_decnet},
+    {XS_ETH_P_PTP, "ptp", print_ptp},
 };
 
 void print_ethertype(const struct printer *pr, struct pview *v, const struct link *lk,

@@ -221,18 +221,19 @@ static void message(const struct printer *pr, struct cur *c, uint32_t len, struc
 	}
 }
 
-void print_igmp(const struct printer *pr, const struct pview *v, struct cur *c, uint32_t length,
+bool print_igmp(const struct printer *pr, const struct pview *v, struct cur *c, uint32_t length,
 		struct strbuf *sb)
 {
 	(void)v;
 	if (pr->o.qflag) {
 		sb_puts(sb, "igmp");
-		return;
+		return true;
 	}
 	message(pr, c, length, sb);
 	if (c->cut)
-		return;
+		return true;
 	if (pr->o.vflag && length >= 4 && cur_has(c, 0, length) &&
 	    csum_fold(csum_add(0, c->p, length)) != 0xffff)
 		sb_printf(sb, " bad igmp cksum %x!", cur_be16(c, 2));
+	return true;
 }

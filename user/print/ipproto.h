@@ -14,14 +14,16 @@
 #include "strbuf.h"
 #include "view.h"
 
-/* A decoder; a read past the held bytes leaves c->cut set, and the caller prints
- * " [|proto]". */
-typedef void ipproto_fn(const struct printer *pr, const struct pview *v, struct cur *c,
+/* A decoder: false when it leaves the packet to the generic form (a case it does not decode,
+ * having printed nothing); a read past the held bytes leaves c->cut set, and the caller
+ * prints " [|proto]". */
+typedef bool ipproto_fn(const struct printer *pr, const struct pview *v, struct cur *c,
 			uint32_t length, struct strbuf *sb);
 
 ipproto_fn print_igmp;
 ipproto_fn print_vrrp;
 ipproto_fn print_sctp;
-ipproto_fn print_ospf; /* OSPFv2: IPv4 only */
+ipproto_fn print_ospf;
+ipproto_fn print_dccp;
 
 #endif

@@ -115,16 +115,17 @@ static bool header(const struct printer *pr, struct cur *c, uint16_t auth, struc
 	return auth <= OSPF_AUTH_MD5;
 }
 
-void print_ospf(const struct printer *pr, const struct pview *v, struct cur *c, uint32_t length,
+bool print_ospf(const struct printer *pr, const struct pview *v, struct cur *c, uint32_t length,
 		struct strbuf *sb)
 {
 	uint16_t auth = cur_be16(c, 14), len;
 	uint8_t version, type;
 	uint32_t end;
 
-	(void)v;
+	if (v->is6)
+		return false; /* OSPFv3 */
 	if (c->cut)
-		return;
+		return true;
 	if (auth == OSPF_AUTH_MD5) {
 		/* tcpdump strips the MD5 trailer off the length and its snapshot */
 		length -= OSPF_AUTH_MD5_LEN;
@@ -133,28 +134,29 @@ void print_ospf(const struct printer *pr, const struct pview *v, struct cur *c, 
 	type = cur_u8(c, 1);
 	version = cur_u8(c, 0);
 	if (c->cut)
-		return;
+		return true;
 	if (!tok_name(type2str, type)) {
 		sb_printf(sb, "OSPFv%u, unknown LS-type %u, length %u", version, type, length);
-		return;
+		return true;
 	}
 	sb_printf(sb, "OSPFv%u, %s, length %u", version, tok_name(type2str, type), length);
 	if (!pr->o.vflag)
-		return;
+		return true;
 	len = cur_be16(c, 2);
 	if (c->cut)
-		return;
+		return true;
 	if (length != len)
 		sb_printf(sb, " [len %u]", len);
 	end = length > len ? len : length;
 	if (!header(pr, c, auth, sb) || c->cut)
-		return;
+		return true;
 	if (version != 2) {
 		sb_printf(sb, " ospf [version %u]", version);
-		return;
+		return true;
 	}
 	if (type == OSPF_HELLO)
 		hello(pr, c, end, sb);
 	else if (type == OSPF_DD)
 		dd(c, sb);
+	return true;
 }

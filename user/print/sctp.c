@@ -212,7 +212,7 @@ static bool chunk(struct walk *w, uint32_t n, const char *sep)
 	return true;
 }
 
-void print_sctp(const struct printer *pr, const struct pview *v, struct cur *c, uint32_t length,
+bool print_sctp(const struct printer *pr, const struct pview *v, struct cur *c, uint32_t length,
 		struct strbuf *sb)
 {
 	struct walk w = {pr, c, sb, SCTP_HLEN, length - SCTP_HLEN};
@@ -221,10 +221,10 @@ void print_sctp(const struct printer *pr, const struct pview *v, struct cur *c, 
 
 	if (length < SCTP_HLEN) {
 		sb_printf(sb, "truncated-sctp - %u bytes missing!", SCTP_HLEN - length);
-		return;
+		return true;
 	}
 	if (!cur_need(c, 0, SCTP_HLEN))
-		return;
+		return true;
 	sport = rd16(c->p);
 	dport = rd16(c->p + 2);
 	put_host(pr, sb, v->saddr, v->is6);
@@ -237,8 +237,9 @@ void print_sctp(const struct printer *pr, const struct pview *v, struct cur *c, 
 		sb_printf(sb, "[ForCES %s]", dport == 6704 ? "HP" : dport == 6705 ? "MP" : "LP");
 	for (uint32_t n = 1; w.rem; n++) {
 		if (!chunk(&w, n, sep))
-			return;
+			return true;
 		if (pr->o.vflag < 2)
 			sep = ", (";
 	}
+	return true;
 }

@@ -56,7 +56,7 @@ static const struct udp_decoder decoders[] = {
     {4790, 4790, "vxlan_gpe", NULL, false},
     {17754, 17754, "zep", NULL, false},
     {6635, 6635, "mpls", NULL, false},
-    {319, 320, "ptp", NULL, false},
+    {319, 320, "ptp", print_ptp_udp, false},
     {30490, 30490, "someip", NULL, false},
 };
 

@@ -51,7 +51,7 @@ static void put_addrs(const struct printer *pr, const struct pview *v, struct cu
 	}
 }
 
-void print_vrrp(const struct printer *pr, const struct pview *v, struct cur *c, uint32_t length,
+bool print_vrrp(const struct printer *pr, const struct pview *v, struct cur *c, uint32_t length,
 		struct strbuf *sb)
 {
 	uint8_t b0 = cur_u8(c, 0), auth = 0, naddrs;
@@ -59,7 +59,7 @@ void print_vrrp(const struct printer *pr, const struct pview *v, struct cur *c, 
 
 	sb_puts(sb, "VRRP");
 	if (c->cut)
-		return;
+		return true;
 	sb_printf(sb, "v%u, ", version);
 	if (type == VRRP_ADVERTISEMENT)
 		sb_puts(sb, "Advertisement");
@@ -68,37 +68,38 @@ void print_vrrp(const struct printer *pr, const struct pview *v, struct cur *c, 
 	if (v->ev->ip_ttl != 255)
 		sb_printf(sb, ", (ttl %u)", v->ev->ip_ttl);
 	if (version < 2 || version > 3 || type != VRRP_ADVERTISEMENT)
-		return;
+		return true;
 	if (!cur_need(c, 1, 2))
-		return;
+		return true;
 	sb_printf(sb, ", vrid %u, prio %u", c->p[1], c->p[2]);
 	if (version == 2) {
 		auth = cur_u8(c, 4);
 		if (c->cut)
-			return;
+			return true;
 		if (auth < 3)
 			sb_printf(sb, ", authtype %s", auth2str[auth]);
 		else
 			sb_printf(sb, ", authtype #%u", auth);
 		if (!cur_need(c, 5, 1))
-			return;
+			return true;
 		sb_printf(sb, ", intvl %us, length %u", c->p[5], length);
 	} else {
 		if (!cur_need(c, 4, 2))
-			return;
+			return true;
 		sb_printf(sb, ", intvl %ucs, length %u", (c->p[4] & 0x0fu) << 8 | c->p[5], length);
 	}
 	if (!pr->o.vflag)
-		return;
+		return true;
 	naddrs = cur_u8(c, 3);
 	if (c->cut)
-		return;
+		return true;
 	put_cksum(v, c, version, length, sb);
 	put_addrs(pr, v, c, naddrs, sb);
 	if (c->cut || version != 2 || auth != VRRP_AUTH_SIMPLE)
-		return;
+		return true;
 	sb_puts(sb, " auth \"");
 	put_printjnp(sb, c, VRRP_HLEN + naddrs * (v->is6 ? 16u : 4u), 8);
 	if (!c->cut)
 		sb_putc(sb, '"');
+	return true;
 }
