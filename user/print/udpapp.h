@@ -27,6 +27,7 @@ bool print_udp_app(const struct printer *pr, struct pview *v, uint16_t sport, ui
 udpapp_fn print_bootp;
 udpapp_fn print_dhcp6;
 udpapp_fn print_snmp;
+udpapp_fn print_isakmp;
 udpapp_fn print_ptp_udp;
 udpapp_fn print_ntp;
 udpapp_fn print_syslog;
