@@ -35,6 +35,7 @@
 #define XS_ETH_P_PPPOE_SESS 0x8864
 #define XS_ETH_P_EAPOL 0x888e /* IEEE 802.1X */
 #define XS_ETH_P_LLDP 0x88cc
+#define XS_ETH_P_MACSEC 0x88e5 /* IEEE 802.1AE */
 #define XS_ETH_P_PTP 0x88f7 /* IEEE 1588 */
 #define XS_ETH_P_LOOPBACK 0x9000 /* Ethernet configuration testing protocol */
 

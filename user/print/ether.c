@@ -9,6 +9,7 @@
 #include "dump.h"
 #include "ether.h"
 #include "llc.h"
+#include "macsec.h"
 #include "proto.h"
 #include "tok.h"
 #include "wire.h"
@@ -236,12 +237,32 @@ static void ether_llc(const struct printer *pr, const struct pview *v, const str
 		print_dump(sb, DUMP_HEX_ASCII, p, caplen);
 }
 
+/* print-ether.c's MACsec branch, before the VLAN tags: false when the record ends in it. */
+static bool ether_macsec(const struct printer *pr, const struct pview *v, uint32_t length,
+			 const struct link *lk, bool *printed, struct strbuf *sb)
+{
+	uint32_t caplen = 0;
+	const uint8_t *p = link_payload(v, lk, &caplen);
+
+	if (!p)
+		return true;
+	if (pr->o.eflag) {
+		put_ethertype(pr, sb, lk->type);
+		put_length_once(sb, length, printed);
+	}
+	/* An integrity-only payload's inner type is not followed: the record ends here too. */
+	macsec_frame(pr, p, lk->length, caplen, v->ev->mac_src, v->ev->mac_dst, sb);
+	return false;
+}
+
 /* 4.99's link layer past the MAC addresses; false when the record ends in it. */
 static bool ether_499(const struct printer *pr, const struct pview *v, uint32_t length,
 		      struct link *lk, struct strbuf *sb)
 {
 	bool printed = false;
 
+	if (lk->type == XS_ETH_P_MACSEC && !ether_macsec(pr, v, length, lk, &printed, sb))
+		return false;
 	if (!vlans_499(pr, v, length, lk, &printed, sb))
 		return false;
 	if (lk->type <= XS_ETH_MAX_LEN) {
