@@ -95,12 +95,6 @@ static void put_opt_name(struct strbuf *sb, uint16_t type)
 		sb_printf(sb, "opt_%u", type);
 }
 
-static void put_hex(struct strbuf *sb, const uint8_t *p, uint32_t from, uint32_t to)
-{
-	for (uint32_t i = from; i < to; i++)
-		sb_printf(sb, "%02x", p[i]);
-}
-
 /* A DUID (RFC 8415 11) in a client or server id option. */
 static void put_duid(struct strbuf *sb, const uint8_t *p, uint16_t len)
 {
@@ -113,15 +107,15 @@ static void put_duid(struct strbuf *sb, const uint8_t *p, uint16_t len)
 	type = rd16(p);
 	if (type == 1 && len >= 8) {
 		sb_printf(sb, " hwaddr/time type %u time %u ", rd16(p + 2), rd32(p + 4));
-		put_hex(sb, p, 8, len);
+		sb_puthexbytes(sb, p + 8, len - 8u);
 		sb_putc(sb, ')');
 	} else if (type == 2 && len >= 10) {
 		sb_puts(sb, " vid ");
-		put_hex(sb, p, 2, 10);
+		sb_puthexbytes(sb, p + 2, 8);
 		sb_putc(sb, ')');
 	} else if (type == 3 && len >= 4) {
 		sb_printf(sb, " hwaddr type %u ", rd16(p + 2));
-		put_hex(sb, p, 4, len);
+		sb_puthexbytes(sb, p + 4, len - 4u);
 		sb_putc(sb, ')');
 	} else if (type >= 1 && type <= 3) {
 		sb_puts(sb, " ?)");
@@ -156,16 +150,12 @@ static void put_names(struct strbuf *sb, struct cur *c, uint32_t off, uint32_t e
 
 static void options(struct cur *c, uint32_t off, uint32_t end, struct strbuf *sb);
 
-/* One option's value at off (held, len bytes), and its closing parenthesis. */
-static void option(struct cur *c, uint16_t type, uint32_t off, uint16_t len, struct strbuf *sb)
+/* The identity associations and their addresses and prefixes, with their nested options. */
+static void ia_option(struct cur *c, uint16_t type, uint32_t off, uint16_t len, struct strbuf *sb)
 {
 	const uint8_t *p = c->p + off;
 
 	switch (type) {
-	case 1:
-	case 2:
-		put_duid(sb, p, len);
-		return;
 	case 3:
 	case 25:
 	case 4:
@@ -198,6 +188,28 @@ static void option(struct cur *c, uint16_t type, uint32_t off, uint16_t len, str
 		options(c, off + (type == 5 ? 24 : 25), off + len, sb);
 		sb_putc(sb, ')');
 		return;
+	default:
+		break;
+	}
+}
+
+/* One option's value at off (held, len bytes), and its closing parenthesis. */
+static void option(struct cur *c, uint16_t type, uint32_t off, uint16_t len, struct strbuf *sb)
+{
+	const uint8_t *p = c->p + off;
+
+	switch (type) {
+	case 1:
+	case 2:
+		put_duid(sb, p, len);
+		return;
+	case 3:
+	case 25:
+	case 4:
+	case 5:
+	case 26:
+		ia_option(c, type, off, len, sb);
+		return;
 	case 6:
 	case 43:
 		if (len % 2) {
@@ -223,7 +235,7 @@ static void option(struct cur *c, uint16_t type, uint32_t off, uint16_t len, str
 	case 18:
 	case 38:
 		sb_putc(sb, ' ');
-		put_hex(sb, p, 0, len < 10 ? len : 10);
+		sb_puthexbytes(sb, p, len < 10 ? len : 10);
 		sb_puts(sb, "...)");
 		return;
 	case 22:

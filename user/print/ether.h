@@ -30,8 +30,6 @@ bool print_ether(const struct printer *pr, const struct pview *v, uint32_t lengt
 		 struct link *lk, struct strbuf *sb);
 /* A network layer neither dialect decodes: what it shows of the link layer instead. `length`
  * is the frame's, as for print_ether(). */
-/* The name 4.99 gives an ethertype (print-ether.c ethertype_values), or NULL. */
-const char *ethertype_name(uint16_t type);
 /* VLAN tag i: its TCI and the type after it, from the event or, past the tags it holds, from
  * the frame's bytes (XS_F_HDRS). False when neither has it. */
 bool ether_vlan_tag(const struct pview *v, unsigned i, uint16_t *tci, uint16_t *next);

@@ -19,17 +19,6 @@ static const struct tok igmpv3report2str[] = {
     {1, "is_in"}, {2, "is_ex"}, {3, "to_in"}, {4, "to_ex"}, {5, "allow"}, {6, "block"}, {0, NULL},
 };
 
-/* GET_IPADDR_STRING: " a.b.c.d" after prefix; false when not held. */
-static bool put_addr4(const struct printer *pr, struct cur *c, uint32_t off, const char *prefix,
-		      struct strbuf *sb)
-{
-	if (!cur_need(c, off, 4))
-		return false;
-	sb_puts(sb, prefix);
-	put_host(pr, sb, c->p + off, 0);
-	return true;
-}
-
 static void mtrace(const struct printer *pr, struct cur *c, const char *name, uint32_t len,
 		   struct strbuf *sb)
 {
@@ -43,8 +32,8 @@ static void mtrace(const struct printer *pr, struct cur *c, const char *name, ui
 	if (c->cut)
 		return;
 	sb_printf(sb, "%s %u:", name, qid);
-	if (!put_addr4(pr, c, 8, " ", sb) || !put_addr4(pr, c, 12, " to ", sb) ||
-	    !put_addr4(pr, c, 16, " reply-to ", sb))
+	if (!put_host_at(pr, c, 8, " ", sb) || !put_host_at(pr, c, 12, " to ", sb) ||
+	    !put_host_at(pr, c, 16, " reply-to ", sb))
 		return;
 	if ((cur_be32(c, 16) & 0xf0000000) == 0xe0000000)
 		sb_printf(sb, " with-ttl %u", cur_u8(c, 20));
@@ -72,7 +61,7 @@ static void v3_report(const struct printer *pr, struct cur *c, uint32_t len, str
 			sb_puts(sb, " [invalid number of groups]");
 			return;
 		}
-		if (!put_addr4(pr, c, group + 4, " [gaddr ", sb))
+		if (!put_host_at(pr, c, group + 4, " [gaddr ", sb))
 			return;
 		type = cur_u8(c, group);
 		if (tok_name(igmpv3report2str, type))
@@ -91,7 +80,7 @@ static void v3_report(const struct printer *pr, struct cur *c, uint32_t len, str
 		} else {
 			sb_puts(sb, " {");
 			for (uint32_t j = 0; j < nsrcs; j++)
-				if (!put_addr4(pr, c, group + 8 + (j << 2), " ", sb))
+				if (!put_host_at(pr, c, group + 8 + (j << 2), " ", sb))
 					return;
 			sb_puts(sb, " }");
 		}
@@ -126,7 +115,7 @@ static void v3_query(const struct printer *pr, struct cur *c, uint32_t len, stru
 	put_max_resp(cur_u8(c, 1), sb);
 	if (c->cut || cur_be32(c, 4) == 0)
 		return;
-	if (!put_addr4(pr, c, 4, " [gaddr ", sb))
+	if (!put_host_at(pr, c, 4, " [gaddr ", sb))
 		return;
 	nsrcs = cur_be16(c, 10);
 	if (c->cut)
@@ -137,7 +126,7 @@ static void v3_query(const struct printer *pr, struct cur *c, uint32_t len, stru
 		} else if (pr->o.vflag > 1) {
 			sb_puts(sb, " {");
 			for (uint32_t i = 0; i < nsrcs; i++)
-				if (!put_addr4(pr, c, 12 + (i << 2), " ", sb))
+				if (!put_host_at(pr, c, 12 + (i << 2), " ", sb))
 					return;
 			sb_puts(sb, " }");
 		} else {
@@ -167,7 +156,7 @@ static void query(const struct printer *pr, struct cur *c, uint32_t len, struct 
 		sb_puts(sb, " v1");
 	}
 	if (cur_be32(c, 4)) {
-		if (!put_addr4(pr, c, 4, " [gaddr ", sb))
+		if (!put_host_at(pr, c, 4, " [gaddr ", sb))
 			return;
 		sb_putc(sb, ']');
 	}
@@ -188,18 +177,18 @@ static void message(const struct printer *pr, struct cur *c, uint32_t len, struc
 		query(pr, c, len, sb);
 		break;
 	case 0x12:
-		if (put_addr4(pr, c, 4, "igmp v1 report ", sb) && len != IGMP_MIN_LEN)
+		if (put_host_at(pr, c, 4, "igmp v1 report ", sb) && len != IGMP_MIN_LEN)
 			sb_printf(sb, " [len %u]", len);
 		break;
 	case 0x16:
-		put_addr4(pr, c, 4, "igmp v2 report ", sb);
+		put_host_at(pr, c, 4, "igmp v2 report ", sb);
 		break;
 	case 0x22:
 		sb_puts(sb, "igmp v3 report");
 		v3_report(pr, c, len, sb);
 		break;
 	case 0x17:
-		put_addr4(pr, c, 4, "igmp leave ", sb);
+		put_host_at(pr, c, 4, "igmp leave ", sb);
 		break;
 	case 0x13:
 		sb_puts(sb, "igmp dvmrp"); /* the DVMRP message is not decoded */

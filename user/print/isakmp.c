@@ -10,12 +10,6 @@
 #define OFF_VERS 17
 #define OFF_MSGID 20
 
-static void put_hex(struct strbuf *sb, const uint8_t *p, uint32_t n)
-{
-	for (uint32_t i = 0; i < n; i++)
-		sb_printf(sb, "%02x", p[i]);
-}
-
 void print_isakmp(const struct printer *pr, const struct pview *v, struct cur *c, uint32_t length,
 		  struct strbuf *sb)
 {
@@ -31,13 +25,13 @@ void print_isakmp(const struct printer *pr, const struct pview *v, struct cur *c
 	sb_puts(sb, "isakmp");
 	if (pr->o.vflag) {
 		sb_printf(sb, " %u.%u msgid ", vers >> 4, vers & 0x0f);
-		put_hex(sb, c->p + OFF_MSGID, 4);
+		sb_puthexbytes(sb, c->p + OFF_MSGID, 4);
 	}
 	if (pr->o.vflag > 1) {
 		sb_puts(sb, " cookie ");
-		put_hex(sb, c->p, 8);
+		sb_puthexbytes(sb, c->p, 8);
 		sb_puts(sb, "->");
-		put_hex(sb, c->p + 8, 8);
+		sb_puthexbytes(sb, c->p + 8, 8);
 	}
 	sb_putc(sb, ':');
 }

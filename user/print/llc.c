@@ -7,7 +7,7 @@
  */
 #include "addr.h"
 #include "dump.h"
-#include "ether.h"
+#include "ethertype_name.h"
 #include "llc.h"
 #include "oui.h"
 #include "proto.h"
@@ -137,6 +137,15 @@ static bool print_snap(const struct printer *pr, struct cur *c, uint32_t length,
 	return false;
 }
 
+/* A SAP's name, or "Unknown SSAP 0x.." / "Unknown DSAP 0x..". */
+static void put_sap(struct strbuf *sb, uint8_t sap, const char *which)
+{
+	if (tok_name(llc_values, sap))
+		sb_puts(sb, tok_name(llc_values, sap));
+	else
+		sb_printf(sb, "Unknown %s 0x%02x", which, sap);
+}
+
 /* Without -e: the addresses and SAPs of a frame nothing decodes further. */
 static void put_saps(struct strbuf *sb, uint8_t ssap, uint8_t dsap, const uint8_t *src,
 		     const uint8_t *dst)
@@ -144,18 +153,12 @@ static void put_saps(struct strbuf *sb, uint8_t ssap, uint8_t dsap, const uint8_
 	put_mac(sb, src, TCPDUMP_499);
 	if (ssap != dsap) {
 		sb_putc(sb, ' ');
-		if (tok_name(llc_values, ssap))
-			sb_puts(sb, tok_name(llc_values, ssap));
-		else
-			sb_printf(sb, "Unknown SSAP 0x%02x", ssap);
+		put_sap(sb, ssap, "SSAP");
 	}
 	sb_puts(sb, " > ");
 	put_mac(sb, dst, TCPDUMP_499);
 	sb_putc(sb, ' ');
-	if (tok_name(llc_values, dsap))
-		sb_puts(sb, tok_name(llc_values, dsap));
-	else
-		sb_printf(sb, "Unknown DSAP 0x%02x", dsap);
+	put_sap(sb, dsap, "DSAP");
 	sb_putc(sb, ' ');
 }
 

@@ -42,16 +42,6 @@ static const struct tok authtype_values[] = {
     {0, NULL},
 };
 
-static bool put_addr(const struct printer *pr, struct cur *c, uint32_t off, const char *label,
-		     struct strbuf *sb)
-{
-	if (!cur_need(c, off, 4))
-		return false;
-	sb_puts(sb, label);
-	put_host(pr, sb, c->p + off, 0);
-	return true;
-}
-
 static void hello(const struct printer *pr, struct cur *c, uint32_t end, struct strbuf *sb)
 {
 	if (!cur_need(c, 24, 20))
@@ -63,13 +53,13 @@ static void hello(const struct printer *pr, struct cur *c, uint32_t end, struct 
 	put_host(pr, sb, c->p + 24, 0);
 	sb_printf(sb, ", Priority %u", c->p[31]);
 	if (rd32(c->p + 36))
-		put_addr(pr, c, 36, "\n\t  Designated Router ", sb);
+		put_host_at(pr, c, 36, "\n\t  Designated Router ", sb);
 	if (rd32(c->p + 40))
-		put_addr(pr, c, 40, ", Backup Designated Router ", sb);
+		put_host_at(pr, c, 40, ", Backup Designated Router ", sb);
 	if (OSPF_HELLO_NBRS < end)
 		sb_puts(sb, "\n\t  Neighbor List:");
 	for (uint32_t off = OSPF_HELLO_NBRS; off < end; off += 4)
-		if (!put_addr(pr, c, off, "\n\t    ", sb))
+		if (!put_host_at(pr, c, off, "\n\t    ", sb))
 			return;
 }
 
@@ -94,10 +84,10 @@ static void dd(struct cur *c, struct strbuf *sb)
 /* -v's router, area and authentication; false when the record ends. */
 static bool header(const struct printer *pr, struct cur *c, uint16_t auth, struct strbuf *sb)
 {
-	if (!put_addr(pr, c, 4, "\n\tRouter-ID ", sb) || !cur_need(c, 8, 4))
+	if (!put_host_at(pr, c, 4, "\n\tRouter-ID ", sb) || !cur_need(c, 8, 4))
 		return false;
 	if (rd32(c->p + 8))
-		put_addr(pr, c, 8, ", Area ", sb);
+		put_host_at(pr, c, 8, ", Area ", sb);
 	else
 		sb_puts(sb, ", Backbone Area");
 	if (!cur_need(c, 16, 8))
