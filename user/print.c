@@ -18,6 +18,7 @@
 #include "print/classic_ts.h"
 #include "print/dump.h"
 #include "print/ether.h"
+#include "print/ethertype.h"
 #include "print/ip4.h"
 #include "print/ip6.h"
 #include "print/json.h"
@@ -109,7 +110,10 @@ static void print_network(struct printer *pr, struct pview *v, const struct link
 		print_arp(pr, v, lk->length, lk->caplen, sb);
 		return;
 	default:
-		print_ether_unknown(pr, v, lk->type, v->pkt->wire_len, d, sb);
+		if (d == TCPDUMP_372)
+			print_ether_unknown(pr, v, lk->type, v->pkt->wire_len, d, sb);
+		else
+			print_ethertype(pr, v, lk, sb);
 		return;
 	}
 }
