@@ -62,14 +62,11 @@ static int map_view(struct ring_view *v, int fd, size_t size, size_t page)
 /* A CPU's share of kib KiB (0: the default): a power of two, at least a page. */
 static size_t share(unsigned kib, unsigned n, size_t page)
 {
-	size_t want, size = page;
+	size_t all = kib ? (size_t)kib * 1024 : (size_t)RING_ALL_KIB * 1024, size = page, want;
 
-	if (kib)
-		want = (size_t)kib * 1024 / n;
-	else
-		want = (size_t)(RING_ALL_KIB / n < RING_CPU_KIB ? RING_ALL_KIB / n : RING_CPU_KIB) *
-		       1024;
-
+	want = all / (n ? n : 1);
+	if (!kib && want > (size_t)RING_CPU_KIB * 1024)
+		want = (size_t)RING_CPU_KIB * 1024;
 	while (size < want)
 		size *= 2;
 	return size;
