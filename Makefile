@@ -93,9 +93,9 @@ BINARIES = $(BUILD)/xdpspy $(BUILD)/xdpspy-san $(UNIT_BIN) $(KERNEL_TEST_BIN) $(
 	$(BENCH_BIN)
 
 .PHONY: all deps test test-unit test-fuzz test-fuzz-pcap test-kernel test-portability test-replay \
-	test-filter test-payload test-difffuzz diff-fuzz test-live test-faults test-counters \
-	test-flows test-cli test-build demo goldens vmlinux fuzz soak bench-kernel check-full format \
-	check-format lint clean install help
+	test-filter test-payload test-difffuzz diff-fuzz test-live test-live-apps test-faults \
+	test-counters test-flows test-cli test-build demo goldens vmlinux fuzz soak bench-kernel \
+	check-full format check-format lint clean install help
 
 all: $(BUILD)/xdpspy
 
@@ -267,6 +267,10 @@ test-replay: $(BUILD)/xdpspy $(BUILD)/xdpspy-san
 test-live: $(BUILD)/xdpspy
 	$(Q)tests/live.sh
 
+# curl, dig, ping, ICMP errors, ARP and ND next to tcpdump: the text after `length N`, live.
+test-live-apps: $(BUILD)/xdpspy
+	$(Q)tests/live_apps.sh
+
 test-faults: $(BUILD)/xdpspy $(BUILD)/bench/gen $(BUILD)/bench/mix.pcap
 	$(Q)tests/faults.sh
 
@@ -307,10 +311,12 @@ DIFFFUZZ_FLOORS := --min-full 97.5 --min-kind llc=99 --min-kind arp=99 --min-kin
 	--min-kind app-dhcp=99 --min-kind app-dhcp6=97 --min-kind app-syslog=98 --min-kind app-ntp=99 \
 	--min-kind app-snmp=99 --min-kind app-igmp=99 --min-kind app-vrrp=99 --min-kind app-sctp=99 \
 	--min-kind app-ospf=75 --min-kind app-lldp=70 --min-kind app-stp=99
-test-difffuzz: $(BUILD)/xdpspy $(BUILD)/xdpspy-san $(BUILD)/tests/test_kernel
+test-difffuzz: $(BUILD)/xdpspy $(BUILD)/xdpspy-san $(BUILD)/tests/test_kernel \
+	$(BUILD)/tests/test_app_bytes
 	$(Q)tests/difffuzz/run --seed $(DIFFFUZZ_SEED) --n 20000 --check --brief \
 		$(DIFFFUZZ_FLOORS) --work $(BUILD)/difffuzz/test
 	$(Q)$(BUILD)/tests/test_kernel $(BUILD)/difffuzz/test/chunks/*.pcap | tail -n 3
+	$(Q)$(BUILD)/tests/test_app_bytes $(BUILD)/difffuzz/test/chunks/*.pcap | tail -n 5
 
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all
@@ -319,7 +325,7 @@ demo: deps
 # Every layer runs even when an earlier one fails; the summary line says how many did.
 TEST_LAYERS := check-format lint test-cli test-build test-unit test-fuzz test-fuzz-pcap \
 	test-kernel test-portability test-replay test-filter test-payload test-difffuzz test-live \
-	test-faults test-counters test-flows
+	test-live-apps test-faults test-counters test-flows
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/xdpspy-san
