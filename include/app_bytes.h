@@ -69,7 +69,8 @@ XS_INLINE __u32 xs_app_bytes(const volatile struct xs_app_cfg *a, const struct x
 
 	switch (ev->kind) {
 	case XS_K_TCP:
-		if (ev->stop != XS_S_OK)
+		/* Options cut short: the header's fields are there, and -v's RST text may print. */
+		if (ev->stop != XS_S_OK && ev->stop != XS_S_OPT)
 			return 0;
 		start = ev->l4_off + (ev->l4.tcp.doff >> 4) * 4;
 		/* No payload, no text: a bare ACK stays compact. */
@@ -88,7 +89,9 @@ XS_INLINE __u32 xs_app_bytes(const volatile struct xs_app_cfg *a, const struct x
 	case XS_K_ICMP:
 	case XS_K_ICMP6: {
 		__u8 t = ev->l4.icmp.type;
+		/* An echo whose header the IP length holds prints from the event alone. */
 		int echo = ev->stop == XS_S_OK &&
+			   xs_ip_end(ev) >= ev->l4_off + (__u32)XS_ICMP_HLEN &&
 			   (ev->kind == XS_K_ICMP
 				? t == XS_ICMP_ECHO || t == XS_ICMP_ECHOREPLY
 				: t == XS_ICMP6_ECHO_REQUEST || t == XS_ICMP6_ECHO_REPLY);
