@@ -8,7 +8,6 @@
  * the whole frame, as tcpdump (262144-byte snapshot) prints it. Frames are taken as whole (the
  * file's captured part is the frame).
  */
-#include <pcap/pcap.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,26 +17,17 @@
 #include "loader.h"
 #include "print.h"
 #include "../check.h"
+#include "rec_run.h"
 #include "parse_host.h"
 
-struct rec_run {
-	uint8_t buf[sizeof(struct xs_event) + XS_MAX_SNAP];
-	size_t size;
-	unsigned records;
-};
-
-static int on_record(void *ctx, void *data, size_t size)
-{
-	struct rec_run *r = ctx;
-
-	r->records++;
-	r->size = size < sizeof(r->buf) ? size : sizeof(r->buf);
-	memcpy(r->buf, data, r->size);
-	return 0;
-}
-
-struct tally {
-	unsigned long frames, with_bytes, tcp_compact, lines, changed;
+/* One option set's run: its table, the records, the printers of the record's lines, the
+ * whole frame's and the compact event's, and the counts. */
+struct app_run {
+	const char *opt;
+	struct xs_app_cfg app;
+	struct rec_run r;
+	struct printer *pr[3];
+	unsigned long with_bytes, tcp_compact, changed;
 };
 
 static char line_rec[PRINT_RECORD_MAX], line_file[PRINT_RECORD_MAX], line_compact[PRINT_RECORD_MAX];
@@ -53,11 +43,11 @@ static void print_line(struct printer *pr, const struct xs_event *ev, const uint
 	out[sb.len] = '\0';
 }
 
-/* One frame: the record's bytes against the table, its line against the whole frame's. pr:
- * the printers of the record's lines, the whole frame's, the compact event's. */
-static void check_frame(const char *opt, const struct xs_app_cfg *app, struct rec_run *r,
-			struct printer **pr, const uint8_t *frame, uint32_t len, struct tally *t)
+/* One frame: the record's bytes against the table, its line against the whole frame's. */
+static void check_frame(void *ctx, const char *path, unsigned long nth, const uint8_t *frame,
+			uint32_t len)
 {
+	struct app_run *a = ctx;
 	struct xs_event host, ev;
 	const uint8_t *data;
 	uint32_t n, want;
@@ -65,74 +55,59 @@ static void check_frame(const char *opt, const struct xs_app_cfg *app, struct re
 	memset(&host, 0, sizeof(host));
 	xs_parse(&host, &(struct xs_frame){.data = frame, .end = frame + len});
 	host.wire_len = len;
-	want = xs_app_bytes(app, &host);
-	if (!r->records || decode_event(r->buf, r->size, &ev, &data, &n)) {
-		CHECK(0, "[%s] frame %lu: no valid record", opt, t->frames);
+	want = xs_app_bytes(&a->app, &host);
+	if (!a->r.records || decode_event(a->r.buf, a->r.size, &ev, &data, &n)) {
+		CHECK(0, "[%s] %s frame %lu: no valid record", a->opt, path, nth);
 		return;
 	}
 	if (host.flags & XS_F_HDRS) {
-		CHECK(data && n == len, "[%s] frame %lu: headers past the event, %u bytes", opt,
-		      t->frames, n);
+		CHECK(data && n == len, "[%s] %s frame %lu: headers past the event, %u bytes",
+		      a->opt, path, nth, n);
 	} else if (want) {
 		CHECK(data && n == want && !memcmp(data, frame, n),
-		      "[%s] frame %lu: %u frame bytes in the record, the table asks for %u", opt,
-		      t->frames, data ? n : 0, want);
-		t->with_bytes++;
+		      "[%s] %s frame %lu: %u frame bytes in the record, the table asks for %u",
+		      a->opt, path, nth, data ? n : 0, want);
+		a->with_bytes++;
 	} else {
-		CHECK(!data, "[%s] frame %lu: %u bytes in a record the table leaves compact", opt,
-		      t->frames, n);
-		t->tcp_compact += host.kind == XS_K_TCP;
+		CHECK(!data, "[%s] %s frame %lu: %u bytes in a record the table leaves compact",
+		      a->opt, path, nth, n);
+		a->tcp_compact += host.kind == XS_K_TCP;
 	}
-	print_line(pr[0], &ev, data, data ? n : ev.cap_len, len, line_rec);
-	print_line(pr[1], &ev, frame, len, len, line_file);
-	t->lines++;
+	print_line(a->pr[0], &ev, data, data ? n : ev.cap_len, len, line_rec);
+	print_line(a->pr[1], &ev, frame, len, len, line_file);
 	/* What the bytes change: the line of the same event without them (a compact record). */
-	print_line(pr[2], &ev, NULL, ev.cap_len, len, line_compact);
-	t->changed += strcmp(line_compact, line_file) != 0;
-	CHECK(!strcmp(line_rec, line_file), "[%s] frame %lu:\n  record: %s  frame:  %s", opt,
-	      t->frames, line_rec, line_file);
+	print_line(a->pr[2], &ev, NULL, ev.cap_len, len, line_compact);
+	a->changed += strcmp(line_compact, line_file) != 0;
+	CHECK(!strcmp(line_rec, line_file), "[%s] %s frame %lu:\n  record: %s  frame:  %s", a->opt,
+	      path, nth, line_rec, line_file);
 }
 
 static void run_opts(const char *opt, const struct print_opts *po, int argc, char **argv)
 {
-	static struct xs_app_cfg app;
-	static struct rec_run r;
-	struct loader_cfg cfg = {.ring_kib = 1024, .app = &app, .verify_sum = po->vflag > 0};
-	struct printer *pr[3] = {printer_new(po), printer_new(po), printer_new(po)};
-	struct tally t = {0};
+	static struct app_run a;
+	struct loader_cfg cfg = {.ring_kib = 1024, .app = &a.app, .verify_sum = po->vflag > 0};
+	unsigned long frames;
 	struct loader *l;
 	int err;
 
-	app_ports_fill(&app, po);
-	err = loader_open(&l, &cfg, on_record, &r);
+	memset(&a, 0, sizeof(a));
+	a.opt = opt;
+	app_ports_fill(&a.app, po);
+	for (int i = 0; i < 3; i++)
+		a.pr[i] = printer_new(po);
+	err = loader_open(&l, &cfg, on_record, &a.r);
 	CHECK(!err, "[%s] load: %s", opt, strerror(-err));
-	if (err || !pr[0] || !pr[1] || !pr[2])
+	if (err || !a.pr[0] || !a.pr[1] || !a.pr[2])
 		goto out;
-	for (int i = 1; i < argc; i++) {
-		char errbuf[PCAP_ERRBUF_SIZE];
-		struct pcap_pkthdr *h;
-		const u_char *frame;
-		pcap_t *p = pcap_open_offline(argv[i], errbuf);
-
-		while (p && pcap_next_ex(p, &h, &frame) == 1) {
-			r.records = 0;
-			if (h->caplen < 14 || loader_test_run(l, frame, h->caplen, 0, NULL))
-				continue;
-			loader_consume(l);
-			t.frames++;
-			check_frame(opt, &app, &r, pr, frame, h->caplen, &t);
-		}
-		if (p)
-			pcap_close(p);
-	}
+	frames = rec_run_pcaps(l, &a.r, argc, argv, check_frame, &a);
 	printf("app bytes [%s]: %lu frames, %lu records with decoder bytes, %lu TCP records "
 	       "compact; %lu lines compared with the whole frame's, %lu of them need the bytes\n",
-	       opt, t.frames, t.with_bytes, t.tcp_compact, t.lines, t.changed);
-	CHECK(t.frames && t.lines, "[%s] no frames", opt);
+	       opt, frames, a.with_bytes, a.tcp_compact, frames, a.changed);
+	CHECK(frames, "[%s] no frames", opt);
 	loader_close(l);
 out:
 	for (int i = 0; i < 3; i++)
-		printer_free(pr[i]);
+		printer_free(a.pr[i]);
 }
 
 int main(int argc, char **argv)
