@@ -36,6 +36,8 @@ listening() { in_ns "$1" ss -Hl"$2"n "sport = :$3" | grep -q .; }
 # The servers in NS_A: HTTP on both families, DNS on both (UDP and TCP) answering web.test.
 start_app_servers() {
 	mkdir -p "$XS_WORK/www" && printf '<html><body>xdpspy</body></html>\n' >"$XS_WORK/www/index.html"
+	# A page of many segments, for the sends the kernel segments after the egress hook.
+	seq -f 'line %06g of a longer page' 1 1000 >"$XS_WORK/www/long.txt"
 	spawn http "$NS_A" "$PYTHON" -m http.server "$SRV_PORT" --bind :: -d "$XS_WORK/www"
 	HTTP_PID=$SPAWN_PID
 	spawn dns "$NS_A" dnsmasq --keep-in-foreground --conf-file=/dev/null --no-resolv --no-hosts \
@@ -66,6 +68,8 @@ clients() {
 		in_ns "$NS_B" curl -sS -g --noproxy '*' -o /dev/null "http://$c:$SRV_PORT/index.html" ||
 			ck_fail "curl $c failed"
 	done
+	[[ -n ${GSO:-} ]] && { in_ns "$NS_B" curl -sS --noproxy '*' -o /dev/null \
+		"http://$IP4_A:$SRV_PORT/long.txt" || ck_fail "curl long.txt failed"; }
 	in_ns "$NS_B" dig +tries=1 +time=3 -b "$IP4_B#41053" "@$IP4_A" web.test A >/dev/null ||
 		ck_fail "dig failed"
 	in_ns "$NS_B" dig +tries=1 +time=3 +tcp -b "$IP4_B#41054" "@$IP4_A" web.test A >/dev/null ||
@@ -86,7 +90,17 @@ apps_run() {
 		return 1
 	}
 	start_app_servers || return 1
-	spawn td "$NS_A" tcpdump -i "$IF_A" --immediate-mode -l "$@"
+	# GSO: the server's sends of several segments are segmented in software after the egress
+	# hook (TSO off), before tcpdump's tap: user space makes the segments, with their bytes.
+	if [[ -n ${GSO:-} ]]; then
+		ip -n "$NS_A" link set dev "$IF_A" gso_max_segs 65535 &&
+			in_ns "$NS_A" ethtool -K "$IF_A" sg on gso on tso off tx on >/dev/null 2>&1 ||
+			return 1
+	fi
+	# With segmentation, libpcap sizes each ring slot for 256 KiB: a larger buffer keeps up.
+	local td_buf=()
+	[[ -n ${GSO:-} ]] && td_buf=(-B 32768)
+	spawn td "$NS_A" tcpdump -i "$IF_A" --immediate-mode -l "${td_buf[@]}" "$@"
 	tdpid=$SPAWN_PID
 	wait_until 10000 file_has "$XS_WORK/td.err" '^(tcpdump: )?listening on' || {
 		ck_fail "tcpdump did not start"
@@ -114,13 +128,24 @@ check_apps() {
 		'ARP, Request who-has' 'ARP, Reply' 'ICMP6, neighbor solicitation')
 	apps_run -n
 }
+# A send of several segments, stamped once at the egress hook: consecutive lines of the same
+# time stamp from the server are segments xdpspy made.
+check_apps_gso() {
+	local n
+	WANT=(': HTTP: GET /long.txt HTTP/1.1$' 'length 1448: HTTP$')
+	GSO=1 apps_run -n || return 1
+	n=$(grep -E "^[0-9:.]+ IP $IP4_A\.$SRV_PORT > .*length 1448: HTTP$" "$XS_WORK/xd.out" |
+		cut -d' ' -f1 | uniq -d | wc -l)
+	((n > 0)) && ck_info "$n sends segmented after the egress hook" ||
+		ck_fail "no send segmented after the egress hook: the check proves nothing"
+}
 check_apps_verbose() {
 	WANT=('^	GET /index.html HTTP/1.1$' '\[icmp6 sum ok\] ICMP6, echo request'
 		'[0-9]+\* 1/0/1 web\.test\. A 10\.199\.0\.1 \(53\)$' 'ARP, Ethernet \(len 6\), IPv4 \(len 4\), Request')
 	apps_run -n -v
 }
 
-CHECKS=(apps apps_verbose)
+CHECKS=(apps apps_verbose apps_gso)
 
 preflight_apps() {
 	local t missing=""
