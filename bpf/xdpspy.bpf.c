@@ -409,9 +409,9 @@ static __always_inline void send(struct xs_event *ev, struct xs_counters *c)
 
 /*
  * Frame bytes a staged record carries: -s's, else with headers past what the event holds
- * (XS_F_HDRS) the whole frame, else what the printer's payload decoder reads (app), up to XS_MAX_SNAP, for the printer to read them from. A send
- * segmented in software goes whole, whatever -s says: user space cuts each segment (and its
- * first -s bytes) out of it.
+ * (XS_F_HDRS) the whole frame, up to XS_MAX_SNAP, for the printer to read them from, else what
+ * the printer's payload decoder reads (app). A send segmented in software goes whole, whatever
+ * -s says: user space cuts each segment (and its first -s or app bytes) out of it.
  */
 static __always_inline __u32 record_bytes(const struct xs_event *ev, __u32 app)
 {

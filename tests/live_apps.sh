@@ -141,7 +141,8 @@ check_apps_gso() {
 }
 check_apps_verbose() {
 	WANT=('^	GET /index.html HTTP/1.1$' '\[icmp6 sum ok\] ICMP6, echo request'
-		'[0-9]+\* 1/0/1 web\.test\. A 10\.199\.0\.1 \(53\)$' 'ARP, Ethernet \(len 6\), IPv4 \(len 4\), Request')
+		'[0-9]+\* 1/0/1 web\.test\. A 10\.199\.0\.1 \(53\)$'
+		'ARP, Ethernet \(len 6\), IPv4 \(len 4\), Request')
 	apps_run -n -v
 }
 
