@@ -33,7 +33,9 @@ struct xs_app_cfg {
 	__u8 icmp; /* XS_APP_ICMP_* */
 	__u8 arp; /* ARP frames carry their bytes (every -v form is printed from them) */
 	__u8 rst; /* -v: a TCP RST's data is printed on any port */
-	__u8 pad;
+	/* Other ethertypes (LLC, STP, unknown: their hex dump) and IP protocols other than TCP,
+	 * UDP and ICMP (IGMP, OSPF, SCTP, ...; later fragments): printed from their bytes */
+	__u8 other;
 };
 
 XS_INLINE __u32 xs_app_class(const volatile __u8 *t, __be16 port)
@@ -113,6 +115,11 @@ XS_INLINE __u32 xs_app_bytes(const volatile struct xs_app_cfg *a, const struct x
 	case XS_K_ARP:
 		start = 0;
 		len = a->arp ? XS_APP_ALL : 0;
+		break;
+	case XS_K_OTHER:
+	case XS_K_IP:
+		start = 0;
+		len = a->other ? XS_APP_ALL : 0;
 		break;
 	default:
 		return 0;

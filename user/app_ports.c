@@ -2,7 +2,8 @@
 /*
  * The table of include/app_bytes.h, from what the printer reads (print_payload_reads()): each
  * TCP and UDP port gets the class of its bound, classes made as bounds are met (a handful).
- * ICMP and ICMPv6 messages other than echoes, and ARP, are printed from their bytes whole;
+ * ICMP and ICMPv6 messages other than echoes, ARP, other ethertypes and IP protocols are
+ * printed from their bytes whole;
  * echoes too with -v, whose checksum verdict sums the message. -q, --classic and --json print
  * no payload: nothing but ICMP and ARP then (and not even those for the last two).
  */
@@ -49,5 +50,6 @@ void app_ports_fill(struct xs_app_cfg *a, const struct print_opts *o)
 	fill_proto(a, a->udp, XS_IPPROTO_UDP, o);
 	a->icmp = !plain ? XS_APP_ICMP_NONE : o->vflag ? XS_APP_ICMP_ALL : XS_APP_ICMP_NOT_ECHO;
 	a->arp = plain;
+	a->other = plain;
 	a->rst = plain && o->vflag && !o->qflag;
 }
