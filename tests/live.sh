@@ -54,18 +54,9 @@ compare_with_tcpdump() {
 	[[ -n ${SEG:-} ]] && { seg_offload "$NS_A" "$IF_A" "$SEG" && seg_offload "$NS_B" "$IF_B" "$SEG" ||
 		return 1; }
 	[[ -n ${FOREIGN:-} ]] && { attach_foreign "$FOREIGN" || return 1; }
-	# --immediate-mode and -l: tcpdump's file shows each packet as it comes, which is the
-	# barrier below. tcpdump first: xdpspy must not disturb what it sees. With segmentation
-	# offloads on, libpcap sizes each ring slot for 256 KiB: a larger buffer, so it keeps up.
-	local td_buf=()
-	[[ -n ${SEG:-} ]] && td_buf=(-B 32768)
-	spawn td "$NS_A" tcpdump -i "$dev" --immediate-mode -l "${td_buf[@]}" "$@"
-	tdpid=$SPAWN_PID
-	wait_until 10000 file_has "$XS_WORK/td.err" '^(tcpdump: )?listening on' || {
-		ck_fail "tcpdump did not start"
-		ck_show "$XS_WORK/td.err"
-		return 1
-	}
+	# tcpdump first: xdpspy must not disturb what it sees.
+	start_tcpdump "$NS_A" "$dev" "${SEG:-}" "$@" || return 1
+	tdpid=$TDPID
 	# shellcheck disable=SC2086
 	start_xdpspy xd "$NS_A" "$dev" "$@" $extra || return 1
 	record_attached "$NS_A" "$dev" "$in+$eg"

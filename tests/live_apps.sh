@@ -97,16 +97,8 @@ apps_run() {
 			in_ns "$NS_A" ethtool -K "$IF_A" sg on gso on tso off tx on >/dev/null 2>&1 ||
 			return 1
 	fi
-	# With segmentation, libpcap sizes each ring slot for 256 KiB: a larger buffer keeps up.
-	local td_buf=()
-	[[ -n ${GSO:-} ]] && td_buf=(-B 32768)
-	spawn td "$NS_A" tcpdump -i "$IF_A" --immediate-mode -l "${td_buf[@]}" "$@"
-	tdpid=$SPAWN_PID
-	wait_until 10000 file_has "$XS_WORK/td.err" '^(tcpdump: )?listening on' || {
-		ck_fail "tcpdump did not start"
-		ck_show "$XS_WORK/td.err"
-		return 1
-	}
+	start_tcpdump "$NS_A" "$IF_A" "${GSO:-}" "$@" || return 1
+	tdpid=$TDPID
 	start_xdpspy xd "$NS_A" "$IF_A" "$@" || return 1
 	clients
 	marker "$MARK_PORT"

@@ -294,6 +294,23 @@ start_stream() {
 
 # --- comparing with tcpdump ---------------------------------------------------------------------
 
+# start_tcpdump NS DEV BIG ARGS...: tcpdump -i DEV ARGS in NS, output in $XS_WORK/td.{out,err};
+# waits for its "listening on" line. Sets TDPID. --immediate-mode and -l: its file shows each
+# packet as it comes, which is the tests' barrier. BIG non-empty: segmentation offloads are on,
+# for which libpcap sizes each ring slot for 256 KiB: a larger buffer, so it keeps up.
+start_tcpdump() {
+	local ns=$1 dev=$2 big=$3 buf=()
+	shift 3
+	[[ -n $big ]] && buf=(-B 32768)
+	spawn td "$ns" tcpdump -i "$dev" --immediate-mode -l "${buf[@]}" "$@"
+	TDPID=$SPAWN_PID
+	wait_until 10000 file_has "$XS_WORK/td.err" '^(tcpdump: )?listening on' || {
+		ck_fail "tcpdump did not start"
+		ck_show "$XS_WORK/td.err"
+		return 1
+	}
+}
+
 # stop_both NAME TDPID: SIGINT to xdpspy NAME and to tcpdump.
 stop_both() {
 	stop_xdpspy "$1" INT
