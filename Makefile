@@ -70,7 +70,8 @@ APP_SRC := $(PRINT_SRC) $(KERNEL_SRC) user/opts.c user/replay.c user/ahead.c use
 	user/csum_sw.c user/subcmd.c user/pcap_out.c user/tcp_sum.c user/privs.c user/netdev.c \
 	user/hook.c user/bpf_owner.c user/detect_opts.c user/counting.c user/flowmap.c \
 	user/flowfmt.c user/alarms.c user/flowfilter.c user/flowsnap.c user/flowrender.c \
-	user/flowtools.c user/top.c user/watch.c user/flows_cmd.c user/flows_out.c user/main.c
+	user/flowtools.c user/top.c user/watch.c user/flows_cmd.c user/flows_out.c user/main.c \
+	user/app_ports.c
 
 # $(call objs,DIR,SOURCES): the objects of SOURCES built into $(BUILD)/DIR.
 objs = $(patsubst %.c,$(BUILD)/$(1)%.o,$(2))
@@ -84,16 +85,17 @@ KERNEL_OBJ := $(call objs,,$(KERNEL_SRC))
 UNIT_TESTS := test_parse test_print test_lru test_tcpopt test_payload test_classic test_csum \
 	test_segments test_decoders test_ring_merge
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/%)
-KERNEL_TEST_BIN := $(addprefix $(BUILD)/tests/,test_kernel test_cpus test_xlate verifier_insns)
+KERNEL_TEST_BIN := $(addprefix $(BUILD)/tests/,test_kernel test_cpus test_app_bytes test_xlate \
+	verifier_insns)
 FUZZ_BIN := $(BUILD)/tests/fuzz_parse_print $(BUILD)/tests/fuzz_pcap_read
 # Everything test-build checks the dependencies of.
 BINARIES = $(BUILD)/xdpspy $(BUILD)/xdpspy-san $(UNIT_BIN) $(KERNEL_TEST_BIN) $(FUZZ_BIN) \
 	$(BENCH_BIN)
 
 .PHONY: all deps test test-unit test-fuzz test-fuzz-pcap test-kernel test-portability test-replay \
-	test-filter test-payload test-difffuzz diff-fuzz test-live test-faults test-counters \
-	test-flows test-cli test-build demo goldens vmlinux fuzz soak bench-kernel check-full format \
-	check-format lint clean install help
+	test-filter test-payload test-difffuzz diff-fuzz test-live test-live-apps test-faults \
+	test-counters test-flows test-cli test-build demo goldens vmlinux fuzz soak bench-kernel \
+	check-full format check-format lint clean install help
 
 all: $(BUILD)/xdpspy
 
@@ -194,6 +196,13 @@ $(BUILD)/tests/test_cpus: $(BUILD)/tests/kernel/test_cpus.o $(KERNEL_OBJ)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS) -lpthread
 
+# The bytes live records carry for the payload decoders, and the lines printed from them.
+$(BUILD)/tests/test_app_bytes: $(BUILD)/tests/kernel/test_app_bytes.o $(KERNEL_OBJ) \
+	$(call objs,,user/decode.c user/app_ports.c $(PRINT_SRC))
+	$(msg) LD $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
+
 # The filter translator against libpcap's interpreter, in the kernel (BPF_PROG_TEST_RUN).
 $(BUILD)/tests/test_xlate: $(BUILD)/tests/kernel/test_xlate.o $(call objs,,$(FILTER_SRC))
 	$(msg) LD $@
@@ -226,9 +235,11 @@ test-unit: $(UNIT_BIN)
 	$(Q)tests/run-unit.sh $(UNIT_BIN)
 	$(Q)tests/unit/run-classic.sh $(BUILD)/tests/test_classic
 
-test-kernel: $(BUILD)/tests/test_kernel $(BUILD)/tests/test_cpus $(BUILD)/tests/test_xlate
+test-kernel: $(BUILD)/tests/test_kernel $(BUILD)/tests/test_cpus $(BUILD)/tests/test_app_bytes \
+	$(BUILD)/tests/test_xlate
 	$(Q)$(BUILD)/tests/test_kernel tests/data/*.pcap* tests/corpus/tcpdump/*.pcap*
 	$(Q)$(BUILD)/tests/test_cpus
+	$(Q)$(BUILD)/tests/test_app_bytes tests/data/*.pcap* tests/corpus/tcpdump/*.pcap*
 	$(Q)$(BUILD)/tests/test_xlate tests/data/*.pcap* tests/corpus/tcpdump/*.pcap*
 
 test-fuzz: $(BUILD)/tests/fuzz_parse_print
@@ -255,6 +266,10 @@ test-replay: $(BUILD)/xdpspy $(BUILD)/xdpspy-san
 
 test-live: $(BUILD)/xdpspy
 	$(Q)tests/live.sh
+
+# curl, dig, ping, ICMP errors, ARP and ND next to tcpdump: the text after `length N`, live.
+test-live-apps: $(BUILD)/xdpspy
+	$(Q)tests/live_apps.sh
 
 test-faults: $(BUILD)/xdpspy $(BUILD)/bench/gen $(BUILD)/bench/mix.pcap
 	$(Q)tests/faults.sh
@@ -296,10 +311,12 @@ DIFFFUZZ_FLOORS := --min-full 97.5 --min-kind llc=99 --min-kind arp=99 --min-kin
 	--min-kind app-dhcp=99 --min-kind app-dhcp6=97 --min-kind app-syslog=98 --min-kind app-ntp=99 \
 	--min-kind app-snmp=99 --min-kind app-igmp=99 --min-kind app-vrrp=99 --min-kind app-sctp=99 \
 	--min-kind app-ospf=75 --min-kind app-lldp=70 --min-kind app-stp=99
-test-difffuzz: $(BUILD)/xdpspy $(BUILD)/xdpspy-san $(BUILD)/tests/test_kernel
+test-difffuzz: $(BUILD)/xdpspy $(BUILD)/xdpspy-san $(BUILD)/tests/test_kernel \
+	$(BUILD)/tests/test_app_bytes
 	$(Q)tests/difffuzz/run --seed $(DIFFFUZZ_SEED) --n 20000 --check --brief \
 		$(DIFFFUZZ_FLOORS) --work $(BUILD)/difffuzz/test
 	$(Q)$(BUILD)/tests/test_kernel $(BUILD)/difffuzz/test/chunks/*.pcap | tail -n 3
+	$(Q)$(BUILD)/tests/test_app_bytes $(BUILD)/difffuzz/test/chunks/*.pcap | tail -n 5
 
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all
@@ -308,7 +325,7 @@ demo: deps
 # Every layer runs even when an earlier one fails; the summary line says how many did.
 TEST_LAYERS := check-format lint test-cli test-build test-unit test-fuzz test-fuzz-pcap \
 	test-kernel test-portability test-replay test-filter test-payload test-difffuzz test-live \
-	test-faults test-counters test-flows
+	test-live-apps test-faults test-counters test-flows
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/xdpspy-san

@@ -36,7 +36,8 @@ BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/ringpos $(BUILD)/bench/pass.bpf
 # The C tools whose header dependencies make test-build checks.
 BENCH_BIN := $(BUILD)/bench/kernel_cost $(BUILD)/bench/producers $(BUILD)/bench/ringpos
 
-$(BUILD)/bench/kernel_cost: $(BUILD)/bench/kernel_cost.o $(BUILD)/bench/frame.o $(KERNEL_OBJ)
+$(BUILD)/bench/kernel_cost: $(BUILD)/bench/kernel_cost.o $(BUILD)/bench/frame.o $(KERNEL_OBJ) \
+	$(call objs,,user/app_ports.c $(PRINT_SRC))
 	$(msg) LD $@
 	$(Q)$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
 

@@ -14,6 +14,11 @@ import gen_pcaps as g  # noqa: E402
 
 C4, S4, C6, S6 = "10.0.0.2", "10.0.0.1", "2001:db8::2", "2001:db8::1"
 TS = g.o_ts(123456, 654321)
+HTTP_GET = (b"GET /index.html HTTP/1.1\r\nHost: web.test\r\nUser-Agent: curl/7.88.1\r\n"
+            b"Accept: */*\r\n\r\n")
+# a query for web.test A with EDNS0: tcpdump prints "58364+ [1au] A? web.test. (48)"
+DNS_QUERY = (bytes.fromhex("e3fc01200001000000000001") + b"\x03web\x04test\x00\x00\x01\x00\x01"
+             + bytes.fromhex("0000291000000000000c000a0008") + bytes(8))
 
 
 def frames():
@@ -30,6 +35,11 @@ def frames():
             C4, S4, 51000, 443, 1001, 5001, opts=ack_ts))), None),
         "truncated": (syn, 60),  # cut inside the options, as a short snap length leaves it
         "other-port-ack": (g.tcp4(C4, S4, 51000, 80, 1001, 5001, opts=ack_ts), None),
+        # Payload the printer decodes: the record carries the bytes its decoder reads.
+        "http-get": (g.tcp4(C4, S4, 51000, 80, 1001, 5001, fl="PA", opts=ack_ts,
+                            data=HTTP_GET), None),
+        "dns-query": (g.eth(g.ETH_IP4, g.ipv4(C4, S4, g.PROTO_UDP,
+                                              g.udp(C4, S4, 41000, 53, DNS_QUERY))), None),
     }
 
 

@@ -9,7 +9,9 @@
  * SNAPLEN bytes of each frame in the events (-s), with the -v checksum sum (-v); then the
  * same floor, counters and events at the TC ingress hook. Events are drained after every 1000
  * runs, so the ring never fills and the cost is the delivering path, not the losing one. Each
- * figure is the median over ROUNDS of the kernel's mean.
+ * figure is the median over ROUNDS of the kernel's mean. Every loader that sends events has
+ * its records carry the bytes the payload decoders read, as a live capture's do
+ * (user/app_ports.c): the http-get and dns-query frames' records carry them.
  *
  * --flows (the flow table and the detectors): `flows` is counters-only with them, `ev-flows`
  * events with them, `tc-flows` the former at TC; `flows-added` is what they add to
@@ -22,6 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app_ports.h"
 #include "filter.h"
 #include "frame.h"
 #include "loader.h"
@@ -97,10 +100,20 @@ static double measure_added(struct loader *a, struct loader *b, const struct fra
 	return d[rounds / 2];
 }
 
+/* The bytes a live `xdpspy -n` (-v: `-n -v`) has its records carry for the payload decoders. */
+static const struct xs_app_cfg *live_app(bool verbose)
+{
+	static struct xs_app_cfg app[2];
+
+	app_ports_fill(&app[verbose], &(struct print_opts){.nflag = 1, .vflag = verbose});
+	return &app[verbose];
+}
+
 static struct loader *open_loader(bool counters_only, const struct cbpf_prog *filter,
 				  uint32_t snap_len, bool verify_sum, bool flows)
 {
 	struct loader_cfg cfg = {.ring_kib = 4096,
+				 .app = counters_only ? NULL : live_app(verify_sum),
 				 .counters_only = counters_only,
 				 .filter = filter,
 				 .snap_len = snap_len,

@@ -23,6 +23,7 @@
 #include <bpf/bpf_endian.h>
 #include <bpf/bpf_helpers.h>
 
+#include "app_bytes.h"
 #include "chain.h"
 #include "counters.h"
 #include "event.h"
@@ -49,6 +50,10 @@ const volatile __u8 cooked = 0;
 /* The filter on a send segmented after the egress hook (user/seg_filter.h): 0, its verdict is
  * every segment's; 1, user space runs it on each segment, from the headers; 2, from the bytes */
 const volatile __u8 seg_filter = 0;
+
+/* The records that carry bytes for the printer's payload decoders without -s
+ * (include/app_bytes.h): none until the loader says. */
+const volatile struct xs_app_cfg app_cfg = {};
 
 /* Replay: a frame's length on the wire, when the test run is given only its captured part;
  * the filter's `len` reads it. 0 for live frames. */
@@ -404,15 +409,15 @@ static __always_inline void send(struct xs_event *ev, struct xs_counters *c)
 
 /*
  * Frame bytes a staged record carries: -s's, else with headers past what the event holds
- * (XS_F_HDRS) the whole frame, up to XS_MAX_SNAP, for the printer to read them from. A send
- * segmented in software goes whole, whatever -s says: user space cuts each segment (and its
- * first -s bytes) out of it.
+ * (XS_F_HDRS) the whole frame, up to XS_MAX_SNAP, for the printer to read them from, else what
+ * the printer's payload decoder reads (app). A send segmented in software goes whole, whatever
+ * -s says: user space cuts each segment (and its first -s or app bytes) out of it.
  */
-static __always_inline __u32 record_bytes(const struct xs_event *ev)
+static __always_inline __u32 record_bytes(const struct xs_event *ev, __u32 app)
 {
-	__u32 want = snap_len;
+	__u32 want = snap_len ? snap_len : app;
 
-	if ((!want && (ev->flags & XS_F_HDRS)) || (ev->flags & XS_F_GSO))
+	if ((!snap_len && (ev->flags & XS_F_HDRS)) || (ev->flags & XS_F_GSO))
 		want = XS_MAX_SNAP;
 	return want < ev->wire_len ? want : ev->wire_len;
 }
@@ -427,19 +432,39 @@ static __always_inline bool gso_bytes(const struct xs_event *ev)
 	return verify_sum || seg_filter == 2 || (seg_filter && (ev->gso.flags & XS_GSO_CSUM));
 }
 
+/* xs_app_bytes() out of line, for a staged record: the verifier checks it once, not on every
+ * path that reaches a send. */
+__noinline __u32 xs_app_bytes_call(struct xs_event *ev)
+{
+	return ev ? xs_app_bytes(&app_cfg, ev) : 0;
+}
+
+/* A staged record's decoder bytes; a TCP segment on a port without a decoder, the common
+ * case, decided inline (a call costs ~8 ns). Read back through a half-word on the stack, so
+ * the verifier goes on with one state for both ways (XS_MAX_SNAP fits). */
+static __always_inline __u32 staged_app_bytes(struct xs_event *ev)
+{
+	__u16 app = 0;
+
+	if (!snap_len && !xs_app_tcp_none(&app_cfg, ev))
+		app = (__u16)xs_app_bytes_call(ev);
+	return XS_FORGET(app);
+}
+
 /* A staged record: the -v sum, then the frame's first bytes, if any, then out. */
 static __always_inline void send_record(void *ctx, bool skb, struct xs_record *rec,
 					struct xs_counters *c)
 {
 	struct xs_event *ev = &rec->ev;
+	__u32 app = staged_app_bytes(ev);
 	/* As tcpdump captures them, a put-back tag included: the skb has that many fewer. */
-	__u64 n = record_bytes(ev), tag = meta_tag(ev);
+	__u64 n = record_bytes(ev, app), tag = meta_tag(ev);
 
 	/* The sum over a send whose checksum is completed later gives that checksum. */
 	if ((verify_sum || (ev->flags & XS_F_CSUM_SW)) && !(ev->flags & XS_F_GSO))
 		tcp_sum(ctx, skb, rec);
 	/* With -s (a constant) the compact event is never sent. */
-	if (!snap_len && !(ev->flags & XS_F_HDRS) && !gso_bytes(ev)) {
+	if (!snap_len && !(ev->flags & XS_F_HDRS) && !gso_bytes(ev) && !app) {
 		send(ev, c);
 		return;
 	}
@@ -455,11 +480,12 @@ static __always_inline void send_record(void *ctx, bool skb, struct xs_record *r
 }
 
 /*
- * An event whose headers it cannot hold, sent as a staged record (the hook's) with the frame's
- * bytes; as is when there is no staged record. A global function: its copy of the event does
- * not weigh on the stack of the parse's call chain.
+ * An event whose headers it cannot hold, or whose payload the printer decodes, sent as a
+ * staged record (the hook's) with the frame's bytes; as is when there is no staged record. A
+ * global function: its copy of the event does not weigh on the stack of the parse's call
+ * chain.
  */
-static __always_inline void send_hdrs(void *ctx, bool skb, __u32 hook, struct xs_event *ev)
+static __always_inline void send_bytes(void *ctx, bool skb, __u32 hook, struct xs_event *ev)
 {
 	struct xs_counters *c = counters();
 	struct xs_record *rec = staged_record(hook);
@@ -474,17 +500,17 @@ static __always_inline void send_hdrs(void *ctx, bool skb, __u32 hook, struct xs
 	send_record(ctx, skb, rec, c);
 }
 
-__noinline int xs_send_hdrs_xdp(struct xdp_md *ctx, struct xs_event *ev)
+__noinline int xs_send_bytes_xdp(struct xdp_md *ctx, struct xs_event *ev)
 {
 	if (ev)
-		send_hdrs(ctx, false, XS_HOOK_XDP, ev);
+		send_bytes(ctx, false, XS_HOOK_XDP, ev);
 	return 0;
 }
 
-__noinline int xs_send_hdrs_skb(struct __sk_buff *skb, struct xs_event *ev, __u32 hook)
+__noinline int xs_send_bytes_skb(struct __sk_buff *skb, struct xs_event *ev, __u32 hook)
 {
 	if (ev)
-		send_hdrs(skb, true, hook, ev);
+		send_bytes(skb, true, hook, ev);
 	return 0;
 }
 
@@ -500,10 +526,11 @@ static __always_inline void summarize(void *ctx, const struct xs_frame *f, __u32
 		c = prepare(&ev, f, skb_len, dir_flag, !counters_only);
 		if (!c || counters_only)
 			return;
-		/* Headers the event cannot hold travel as the frame's bytes. */
-		if (ev.flags & XS_F_HDRS)
-			hook == XS_HOOK_XDP ? xs_send_hdrs_xdp(ctx, &ev)
-					    : xs_send_hdrs_skb(ctx, &ev, hook);
+		/* Headers the event cannot hold, and payload a decoder reads, travel as the
+		 * frame's bytes. */
+		if ((ev.flags & XS_F_HDRS) || xs_app_bytes(&app_cfg, &ev))
+			hook == XS_HOOK_XDP ? xs_send_bytes_xdp(ctx, &ev)
+					    : xs_send_bytes_skb(ctx, &ev, hook);
 		else
 			send(&ev, c);
 		return;

@@ -54,18 +54,9 @@ compare_with_tcpdump() {
 	[[ -n ${SEG:-} ]] && { seg_offload "$NS_A" "$IF_A" "$SEG" && seg_offload "$NS_B" "$IF_B" "$SEG" ||
 		return 1; }
 	[[ -n ${FOREIGN:-} ]] && { attach_foreign "$FOREIGN" || return 1; }
-	# --immediate-mode and -l: tcpdump's file shows each packet as it comes, which is the
-	# barrier below. tcpdump first: xdpspy must not disturb what it sees. With segmentation
-	# offloads on, libpcap sizes each ring slot for 256 KiB: a larger buffer, so it keeps up.
-	local td_buf=()
-	[[ -n ${SEG:-} ]] && td_buf=(-B 32768)
-	spawn td "$NS_A" tcpdump -i "$dev" --immediate-mode -l "${td_buf[@]}" "$@"
-	tdpid=$SPAWN_PID
-	wait_until 10000 file_has "$XS_WORK/td.err" '^(tcpdump: )?listening on' || {
-		ck_fail "tcpdump did not start"
-		ck_show "$XS_WORK/td.err"
-		return 1
-	}
+	# tcpdump first: xdpspy must not disturb what it sees.
+	start_tcpdump "$NS_A" "$dev" "${SEG:-}" "$@" || return 1
+	tdpid=$TDPID
 	# shellcheck disable=SC2086
 	start_xdpspy xd "$NS_A" "$dev" "$@" $extra || return 1
 	record_attached "$NS_A" "$dev" "$in+$eg"
@@ -439,49 +430,6 @@ any_topology() {
 	xs_topology || return 1
 	IF_A2=xc${IF_A#xa} IF_B2=xd${IF_B#xb}
 	xs_link "$IF_A2" "$IF_B2" 10.198.0.1 10.198.0.2 fd00:198::1 fd00:198::2
-}
-
-# stop_both NAME TDPID: SIGINT to xdpspy NAME and to tcpdump.
-stop_both() {
-	stop_xdpspy "$1" INT
-	kill -INT "$2"
-	wait_exit "$2" "$EXIT_MS_MAX" || ck_fail "tcpdump did not exit"
-}
-
-# to_lines TD XS: tcpdump's output and xdpspy's without time stamps (and tcpdump's blank
-# lines), as TD.lines and XS.lines.
-to_lines() {
-	sed '/^$/d; s/^[^ ]* //' "$XS_WORK/$1.out" >"$XS_WORK/$1.lines"
-	sed 's/^[^ ]* //' "$XS_WORK/$2.out" >"$XS_WORK/$2.lines"
-}
-
-# same_lines TD XD WHAT: every line of both outputs, time stamps aside, identical and in order.
-same_lines() {
-	to_lines "$1" "$2"
-	if cmp -s "$XS_WORK/$1.lines" "$XS_WORK/$2.lines"; then
-		ck_info "$3: $(wc -l <"$XS_WORK/$2.lines") lines identical to tcpdump's"
-	else
-		ck_fail "$3: lines differ from tcpdump's (tcpdump: $(wc -l <"$XS_WORK/$1.lines"), xdpspy: $(wc -l <"$XS_WORK/$2.lines")):"
-		diff "$XS_WORK/$1.lines" "$XS_WORK/$2.lines" | head -12 | sed 's/^/    /'
-	fi
-}
-
-# udp_sink NS PORT...: sockets that take UDP to those ports in NS (v4 and v6), so that no ICMP
-# port unreachable muddles a comparison of every line (its decode is another matter).
-udp_sink() {
-	local ns=$1
-	shift
-	spawn "sink$RANDOM" "$ns" "$PYTHON" -c '
-import socket, sys, time
-keep = []
-for p in map(int, sys.argv[1:]):
-    for fam, addr in ((socket.AF_INET, "0.0.0.0"), (socket.AF_INET6, "::")):
-        s = socket.socket(fam, socket.SOCK_DGRAM)
-        if fam == socket.AF_INET6:
-            s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
-        s.bind((addr, p))
-        keep.append(s)
-time.sleep(120)' "$@"
 }
 
 # any_run NAME XDPSPY_EXTRA FLAGS...: -i any across three interfaces (two veths and lo) next to

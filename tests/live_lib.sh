@@ -292,6 +292,69 @@ start_stream() {
 	wait_until 5000 rx_grew "$NS_A" "$IF_A" "$base" 50 || ck_fail "$1: the traffic did not start"
 }
 
+# --- comparing with tcpdump ---------------------------------------------------------------------
+
+# start_tcpdump NS DEV BIG ARGS...: tcpdump -i DEV ARGS in NS, output in $XS_WORK/td.{out,err};
+# waits for its "listening on" line. Sets TDPID. --immediate-mode and -l: its file shows each
+# packet as it comes, which is the tests' barrier. BIG non-empty: segmentation offloads are on,
+# for which libpcap sizes each ring slot for 256 KiB: a larger buffer, so it keeps up.
+start_tcpdump() {
+	local ns=$1 dev=$2 big=$3 buf=()
+	shift 3
+	[[ -n $big ]] && buf=(-B 32768)
+	spawn td "$ns" tcpdump -i "$dev" --immediate-mode -l "${buf[@]}" "$@"
+	TDPID=$SPAWN_PID
+	wait_until 10000 file_has "$XS_WORK/td.err" '^(tcpdump: )?listening on' || {
+		ck_fail "tcpdump did not start"
+		ck_show "$XS_WORK/td.err"
+		return 1
+	}
+}
+
+# stop_both NAME TDPID: SIGINT to xdpspy NAME and to tcpdump.
+stop_both() {
+	stop_xdpspy "$1" INT
+	kill -INT "$2"
+	wait_exit "$2" "$EXIT_MS_MAX" || ck_fail "tcpdump did not exit"
+}
+
+# to_lines TD XS: tcpdump's output and xdpspy's without time stamps (and tcpdump's blank
+# lines), as TD.lines and XS.lines. Only a record's first line starts with one (a digit):
+# -v's continuation lines and dumps are kept whole.
+to_lines() {
+	sed '/^$/d; s/^[0-9][^ ]* //' "$XS_WORK/$1.out" >"$XS_WORK/$1.lines"
+	sed 's/^[0-9][^ ]* //' "$XS_WORK/$2.out" >"$XS_WORK/$2.lines"
+}
+
+# same_lines TD XD WHAT: every line of both outputs, time stamps aside, identical and in order.
+same_lines() {
+	to_lines "$1" "$2"
+	if cmp -s "$XS_WORK/$1.lines" "$XS_WORK/$2.lines"; then
+		ck_info "$3: $(wc -l <"$XS_WORK/$2.lines") lines identical to tcpdump's"
+	else
+		ck_fail "$3: lines differ from tcpdump's (tcpdump: $(wc -l <"$XS_WORK/$1.lines"), xdpspy: $(wc -l <"$XS_WORK/$2.lines")):"
+		diff "$XS_WORK/$1.lines" "$XS_WORK/$2.lines" | head -12 | sed 's/^/    /'
+	fi
+}
+
+# udp_sink NS PORT...: sockets that take UDP to those ports in NS (v4 and v6), so that no ICMP
+# port unreachable muddles a comparison of every line (its decode is another matter).
+udp_sink() {
+	local ns=$1
+	shift
+	spawn "sink$RANDOM" "$ns" "$PYTHON" -c '
+import socket, sys, time
+keep = []
+for p in map(int, sys.argv[1:]):
+    for fam, addr in ((socket.AF_INET, "0.0.0.0"), (socket.AF_INET6, "::")):
+        s = socket.socket(fam, socket.SOCK_DGRAM)
+        if fam == socket.AF_INET6:
+            s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+        s.bind((addr, p))
+        keep.append(s)
+time.sleep(120)' "$@"
+}
+
 # --- driver ------------------------------------------------------------------------------------
 
 # Each check in a subshell of its own: its own scratch directory, namespaces and traps, so a

@@ -8,6 +8,7 @@
 
 #include <bpf/bpf.h>
 
+#include "app_ports.h"
 #include "bpf_owner.h"
 #include "capif.h"
 #include "exit_codes.h"
@@ -151,12 +152,14 @@ static void pin_own_flows(struct capif *c)
 static int load(struct capif *c, const struct capif_cfg *cfg)
 {
 	const struct opts *o = cfg->o;
+	static struct xs_app_cfg app; /* the same for every interface: the options' */
 	struct loader_cfg lc = {.ring_kib = o->ring_kib,
 				.ring_fd = cfg->ring_fd,
 				.wakeup_bytes = cfg->wakeup_bytes,
 				.filter = cfg->filter,
 				.filter_tc = cfg->filter_tc,
 				.snap_len = opts_event_snap(o),
+				.app = &app,
 				.verify_sum = o->print.vflag && !o->print.Kflag,
 				.cooked = cfg->cooked,
 				.hatype = c->hatype,
@@ -167,6 +170,7 @@ static int load(struct capif *c, const struct capif_cfg *cfg)
 	int err;
 
 	memcpy(lc.flow_fds, c->flow_fds, sizeof(lc.flow_fds));
+	app_ports_fill(&app, &o->print);
 	err = loader_open(&c->l, &lc, NULL, NULL);
 
 	if (err) {

@@ -15,6 +15,8 @@ void decode_reparse(struct xs_event *ev, const uint8_t *data, uint32_t len)
 	xs_parse(ev, &(struct xs_frame){.data = data, .end = data + len});
 	ev->ts_ns = full.ts_ns;
 	ev->wire_len = full.wire_len;
+	ev->ifindex = full.ifindex; /* -i any names the interface and direction from these */
+	ev->pkt_type = full.pkt_type;
 	ev->flags |= full.flags & (XS_F_EGRESS | XS_F_DATA | XS_F_VLAN_META);
 }
 

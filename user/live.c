@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "ahead.h"
+#include "app_ports.h"
 #include "capif.h"
 #include "csum_sw.h"
 #include "decode.h"
@@ -59,6 +60,7 @@ struct live {
 	unsigned long long bad_records;
 	unsigned long long lost_reported; /* --json: losses already reported in the stream */
 	struct segments_cfg seg; /* how sends segmented after the egress hook are printed */
+	struct xs_app_cfg seg_app; /* the segments' decoder bytes (seg.app) */
 	uint8_t seg_filter; /* enum seg_filter: which segments the kernel's verdict covers */
 	struct xs_counters status; /* at the last --stats-interval line */
 	unsigned long long status_captured;
@@ -374,6 +376,8 @@ static void segments_setup(struct live *lv)
 	uint32_t snap = opts_event_snap(o);
 
 	lv->seg.snap = snap < XS_MAX_SNAP ? snap : XS_MAX_SNAP;
+	app_ports_fill(&lv->seg_app, &o->print); /* as capif.c's, for the kernel */
+	lv->seg.app = &lv->seg_app;
 	lv->seg.sum = o->print.vflag && !o->print.Kflag;
 	lv->seg_filter = lv->cooked ? SEG_FILTER_SAME : (uint8_t)seg_filter_class(tc);
 	if (lv->seg_filter != SEG_FILTER_SAME) {

@@ -242,6 +242,8 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, ring_event_fn
 	l->skel->rodata->filter_on = cfg->filter && cfg->filter->len;
 	l->skel->rodata->snap_len = cfg->snap_len < XS_MAX_SNAP ? cfg->snap_len : XS_MAX_SNAP;
 	l->skel->rodata->verify_sum = cfg->verify_sum;
+	if (cfg->app)
+		memcpy((void *)&l->skel->rodata->app_cfg, cfg->app, sizeof(*cfg->app));
 	l->skel->rodata->seg_filter = cfg->seg_filter;
 	if (!cfg->test_runs)
 		gso_btf_consts(&l->skel->rodata->gso_k);

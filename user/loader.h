@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "app_bytes.h"
 #include "cbpf.h"
 #include "counters.h"
 #include "flow_table.h"
@@ -32,6 +33,9 @@ struct loader_cfg {
 	/* The TC hooks' own, compiled as for a live socket (metadata loads); empty: `filter`. */
 	const struct cbpf_prog *filter_tc;
 	uint32_t snap_len; /* frame bytes each event carries (-s, -x, -w); 0: none */
+	/* Without snap_len: the records that carry bytes for the printer's payload decoders
+	 * (include/app_bytes.h); NULL: none. */
+	const struct xs_app_cfg *app;
 	bool verify_sum; /* -v: the kernel sums each TCP segment for its checksum verdict */
 	uint8_t seg_filter; /* enum seg_filter: the filter on sends segmented after egress */
 	bool test_runs; /* replay: only the XDP programs, run by test runs; the ring never wakes */

@@ -13,6 +13,7 @@
 #include "lru.h"
 #include "names.h"
 #include "print.h"
+#include "print/app.h"
 #include "print/arp.h"
 #include "print/classic.h"
 #include "print/classic_ts.h"
@@ -25,6 +26,7 @@
 #include "print/printer.h"
 #include "print/sll.h"
 #include "print/tcpseq.h"
+#include "print/udp.h"
 #include "print/view.h"
 #include "proto.h"
 
@@ -191,4 +193,15 @@ void print_packet(struct printer *pr, const struct xs_event *ev, const struct pk
 	if (d == TCPDUMP_499 && pi->data && (pr->o.xflag || pr->o.Xflag || pr->o.Aflag))
 		put_dump(pr, &v, sb);
 	sb_putc(sb, '\n');
+}
+
+uint32_t print_payload_reads(const struct print_opts *o, uint8_t ipproto, uint16_t port)
+{
+	if (o->qflag || o->classic || o->json)
+		return 0;
+	if (ipproto == XS_IPPROTO_TCP)
+		return tcp_payload_reads(port, o->vflag);
+	if (ipproto == XS_IPPROTO_UDP)
+		return udp_payload_reads(port, o->vflag);
+	return 0;
 }

@@ -44,4 +44,13 @@ void print_prefetch_entry(const struct printer *pr, const struct print_hint *h);
 void print_packet(struct printer *pr, const struct xs_event *ev, const struct pkt_info *pi,
 		  struct strbuf *sb);
 
+/*
+ * The payload bytes this printer, with these options, reads of a TCP or UDP packet to or from
+ * port (PRINT_READS_ALL: all of them); 0 when it prints nothing from them. What a live capture
+ * asks the kernel to copy without -s (user/app_ports.c). -q, --classic and --json print no
+ * payload.
+ */
+#define PRINT_READS_ALL UINT32_MAX
+uint32_t print_payload_reads(const struct print_opts *o, uint8_t ipproto, uint16_t port);
+
 #endif

@@ -197,7 +197,7 @@ int segments_each(const struct xs_event *ev, const uint8_t *data, uint32_t data_
 		data_len = hdr;
 	}
 	for (uint32_t k = 0; k < n && !ret; k++) {
-		uint32_t plen = k + 1 < n ? mss : ev->wire_len - hdr - (n - 1) * mss, len = 0;
+		uint32_t plen = k + 1 < n ? mss : ev->wire_len - hdr - (n - 1) * mss, len = 0, snap;
 		struct xs_event s = *ev;
 
 		segment_fields(&s, ev, src, k, n, plen);
@@ -211,13 +211,14 @@ int segments_each(const struct xs_event *ev, const uint8_t *data, uint32_t data_
 		}
 		if (real && cfg->sum)
 			tcp_sum_host(&s, frame, len);
-		if (!cfg->snap || !real) {
+		snap = cfg->snap ? cfg->snap : cfg->app ? xs_app_bytes(cfg->app, &s) : 0;
+		if (!snap || !real) {
 			s.flags &= (uint16_t)~XS_F_DATA;
 			ret = fn(ctx, &s, NULL, 0);
 			continue;
 		}
-		if (len > cfg->snap)
-			len = cfg->snap;
+		if (len > snap)
+			len = snap;
 		if (len < s.cap_len) /* fewer than the headers: as tcpdump with this -s */
 			decode_reparse(&s, frame, len);
 		ret = fn(ctx, &s, frame, len);

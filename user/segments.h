@@ -10,10 +10,14 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "app_bytes.h"
 #include "event.h"
 
 struct segments_cfg {
 	uint32_t snap; /* frame bytes each segment carries (opts_event_snap()); 0: none */
+	/* Without snap: the segments that carry the bytes their payload decoder reads, as the
+	 * kernel's records do (include/app_bytes.h); NULL: none. */
+	const struct xs_app_cfg *app;
 	bool sum; /* -v: each segment's checksum sum (XS_F_SUM), from the send's bytes */
 	/* The filter expression, run on each segment's frame (its headers only when the record
 	 * has no bytes): false drops the segment, counted in filtered. NULL: every segment. */

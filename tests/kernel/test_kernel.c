@@ -15,6 +15,7 @@
 #include "loader.h"
 #include "tcp_sum.h"
 #include "../check.h"
+#include "rec_run.h"
 #include "parse_host.h"
 
 #define XDP_PASS 2 /* linux/bpf.h, which cannot be included beside libpcap's bpf.h */
@@ -135,21 +136,35 @@ static void test_equivalence(int argc, char **argv)
 	loader_close(l);
 }
 
-/* Records with the frame's bytes (-s, -X, -w) and the -v checksum sum. */
-struct rec_run {
-	uint8_t buf[sizeof(struct xs_event) + XS_MAX_SNAP];
-	size_t size;
-	unsigned records;
+struct sum_run {
+	struct rec_run r;
+	unsigned long summed; /* records with the -v sum */
 };
 
-static int on_record(void *ctx, void *data, size_t size)
+/* One frame's record: the frame's bytes, and the kernel's sum the host's. */
+static void check_record(void *ctx, const char *path, unsigned long nth, const uint8_t *frame,
+			 uint32_t len)
 {
-	struct rec_run *r = ctx;
+	struct sum_run *s = ctx;
+	struct rec_run *r = &s->r;
+	struct xs_event ev, want;
+	const uint8_t *data;
+	uint32_t n;
 
-	r->records++;
-	r->size = size < sizeof(r->buf) ? size : sizeof(r->buf);
-	memcpy(r->buf, data, r->size);
-	return 0;
+	if (!r->records || decode_event(r->buf, r->size, &ev, &data, &n)) {
+		CHECK(0, "%s: no valid record", path);
+		return;
+	}
+	CHECK(data && n == len && !memcmp(data, frame, n),
+	      "%s frame %lu: %u bytes in the record, %u in the frame", path, nth, n, len);
+	memset(&want, 0, sizeof(want));
+	xs_parse(&want, &(struct xs_frame){.data = frame, .end = frame + len});
+	tcp_sum_host(&want, frame, len);
+	CHECK((ev.flags & XS_F_SUM) == (want.flags & XS_F_SUM) && ev.l4_sum == want.l4_sum,
+	      "%s frame %lu: kernel sum %s%04x, host %s%04x", path, nth,
+	      ev.flags & XS_F_SUM ? "" : "none ", ev.l4_sum, want.flags & XS_F_SUM ? "" : "none ",
+	      want.l4_sum);
+	s->summed += !!(ev.flags & XS_F_SUM);
 }
 
 /*
@@ -160,53 +175,17 @@ static int on_record(void *ctx, void *data, size_t size)
 static void test_records(int argc, char **argv)
 {
 	struct loader_cfg cfg = {.ring_kib = 1024, .snap_len = XS_MAX_SNAP, .verify_sum = true};
-	unsigned long frames = 0, summed = 0;
-	static struct rec_run r;
+	static struct sum_run s;
+	unsigned long frames;
 	struct loader *l;
-	int err = loader_open(&l, &cfg, on_record, &r);
+	int err = loader_open(&l, &cfg, on_record, &s.r);
 
 	CHECK(!err, "load with payload and sums: %s", strerror(-err));
 	if (err)
 		return;
-	for (int i = 1; i < argc; i++) {
-		char errbuf[PCAP_ERRBUF_SIZE];
-		struct pcap_pkthdr *h;
-		const u_char *frame;
-		pcap_t *p = pcap_open_offline(argv[i], errbuf);
-
-		while (p && pcap_next_ex(p, &h, &frame) == 1) {
-			struct xs_event ev, want;
-			const uint8_t *data;
-			uint32_t n;
-
-			r.records = 0;
-			if (h->caplen < 14 || loader_test_run(l, frame, h->caplen, 0, NULL))
-				continue;
-			loader_consume(l);
-			frames++;
-			if (!r.records || decode_event(r.buf, r.size, &ev, &data, &n)) {
-				CHECK(0, "%s: no valid record", argv[i]);
-				continue;
-			}
-			CHECK(data && n == h->caplen && !memcmp(data, frame, n),
-			      "%s frame %lu: %u bytes in the record, %u in the frame", argv[i],
-			      frames, n, h->caplen);
-			memset(&want, 0, sizeof(want));
-			xs_parse(&want,
-				 &(struct xs_frame){.data = frame, .end = frame + h->caplen});
-			tcp_sum_host(&want, frame, h->caplen);
-			CHECK((ev.flags & XS_F_SUM) == (want.flags & XS_F_SUM) &&
-				  ev.l4_sum == want.l4_sum,
-			      "%s frame %lu: kernel sum %s%04x, host %s%04x", argv[i], frames,
-			      ev.flags & XS_F_SUM ? "" : "none ", ev.l4_sum,
-			      want.flags & XS_F_SUM ? "" : "none ", want.l4_sum);
-			summed += !!(ev.flags & XS_F_SUM);
-		}
-		if (p)
-			pcap_close(p);
-	}
+	frames = rec_run_pcaps(l, &s.r, argc, argv, check_record, &s);
 	printf("kernel: %lu records with frame bytes, %lu TCP segments summed like the host\n",
-	       frames, summed);
+	       frames, s.summed);
 	loader_close(l);
 }
 

@@ -14,6 +14,14 @@
 #define TOKEN_MAX 128 /* tcpdump's MAX_TOKEN: longer first tokens are not commands */
 #define TELNET_IAC 0xff
 #define NFS_PORT 2049
+/*
+ * What the text protocols read without -v: the first token (up to 129 bytes), the spaces
+ * after it, a second, then the first line. 512 bytes hold the request and status lines of
+ * nearly all traffic (RFC 9112 only asks servers to take 8000); a longer line is printed as
+ * tcpdump prints it with -s that short, "HTTP [|http]", where tcpdump prints the line.
+ */
+#define TEXT_LINE_READS 512
+#define SSH_BANNER_MAX 255 /* RFC 4253 4.2: the version line, CR LF included */
 
 struct payload {
 	const uint8_t *p;
@@ -286,7 +294,7 @@ static enum app_result check_nfs(const struct payload *pl, uint16_t sport, uint1
 	return APP_NONE;
 }
 
-enum decoder { DEC_OTHER, DEC_TEXT, DEC_TELNET, DEC_SSH, DEC_NFS };
+enum decoder { DEC_OTHER, DEC_TEXT, DEC_TELNET, DEC_SSH, DEC_NFS, DEC_DNS };
 
 /*
  * tcp_print's port tests, in 4.99.3's order: the first port that either side uses wins. SMB
@@ -312,7 +320,7 @@ static const struct {
     {8080, DEC_TEXT, &proto_http},
     {554, DEC_TEXT, &proto_rtsp},
     {8554, DEC_TEXT, &proto_rtsp},
-    {53, DEC_OTHER, NULL /* domain */},
+    {53, DEC_DNS, NULL},
     {639, DEC_OTHER, NULL /* msdp */},
     {323, DEC_OTHER, NULL /* rpki-rtr */},
     {646, DEC_OTHER, NULL /* ldp */},
@@ -345,9 +353,30 @@ enum app_result print_tcp_payload(struct strbuf *sb, uint16_t sport, uint16_t dp
 			return print_ssh(sb, &pl);
 		case DEC_NFS:
 			return check_nfs(&pl, sport, dport);
+		case DEC_DNS:
+			return APP_DNS;
 		default:
 			return APP_UNSUPPORTED;
 		}
 	}
 	return APP_NONE;
+}
+
+uint32_t tcp_payload_reads(uint16_t port, int vflag)
+{
+	for (size_t i = 0; i < sizeof(port_order) / sizeof(port_order[0]); i++) {
+		if (port != port_order[i].port)
+			continue;
+		switch (port_order[i].dec) {
+		case DEC_TEXT:
+			return vflag ? APP_READS_ALL : TEXT_LINE_READS;
+		case DEC_SSH:
+			return SSH_BANNER_MAX;
+		case DEC_DNS:
+			return APP_READS_ALL;
+		default:
+			return 0; /* telnet without IAC, NFS: nothing printed either way */
+		}
+	}
+	return 0;
 }

@@ -19,7 +19,10 @@ enum app_result {
 	 * so a -x/-X/-A dump of this record starts at the frame's first byte (print_dump.h). */
 	APP_TRUNCATED,
 	APP_UNSUPPORTED, /* tcpdump's decoder for this port may print more; nothing appended */
+	APP_DNS, /* port 53: DNS over TCP, which the caller prints (it needs the printer) */
 };
+
+#define APP_READS_ALL UINT32_MAX /* tcp_payload_reads(): the whole payload */
 
 /*
  * Appends what follows ", length N" on tcpdump's TCP line, e.g. ": HTTP: GET / HTTP/1.1",
@@ -35,12 +38,20 @@ enum app_result {
  * Call it only where tcpdump reaches the payload: right after ", length N", not with -q, and
  * not with -T (which forces a decoder: treat any -T as APP_UNSUPPORTED). length == 0 returns
  * APP_NONE. Decoders covered: RST text (-v), SMTP 25, WHOIS 43, SSH 22, FTP 21, HTTP 80/8080,
- * RTSP 554/8554, telnet 23 without IAC, NFS 2049 when it stays silent; the other ports
- * tcp_print() tests (179, 1723, 6379, 10288, 6633, 6653, 53, 639, 323, 646) give
+ * RTSP 554/8554, telnet 23 without IAC, NFS 2049 when it stays silent; 53 gives APP_DNS; the
+ * other ports tcp_print() tests (179, 1723, 6379, 10288, 6633, 6653, 639, 323, 646) give
  * APP_UNSUPPORTED. The first port in tcpdump's order that either side uses decides.
  */
 enum app_result print_tcp_payload(struct strbuf *sb, uint16_t sport, uint16_t dport,
 				  uint8_t tcp_flags, const uint8_t *payload, uint32_t captured,
 				  uint32_t length, int vflag);
+
+/*
+ * The payload bytes the decoder print_tcp_payload() picks for a segment to or from port reads
+ * at most (APP_READS_ALL: all of it); 0 where nothing is printed from them. With both ports'
+ * bounds taken, the larger covers the decoder tcpdump's order picks. For the kernel's copy
+ * (user/app_ports.c).
+ */
+uint32_t tcp_payload_reads(uint16_t port, int vflag);
 
 #endif

@@ -183,3 +183,27 @@ bool print_dns(const struct printer *pr, const uint8_t *p, uint32_t cap, uint32_
 	sb_printf(sb, " (%u)", length);
 	return true;
 }
+
+bool print_dns_tcp(const struct printer *pr, const uint8_t *p, uint32_t cap, uint32_t length,
+		   bool *lost, struct strbuf *sb)
+{
+	uint32_t prefix;
+
+	if (length < 2) {
+		sb_printf(sb, " [DNS over TCP: length %u < 2] (invalid)", length);
+		return true;
+	}
+	length -= 2;
+	if (cap < 2) {
+		sb_puts(sb, " [|domain]");
+		*lost = true;
+		return false;
+	}
+	prefix = rd16(p);
+	if (prefix != length) {
+		sb_printf(sb, " [prefix length(%u) != length(%u)] (invalid)", prefix, length);
+		return true;
+	}
+	sb_putc(sb, ' ');
+	return print_dns(pr, p + 2, cap - 2, length, false, lost, sb);
+}

@@ -49,6 +49,12 @@ struct dns {
 bool print_dns(const struct printer *pr, const uint8_t *p, uint32_t cap, uint32_t length, bool mdns,
 	       bool *lost, struct strbuf *sb);
 
+/* DNS over TCP (RFC 1035 4.2.2), as tcp_print() hands port 53's payload to domain_print():
+ * the two-byte length, checked against the segment's, then the message. length and cap are
+ * the TCP payload's. */
+bool print_dns_tcp(const struct printer *pr, const uint8_t *p, uint32_t cap, uint32_t length,
+		   bool *lost, struct strbuf *sb);
+
 /* dns_name.c */
 bool dns_get(struct dns *d, uint32_t off, uint32_t n); /* n bytes at off, or lost */
 bool dns_printn(struct dns *d, uint32_t off, uint32_t n); /* false: ran out */

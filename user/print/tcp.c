@@ -8,6 +8,7 @@
 #include "addr.h"
 #include "app.h"
 #include "csum.h"
+#include "dns.h"
 #include "proto.h"
 #include "pseudo.h"
 #include "tcp.h"
@@ -56,6 +57,13 @@ static void print_payload(const struct printer *pr, struct pview *v, uint32_t hl
 	captured = end > start ? end - start : 0;
 	r = print_tcp_payload(sb, be16(ev->l4.tcp.sport), be16(ev->l4.tcp.dport), ev->l4.tcp.flags,
 			      v->pkt->data + start, captured, length, pr->o.vflag);
+	if (r == APP_DNS) {
+		bool lost = false;
+
+		print_dns_tcp(pr, v->pkt->data + start, captured < length ? captured : length,
+			      length, &lost, sb);
+		r = lost ? APP_TRUNCATED : APP_PRINTED;
+	}
 	if (r == APP_TRUNCATED)
 		v->lost = true;
 }

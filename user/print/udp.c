@@ -140,3 +140,11 @@ void print_udp(const struct printer *pr, struct pview *v, struct strbuf *sb)
 	else
 		sb_printf(sb, "UDP, length %u", ulen);
 }
+
+uint32_t udp_payload_reads(uint16_t port, int vflag)
+{
+	/* -v's checksum verdict (IPv6's; IPv4's from -vv) sums the whole datagram, on any port. */
+	if (vflag || port == XS_PORT_DNS || port == XS_PORT_MDNS || udp_app_decodes(port))
+		return UINT32_MAX;
+	return 0;
+}

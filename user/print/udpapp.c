@@ -86,3 +86,14 @@ bool print_udp_app(const struct printer *pr, struct pview *v, uint16_t sport, ui
 	}
 	return false;
 }
+
+bool udp_app_decodes(uint16_t port)
+{
+	for (size_t i = 0; i < sizeof(decoders) / sizeof(decoders[0]); i++) {
+		const struct udp_decoder *d = &decoders[i];
+
+		if (d->range ? in_range(port, d) : port == d->port1 || port == d->port2)
+			return d->print != NULL;
+	}
+	return false;
+}

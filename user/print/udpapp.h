@@ -21,6 +21,9 @@ typedef void udpapp_fn(const struct printer *pr, const struct pview *v, struct c
 		       uint32_t length, struct strbuf *sb);
 
 /* The decoder for the ports, in udp_print()'s order; false when xdpspy has none. */
+/* Whether the decoder print_udp_app() picks for a datagram to or from port is one of ours (it
+ * reads the whole message). */
+bool udp_app_decodes(uint16_t port);
 bool print_udp_app(const struct printer *pr, struct pview *v, uint16_t sport, uint16_t dport,
 		   struct cur *c, uint32_t length, struct strbuf *sb);
 
