@@ -10,6 +10,7 @@
 
 #include "bpf_owner.h"
 #include "capif.h"
+#include "cgroups.h"
 #include "exit_codes.h"
 #include "hook.h"
 #include "iface.h"
@@ -163,6 +164,8 @@ static int load(struct capif *c, const struct capif_cfg *cfg)
 				.seg_filter = cfg->seg_filter,
 				.stats_fd = c->stats_fd,
 				.flows = c->flows,
+				.process = o->process,
+				.cgroup_root = cgroups_root(),
 				.detect = c->detect};
 	int err;
 

@@ -4,6 +4,7 @@
  * so the rest of user space never sees libbpf's object model.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/capability.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,9 @@
 #define XS_TC_HANDLE 0x5853 /* "XS": marks our clsact filter */
 #define XS_TC_PRIO 0xc001
 
+/* --process: the programs that follow sockets (bpf/sock_owner.h), and a NULL. */
+#define XS_OWNER_PROGS 10
+
 struct loader {
 	struct xdpspy_bpf *skel;
 	struct ring_buffer *rb;
@@ -50,7 +54,64 @@ struct loader {
 	int borrowed_link[XS_HOOKS];
 	int lent_prog[XS_HOOKS];
 	int filter_prog[XS_HOOKS]; /* the filter expression, translated for each hook */
+	struct bpf_link *owner_link[XS_OWNER_PROGS]; /* --process: the socket-side programs */
 };
+
+static struct bpf_program *owner_prog(const struct xdpspy_bpf *skel, int i)
+{
+	struct bpf_program *const p[XS_OWNER_PROGS] = {
+	    skel->progs.xdpspy_sock_create, skel->progs.xdpspy_connect4,
+	    skel->progs.xdpspy_connect6,    skel->progs.xdpspy_sendmsg4,
+	    skel->progs.xdpspy_sendmsg6,    skel->progs.xdpspy_post_bind4,
+	    skel->progs.xdpspy_post_bind6,  skel->progs.xdpspy_sock_release,
+	    skel->progs.xdpspy_sock_state,  NULL};
+
+	return p[i];
+}
+
+/* Off, the programs stay unloaded and the tables take one entry; on, the filters go into
+ * rodata. */
+static int setup_owner(struct loader *l, const struct loader_cfg *cfg)
+{
+	const struct owner_cfg *p = &cfg->process;
+	int err = 0;
+
+	l->skel->rodata->process_on = p->on;
+	if (!p->on) {
+		for (int i = 0; owner_prog(l->skel, i); i++)
+			bpf_program__set_autoload(owner_prog(l->skel, i), false);
+		err = bpf_map__set_max_entries(l->skel->maps.owners, 1);
+		return err ? err : bpf_map__set_max_entries(l->skel->maps.owned_flows, 1);
+	}
+	l->skel->rodata->own_pid = p->pid;
+	memcpy((void *)l->skel->rodata->own_comm, p->comm, sizeof(p->comm));
+	l->skel->rodata->own_cgroup = p->cgroup;
+	l->skel->rodata->own_cg_level = p->cg_level;
+	return 0;
+}
+
+/* The socket-side programs on the cgroup v2 root: every socket of the machine, whatever its
+ * cgroup or network namespace. Links: gone with the process. */
+static int attach_owner(struct loader *l, const struct loader_cfg *cfg)
+{
+	int cg, err = 0;
+
+	if (!cfg->process.on || cfg->test_runs)
+		return 0;
+	cg = open(cfg->cgroup_root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (cg < 0)
+		return -errno;
+	for (int i = 0; owner_prog(l->skel, i) && !err; i++) {
+		struct bpf_program *p = owner_prog(l->skel, i);
+
+		l->owner_link[i] = bpf_program__type(p) == BPF_PROG_TYPE_TRACEPOINT
+				       ? bpf_program__attach(p)
+				       : bpf_program__attach_cgroup(p, cg);
+		err = l->owner_link[i] ? 0 : -errno;
+	}
+	close(cg);
+	return err;
+}
 
 /* What `attach` pins for each hook, and the hooks' programs. */
 static const char *const link_pin[XS_HOOKS] = {XS_PIN_XDP_LINK, XS_PIN_EGRESS_LINK,
@@ -262,6 +323,8 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 			goto fail;
 	}
 	err = setup_flows(l, cfg);
+	if (!err)
+		err = setup_owner(l, cfg);
 	if (err)
 		goto fail;
 	err = cfg->ring_fd > 0
@@ -272,6 +335,8 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 	err = xdpspy_bpf__load(l->skel);
 	if (!err)
 		err = store_detect_cfg(l, cfg);
+	if (!err)
+		err = attach_owner(l, cfg);
 	if (err)
 		goto fail;
 	for (int h = 0; h < XS_HOOKS && l->skel->rodata->filter_on; h++) {
@@ -303,6 +368,8 @@ void loader_close(struct loader *l)
 	if (!l)
 		return;
 	loader_detach(l);
+	for (int i = 0; i < XS_OWNER_PROGS; i++)
+		bpf_link__destroy(l->owner_link[i]);
 	ring_buffer__free(l->rb);
 	xdpspy_bpf__destroy(l->skel);
 	for (int h = 0; h < XS_HOOKS; h++)

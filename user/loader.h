@@ -17,6 +17,7 @@
 #include "cbpf.h"
 #include "counters.h"
 #include "flow_table.h"
+#include "owner_cfg.h"
 
 /* The maps of --flows (include/flow_table.h), as pinned beside stats. */
 enum loader_flow_map { LFM_FLOWS, LFM_SOURCES, LFM_SERVICES, LFM_DETECT, LFM_COUNT };
@@ -44,6 +45,10 @@ struct loader_cfg {
 	bool flows; /* --flows: the flow table and the detectors */
 	struct xs_detect_cfg detect; /* with flows: their thresholds and sizes */
 	int flow_fds[LFM_COUNT]; /* > 0: reuse these (the pinned maps), as stats_fd */
+	/* --process: the socket-side programs on cgroup_root (the cgroup v2 mount), the
+	 * owners' tail on each record, and the owner filters */
+	struct owner_cfg process;
+	const char *cgroup_root;
 };
 
 struct loader;
