@@ -92,7 +92,7 @@ BINARIES = $(BUILD)/xdpspy $(BUILD)/xdpspy-san $(UNIT_BIN) $(KERNEL_TEST_BIN) $(
 
 .PHONY: all deps test test-unit test-fuzz test-fuzz-pcap test-kernel test-portability test-replay \
 	test-filter test-payload test-difffuzz diff-fuzz test-live test-faults test-counters \
-	test-flows test-cli test-build demo goldens vmlinux fuzz soak bench-kernel check-full format \
+	test-flows test-process test-cli test-build demo goldens vmlinux fuzz soak bench-kernel check-full format \
 	check-format lint clean install help
 
 all: $(BUILD)/xdpspy
@@ -260,6 +260,10 @@ test-counters: $(BUILD)/xdpspy
 test-flows: $(BUILD)/xdpspy $(BUILD)/bench/gen $(BUILD)/bench/mix.pcap
 	$(Q)tests/flows.sh
 
+# --process against curl and python3 in namespaces, a cgroup and a router (tests/process.sh).
+test-process: $(BUILD)/xdpspy
+	$(Q)tests/process.sh
+
 test-cli: $(BUILD)/xdpspy
 	$(Q)tests/cli.sh
 
@@ -293,7 +297,7 @@ demo: deps
 # Every layer runs even when an earlier one fails; the summary line says how many did.
 TEST_LAYERS := check-format lint test-cli test-build test-unit test-fuzz test-fuzz-pcap \
 	test-kernel test-portability test-replay test-filter test-payload test-difffuzz test-live \
-	test-faults test-counters test-flows
+	test-faults test-counters test-flows test-process
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/xdpspy-san
