@@ -43,7 +43,7 @@ $(BUILD)/bench/kernel_cost: $(BUILD)/bench/kernel_cost.o $(KERNEL_OBJ)
 # In-kernel cost per packet (BPF_PROG_TEST_RUN), unfiltered and with a typical expression.
 bench-kernel: $(BUILD)/bench/kernel_cost
 	$(Q)python3 bench/frames.py $(BUILD)/bench/frames
-	$(Q)$(BUILD)/bench/kernel_cost -e 'tcp port 443 and host 10.0.0.1' -s 128 -v \
+	$(Q)$(BUILD)/bench/kernel_cost -e 'tcp port 443 and host 10.0.0.1' -s 128 -v -p \
 		$(BUILD)/bench/frames/*.pcap
 
 # --- the end-to-end generator and its helpers -------------------------------------------------

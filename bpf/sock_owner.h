@@ -32,35 +32,17 @@ const volatile __u64 own_comm[2] = {0}; /* --comm, NUL-padded: 0 for any */
 const volatile __u64 own_cgroup = 0; /* --cgroup: its id, 0 for any; and its depth */
 const volatile __u32 own_cg_level = 0;
 
-struct owner_val {
-	struct xs_owner o;
-	__u64 cg_anc; /* the creator's cgroup at own_cg_level (--cgroup matches descendants) */
-	__u16 bound_port; /* host order: the port it was bound to (post_bind), 0 for none */
-	__u8 bound_proto;
-	__u8 pad[5];
-};
-
-struct owner_flow {
-	__u64 netns; /* the network namespace's cookie */
-	__u8 laddr[16]; /* IPv4 as ::ffff:a.b.c.d, as dual-stack sockets see it */
-	__u8 raddr[16]; /* zero, with rport, for a bound port */
-	__be16 lport;
-	__be16 rport;
-	__u8 proto;
-	__u8 pad[3];
-};
-
 struct {
 	__uint(type, BPF_MAP_TYPE_LRU_HASH);
 	__uint(max_entries, 16384); /* 1 when --process is off (the loader) */
 	__type(key, __u64); /* the socket's cookie */
-	__type(value, struct owner_val);
+	__type(value, struct xs_owner_val);
 } owners SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_LRU_HASH);
 	__uint(max_entries, 16384);
-	__type(key, struct owner_flow);
+	__type(key, struct xs_owner_flow);
 	__type(value, __u64); /* the owning socket's cookie */
 } owned_flows SEC(".maps");
 
@@ -120,7 +102,7 @@ struct sock___xo {
 extern void *bpf_cast_to_kern_ctx(void *obj) __ksym;
 
 /* The process running now, as the owner of a socket it acts on. */
-static __always_inline void owner_current(struct owner_val *v)
+static __always_inline void owner_current(struct xs_owner_val *v)
 {
 	__builtin_memset(v, 0, sizeof(*v));
 	v->o.pid = bpf_get_current_pid_tgid() >> 32;
@@ -133,7 +115,7 @@ static __always_inline void owner_current(struct owner_val *v)
 
 static __always_inline void owner_set(__u64 cookie)
 {
-	struct owner_val v;
+	struct xs_owner_val v;
 
 	owner_current(&v);
 	bpf_map_update_elem(&owners, &cookie, &v, BPF_ANY);
@@ -157,7 +139,7 @@ int xdpspy_sock_create(struct bpf_sock *sk)
 static __always_inline int owner_use(struct bpf_sock_addr *ctx)
 {
 	__u64 cookie = bpf_get_socket_cookie(ctx);
-	struct owner_val *v = bpf_map_lookup_elem(&owners, &cookie);
+	struct xs_owner_val *v = bpf_map_lookup_elem(&owners, &cookie);
 
 	if (!v || v->o.pid != bpf_get_current_pid_tgid() >> 32)
 		owner_set(cookie);
@@ -188,7 +170,7 @@ int xdpspy_sendmsg6(struct bpf_sock_addr *ctx)
 	return owner_use(ctx);
 }
 
-static __always_inline void bound_key(struct owner_flow *k, __u64 netns, __u32 proto, __u32 port)
+static __always_inline void bound_key(struct xs_owner_flow *k, __u64 netns, __u32 proto, __u32 port)
 {
 	__builtin_memset(k, 0, sizeof(*k));
 	k->netns = netns;
@@ -200,9 +182,9 @@ static __always_inline void bound_key(struct owner_flow *k, __u64 netns, __u32 p
 static __always_inline int owner_bind(struct bpf_sock *sk)
 {
 	__u64 cookie = bpf_get_socket_cookie(sk);
-	struct owner_flow k;
+	struct xs_owner_flow k;
 
-	struct owner_val v;
+	struct xs_owner_val v;
 
 	owner_current(&v);
 	/* sock_release may not read the port: it is kept here for it. */
@@ -232,8 +214,8 @@ SEC("cgroup/sock_release")
 int xdpspy_sock_release(struct bpf_sock *sk)
 {
 	__u64 cookie = bpf_get_socket_cookie(sk), *bound;
-	struct owner_val *v;
-	struct owner_flow k;
+	struct xs_owner_val *v;
+	struct xs_owner_flow k;
 
 	v = bpf_map_lookup_elem(&owners, &cookie);
 	if (!v)
@@ -279,7 +261,7 @@ static __always_inline void owner_addr(__u8 *dst, const __u8 *a, bool ip6)
 SEC("tracepoint/sock/inet_sock_set_state")
 int xdpspy_sock_state(struct xs_sock_state *ctx)
 {
-	struct owner_flow k = {0};
+	struct xs_owner_flow k = {0};
 	struct xs_sock_state t;
 	const struct sock___xo *sk;
 	__u64 cookie, *owner;
@@ -328,14 +310,14 @@ static __always_inline __u64 hook_netns(void *ctx, bool skb)
 	return dev ? dev->nd_net.net->net_cookie : 0;
 }
 
-static __always_inline struct owner_val *owner_of(const __u64 *cookie)
+static __always_inline struct xs_owner_val *owner_of(const __u64 *cookie)
 {
 	return cookie ? bpf_map_lookup_elem(&owners, cookie) : NULL;
 }
 
 /* The packet's local end and its peer, from the event; false when it has no ports. */
 static __always_inline bool packet_flow(const struct xs_event *ev, bool egress, __u64 netns,
-					struct owner_flow *k)
+					struct xs_owner_flow *k)
 {
 	bool ip6 = ev->flags & XS_F_IP6;
 	__u32 alen = ip6 ? 16 : 4;
@@ -353,7 +335,7 @@ static __always_inline bool packet_flow(const struct xs_event *ev, bool egress, 
 	return true;
 }
 
-static __always_inline bool owner_pass(const struct owner_val *v)
+static __always_inline bool owner_pass(const struct xs_owner_val *v)
 {
 	const __u64 *have = (const __u64 *)v->o.comm;
 
@@ -368,9 +350,9 @@ static __always_inline bool owner_pass(const struct owner_val *v)
 static __always_inline void owner_find(void *ctx, bool skb, const struct xs_event *ev)
 {
 	bool egress = ev->flags & XS_F_EGRESS;
-	struct owner_val *v = NULL;
+	struct xs_owner_val *v = NULL;
 	struct owner_now *now;
-	struct owner_flow k;
+	struct xs_owner_flow k;
 	__u32 slot = egress;
 	__u64 cookie = 0;
 	bool flow;

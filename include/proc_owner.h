@@ -28,4 +28,28 @@ struct xs_owner {
 
 _Static_assert(sizeof(struct xs_owner) == 32, "xs_owner size changed");
 
+/* The kernel's tables (bpf/sock_owner.h), here for a benchmark that fills them. A socket, by
+ * its cookie: */
+struct xs_owner_val {
+	struct xs_owner o;
+	__u64 cg_anc; /* the creator's cgroup at own_cg_level (--cgroup matches descendants) */
+	__u16 bound_port; /* host order: the port it was bound to (post_bind), 0 for none */
+	__u8 bound_proto;
+	__u8 pad[5];
+};
+
+/* A flow or a bound port a socket owns (the value: its cookie). */
+struct xs_owner_flow {
+	__u64 netns; /* the network namespace's cookie */
+	__u8 laddr[16]; /* IPv4 as ::ffff:a.b.c.d, as dual-stack sockets see it */
+	__u8 raddr[16]; /* zero, with rport, for a bound port */
+	__be16 lport;
+	__be16 rport;
+	__u8 proto;
+	__u8 pad[3];
+};
+
+_Static_assert(sizeof(struct xs_owner_val) == 48, "xs_owner_val size changed");
+_Static_assert(sizeof(struct xs_owner_flow) == 48, "xs_owner_flow size changed");
+
 #endif

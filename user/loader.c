@@ -96,7 +96,7 @@ static int attach_owner(struct loader *l, const struct loader_cfg *cfg)
 {
 	int cg, err = 0;
 
-	if (!cfg->process.on || cfg->test_runs)
+	if (!cfg->process.on || cfg->test_runs || !cfg->cgroup_root)
 		return 0;
 	cg = open(cfg->cgroup_root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (cg < 0)
@@ -111,6 +111,17 @@ static int attach_owner(struct loader *l, const struct loader_cfg *cfg)
 	}
 	close(cg);
 	return err;
+}
+
+int loader_owner_seed(struct loader *l, const struct xs_owner_flow *k, uint64_t cookie,
+		      const struct xs_owner_val *v)
+{
+	if (bpf_map__update_elem(l->skel->maps.owners, &cookie, sizeof(cookie), v, sizeof(*v),
+				 BPF_ANY) ||
+	    bpf_map__update_elem(l->skel->maps.owned_flows, k, sizeof(*k), &cookie, sizeof(cookie),
+				 BPF_ANY))
+		return -errno;
+	return 0;
 }
 
 /* What `attach` pins for each hook, and the hooks' programs. */

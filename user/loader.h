@@ -48,7 +48,7 @@ struct loader_cfg {
 	/* --process: the socket-side programs on cgroup_root (the cgroup v2 mount), the
 	 * owners' tail on each record, and the owner filters */
 	struct owner_cfg process;
-	const char *cgroup_root;
+	const char *cgroup_root; /* NULL: the socket side not attached (a benchmark's test runs) */
 };
 
 struct loader;
@@ -68,6 +68,10 @@ int loader_missing_caps(char *buf, size_t len);
 
 int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_fn fn, void *ctx);
 void loader_close(struct loader *l);
+/* --process: a socket (cookie, owner v) that owns flow k, as the socket side would record it;
+ * for a benchmark's test runs. */
+int loader_owner_seed(struct loader *l, const struct xs_owner_flow *k, uint64_t cookie,
+		      const struct xs_owner_val *v);
 /*
  * Runs one frame through the XDP program (BPF_PROG_TEST_RUN); *verdict gets its return.
  * wire_len: the frame's length on the wire when len bytes of it were captured (the filter's

@@ -463,6 +463,10 @@ static enum opts_result check_combinations(struct opts *o)
 		log_msg("--process, --pid, --comm and --cgroup need a live capture, not -r");
 		return OPTS_EXIT_USAGE;
 	}
+	if (o->process.on && !cgroups_root()) {
+		log_msg("--process needs cgroup v2 mounted (its socket hooks go on its root)");
+		return OPTS_EXIT_USAGE;
+	}
 	if (o->process.cgroup_path) {
 		int err = cgroups_resolve(o->process.cgroup_path, &o->process.cgroup,
 					  &o->process.cg_level);
