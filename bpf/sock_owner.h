@@ -364,8 +364,9 @@ static __always_inline void owner_find(void *ctx, bool skb, const struct xs_even
 	if (egress && skb) {
 		cookie = bpf_get_socket_cookie(ctx);
 		v = cookie ? bpf_map_lookup_elem(&owners, &cookie) : NULL;
-		/* Its 5-tuple names the socket for the packets that come back. */
-		if (v && flow)
+		/* Its 5-tuple names the socket for the packets that come back. A lookup first:
+		 * an LRU update takes a lock and a node even when the key is there. */
+		if (v && flow && !bpf_map_lookup_elem(&owned_flows, &k))
 			bpf_map_update_elem(&owned_flows, &k, &cookie, BPF_NOEXIST);
 	}
 	if (!v && flow) {
