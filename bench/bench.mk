@@ -29,22 +29,29 @@ CONN_TD_FRAMES ?= 50000
 CONN_RUNS ?= 3
 
 BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/ringpos $(BUILD)/bench/pass.bpf.o \
-	$(BUILD)/bench/mix.pcap $(BUILD)/bench/kernel_cost $(BUILD)/bench/conns
+	$(BUILD)/bench/mix.pcap $(BUILD)/bench/kernel_cost $(BUILD)/bench/producers $(BUILD)/bench/conns
 
 .PHONY: bench bench-tools bench-conns
 
 # The C tools whose header dependencies make test-build checks.
-BENCH_BIN := $(BUILD)/bench/kernel_cost $(BUILD)/bench/ringpos
+BENCH_BIN := $(BUILD)/bench/kernel_cost $(BUILD)/bench/producers $(BUILD)/bench/ringpos
 
-$(BUILD)/bench/kernel_cost: $(BUILD)/bench/kernel_cost.o $(KERNEL_OBJ)
+$(BUILD)/bench/kernel_cost: $(BUILD)/bench/kernel_cost.o $(BUILD)/bench/frame.o $(KERNEL_OBJ)
 	$(msg) LD $@
 	$(Q)$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
 
-# In-kernel cost per packet (BPF_PROG_TEST_RUN), unfiltered and with a typical expression.
-bench-kernel: $(BUILD)/bench/kernel_cost
+# Two CPUs producing at once, one ring against per-CPU rings (BPF_PROG_TEST_RUN, pinned threads).
+$(BUILD)/bench/producers: $(BUILD)/bench/producers.o $(BUILD)/bench/frame.o $(KERNEL_OBJ)
+	$(msg) LD $@
+	$(Q)$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS) -lpthread
+
+# In-kernel cost per packet (BPF_PROG_TEST_RUN), unfiltered and with a typical expression;
+# then one producer against two at once.
+bench-kernel: $(BUILD)/bench/kernel_cost $(BUILD)/bench/producers
 	$(Q)python3 bench/frames.py $(BUILD)/bench/frames
 	$(Q)$(BUILD)/bench/kernel_cost -e 'tcp port 443 and host 10.0.0.1' -s 128 -v -p \
 		$(BUILD)/bench/frames/*.pcap
+	$(Q)$(BUILD)/bench/producers -r $(KERNEL_ROUNDS) $(BUILD)/bench/frames/*.pcap
 
 # --- the end-to-end generator and its helpers -------------------------------------------------
 $(BUILD)/bench/%.bpf.o: bench/%.bpf.c bench/gen.h

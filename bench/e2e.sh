@@ -87,12 +87,12 @@ cmd_label() {
 RSS_ANON=0 RSS_HWM=0
 sample_rss() { b_sample_rss "$CAP_PID"; }
 
-ring_pos() { # producer position of the capture's ring buffer, bytes
+ring_pos() { # producer positions of the capture's ring buffers (one per CPU), bytes, summed
 	[[ -n $CAP_PID ]] || {
 		echo 0
 		return
 	}
-	"$BB/ringpos" "$CAP_PID" 2>/dev/null | awk 'NR == 1 { p = $2 } END { print p + 0 }'
+	"$BB/ringpos" "$CAP_PID" 2>/dev/null | awk '{ p += $2 } END { print p + 0 }'
 }
 
 counters_rx() {

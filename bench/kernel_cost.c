@@ -22,7 +22,6 @@
  * counters, ...), so a machine's drift between two columns does not count. The frame is the
  * same at every run: its flow is in the table, as a packet of a flow under way finds it.
  */
-#include <pcap/pcap.h>
 #include <stdio.h>
 #include <sys/socket.h>
 #include <stdlib.h>
@@ -30,6 +29,7 @@
 #include <unistd.h>
 
 #include "filter.h"
+#include "frame.h"
 #include "loader.h"
 #include "log.h"
 #include "opts.h"
@@ -37,12 +37,6 @@
 #include "proto.h"
 
 #define CHUNK 1000 /* runs between two drains of the ring */
-
-struct frame {
-	char name[64];
-	u_char data[16384];
-	uint32_t len;
-};
 
 static unsigned long long delivered;
 
@@ -53,39 +47,6 @@ static int on_event(void *ctx, void *data, size_t size)
 	(void)size;
 	delivered++;
 	return 0;
-}
-
-static int read_frame(const char *path, struct frame *f)
-{
-	char errbuf[PCAP_ERRBUF_SIZE];
-	struct pcap_pkthdr *h;
-	const u_char *data;
-	const char *base = strrchr(path, '/');
-	pcap_t *p = pcap_open_offline(path, errbuf);
-	int rc = -1;
-
-	if (!p) {
-		fprintf(stderr, "kernel_cost: %s\n", errbuf);
-		return -1;
-	}
-	if (pcap_next_ex(p, &h, &data) == 1 && h->caplen <= sizeof(f->data)) {
-		snprintf(f->name, sizeof(f->name), "%s", base ? base + 1 : path);
-		f->name[strcspn(f->name, ".")] = '\0';
-		memcpy(f->data, data, h->caplen);
-		f->len = h->caplen;
-		rc = 0;
-	} else {
-		fprintf(stderr, "kernel_cost: %s: no usable frame\n", path);
-	}
-	pcap_close(p);
-	return rc;
-}
-
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
 }
 
 static int cmp_i32(const void *a, const void *b)
@@ -118,7 +79,7 @@ static double measure_at(struct loader *l, bool tc, const struct frame *f, int r
 		if (l)
 			loader_consume(l);
 	}
-	qsort(ns, (size_t)rounds, sizeof(ns[0]), cmp_u32);
+	qsort(ns, (size_t)rounds, sizeof(ns[0]), frame_cmp_u32);
 	return ns[rounds / 2];
 }
 
@@ -267,7 +228,7 @@ int main(int argc, char **argv)
 		printf(" %9s %8s %11s %10s", "proc-miss", "proc-hit", "tc-proc-hit", "proc-added");
 	printf("   (ns per packet%s%s)\n", expr ? "; filter: " : "", expr ? expr : "");
 	for (int i = optind; i < argc; i++) {
-		if (read_frame(argv[i], f))
+		if (frame_read(argv[i], f))
 			goto out;
 		printf("%-16s %6u %8.0f %10.0f %8.0f", f->name, f->len, measure(NULL, f, rounds),
 		       measure(counting, f, rounds), measure(events, f, rounds));

@@ -6,7 +6,7 @@
     report.py --conns CONNS.tsv      (make bench-conns: that table alone, on stdout)
 
 DIR holds e2e-full.tsv, e2e-paced.tsv, replay.tsv, kernel.txt, env.txt and (optionally)
-conns.tsv and profile.md; MIX.pcap is the generator's template mix (for tcpdump's ring layout)."""
+producers.txt, conns.tsv and profile.md; MIX.pcap is the generator's template mix (for tcpdump's ring layout)."""
 import os
 import statistics
 import sys
@@ -218,8 +218,10 @@ def verdict(ok):
     return "**met**" if ok else "**not met**"
 
 
-def targets(full, paced, kern, rep, ip, fs):
+def targets(full, paced, kern, rep, ip, fs, prod):
     t = conns_target(fs)
+    if prod:
+        t.append(producers_target(prod))
     if ip.get("none") and ip.get("counters"):
         r = ip["counters"].med / ip["none"].med
         t.append(("iperf3 with `xdpspy attach` ≥ 0.95× with nothing attached",
@@ -295,12 +297,45 @@ def targets(full, paced, kern, rep, ip, fs):
     return "\n".join(out)
 
 
+def load_producers(path):
+    """producers' table: [{"frame", "one": (1, 2), "percpu": (1, 2), "counting": (1, 2)}]."""
+    rows = []
+    if not os.path.exists(path):
+        return rows
+    for line in read(path).splitlines():
+        w = line.split()
+        if len(w) == 11 and w[1].isdigit() and all(x.endswith("x") for x in w[8:]):
+            v = [float(x) for x in w[2:8]]
+            rows.append({"frame": w[0], "one": v[0:2], "percpu": v[2:4], "counting": v[4:6]})
+    return rows
+
+
+def producers_table(rows):
+    out = ["| frame | one ring: 1 producer | 2 at once | per-CPU rings: 1 | 2 at once | "
+           "counters only: 1 | 2 at once | one ring 2/1 | per-CPU 2/1 | counters 2/1 |",
+           "|---|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        ratios = ["%.2f×" % (r[k][1] / r[k][0]) for k in ("one", "percpu", "counting")]
+        out.append("| %s | %s | %s |" % (r["frame"], " | ".join(
+            "%.0f" % x for k in ("one", "percpu", "counting") for x in r[k]), " | ".join(ratios)))
+    return "\n".join(out)
+
+
+def producers_target(rows):
+    ratio = statistics.median(r["percpu"][1] / r["percpu"][0] for r in rows)
+    one = statistics.median(r["one"][1] / r["one"][0] for r in rows)
+    return ("two producers at once: per-event kernel cost ≤ 1.1× that of one producer",
+            "%.2f× with per-CPU rings, %.2f× with one ring (median over frames)" % (ratio, one),
+            verdict(ratio <= 1.1))
+
+
 def main():
     d, mix = sys.argv[1], sys.argv[2]
     tp = S.tpacket_bytes(mix)
     full = S.E2E(os.path.join(d, "e2e-full.tsv"), tp)
     paced = S.E2E(os.path.join(d, "e2e-paced.tsv"), tp)
     kern = S.load_kernel(os.path.join(d, "kernel.txt"))
+    prod = load_producers(os.path.join(d, "producers.txt"))
     rep, spawn_ms = S.load_replay(os.path.join(d, "replay.tsv"))
     ip = iperf_rows(os.path.join(d, "iperf.tsv"))
     top_tsv = os.path.join(d, "top.tsv")
@@ -312,7 +347,7 @@ def main():
 
     doc = ["# xdpspy benchmark", "", "Written by `make bench` (bench/report.py); the plot is "
            "`results.png`, the raw rows are the TSVs beside this file.", "", env, "",
-           "## Targets", "", targets(full, paced, kern, rep, ip, fs), "",
+           "## Targets", "", targets(full, paced, kern, rep, ip, fs, prod), "",
            "## What the monitored traffic pays", "", iperf_table(ip), "",
            "## End to end, as fast as the generator goes", "", e2e_table(full), "",
            "## End to end, at a fixed %d kpps" % (paced.pps // 1000), "", e2e_table(paced), "",
@@ -320,6 +355,11 @@ def main():
            "`make bench-kernel` (bench/kernel_cost.c): each frame %s; the ring is drained "
            "every 1000 runs, so events are delivered, not lost." % (
                "run 1000 times per round, median over rounds"), "", kernel_table(kern), "",
+           "## Two CPUs producing at once (BPF_PROG_TEST_RUN, ns per event)", "",
+           "`make bench-kernel` (bench/producers.c): the XDP program sending events from "
+           "threads pinned to CPU 0 and 1, a reader draining; the same program with one ring "
+           "in every CPU's slot, with a ring per CPU, and counting only (the machine's own "
+           "cost of two CPUs at once).", "", producers_table(prod), "",
            "## Flows and detectors (--flows)", "", flows_table(kern, top), "",
            "## Replay (%d frames, median of %d runs)" % (
                rep["xdpspy"]["frames"], len(rep["xdpspy"]["wall"].v)),

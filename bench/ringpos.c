@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Bytes that went through a process's BPF ring buffers:
+ * Bytes that went through a process's BPF ring buffers (xdpspy holds one per CPU):
  *
  *   ringpos PID
  *

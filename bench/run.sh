@@ -59,6 +59,12 @@ setsid bash -c 'echo -20 >/proc/self/autogroup 2>/dev/null; exec "$@"' _ \
 	taskset -c "$CAP_CPU" "$BB/kernel_cost" -r "$KERNEL_ROUNDS" -e 'tcp port 443 and host 10.0.0.1' \
 	"$BB"/frames/*.pcap >"$OUT/kernel.txt" || fail "kernel_cost failed"
 cat "$OUT/kernel.txt" >&2
+step "two CPUs producing at once: one ring, per-CPU rings ($KERNEL_ROUNDS rounds)"
+# shellcheck disable=SC2016 # expanded by the inner bash
+setsid bash -c 'echo -20 >/proc/self/autogroup 2>/dev/null; exec "$@"' _ \
+	"$BB/producers" -r "$KERNEL_ROUNDS" "$BB"/frames/*.pcap >"$OUT/producers.txt" ||
+	fail "producers failed"
+cat "$OUT/producers.txt" >&2
 
 step "end to end, full rate"
 "$BENCH/e2e.sh" -o "$OUT/e2e-full.tsv" -R "$ROUNDS" -n "$FRAMES" || fail "e2e.sh failed"

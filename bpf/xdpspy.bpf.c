@@ -38,7 +38,8 @@ char LICENSE[] SEC("license") = "GPL";
 #define XS_PACKET_OUTGOING 4 /* linux/if_packet.h's, as a packet tap sees a send */
 
 /* Set by the loader before load. */
-const volatile __u32 wakeup_bytes = 0; /* 0: the kernel's adaptive wakeup, else a fill level */
+/* 0: the kernel's adaptive wakeup; else a fill level, a power of two (wakeup_flags()) */
+const volatile __u32 wakeup_bytes = 0;
 const volatile __u8 counters_only = 0; /* `xdpspy attach`: count, send no events */
 const volatile __u8 filter_on = 0; /* run the filter in the chains' FILTER slot */
 const volatile __u32 snap_len = 0; /* frame bytes to send after the event (-s), 0 for none */
@@ -54,9 +55,21 @@ const volatile __u8 seg_filter = 0;
  * the filter's `len` reads it. 0 for live frames. */
 __u32 replay_wire_len = 0;
 
-struct {
+/*
+ * One ring per CPU (user/ring.c makes them, sized from -B, and merges them by time stamp): a
+ * hook reserves in its CPU's ring, so no two CPUs ever take the same ring's lock or write the
+ * same producer position. Slot i holds CPU i's ring.
+ */
+struct cpu_ring {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
-	__uint(max_entries, 4 << 20); /* resized by the loader (-B) */
+	__uint(max_entries, 4096);
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY_OF_MAPS);
+	__uint(max_entries, 1); /* the loader makes one slot per possible CPU */
+	__type(key, __u32);
+	__array(values, struct cpu_ring);
 } events SEC(".maps");
 
 struct {
@@ -154,13 +167,34 @@ static __always_inline void count(struct xs_counters *c, const struct xs_event *
 	}
 }
 
-/* Wake the reader only once the ring holds wakeup_bytes, never per event: wakeups are dear. */
-static __always_inline __u64 wakeup_flags(void)
+/* The bytes a record of n takes in a ring: its 8-byte header, rounded up to 8. */
+#define XS_RING_LEN(n) ((((__u64)(n) + 7) & ~7ull) + 8)
+
+/* This CPU's ring; NULL only if the loader left its slot empty (counted as lost). */
+static __always_inline void *cpu_ring(void)
 {
+	__u32 cpu = bpf_get_smp_processor_id();
+
+	return bpf_map_lookup_elem(&events, &cpu);
+}
+
+/*
+ * Wake the reader when this record (len bytes in the ring, header included) takes the ring's
+ * fill past a multiple of wakeup_bytes: never per event, wakeups are dear. Not on every record
+ * above the level either: a reader that lags (a busy machine) would then cost each record an
+ * interrupt and a wakeup, 4-10 times the record's own cost (bench/producers.c); a reader that
+ * read past the level and fell behind again is woken at the next multiple, and polls every
+ * 100 ms, or sooner while it holds records for the merge (user/ring_merge.c), whose bytes
+ * count in the fill too.
+ */
+static __always_inline __u64 wakeup_flags(void *ring, __u64 len)
+{
+	__u64 fill;
+
 	if (!wakeup_bytes)
 		return 0;
-	return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wakeup_bytes ? BPF_RB_FORCE_WAKEUP
-									     : BPF_RB_NO_WAKEUP;
+	fill = bpf_ringbuf_query(ring, BPF_RB_AVAIL_DATA); /* this record included */
+	return (fill ^ (fill - len)) >= wakeup_bytes ? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
 }
 
 /*
@@ -285,16 +319,24 @@ static __always_inline struct xs_counters *prepare(struct xs_event *ev, const st
  * stack is not the hooks'. */
 __noinline int xs_owner_send_event(struct xs_event *ev)
 {
-	if (!ev)
+	void *ring = cpu_ring();
+	__u32 size;
+
+	if (!ev || !ring)
 		return -1;
-	return owner_output(&events, ev, xs_event_size(ev), sizeof(*ev), wakeup_flags());
+	size = xs_event_size(ev);
+	return owner_output(ring, ev, size, sizeof(*ev),
+			    wakeup_flags(ring, XS_RING_LEN(size + sizeof(struct xs_owner))));
 }
 
 __noinline int xs_owner_send_record(struct xs_record *rec, __u32 size)
 {
-	if (!rec)
+	void *ring = cpu_ring();
+
+	if (!rec || !ring)
 		return -1;
-	return owner_output(&events, rec, size, sizeof(*rec), wakeup_flags());
+	return owner_output(ring, rec, size, sizeof(*rec),
+			    wakeup_flags(ring, XS_RING_LEN(size + sizeof(struct xs_owner))));
 }
 
 /* rc of a send: 0 sent, > 0 dropped by --pid/--comm/--cgroup, < 0 no room in the ring. */
@@ -312,12 +354,13 @@ static __always_inline void tally(int rc, __u32 n, struct xs_counters *c)
 static __always_inline void output(void *rec, __u32 size, struct xs_counters *c)
 {
 	__u32 n = xs_gso_segs(rec);
+	void *ring = cpu_ring();
 
 	if (process_on) {
 		tally(xs_owner_send_record(rec, size), n, c);
 		return;
 	}
-	if (bpf_ringbuf_output(&events, rec, size, wakeup_flags()) == 0)
+	if (ring && bpf_ringbuf_output(ring, rec, size, wakeup_flags(ring, XS_RING_LEN(size))) == 0)
 		c->events += n;
 	else
 		c->lost += n;
@@ -331,15 +374,19 @@ static __always_inline void output(void *rec, __u32 size, struct xs_counters *c)
  */
 static __always_inline int ring_copy(const struct xs_event *ev, __u32 k)
 {
-	__u64 *rec = bpf_ringbuf_reserve(&events, k, 0);
+	void *ring = cpu_ring();
+	__u64 *rec;
 	__u32 i;
 
+	if (!ring)
+		return -1;
+	rec = bpf_ringbuf_reserve(ring, k, 0);
 	if (!rec)
 		return -1;
 #pragma unroll
 	for (i = 0; i < k / 8; i++)
 		rec[i] = ((const __u64 *)ev)[i];
-	bpf_ringbuf_submit(rec, wakeup_flags());
+	bpf_ringbuf_submit(rec, wakeup_flags(ring, XS_RING_LEN(k)));
 	return 0;
 }
 

@@ -26,6 +26,43 @@
 #define XS_ETH_P_QINQ1 0x9100 /* pre-standard QinQ tags */
 #define XS_ETH_P_QINQ2 0x9200
 #define XS_ETH_MAX_LEN 1500
+#define XS_ETH_P_DN 0x6003 /* DECnet phase IV */
+#define XS_ETH_P_RARP 0x8035
+#define XS_ETH_P_SLOW 0x8809 /* LACP, marker, OAM (IEEE 802.3 annex 43B) */
+#define XS_ETH_P_MPLS 0x8847
+#define XS_ETH_P_MPLS_MULTI 0x8848
+#define XS_ETH_P_PPPOE_DISC 0x8863
+#define XS_ETH_P_PPPOE_SESS 0x8864
+#define XS_ETH_P_EAPOL 0x888e /* IEEE 802.1X */
+#define XS_ETH_P_LLDP 0x88cc
+#define XS_ETH_P_MACSEC 0x88e5 /* IEEE 802.1AE */
+#define XS_ETH_P_PTP 0x88f7 /* IEEE 1588 */
+#define XS_ETH_P_LOOPBACK 0x9000 /* Ethernet configuration testing protocol */
+
+/* IEEE 802.2 LLC: service access points and control fields (llc.c, stp.c). */
+#define XS_LLCSAP_GLOBAL 0xff
+#define XS_LLCSAP_IP 0x06
+#define XS_LLCSAP_8021D 0x42 /* spanning tree */
+#define XS_LLCSAP_SNAP 0xaa
+#define XS_LLCSAP_IPX 0xe0
+#define XS_LLCSAP_ISONS 0xfe
+#define XS_LLC_U_FMT 3 /* an unnumbered frame's low control bits */
+#define XS_LLC_S_FMT 1 /* a supervisory frame's low control bit */
+#define XS_LLC_UI 0x03
+#define XS_LLC_XID 0xaf
+#define XS_LLC_XID_FI 0x81
+#define XS_LLC_U_POLL 0x10
+#define XS_LLC_IS_POLL 0x0100
+#define XS_LLC_GSAP 1 /* ssap: response; dsap: group */
+#define XS_LLC_HLEN_U 3
+#define XS_LLC_HLEN_IS 4
+#define XS_SNAP_HLEN 5
+#define XS_OUI_ENCAP_ETHER 0x000000
+#define XS_OUI_CISCO 0x00000c
+#define XS_OUI_RFC2684 0x0080c2
+#define XS_PID_CISCO_PVST 0x010b
+#define XS_PID_CISCO_VLANBRIDGE 0x010c
+#define XS_PID_RFC2684_BPDU 0x000e
 
 #define XS_ETH_HLEN 14
 #define XS_VLAN_HLEN 4
@@ -36,6 +73,7 @@
 /* IP protocol numbers (IANA), IPv6 extension headers among them. */
 #define XS_IPPROTO_HOPOPTS 0
 #define XS_IPPROTO_ICMP 1
+#define XS_IPPROTO_IGMP 2
 #define XS_IPPROTO_TCP 6
 #define XS_IPPROTO_UDP 17
 #define XS_IPPROTO_DCCP 33
@@ -47,10 +85,13 @@
 #define XS_IPPROTO_NONE 59
 #define XS_IPPROTO_DSTOPTS 60
 #define XS_IPPROTO_MOBILITY_OLD 62
+#define XS_IPPROTO_OSPF 89
+#define XS_IPPROTO_VRRP 112
 #define XS_IPPROTO_SCTP 132
 #define XS_IPPROTO_MOBILITY 135
 #define XS_IPPROTO_HIP 139 /* Host Identity Protocol (RFC 7401) */
 #define XS_IPPROTO_SHIM6 140
+#define XS_IPPROTO_ETHERNET 143 /* RFC 8986 */
 #define XS_IPPROTO_EXP1 253 /* experimentation and testing (RFC 3692) */
 #define XS_IPPROTO_EXP2 254
 

@@ -193,6 +193,18 @@ stop_named tc
 head -n "$(grep -cF " [curl $CURL_CG " "$XS_WORK/xc.out")" "$XS_WORK/tc.out" >"$XS_WORK/tc1.out"
 grep -F " [curl $CURL_CG " "$XS_WORK/xc.out" >"$XS_WORK/xc1.out"
 check_owned xc1 tc1 "curl $CURL_CG /$CG_NAME/app"
+# Three conversations, interleaved with their neighbours in the printer's lookahead: each
+# client port names one owner, its own process.
+got=$(sed -nE "s/^IP ($IP4_A|$IP4_B)\.([0-9]+) > ($IP4_A|$IP4_B)\.([0-9]+): .* \[([a-z0-9]+ [0-9]+) [^],]*(, closed)?\]\$/\1 \2 \4 \5/p" "$XS_WORK/xc.out" |
+	awk -v a="$IP4_A" '{ p = $1 == a ? $2 : $3; print p, $4, $5 }' | sort -u)
+want=$(printf '%s\n' "curl $CURL_CG" "curl $CURL2" "python3 $PYGET" | sort)
+if [[ $(wc -l <<<"$got") == 3 && $(cut -d' ' -f2- <<<"$got" | sort) == "$want" &&
+	$(wc -l <"$XS_WORK/xc.out") == $(grep -c ' \[[a-z0-9]* [0-9]* ' "$XS_WORK/xc.out") ]]; then
+	echo "process: xc: $(lines_of xc) lines of three conversations, each client port with its own process"
+	ok
+else
+	bad "xc: client ports and owners: $(tr '\n' ';' <<<"$got") (want $(tr '\n' ';' <<<"$want"))"
+fi
 filtered xpid "--pid $SRV2" "\\.$PORT2[: ].* \\[python3 $SRV2 /\\]\$"
 
 xdpspy_in xcg "$NS_A" "$IF_A" --cgroup "/$CG_NAME" # a parent: its descendants match

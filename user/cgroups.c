@@ -2,7 +2,8 @@
 /*
  * The cgroup v2 hierarchy's paths by id. A cgroup's id is its directory's inode number, so a
  * walk of the mount maps every id to its path; the walk is repeated when an id is not known
- * yet (a cgroup made since), at most once a second, and a miss is remembered until then.
+ * yet (a cgroup made since), at most once a second. Entries are kept for the run, each in its
+ * own allocation, so a path handed out stays valid (the printer's lookahead holds them).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -24,7 +25,7 @@ struct cg_entry {
 
 static struct {
 	char root[CG_PATH_MAX];
-	struct cg_entry *tab;
+	struct cg_entry **tab;
 	size_t n, cap;
 	time_t walked;
 } cg;
@@ -54,35 +55,38 @@ const char *cgroups_root(void)
 	return cg.root[0] ? cg.root : NULL;
 }
 
+static const struct cg_entry *find(uint64_t id)
+{
+	for (size_t i = 0; i < cg.n; i++)
+		if (cg.tab[i]->id == id)
+			return cg.tab[i];
+	return NULL;
+}
+
 static int add_dir(const char *path, const struct stat *st, int type, struct FTW *ftw)
 {
 	struct cg_entry *e;
 	size_t skip = strlen(cg.root);
 
 	(void)ftw;
-	if (type != FTW_D)
+	if (type != FTW_D || find(st->st_ino))
 		return 0;
 	if (cg.n == cg.cap) {
 		size_t cap = cg.cap ? cg.cap * 2 : 64;
-		struct cg_entry *t = realloc(cg.tab, cap * sizeof(*t));
+		struct cg_entry **t = realloc(cg.tab, cap * sizeof(*t));
 
 		if (!t)
 			return 1;
 		cg.tab = t;
 		cg.cap = cap;
 	}
-	e = &cg.tab[cg.n++];
+	e = malloc(sizeof(*e));
+	if (!e)
+		return 1;
 	e->id = st->st_ino;
 	snprintf(e->path, sizeof(e->path), "%s", path[skip] ? path + skip : "/");
+	cg.tab[cg.n++] = e;
 	return 0;
-}
-
-static const struct cg_entry *find(uint64_t id)
-{
-	for (size_t i = 0; i < cg.n; i++)
-		if (cg.tab[i].id == id)
-			return &cg.tab[i];
-	return NULL;
 }
 
 const char *cgroups_path(uint64_t id)
@@ -95,7 +99,6 @@ const char *cgroups_path(uint64_t id)
 	if (!cgroups_root() || now == cg.walked)
 		return NULL;
 	cg.walked = now;
-	cg.n = 0;
 	nftw(cg.root, add_dir, 16, FTW_PHYS | FTW_MOUNT);
 	e = find(id);
 	return e ? e->path : NULL;

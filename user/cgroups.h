@@ -14,7 +14,7 @@ const char *cgroups_root(void);
  * (the root: 0). 0, or -errno. */
 int cgroups_resolve(const char *path, uint64_t *id, uint32_t *level);
 /* The path of cgroup id below the root ("/" for the root), or NULL when no cgroup has it
- * (removed since). Valid until the next call. */
+ * (removed since). Valid for the run. */
 const char *cgroups_path(uint64_t id);
 
 #endif

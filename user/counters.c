@@ -100,6 +100,11 @@ static __u64 value(const struct xs_counters *c, size_t i)
 
 int counters_read(int map_fd, struct xs_counters *out)
 {
+	return counters_read_cpu(map_fd, -1, out);
+}
+
+int counters_read_cpu(int map_fd, int only, struct xs_counters *out)
+{
 	int ncpu = libbpf_num_possible_cpus();
 	struct xs_counters *per;
 	__u32 key = 0;
@@ -116,7 +121,7 @@ int counters_read(int map_fd, struct xs_counters *out)
 	}
 	memset(out, 0, sizeof(*out));
 	for (int cpu = 0; cpu < ncpu; cpu++)
-		for (size_t i = 0; i < NFIELDS; i++)
+		for (size_t i = 0; i < NFIELDS && (only < 0 || cpu == only); i++)
 			*(__u64 *)((char *)out + fields[i].off) += value(&per[cpu], i);
 out:
 	free(per);

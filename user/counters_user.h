@@ -14,6 +14,8 @@ enum counters_format { CF_TEXT, CF_JSON, CF_PROMETHEUS };
 
 /* Sums the per-CPU values of the `stats` map behind fd. 0 or -errno. */
 int counters_read(int map_fd, struct xs_counters *out);
+/* CPU cpu's values alone (cpu < 0: the sum): what the hooks on it sent into its ring. */
+int counters_read_cpu(int map_fd, int cpu, struct xs_counters *out);
 /* Reads the counters pinned for ifname. 0, or -ENOENT when nothing is pinned there. */
 int counters_read_pinned(const char *ifname, struct xs_counters *out);
 /*

@@ -4,8 +4,8 @@
  * capture, as tcpdump's any device), print every event as tcpdump prints the packet, and on a
  * signal drain the ring, print tcpdump's closing counts and detach. The hooks are bpf_links,
  * so a killed run leaves nothing behind; only the clsact fallback needs removing, here or at
- * the next start. Every interface's programs send into one ring, so the events of all come
- * out in the order they were made.
+ * the next start. Every interface's programs send into the capture's per-CPU rings, merged by
+ * time stamp (ring.h), so the events of all come out in the order they were made.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ahead.h"
 #include "capif.h"
 #include "csum_sw.h"
 #include "cgroups.h"
@@ -47,6 +48,7 @@ struct live {
 	bool cooked; /* several interfaces: LINUX_SLL2, as tcpdump -i any */
 	bool any; /* -i any: every interface that is up, as they come and go */
 	struct sink *sink;
+	struct ahead *ahead; /* in front of the sink */
 	struct ring *ring;
 	struct capif_cfg cfg;
 	struct cbpf_prog filter, filter_tc;
@@ -101,7 +103,7 @@ static int on_packet(void *ctx, struct xs_event *ev, const uint8_t *data, uint32
 		pi.ifname = c ? c->name : "?"; /* as tcpdump names an interface it cannot find */
 		pi.hatype = c ? c->hatype : 1;
 	}
-	return sink_packet(lv->sink, ev, &pi) ? 1 : 0;
+	return ahead_push(lv->ahead, ev, &pi) ? 1 : 0;
 }
 
 /* A segment's frame through the expression, as tcpdump's filter sees it (segments.h). */
@@ -171,6 +173,10 @@ static void print_counts(const struct live *lv, unsigned long long captured)
 		c.lost == 1 ? "" : "s");
 	if (lv->bad_records)
 		log_msg("%llu malformed ring records ignored", lv->bad_records);
+	if (ring_late(lv->ring))
+		log_msg(
+		    "%llu records came out of time order (a CPU held one past the %llu ms window)",
+		    ring_late(lv->ring), RING_WINDOW_NS / 1000000);
 }
 
 static void handle_signals(void)
@@ -332,6 +338,7 @@ static int capture(struct live *lv)
 			next_status = now + (int64_t)o->stats_interval * 1000000000;
 		}
 		n = ring_poll(lv->ring, POLL_MS);
+		ahead_flush(lv->ahead); /* a read's last frames wait for no later one */
 		if (n < 0 && !sink_done(lv->sink)) {
 			log_msg("reading the ring buffer: %s", strerror(-n));
 			return n;
@@ -403,7 +410,12 @@ static int prepare(struct live *lv)
 	lv->sink = sink_new(o);
 	if (!lv->sink)
 		return XS_EXIT_ERR;
-	err = ring_new(&lv->ring, o->ring_kib, on_event, lv);
+	lv->ahead = ahead_new(lv->sink);
+	if (!lv->ahead) {
+		log_msg("out of memory");
+		return XS_EXIT_ERR;
+	}
+	err = ring_new(&lv->ring, o->ring_kib, false, on_event, lv);
 	if (err) {
 		log_msg("cannot create the ring buffer: %s", strerror(-err));
 		return XS_EXIT_ERR;
@@ -416,9 +428,9 @@ static int prepare(struct live *lv)
 				     .filter = &lv->filter,
 				     .filter_tc = &lv->filter_tc,
 				     .ring_fd = ring_fd(lv->ring),
-				     /* Wake the reader by fill level: a quarter of the ring; the
-				      * poll timeout does the rest. */
-				     .wakeup_bytes = o->ring_kib * 1024u / 4};
+				     /* Wake the reader by fill level: a quarter of a CPU's ring;
+				      * the poll timeout does the rest. */
+				     .wakeup_bytes = (uint32_t)(ring_bytes(lv->ring) / 4)};
 	return 0;
 }
 
@@ -471,7 +483,8 @@ static int finish(struct live *lv)
 	for (size_t i = 0; i < lv->nifs; i++)
 		capif_detach(&lv->ifs[i]);
 	if (!sink_done(lv->sink))
-		ring_poll(lv->ring, 0);
+		ring_drain(lv->ring); /* the window too: nothing can come any more */
+	ahead_flush(lv->ahead);
 	if (lv->o->print.json)
 		report_losses(lv);
 	captured = sink_count(lv->sink);
@@ -487,6 +500,7 @@ static void free_live(struct live *lv)
 	for (size_t i = 0; i < lv->nifs; i++)
 		capif_close(&lv->ifs[i]);
 	free(lv->ifs);
+	ahead_free(lv->ahead);
 	sink_close(lv->sink);
 	ring_free(lv->ring);
 	filter_free(&lv->filter);

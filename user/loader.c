@@ -47,7 +47,7 @@
 
 struct loader {
 	struct xdpspy_bpf *skel;
-	struct ring_buffer *rb;
+	struct ring *ring; /* its own, without cfg->ring_fd */
 	int link[XS_HOOKS]; /* bpf_links, -1 where none */
 	int clsact_ifindex[XS_HOOKS]; /* a clsact filter to remove at detach, 0 if none */
 	/* Taken over from `xdpspy attach`: the pinned links, and the programs to give back. */
@@ -281,7 +281,7 @@ static int store_detect_cfg(struct loader *l, const struct loader_cfg *cfg)
 		   : 0;
 }
 
-int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_fn fn, void *ctx)
+int loader_open(struct loader **out, const struct loader_cfg *cfg, ring_event_fn fn, void *ctx)
 {
 	struct loader *l = calloc(1, sizeof(*l));
 	int err;
@@ -338,9 +338,12 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 		err = setup_owner(l, cfg);
 	if (err)
 		goto fail;
-	err = cfg->ring_fd > 0
-		  ? bpf_map__reuse_fd(l->skel->maps.events, cfg->ring_fd)
-		  : bpf_map__set_max_entries(l->skel->maps.events, cfg->ring_kib * 1024u);
+	/* Counting only sends nothing: the array of rings stays as libbpf makes it, empty. */
+	if (!cfg->ring_fd && !cfg->counters_only)
+		err = ring_new(&l->ring, cfg->ring_kib, false, fn, ctx);
+	if (!err && (cfg->ring_fd > 0 || l->ring))
+		err = bpf_map__reuse_fd(l->skel->maps.events,
+					cfg->ring_fd > 0 ? cfg->ring_fd : ring_fd(l->ring));
 	if (err)
 		goto fail;
 	err = xdpspy_bpf__load(l->skel);
@@ -358,15 +361,6 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_
 		if (err)
 			goto fail;
 	}
-	if (cfg->ring_fd > 0) {
-		*out = l;
-		return 0; /* the caller reads the ring */
-	}
-	l->rb = ring_buffer__new(bpf_map__fd(l->skel->maps.events), fn, ctx, NULL);
-	if (!l->rb) {
-		err = -errno;
-		goto fail;
-	}
 	*out = l;
 	return 0;
 fail:
@@ -381,8 +375,8 @@ void loader_close(struct loader *l)
 	loader_detach(l);
 	for (int i = 0; i < XS_OWNER_PROGS; i++)
 		bpf_link__destroy(l->owner_link[i]);
-	ring_buffer__free(l->rb);
 	xdpspy_bpf__destroy(l->skel);
+	ring_free(l->ring);
 	for (int h = 0; h < XS_HOOKS; h++)
 		if (l->filter_prog[h] >= 0)
 			close(l->filter_prog[h]);
@@ -448,7 +442,12 @@ int loader_test_run_empty(bool tc, const void *frame, uint32_t len, uint32_t rep
 
 int loader_consume(struct loader *l)
 {
-	return l->rb ? ring_buffer__consume(l->rb) : 0;
+	return l->ring ? ring_drain(l->ring) : 0;
+}
+
+struct ring *loader_ring(struct loader *l)
+{
+	return l->ring;
 }
 
 int loader_counters(struct loader *l, struct xs_counters *out)
@@ -701,14 +700,4 @@ void loader_detach_xdp(struct loader *l)
 	if (l->link[XS_HOOK_XDP] >= 0)
 		close(l->link[XS_HOOK_XDP]);
 	l->link[XS_HOOK_XDP] = -1;
-}
-
-int loader_poll(struct loader *l, int timeout_ms)
-{
-	int n = l->rb ? ring_buffer__poll(l->rb, timeout_ms) : 0;
-
-	if (n < 0 && n != -EINTR)
-		return n;
-	/* Below the wakeup level nothing woke us: consume on every timeout all the same. */
-	return l->rb ? ring_buffer__consume(l->rb) : 0;
 }

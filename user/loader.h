@@ -18,14 +18,11 @@
 #include "counters.h"
 #include "flow_table.h"
 #include "owner_cfg.h"
+#include "ring.h"
 
 /* The maps of --flows (include/flow_table.h), as pinned beside stats. */
 enum loader_flow_map { LFM_FLOWS, LFM_SOURCES, LFM_SERVICES, LFM_DETECT, LFM_COUNT };
 extern const char *const loader_flow_pin[LFM_COUNT]; /* their pin names */
-
-/* Called for each ring record; the same shape as libbpf's ring_buffer_sample_fn, so this
- * header stays free of libbpf (whose struct bpf_insn clashes with libpcap's). */
-typedef int (*loader_event_fn)(void *ctx, void *data, size_t size);
 
 struct loader_cfg {
 	unsigned ring_kib;
@@ -39,7 +36,7 @@ struct loader_cfg {
 	bool verify_sum; /* -v: the kernel sums each TCP segment for its checksum verdict */
 	uint8_t seg_filter; /* enum seg_filter: the filter on sends segmented after egress */
 	bool test_runs; /* replay: only the XDP programs, run by test runs; the ring never wakes */
-	int ring_fd; /* > 0: send into this ring (ring.h), which the caller reads; else its own */
+	int ring_fd; /* > 0: send into these rings (ring_fd()), which the caller reads; else its own */
 	bool cooked; /* -i any: TC hooks only, no VLAN tag put back, filters on a LINUX_SLL2 view */
 	uint16_t hatype; /* cooked: the device's ARPHRD_ type, for the filter's view */
 	bool flows; /* --flows: the flow table and the detectors */
@@ -66,7 +63,8 @@ struct attach_info {
 /* Names the capabilities a load needs and this process lacks; returns how many. */
 int loader_missing_caps(char *buf, size_t len);
 
-int loader_open(struct loader **out, const struct loader_cfg *cfg, loader_event_fn fn, void *ctx);
+/* Without cfg->ring_fd, the loader makes its own rings (ring.h) and fn gets their records. */
+int loader_open(struct loader **out, const struct loader_cfg *cfg, ring_event_fn fn, void *ctx);
 void loader_close(struct loader *l);
 /* --process: a socket (cookie, owner v) that owns flow k, as the socket side would record it;
  * for a benchmark's test runs. */
@@ -85,8 +83,10 @@ int loader_test_run_timed(struct loader *l, bool tc, const void *frame, uint32_t
 			  uint32_t repeat, uint32_t *ns);
 /* The same through a program that only lets the packet pass: the floor under the hook. */
 int loader_test_run_empty(bool tc, const void *frame, uint32_t len, uint32_t repeat, uint32_t *ns);
-/* Hands every record in the ring to the sample callback; returns how many, or -errno. */
+/* Hands every record in its own rings to the callback, in time order; returns how many. */
 int loader_consume(struct loader *l);
+/* Its own rings (NULL with cfg->ring_fd or counters only): the benchmark's and tests' view. */
+struct ring *loader_ring(struct loader *l);
 /*
  * Live attach. XDP and TCX go in as bpf_links, which the kernel removes when the process dies;
  * a clsact filter does not, and loader_detach() removes it (a killed run's is found by
@@ -110,8 +110,6 @@ int loader_xdp_query(int ifindex, uint32_t *id, char *name, size_t namelen);
 uint32_t loader_tcx_ours(int ifindex);
 /* Takes the XDP program off again (the ingress hook moves to TC). */
 void loader_detach_xdp(struct loader *l);
-/* Waits up to timeout_ms for the ring's wakeup, then hands over whatever is there. */
-int loader_poll(struct loader *l, int timeout_ms);
 
 /* Sums the per-CPU counters. */
 int loader_counters(struct loader *l, struct xs_counters *out);

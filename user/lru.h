@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * A hash table of fixed-size keys and values with a bound on its entries: once full, the least
- * recently used entry makes room for a new one. The printer's per-connection and per-host
+ * A hash table of fixed-size keys and values with a bound on its entries: once full, one not
+ * used for the longest while (CLOCK's approximation of the least recently used) makes room
+ * for a new one. The printer's per-connection and per-host
  * state (print/tcpseq.c, names.c) lives in these, so a lookup costs the same at a million flows
  * as at ten and memory stops at the bound instead of growing for as long as xdpspy runs.
  */
@@ -28,8 +29,8 @@ struct lru *lru_new(size_t key_size, size_t val_size, uint32_t max, lru_drop_fn 
 void lru_free(struct lru *t);
 
 /*
- * The value stored under key, now the most recently used; or, when there is none, a zeroed
- * value just stored under it (*fresh set), evicting the least recently used entry if the table
+ * The value stored under key, now marked used; or, when there is none, a zeroed
+ * value just stored under it (*fresh set), evicting an unused entry if the table
  * is full. Valid until the next lru_get().
  */
 void *lru_get(struct lru *t, const void *key, bool *fresh);
@@ -40,6 +41,9 @@ void *lru_get(struct lru *t, const void *key, bool *fresh);
  */
 uint32_t lru_hash(const struct lru *t, const void *key);
 void lru_prefetch(const struct lru *t, uint32_t hash);
+/* The entry the hash's bucket names first, asked for once lru_prefetch() has brought the bucket
+ * (a caller working a few keys ahead). */
+void lru_prefetch_entry(const struct lru *t, uint32_t hash);
 void *lru_get_hashed(struct lru *t, const void *key, uint32_t hash, bool *fresh);
 
 uint32_t lru_count(const struct lru *t);

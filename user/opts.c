@@ -494,7 +494,7 @@ enum opts_result opts_parse(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	flow_opts_init(&o->flows);
-	o->ring_kib = 4096;
+	o->ring_kib = 0; /* the rings' default size (ring.c) */
 	o->snaplen = 262144;
 	for (size_t i = 0; i < NDEFS; i++) {
 		lopts[i] = defs[i].lo;

@@ -18,6 +18,7 @@
 #include "print/classic_ts.h"
 #include "print/dump.h"
 #include "print/ether.h"
+#include "print/ethertype.h"
 #include "print/ip4.h"
 #include "print/owner.h"
 #include "print/ip6.h"
@@ -110,7 +111,10 @@ static void print_network(struct printer *pr, struct pview *v, const struct link
 		print_arp(pr, v, lk->length, lk->caplen, sb);
 		return;
 	default:
-		print_ether_unknown(pr, v, lk->type, v->pkt->wire_len, d, sb);
+		if (d == TCPDUMP_372)
+			print_ether_unknown(pr, v, lk->type, v->pkt->wire_len, d, sb);
+		else
+			print_ethertype(pr, v, lk, sb);
 		return;
 	}
 }
@@ -141,6 +145,23 @@ static void put_dump(const struct printer *pr, const struct pview *v, struct str
 		return;
 	}
 	print_dump(sb, kind, pi->data + start, pi->cap_len - start);
+}
+
+void print_prefetch(const struct printer *pr, const struct xs_event *ev, const struct pkt_info *pi,
+		    struct print_hint *h)
+{
+	struct pview v;
+
+	h->seq.skip = true;
+	if (ev->kind != XS_K_TCP || ev->stop == XS_S_L4 || (ev->flags & XS_F_LATER_FRAG))
+		return;
+	view_init(&v, ev, pi);
+	tcp_seq_prepare(pr, &v, &h->seq);
+}
+
+void print_prefetch_entry(const struct printer *pr, const struct print_hint *h)
+{
+	tcp_seq_prefetch(pr, &h->seq);
 }
 
 void print_packet(struct printer *pr, const struct xs_event *ev, const struct pkt_info *pi,

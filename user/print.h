@@ -12,6 +12,7 @@
 #define XDPSPY_PRINT_H
 
 #include "event.h"
+#include "print/tcpseq.h"
 #include "print/types.h"
 #include "snaplen.h"
 #include "strbuf.h"
@@ -24,6 +25,20 @@ struct printer;
 
 struct printer *printer_new(const struct print_opts *opts);
 void printer_free(struct printer *pr);
+
+/*
+ * A packet printed a few packets from now, its state asked for ahead (at a million connections
+ * the table is far from every cache): print_prefetch() finds its connection and fetches the
+ * bucket, print_prefetch_entry(), a packet later, the entry the bucket names. Only the caches
+ * change: the packet prints the same whether it was hinted or not.
+ */
+struct print_hint {
+	struct tcp_seq_ref seq;
+};
+
+void print_prefetch(const struct printer *pr, const struct xs_event *ev, const struct pkt_info *pi,
+		    struct print_hint *h);
+void print_prefetch_entry(const struct printer *pr, const struct print_hint *h);
 
 /* Appends the whole record for one packet, newline included. */
 void print_packet(struct printer *pr, const struct xs_event *ev, const struct pkt_info *pi,

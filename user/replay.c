@@ -6,7 +6,7 @@
  * per frame), filter expression included, as a live capture would take it; the kernel refuses
  * a few (shorter than an Ethernet header, or larger than a test run takes), and those, or
  * every frame when BPF is not allowed here, still take the host path. Either way the printer
- * sees the same event.
+ * sees the same event. The host path prints through a lookahead of a few frames (ahead.h).
  */
 #include <errno.h>
 #include <pcap/pcap.h>
@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ahead.h"
 #include "decode.h"
 #include "exit_codes.h"
 #include "filter.h"
@@ -28,9 +29,11 @@
 struct replay {
 	const struct opts *o;
 	struct sink *sink; /* printed, written, counted */
+	struct ahead *ahead; /* in front of the sink on the host path; NULL through the kernel */
 	struct pkt_info pi; /* the frame being replayed */
 	struct cbpf_prog filter;
 	unsigned got; /* events that arrived for the current frame */
+	bool failed; /* out of memory */
 	unsigned long long via_kernel, via_host, bad_records, event_bytes;
 	unsigned long long filtered; /* the kernel's filtered counter, as last read */
 	unsigned long long events; /* ring records received */
@@ -75,7 +78,10 @@ static bool via_host(struct replay *r, const uint8_t *frame, uint32_t caplen)
 	if (r->o->print.vflag && !r->o->print.Kflag)
 		tcp_sum_host(&ev, frame, caplen);
 	ev.wire_len = r->pi.wire_len;
-	emit(r, &ev);
+	if (!r->ahead)
+		emit(r, &ev);
+	else if (ahead_push(r->ahead, &ev, &r->pi))
+		r->failed = true;
 	return true;
 }
 
@@ -159,7 +165,7 @@ static int replay_frames(struct replay *r, pcap_t *p, struct loader *l)
 	const u_char *data;
 	int ret = 1;
 
-	while (!sink_done(r->sink) && (ret = pcap_next_ex(p, &h, &data)) == 1) {
+	while (!sink_done(r->sink) && !r->failed && (ret = pcap_next_ex(p, &h, &data)) == 1) {
 		r->pi.sec = h->ts.tv_sec;
 		/* Nanoseconds until printed; a file's 0xffffffff is -1 here, as in tcpdump. */
 		r->pi.nsec = r->o->print.nano ? h->ts.tv_usec : (int64_t)h->ts.tv_usec * 1000;
@@ -169,6 +175,10 @@ static int replay_frames(struct replay *r, pcap_t *p, struct loader *l)
 		if (!h->caplen || via_kernel(r, l, data, h->caplen) < 0)
 			via_host(r, data, h->caplen);
 	}
+	if (r->ahead)
+		ahead_flush(r->ahead);
+	if (r->failed)
+		return -1;
 	if (ret != PCAP_ERROR)
 		return 0;
 	fflush(stdout);
@@ -201,6 +211,13 @@ int replay_run(const struct opts *o)
 		goto out;
 	}
 	l = open_kernel(o, r);
+	/* Through the kernel frames print as its events arrive: a lookahead on the host path
+	 * would put the frames it refuses after later ones. */
+	if (!l && !(r->ahead = ahead_new(r->sink))) {
+		log_msg("out of memory");
+		rc = XS_EXIT_ERR;
+		goto out;
+	}
 	if (replay_frames(r, p, l))
 		rc = XS_EXIT_ERR;
 	if (r->bad_records) {
@@ -216,6 +233,7 @@ out:
 	if (sink_close(r->sink))
 		rc = XS_EXIT_ERR;
 	loader_close(l);
+	ahead_free(r->ahead);
 	filter_free(&r->filter);
 	free(r);
 	pcap_close(p);

@@ -97,6 +97,24 @@ bool sink_packet(struct sink *s, const struct xs_event *ev, const struct pkt_inf
 	return counted(s);
 }
 
+static bool prints(const struct sink *s)
+{
+	return !s->out || s->o->print_too;
+}
+
+void sink_prefetch(const struct sink *s, const struct xs_event *ev, const struct pkt_info *pi,
+		   struct print_hint *h)
+{
+	if (prints(s))
+		print_prefetch(s->pr, ev, pi, h);
+}
+
+void sink_prefetch_entry(const struct sink *s, const struct print_hint *h)
+{
+	if (prints(s))
+		print_prefetch_entry(s->pr, h);
+}
+
 bool sink_done(const struct sink *s)
 {
 	return s->done;

@@ -26,6 +26,11 @@ int sink_open_file(struct sink *s, uint32_t snaplen, bool cooked);
  * Returns true when the capture should end: -c reached, the output failed or was closed.
  */
 bool sink_packet(struct sink *s, const struct xs_event *ev, const struct pkt_info *pi);
+/* print_prefetch() and print_prefetch_entry() (print.h) for a packet sink_packet() will take
+ * soon; nothing when it prints nothing (-w without --print). */
+void sink_prefetch(const struct sink *s, const struct xs_event *ev, const struct pkt_info *pi,
+		   struct print_hint *h);
+void sink_prefetch_entry(const struct sink *s, const struct print_hint *h);
 /* Whether the capture should end (as sink_packet() last said). */
 bool sink_done(const struct sink *s);
 /* Packets written or printed so far. */

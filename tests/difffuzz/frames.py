@@ -12,6 +12,7 @@ the runner holds to tcpdump's TCP line.
 
 import struct
 
+import apps
 import ipv4
 import ipv6
 import l4other
@@ -20,6 +21,12 @@ from checksum import l4_checksum
 from fuzzrand import FuzzRandom
 
 VLAN_TYPES = [0x8100, 0x88a8, 0x9100, 0x9200]
+# The share of frames drawn from the second stream (apps.py's protocols), and their kinds.
+APP_SHARE = 0.06
+APP_KINDS = [(2, 'dhcp'), (1, 'dhcp6'), (1, 'syslog'), (1, 'ntp'), (1, 'snmp'), (1, 'igmp'),
+             (1, 'vrrp'), (1, 'sctp'), (1, 'ospf'), (1, 'lldp'), (1, 'stp')]
+APP_PORTS = {'dhcp': (68, 67), 'dhcp6': (546, 547), 'syslog': (514, 514), 'ntp': (123, 123),
+             'snmp': (161, 162)}
 OTHER_ETHERTYPES = [0x88cc, 0x8847, 0x8863, 0x888e, 0x88f7, 0x8809, 0x88b5, 0x8035, 0x9000,
                     0x88e5, 0x6003, 0x0801, 0x1234]
 
@@ -73,6 +80,9 @@ class Generator:
         self.v6 = [bytes.fromhex('20010db8' + '0' * 23 + str(i)) for i in range(1, 7)] + \
             [bytes.fromhex('fe80' + '0' * 27 + '1'), bytes.fromhex('ff02' + '0' * 27 + '1')]
         self.macs = [r.bytes(6) for _ in range(6)] + [b'\xff' * 6, b'\x33\x33\x00\x00\x00\x01']
+        # A second stream for apps.py's frames: drawing them leaves the first one, and so
+        # every other frame of a seed, as it was.
+        self.xr = FuzzRandom(seed ^ 0x41505053)
 
     # ---- addresses -------------------------------------------------------------------------
     def addr(self, fam):
@@ -182,6 +192,12 @@ class Generator:
 
     # ---- whole frames ----------------------------------------------------------------------
     def frame(self):
+        if self.xr.chance(APP_SHARE):
+            main, self.rng = self.rng, self.xr
+            try:
+                return self.app_frame()
+            finally:
+                self.rng = main
         r = self.rng
         marks = [6, 12, 14]
         what = r.pick([(70, 'tcp'), (7, 'udp'), (5, 'icmp'), (5, 'icmp6'), (4, 'arp'),
@@ -241,6 +257,51 @@ class Generator:
             data = h + l3
             desc = '%s q%d %s' % (what, ntags, desc)
         return self.finish(data, marks, tcp, desc, extra)
+
+    def app_frame(self):
+        """One of apps.py's protocols, drawn from the second stream (self.rng is it here)."""
+        r = self.rng
+        marks = [6, 12, 14]
+        what = r.pick(APP_KINDS)
+        self.kind = 'app-' + what
+        if what in ('lldp', 'stp'):
+            if what == 'lldp':
+                h, _ = self.link(0x88cc, marks)
+                data = h + apps.lldp(r)
+            else:
+                h, _ = self.link(0, marks)
+                body = apps.stp(r)
+                data = h[:-2] + struct.pack('>H', len(body)) + body
+            marks.append(len(h) + 4)
+            return self.finish(data, marks, False, what, 0)
+        fam = 4 if what in ('dhcp', 'igmp', 'ospf') else 6 if what == 'dhcp6' else r.pick([(1, 4), (1, 6)])
+        src, dst = self.pair(fam)
+        if what in APP_PORTS:
+            ports = APP_PORTS[what]
+            if r.chance(0.5):
+                ports = ports[::-1]
+            if r.chance(0.3):
+                ports = (ports[0], r.randrange(40000, 60000)) if r.chance(0.5) else (r.randrange(40000, 60000), ports[1])
+            payload = {'dhcp': apps.dhcp, 'dhcp6': apps.dhcp6, 'syslog': apps.syslog, 'ntp': apps.ntp,
+                       'snmp': apps.snmp}[what](r)
+            seg = struct.pack('>HHHH', ports[0], ports[1], 8 + len(payload), 0) + payload
+            csum = l4_checksum(src, dst, 17, seg) if r.chance(0.95) else r.u16()
+            l4, proto = seg[:6] + struct.pack('>H', csum) + seg[8:], 17
+        else:
+            proto = {'igmp': 2, 'vrrp': 112, 'sctp': 132, 'ospf': 89}[what]
+            l4 = apps.vrrp(r, fam) if what == 'vrrp' else \
+                {'igmp': apps.igmp, 'sctp': apps.sctp, 'ospf': apps.ospf}[what](r)
+        h, ntags = self.link(0x0800 if fam == 4 else 0x86dd, marks)
+
+        def upper(off):
+            marks.append(off + 8)
+            return l4
+        if fam == 4:
+            l3, desc = self.ip4(proto, src, dst, upper, marks, len(h))
+            extra = 0
+        else:
+            l3, desc, _, extra = self.ip6(proto, src, dst, upper, marks, len(h))
+        return self.finish(h + l3, marks, False, '%s q%d %s' % (what, ntags, desc), extra)
 
     def quote(self, fam):
         """The start of the packet an ICMP error quotes."""

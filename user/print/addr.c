@@ -53,3 +53,13 @@ void put_mac(struct strbuf *sb, const uint8_t *mac, enum dialect d)
 		sb_puthex(sb, mac[i], d == TCPDUMP_372 ? 0 : 2);
 	}
 }
+
+bool put_host_at(const struct printer *pr, struct cur *c, uint32_t off, const char *label,
+		 struct strbuf *sb)
+{
+	if (!cur_need(c, off, 4))
+		return false;
+	sb_puts(sb, label);
+	put_host(pr, sb, c->p + off, 0);
+	return true;
+}

@@ -8,12 +8,16 @@
 
 #include <stdint.h>
 
+#include "cursor.h"
 #include "printer.h"
 #include "strbuf.h"
 #include "view.h"
 
 /* An IPv4 or IPv6 address (network order): its name, or inet_ntop()'s text with -n. */
 void put_host(const struct printer *pr, struct strbuf *sb, const uint8_t *addr, int is6);
+/* GET_IPADDR_STRING: the IPv4 address at off of c after label; false (c cut) when not held. */
+bool put_host_at(const struct printer *pr, struct cur *c, uint32_t off, const char *label,
+		 struct strbuf *sb);
 /* A TCP or UDP port (host order): its service name, or the number. */
 void put_port(const struct printer *pr, struct strbuf *sb, uint16_t port, int udp);
 /* " name" or " ip-proto-N", as tcpdump names a protocol it does not decode (print-ip.c). */

@@ -8,6 +8,7 @@
  */
 #include "app.h"
 #include "proto.h"
+#include "text.h"
 
 #define RST_TEXT_MAX 30 /* tcpdump's MAX_RST_DATA_LEN; longer text is cut and flagged '+' */
 #define TOKEN_MAX 128 /* tcpdump's MAX_TOKEN: longer first tokens are not commands */
@@ -73,20 +74,6 @@ static void put_trunc(struct strbuf *sb, const char *proto)
 	sb_putc(sb, ']');
 }
 
-/* fn_print_char: M- for the high bit, ^ for control characters (DEL is ^?). */
-static void put_char_escaped(struct strbuf *sb, uint8_t c)
-{
-	if (c & 0x80) {
-		sb_puts(sb, "M-");
-		c &= 0x7f;
-	}
-	if (!is_print(c)) {
-		sb_putc(sb, '^');
-		c ^= 0x40;
-	}
-	sb_putc(sb, (char)c);
-}
-
 /* print_tcp_rst_data: "!" when the segment was not captured whole, "+" past 30 bytes. */
 static void print_rst_text(struct strbuf *sb, const struct payload *pl)
 {
@@ -97,7 +84,7 @@ static void print_rst_text(struct strbuf *sb, const struct payload *pl)
 		sb_putc(sb, '+');
 	sb_putc(sb, ' ');
 	for (uint32_t i = 0; i < n && i < pl->cap; i++)
-		put_char_escaped(sb, pl->p[i]);
+		put_print_char(sb, pl->p[i]);
 	sb_putc(sb, ']');
 }
 

@@ -10,6 +10,7 @@
 #include "arp.h"
 #include "dump.h"
 #include "ether.h"
+#include "ethertype_name.h"
 #include "proto.h"
 #include "tok.h"
 #include "wire.h"

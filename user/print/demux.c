@@ -7,6 +7,7 @@
 #include "addr.h"
 #include "demux.h"
 #include "icmp.h"
+#include "ipproto.h"
 #include "proto.h"
 #include "tcp.h"
 #include "tok.h"
@@ -17,7 +18,7 @@
 static const struct tok ipproto_values[] = {
     {XS_IPPROTO_HOPOPTS, "Options"},
     {XS_IPPROTO_ICMP, "ICMP"},
-    {2, "IGMP"},
+    {XS_IPPROTO_IGMP, "IGMP"},
     {4, "IPIP"},
     {XS_IPPROTO_TCP, "TCP"},
     {8, "EGP"},
@@ -38,10 +39,11 @@ static const struct tok ipproto_values[] = {
     {89, "OSPF"},
     {103, "PIM"},
     {108, "Compressed IP"},
-    {112, "VRRP"}, /* CARP shares 112; the table names VRRP first */
+    {XS_IPPROTO_VRRP, "VRRP"}, /* CARP shares 112; the table names VRRP first */
     {113, "PGM"},
     {XS_IPPROTO_SCTP, "SCTP"},
     {XS_IPPROTO_MOBILITY, "Mobility"},
+    {XS_IPPROTO_ETHERNET, "Ethernet"},
     {0, NULL},
 };
 
@@ -165,6 +167,43 @@ static void requires(struct strbuf *sb, uint8_t nh, int version)
 	sb_printf(sb, "[%s requires IPv%d] (invalid)", ipproto_name(nh), version);
 }
 
+static const struct {
+	uint8_t nh;
+	const char *proto; /* tcpdump's ndo_protocol, for " [|proto]" */
+	ipproto_fn *print;
+} ipproto_decoders[] = {
+    {XS_IPPROTO_IGMP, "igmp", print_igmp}, {XS_IPPROTO_VRRP, "vrrp", print_vrrp},
+    {XS_IPPROTO_SCTP, "sctp", print_sctp}, {XS_IPPROTO_OSPF, "ospf2", print_ospf},
+    {XS_IPPROTO_DCCP, "dccp", print_dccp},
+};
+
+/* The decoder of protocol nh at byte xoff of v->x, from the frame's bytes tcpdump has; false
+ * when there is none, or no bytes (a live event without payload). */
+static bool print_ipproto(struct printer *pr, struct pview *v, uint8_t nh, uint32_t xoff,
+			  struct strbuf *sb)
+{
+	const struct pkt_info *pi = v->pkt;
+	uint32_t at = v->ev->l3_off + (v->is6 ? XS_IP6_HLEN : XS_IP4_HLEN) + xoff;
+	struct cur c;
+
+	if (!pi || !pi->data || at > pi->cap_len)
+		return false;
+	c = cur_make(pi->data + at,
+		     pi->cap_len - at < v->l4_avail ? pi->cap_len - at : v->l4_avail);
+	for (size_t i = 0; i < sizeof(ipproto_decoders) / sizeof(ipproto_decoders[0]); i++) {
+		if (ipproto_decoders[i].nh != nh)
+			continue;
+		if (!ipproto_decoders[i].print(pr, v, &c, v->l4_len, sb))
+			return false;
+		if (c.cut) {
+			put_trunc(sb, ipproto_decoders[i].proto);
+			v->lost = true;
+		}
+		return true;
+	}
+	return false;
+}
+
 void ip_demux(struct printer *pr, struct pview *v, uint8_t nh, uint32_t xoff, struct strbuf *sb)
 {
 	for (;;) {
@@ -204,8 +243,15 @@ void ip_demux(struct printer *pr, struct pview *v, uint8_t nh, uint32_t xoff, st
 			}
 			break;
 		case XS_IPPROTO_ICMPV6:
+		case XS_IPPROTO_ETHERNET:
 			if (!v->is6) {
 				requires(sb, nh, 6);
+				return;
+			}
+			break;
+		case XS_IPPROTO_IGMP:
+			if (v->is6) {
+				requires(sb, nh, 4);
 				return;
 			}
 			break;
@@ -227,6 +273,8 @@ void ip_demux(struct printer *pr, struct pview *v, uint8_t nh, uint32_t xoff, st
 		print_transport(pr, v, sb);
 		return;
 	default:
+		if (print_ipproto(pr, v, nh, xoff, sb))
+			return;
 		put_proto(pr, sb, nh);
 		sb_putc(sb, ' ');
 		sb_putu(sb, v->l4_len);

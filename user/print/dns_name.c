@@ -6,6 +6,7 @@
  */
 #include "dns.h"
 #include "wire.h"
+#include "text.h"
 
 enum {
 	TYPE_MASK = 0xc0,
@@ -24,24 +25,10 @@ bool dns_get(struct dns *d, uint32_t off, uint32_t n)
 	return false;
 }
 
-/* fn_print_char(). */
-static void put_char(struct strbuf *sb, uint8_t c)
-{
-	if (c & 0x80) {
-		c &= 0x7f;
-		sb_puts(sb, "M-");
-	}
-	if (c < 0x20 || c > 0x7e) {
-		c ^= 0x40;
-		sb_putc(sb, '^');
-	}
-	sb_putc(sb, (char)c);
-}
-
 bool dns_printn(struct dns *d, uint32_t off, uint32_t n)
 {
 	for (; n && off < d->cap; n--, off++)
-		put_char(d->sb, d->bp[off]);
+		put_print_char(d->sb, d->bp[off]);
 	return n == 0;
 }
 

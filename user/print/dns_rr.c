@@ -5,6 +5,7 @@
  * when not IN, then per type the data it decodes.
  */
 #include "dns.h"
+#include "text.h"
 #include "tok.h"
 #include "wire.h"
 
@@ -62,24 +63,6 @@ int64_t dns_qprint(struct dns *d, uint32_t cp)
 	sb_puts(d->sb, "? ");
 	r = dns_fqdn(d, cp);
 	return r < 0 ? -1 : r + 4;
-}
-
-/* unsigned_relts_print(): -vvv's TTL as 1w2d3h4m5s. */
-static void put_relts(struct strbuf *sb, uint32_t secs)
-{
-	static const char *const units[] = {"y", "w", "d", "h", "m", "s"};
-	static const uint32_t seconds[] = {31536000, 604800, 86400, 3600, 60, 1};
-
-	if (!secs) {
-		sb_puts(sb, "0s");
-		return;
-	}
-	for (int i = 0; i < 6; i++) {
-		if (secs >= seconds[i]) {
-			sb_printf(sb, "%u%s", secs / seconds[i], units[i]);
-			secs %= seconds[i];
-		}
-	}
 }
 
 int64_t dns_rprint(struct dns *d, uint32_t cp)

@@ -6,42 +6,14 @@
  * once, before them.
  */
 #include "addr.h"
+#include "dump.h"
 #include "ether.h"
+#include "ethertype_name.h"
+#include "llc.h"
+#include "macsec.h"
 #include "proto.h"
 #include "tok.h"
 #include "wire.h"
-
-/* print-ether.c ethertype_values: the names 4.99 gives the types we can meet. */
-static const struct tok ethertype_values[] = {
-    {XS_ETH_P_IP, "IPv4"},
-    {XS_ETH_P_ARP, "ARP"},
-    {0x8035, "Reverse ARP"},
-    {XS_ETH_P_IPV6, "IPv6"},
-    {XS_ETH_P_8021Q, "802.1Q"},
-    {XS_ETH_P_8021AD, "802.1Q-QinQ"},
-    {XS_ETH_P_QINQ1, "802.1Q-9100"},
-    {XS_ETH_P_QINQ2, "802.1Q-9200"},
-    {0x88cc, "LLDP"},
-    {0x8847, "MPLS unicast"},
-    {0x8848, "MPLS multicast"},
-    {0x8863, "PPPoE D"},
-    {0x8864, "PPPoE S"},
-    {0x888e, "EAPOL"},
-    {0x88f7, "PTP"},
-    {0x8809, "Slow Protocols"},
-    {0x9000, "Loopback"},
-    {0x88e5, "802.1AE MACsec"},
-    {0x8137, "IPX"},
-    {0x809b, "Appletalk"},
-    {0x80f3, "Appletalk ARP"},
-    {0x6003, "DNET"},
-    {0, NULL},
-};
-
-const char *ethertype_name(uint16_t type)
-{
-	return tok_name(ethertype_values, type);
-}
 
 /* libpcap 0.7's eproto_db: the names 3.7.2 gives ethertypes with -e. */
 static const struct tok eproto_db[] = {
@@ -195,12 +167,71 @@ static void vlans_372(const struct pview *v, struct link *lk, struct strbuf *sb)
 	}
 }
 
+/* The frame's bytes from the link layer's end on (its caplen of them held), or NULL. */
+const uint8_t *link_payload(const struct pview *v, const struct link *lk, uint32_t *caplen)
+{
+	const struct pkt_info *pi = v->pkt;
+	uint32_t off;
+
+	if (!pi || !pi->data || v->ev->cap_len < lk->caplen)
+		return NULL;
+	off = v->ev->cap_len - lk->caplen;
+	if (off > pi->cap_len)
+		return NULL;
+	*caplen = pi->cap_len - off < lk->caplen ? pi->cap_len - off : lk->caplen;
+	return pi->data + off;
+}
+
+/* print-ether.c's 802.3 branch: the length field bounds the LLC payload and its capture. */
+static void ether_llc(const struct printer *pr, const struct pview *v, const struct link *lk,
+		      struct strbuf *sb)
+{
+	uint32_t length = lk->length, caplen = 0;
+	const uint8_t *p = link_payload(v, lk, &caplen);
+	struct cur c;
+	int hdrlen;
+
+	if (!p) {
+		sb_puts(sb, "LLC"); /* a live event without the frame's bytes */
+		return;
+	}
+	if (lk->type < length) {
+		length = lk->type;
+		if (caplen > length)
+			caplen = length;
+	}
+	c = cur_make(p, caplen);
+	hdrlen = print_llc(pr, &c, length, v->ev->mac_src, v->ev->mac_dst, sb);
+	if (hdrlen < 0)
+		print_dump(sb, DUMP_HEX_ASCII, p, caplen);
+}
+
+/* print-ether.c's MACsec branch, before the VLAN tags: false when the record ends in it. */
+static bool ether_macsec(const struct printer *pr, const struct pview *v, uint32_t length,
+			 const struct link *lk, bool *printed, struct strbuf *sb)
+{
+	uint32_t caplen = 0;
+	const uint8_t *p = link_payload(v, lk, &caplen);
+
+	if (!p)
+		return true;
+	if (pr->o.eflag) {
+		put_ethertype(pr, sb, lk->type);
+		put_length_once(sb, length, printed);
+	}
+	/* An integrity-only payload's inner type is not followed: the record ends here too. */
+	macsec_frame(pr, p, lk->length, caplen, v->ev->mac_src, v->ev->mac_dst, sb);
+	return false;
+}
+
 /* 4.99's link layer past the MAC addresses; false when the record ends in it. */
 static bool ether_499(const struct printer *pr, const struct pview *v, uint32_t length,
 		      struct link *lk, struct strbuf *sb)
 {
 	bool printed = false;
 
+	if (lk->type == XS_ETH_P_MACSEC && !ether_macsec(pr, v, length, lk, &printed, sb))
+		return false;
 	if (!vlans_499(pr, v, length, lk, &printed, sb))
 		return false;
 	if (lk->type <= XS_ETH_MAX_LEN) {
@@ -213,7 +244,7 @@ static bool ether_499(const struct printer *pr, const struct pview *v, uint32_t 
 				sb_puts(sb, ": ");
 			}
 		}
-		sb_puts(sb, "LLC");
+		ether_llc(pr, v, lk, sb);
 		return false;
 	}
 	if (pr->o.eflag) {

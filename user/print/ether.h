@@ -30,13 +30,14 @@ bool print_ether(const struct printer *pr, const struct pview *v, uint32_t lengt
 		 struct link *lk, struct strbuf *sb);
 /* A network layer neither dialect decodes: what it shows of the link layer instead. `length`
  * is the frame's, as for print_ether(). */
-/* The name 4.99 gives an ethertype (print-ether.c ethertype_values), or NULL. */
-const char *ethertype_name(uint16_t type);
 /* VLAN tag i: its TCI and the type after it, from the event or, past the tags it holds, from
  * the frame's bytes (XS_F_HDRS). False when neither has it. */
 bool ether_vlan_tag(const struct pview *v, unsigned i, uint16_t *tci, uint16_t *next);
 /* 4.99's -e words for a tag's TCI: "vlan 10, p 0[, DEI], ". */
 void put_vlan_tci(struct strbuf *sb, uint16_t tci);
+/* The frame's bytes after the link layer lk describes, *caplen of them held; NULL when the
+ * record has no bytes (a live event without payload). */
+const uint8_t *link_payload(const struct pview *v, const struct link *lk, uint32_t *caplen);
 void print_ether_unknown(const struct printer *pr, const struct pview *v, uint16_t type,
 			 uint32_t length, enum dialect d, struct strbuf *sb);
 

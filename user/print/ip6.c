@@ -424,12 +424,25 @@ static int print_frag6(struct ip6_walk *w, uint32_t off, uint16_t plen)
 }
 
 /*
- * print-mobility.c: the Mobility Header's message is not in the event, so only the marker for
- * a header whose length byte was not captured is exact.
+ * print-mobility.c (mobility.c) from the frame's bytes, up to tcpdump's snapshot end; without
+ * them only the marker for a header whose length byte was not captured is exact.
  */
-static void print_mobility(struct ip6_walk *w, uint32_t off)
+static void walk_mobility(struct ip6_walk *w, uint32_t off)
 {
-	cut(w, span(w, off + 1, 1) == SPAN_CUT ? SPAN_CUT : SPAN_GAP, "mobility");
+	const struct pkt_info *pi = w->v->pkt;
+	uint32_t l3 = w->v->ev->l3_off, end = w->snap;
+	struct cur c;
+
+	if (!pi || !pi->data || (uint64_t)l3 + off > pi->cap_len) {
+		cut(w, span(w, off + 1, 1) == SPAN_CUT ? SPAN_CUT : SPAN_GAP, "mobility");
+		return;
+	}
+	if (end > pi->cap_len - l3)
+		end = pi->cap_len - l3;
+	c = cur_make(pi->data + l3 + off, end > off ? end - off : 0);
+	print_mobility(w->pr, &c, w->sb);
+	if (c.cut)
+		w->v->lost = true;
 }
 
 static void put_v_header(const struct xs_event *ev, uint32_t payload_len, struct strbuf *sb)
@@ -504,7 +517,7 @@ static int walk_header(struct ip6_walk *w, uint8_t nh, uint32_t off)
 		return r < 0 ? HDR_STOP : r;
 	case XS_IPPROTO_MOBILITY_OLD:
 	case XS_IPPROTO_MOBILITY:
-		print_mobility(w, off);
+		walk_mobility(w, off);
 		return HDR_STOP;
 	default:
 		return HDR_UPPER;

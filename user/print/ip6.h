@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 
+#include "cursor.h"
 #include "printer.h"
 #include "strbuf.h"
 #include "view.h"
@@ -15,5 +16,8 @@
  */
 void print_ip6(struct printer *pr, struct pview *v, uint32_t length, uint32_t caplen,
 	       enum dialect d, struct strbuf *sb);
+
+/* print-mobility.c mobility_print: the Mobility Header at c (RFC 6275), cut at the snapshot. */
+void print_mobility(const struct printer *pr, struct cur *c, struct strbuf *sb);
 
 #endif

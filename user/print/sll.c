@@ -6,6 +6,7 @@
  * puts no VLAN tag back there: the tags left are the ones in the frame's bytes.
  */
 #include "addr.h"
+#include "ethertype_name.h"
 #include "proto.h"
 #include "sll.h"
 #include "wire.h"

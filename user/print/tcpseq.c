@@ -41,6 +41,12 @@ void tcp_seq_prepare(const struct printer *pr, const struct pview *v, struct tcp
 	lru_prefetch(pr->seq, r->hash);
 }
 
+void tcp_seq_prefetch(const struct printer *pr, const struct tcp_seq_ref *r)
+{
+	if (!r->skip)
+		lru_prefetch_entry(pr->seq, r->hash);
+}
+
 /*
  * tcpdump's relative sequence numbers (print-tcp.c 255-382, the same in 3.7.2): with ACK set
  * and no -S, seeds the connection's bases or subtracts them from *seq and *ack. Returns the base

@@ -36,6 +36,8 @@ struct tcp_seq_ref {
 };
 
 void tcp_seq_prepare(const struct printer *pr, const struct pview *v, struct tcp_seq_ref *r);
+/* The entry of a connection tcp_seq_prepare() found a packet or more ago, asked for in turn. */
+void tcp_seq_prefetch(const struct printer *pr, const struct tcp_seq_ref *r);
 /*
  * With ACK set and no -S, seeds the connection's bases or subtracts them from *seq and *ack.
  * Returns the base of its SACK blocks, 0 when they stay absolute.

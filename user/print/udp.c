@@ -10,6 +10,7 @@
 #include "proto.h"
 #include "pseudo.h"
 #include "udp.h"
+#include "udpapp.h"
 #include "wire.h"
 
 /* "a.p > b.q: ", with the addresses only when UDP is the IP header's own protocol; a port < 0
@@ -72,6 +73,7 @@ static bool print_app(const struct printer *pr, struct pview *v, const uint8_t *
 {
 	uint16_t sport = be16(v->ev->l4.udp.sport), dport = be16(v->ev->l4.udp.dport);
 	bool lost = false;
+	struct cur c;
 
 	if (!p || pr->o.qflag)
 		return false;
@@ -82,7 +84,8 @@ static bool print_app(const struct printer *pr, struct pview *v, const uint8_t *
 		v->lost = lost;
 		return true;
 	}
-	return false;
+	c = cur_make(p + XS_UDP_HLEN, n - XS_UDP_HLEN);
+	return print_udp_app(pr, v, sport, dport, &c, length, sb);
 }
 
 void print_udp(const struct printer *pr, struct pview *v, struct strbuf *sb)

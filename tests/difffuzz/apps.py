@@ -1,0 +1,279 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""What a server's links carry besides TCP and DNS, built the way the protocols
+define it and then fuzzed a little: DHCP (RFC 2131/2132), DHCPv6 (RFC 8415),
+syslog (RFC 3164/5424), NTP (RFC 5905), SNMP (RFC 3416, BER), IGMP (RFC
+2236/3376), VRRP (RFC 3768/5798), SCTP (RFC 9260), OSPF (RFC 2328), LLDP
+(IEEE 802.1AB) and spanning tree BPDUs (IEEE 802.1D/w).
+
+Each builder takes the generator's second random stream (frames.py draws these
+frames from it alone, so the seeds' other frames stay as they were)."""
+
+import struct
+
+from checksum import inet_sum
+
+
+def _tlvs(rng, opts):
+    return b''.join(bytes([t, len(v)]) + v for t, v in opts)
+
+
+def dhcp(rng):
+    """A BOOTP message with the DHCP cookie and options (ports 67/68)."""
+    op = rng.pick([(5, 1), (5, 2), (1, lambda: rng.randrange(256))])
+    htype, hlen = rng.pick([(9, (1, 6)), (1, lambda: (rng.randrange(256), rng.randrange(17)))])
+    hdr = struct.pack('>BBBBIHH', op, htype, hlen, rng.pick([(4, 0), (1, 1)]), rng.u32(),
+                      rng.pick([(3, 0), (1, rng.u16)]), rng.pick([(3, 0), (1, 0x8000)]))
+    addrs = b''.join(rng.pick([(2, b'\0' * 4), (1, lambda: bytes([10, 0, 0, rng.randrange(1, 7)]))])
+                     for _ in range(4))
+    chaddr = rng.bytes(6) + bytes(10)
+    sname = rng.pick([(4, bytes(64)), (1, lambda: b'boot.example' + bytes(52))])
+    bfile = rng.pick([(4, bytes(128)), (1, lambda: b'pxelinux.0' + bytes(118))])
+    mtype = rng.pick([(9, lambda: rng.randrange(1, 9)), (1, lambda: rng.randrange(256))])
+    opts = [(53, bytes([mtype]))]
+    for _ in range(rng.randrange(0, 7)):
+        t = rng.pick([(3, 55), (2, 50), (2, 51), (2, 54), (2, 1), (2, 3), (2, 6), (2, 12), (1, 15),
+                      (2, 61), (1, 57), (1, 58), (1, 60), (1, 52), (1, 46),
+                      (1, lambda: rng.randrange(1, 255))])
+        if t == 55:
+            v = bytes(rng.choice([1, 3, 6, 15, 28, 42, 51, 119, 121, 252]) for _ in range(rng.randrange(1, 9)))
+        elif t in (50, 54, 1, 3):
+            v = bytes([10, 0, 0, rng.randrange(1, 7)])
+        elif t == 6:
+            v = b''.join(bytes([192, 0, 2, rng.randrange(1, 9)]) for _ in range(rng.randrange(1, 3)))
+        elif t in (51, 58):
+            v = struct.pack('>I', rng.pick([(3, 86400), (1, rng.u32)]))
+        elif t in (12, 15, 60):
+            v = rng.choice([b'host1', b'example.org', b'MSFT 5.0', b'udhcp 1.36'])
+        elif t == 61:
+            v = rng.pick([(3, lambda: b'\x01' + rng.bytes(6)), (1, lambda: b'\x00id-' + rng.bytes(3))])
+        elif t == 57:
+            v = struct.pack('>H', 1500)
+        elif t in (52, 46):
+            v = bytes([rng.randrange(1, 9)])
+        else:
+            v = rng.bytes(rng.randrange(0, 9))
+        opts.append((t, v))
+    vend = b'\x63\x82\x53\x63' + _tlvs(rng, opts) + rng.pick([(5, b'\xff'), (1, b'\0\0\xff'), (1, b'')])
+    if rng.chance(0.05):
+        vend = rng.bytes(4)
+    return hdr + addrs + chaddr + sname + bfile + vend
+
+
+def dhcp6(rng):
+    """A DHCPv6 client/server message with options (ports 546/547)."""
+    mtype = rng.pick([(3, 1), (2, 2), (2, 3), (2, 7), (1, 11), (1, 12), (1, 13),
+                      (1, lambda: rng.randrange(256))])
+    if mtype in (12, 13):
+        head = bytes([mtype, rng.randrange(4)]) + rng.bytes(16) + rng.bytes(16)
+    else:
+        head = bytes([mtype]) + rng.bytes(3)
+    opts = b''
+    for _ in range(rng.randrange(0, 5)):
+        code = rng.pick([(3, 1), (2, 2), (2, 3), (2, 6), (2, 8), (1, 14), (1, 23), (1, 24), (1, 25),
+                         (1, lambda: rng.randrange(1, 100))])
+        if code in (1, 2):
+            v = struct.pack('>HH', 1, 1) + rng.bytes(4) + rng.bytes(6)
+        elif code == 3:
+            v = rng.bytes(12)
+        elif code == 6:
+            v = b''.join(struct.pack('>H', rng.choice([23, 24, 31, 82])) for _ in range(rng.randrange(1, 4)))
+        elif code == 8:
+            v = struct.pack('>H', rng.u16())
+        elif code == 23:
+            v = bytes.fromhex('20010db8000000000000000000000053')
+        elif code == 24:
+            v = b'\x07example\x03org\x00'
+        else:
+            v = rng.bytes(rng.randrange(0, 12))
+        opts += struct.pack('>HH', code, len(v)) + v
+    return head + opts
+
+
+def syslog(rng):
+    pri = rng.pick([(8, lambda: rng.randrange(192)), (1, lambda: rng.randrange(1000)),
+                    (1, lambda: rng.randrange(10))])
+    msg = rng.choice([b'sshd[123]: Accepted publickey for root', b'kernel: eth0: link up',
+                      b'1 2026-12-07T12:00:00Z host app - - - hello', b'cron[9]: (root) CMD (run)'])
+    head = rng.pick([(9, '<%d>' % pri), (1, lambda: rng.choice(['<', '<1234>', '13>', '<x>', '']))])
+    return head.encode() + msg[:rng.pick([(5, len(msg)), (1, lambda: rng.randrange(len(msg) + 1))])]
+
+
+def ntp(rng):
+    li, vn = rng.randrange(4), rng.pick([(6, 4), (2, 3), (1, lambda: rng.randrange(8))])
+    mode = rng.pick([(4, 3), (4, 4), (1, 1), (1, 5), (1, 6), (1, lambda: rng.randrange(8))])
+    first = (li << 6) | (vn << 3) | mode
+    if mode == 6:
+        count = rng.pick([(3, 0), (1, lambda: rng.randrange(1, 20))])
+        return struct.pack('>BBHHHHH', first, rng.getrandbits(8), rng.u16(), rng.u16(), rng.u16(),
+                           0, count) + rng.bytes(count)
+    stratum = rng.pick([(3, 2), (1, 1), (1, 0), (1, lambda: rng.randrange(256))])
+    refid = b'GPS\0' if stratum == 1 else rng.bytes(4)
+    stamps = b''.join(struct.pack('>II', rng.pick([(3, lambda: 3_900_000_000 + rng.randrange(10 ** 8)), (1, 0)]),
+                                  rng.u32()) for _ in range(4))
+    msg = struct.pack('>BBbbII', first, stratum, rng.randrange(-8, 18), rng.randrange(-30, 0),
+                      rng.getrandbits(20), rng.getrandbits(20)) + refid + stamps
+    return msg + rng.pick([(8, b''), (1, lambda: rng.bytes(4)), (1, lambda: rng.bytes(20)),
+                           (1, lambda: rng.bytes(24))])
+
+
+def _ber(tag, body):
+    n = len(body)
+    if n < 128:
+        ln = bytes([n])
+    elif n < 256:
+        ln = bytes([0x81, n])
+    else:
+        ln = bytes([0x82]) + struct.pack('>H', n)
+    return bytes([tag]) + ln + body
+
+
+def _ber_int(v):
+    b = v.to_bytes(max(1, (v.bit_length() + 8) // 8), 'big', signed=True)
+    return _ber(0x02, b)
+
+
+def snmp(rng):
+    """An SNMPv1/v2c message: community, a PDU and its variable bindings (ports 161/162)."""
+    binds = b''
+    for _ in range(rng.randrange(1, 4)):
+        oid = bytes([0x2b, 6, 1, 2, 1, 1, rng.randrange(1, 8), 0])
+        val = rng.pick([(3, b'\x05\x00'), (2, lambda: _ber_int(rng.randrange(-5, 70000))),
+                        (2, lambda: _ber(0x04, b'Linux host 6.1')), (1, lambda: _ber(0x43, struct.pack('>I', rng.u32())))])
+        binds += _ber(0x30, _ber(0x06, oid) + val)
+    ptype = rng.pick([(4, 0xa0), (3, 0xa2), (1, 0xa1), (1, 0xa3), (1, 0xa7)])
+    pdu = _ber(ptype, _ber_int(rng.u16()) + _ber_int(rng.pick([(5, 0), (1, 2)])) + _ber_int(0) +
+               _ber(0x30, binds))
+    msg = _ber(0x30, _ber_int(rng.pick([(2, 0), (2, 1)])) + _ber(0x04, rng.choice([b'public', b'private'])) + pdu)
+    if rng.chance(0.1):
+        i = rng.randrange(len(msg))
+        msg = msg[:i] + bytes([rng.getrandbits(8)]) + msg[i + 1:]
+    return msg
+
+
+def igmp(rng):
+    t = rng.pick([(3, 0x11), (2, 0x16), (2, 0x17), (2, 0x22), (1, 0x12), (1, lambda: rng.randrange(256))])
+    group = bytes([224 + rng.randrange(16), 0, 0, rng.randrange(256)])
+    if t == 0x11 and rng.chance(0.5):
+        srcs = [bytes([10, 0, 0, rng.randrange(1, 7)]) for _ in range(rng.randrange(3))]
+        msg = struct.pack('>BBH', t, rng.choice([100, 10, 200]), 0) + \
+            rng.choice([bytes(4), group]) + bytes([2, 125]) + struct.pack('>H', len(srcs)) + b''.join(srcs)
+    elif t == 0x22:
+        recs = b''
+        n = rng.randrange(1, 4)
+        for _ in range(n):
+            srcs = [bytes([10, 0, 0, rng.randrange(1, 7)]) for _ in range(rng.randrange(3))]
+            recs += bytes([rng.randrange(1, 7), 0]) + struct.pack('>H', len(srcs)) + group + b''.join(srcs)
+        msg = struct.pack('>BBHHH', t, 0, 0, 0, n) + recs
+    else:
+        msg = struct.pack('>BBH', t, rng.choice([0, 100, 50]), 0) + group
+    csum = (inet_sum(msg) ^ 0xffff) if rng.chance(0.9) else rng.u16()
+    return msg[:2] + struct.pack('>H', csum) + msg[4:]
+
+
+def vrrp(rng, fam):
+    ver = rng.pick([(3, 2 if fam == 4 else 3), (2, 3), (1, lambda: rng.randrange(16))])
+    alen = 4 if fam == 4 else 16
+    n = rng.randrange(1, 4)
+    addrs = b''.join(rng.bytes(alen) for _ in range(n))
+    if ver == 2:
+        auth = rng.pick([(3, 0), (2, 1), (1, lambda: rng.randrange(256))])
+        msg = struct.pack('>BBBBBBH', (ver << 4) | 1, rng.randrange(1, 256), 100, n, auth, 1, 0) + addrs + \
+            (b'secret\0\0' if auth == 1 else bytes(8))
+        csum = inet_sum(msg) ^ 0xffff
+        msg = msg[:6] + struct.pack('>H', csum if rng.chance(0.9) else rng.u16()) + msg[8:]
+    else:
+        msg = struct.pack('>BBBBHH', (ver << 4) | rng.pick([(9, 1), (1, 2)]), rng.randrange(1, 256), 100, n,
+                          100, rng.u16()) + addrs
+    return msg
+
+
+def sctp(rng):
+    """An SCTP packet: common header and chunks (the checksum is not checked by tcpdump)."""
+    hdr = struct.pack('>HHII', rng.choice([36412, 3868, 2905, 5060, rng.u16()]),
+                      rng.choice([36412, 3868, 2905, 5060, rng.u16()]), rng.u32(), rng.u32())
+    chunks = b''
+    for _ in range(rng.randrange(1, 4)):
+        t = rng.pick([(4, 0), (2, 1), (2, 2), (2, 3), (1, 4), (1, 5), (1, 6), (1, 10), (1, 11),
+                      (1, 7), (1, 8), (1, 14), (1, lambda: rng.randrange(256))])
+        if t == 0:
+            body = struct.pack('>IHHI', rng.u32(), rng.randrange(4), rng.u16(), rng.choice([0, 46, 18])) + \
+                rng.bytes(rng.randrange(0, 24))
+        elif t in (1, 2):
+            body = struct.pack('>IIHHI', rng.u32(), rng.u32(), 10, 10, rng.u32())
+        elif t == 3:
+            gaps = rng.randrange(3)
+            dups = rng.randrange(2)
+            body = struct.pack('>IIHH', rng.u32(), rng.u32(), gaps, dups) + rng.bytes(4 * gaps + 4 * dups)
+        elif t in (4, 5):
+            body = struct.pack('>HH', 1, 8) + rng.bytes(4)
+        elif t == 7:
+            body = struct.pack('>I', rng.u32())
+        else:
+            body = rng.bytes(rng.randrange(0, 8))
+        flags = rng.pick([(4, 3 if t == 0 else 0), (1, lambda: rng.randrange(256))])
+        length = 4 + len(body)
+        if rng.chance(0.05):
+            length = rng.randrange(0, 80)
+        chunk = struct.pack('>BBH', t, flags, length) + body
+        chunks += chunk + bytes(-len(chunk) % 4)
+    return hdr + chunks
+
+
+def ospf(rng):
+    """An OSPFv2 packet: hello, database description, LS request, update or ack."""
+    t = rng.pick([(4, 1), (2, 2), (1, 3), (2, 4), (1, 5), (1, lambda: rng.randrange(256))])
+    area = rng.choice([bytes(4), bytes([0, 0, 0, 1])])
+    if t == 1:
+        nbrs = b''.join(bytes([10, 0, 0, rng.randrange(1, 7)]) for _ in range(rng.randrange(3)))
+        body = bytes([255, 255, 255, 0]) + struct.pack('>HBBII', 10, 2, rng.randrange(256), 40,
+                                                        0) + bytes([10, 0, 0, 1]) + bytes(4) + nbrs
+    elif t == 2:
+        body = struct.pack('>HBBI', 1500, 2, rng.choice([7, 3, 1, 0]), rng.u32())
+    else:
+        body = rng.bytes(rng.randrange(0, 40))
+    auth = rng.pick([(5, 0), (1, 1), (1, 2), (1, lambda: rng.randrange(5))])
+    length = 24 + len(body)
+    hdr = struct.pack('>BBH', rng.pick([(9, 2), (1, lambda: rng.randrange(4))]), t, length) + \
+        bytes([10, 0, 0, rng.randrange(1, 7)]) + area + struct.pack('>HH', 0, auth) + \
+        (b'passwd\0\0' if auth == 1 else bytes(8))
+    msg = hdr + body
+    csum = inet_sum(msg[:16] + msg[24:]) ^ 0xffff
+    return msg[:12] + struct.pack('>H', csum if rng.chance(0.9) else rng.u16()) + msg[14:]
+
+
+def lldp(rng):
+    def tlv(t, v):
+        return struct.pack('>H', (t << 9) | len(v)) + v
+    out = tlv(1, b'\x04' + rng.bytes(6)) + tlv(2, rng.choice([b'\x05eth0', b'\x03' + rng.bytes(6), b'\x07port 1']))
+    out += tlv(3, struct.pack('>H', rng.choice([120, 0, 3600])))
+    for _ in range(rng.randrange(0, 5)):
+        t = rng.pick([(2, 4), (2, 5), (2, 6), (2, 7), (1, 8), (1, 127), (1, lambda: rng.randrange(9, 127))])
+        if t in (4, 5, 6):
+            v = rng.choice([b'switch1', b'Linux 6.1 x86_64', b'uplink'])
+        elif t == 7:
+            v = struct.pack('>HH', rng.choice([0x14, 0x4, 0x80]), rng.choice([0x14, 0x4, 0]))
+        elif t == 8:
+            v = b'\x05\x01' + rng.bytes(4) + b'\x02' + rng.bytes(4) + b'\x00'
+        elif t == 127:
+            v = rng.choice([b'\x00\x80\xc2\x01', b'\x00\x12\x0f\x01', b'\xaa\xbb\xcc\x01']) + rng.bytes(rng.randrange(0, 6))
+        else:
+            v = rng.bytes(rng.randrange(0, 10))
+        out += tlv(t, v)
+    return out + rng.pick([(6, b'\0\0'), (1, b'')])
+
+
+def stp(rng):
+    """The LLC header and a BPDU: configuration, topology change or RSTP."""
+    kind = rng.pick([(4, 'config'), (3, 'rstp'), (1, 'tcn'), (1, 'other')])
+    if kind == 'tcn':
+        bpdu = b'\0\0\0\x80'
+    elif kind == 'other':
+        bpdu = struct.pack('>HBB', rng.pick([(3, 0), (1, rng.u16)]), rng.randrange(6), rng.randrange(256)) + \
+            rng.bytes(rng.randrange(0, 40))
+    else:
+        ver, typ = (0, 0) if kind == 'config' else (2, 2)
+        bpdu = struct.pack('>HBBB', 0, ver, typ, rng.getrandbits(8)) + rng.bytes(8) + \
+            struct.pack('>I', rng.u32()) + rng.bytes(8) + struct.pack('>HHHHH', 0x8001, 0, 20 * 256, 2 * 256, 15 * 256)
+        if kind == 'rstp':
+            bpdu += b'\0'
+    return b'\x42\x42\x03' + bpdu
