@@ -71,7 +71,7 @@ APP_SRC := $(PRINT_SRC) $(KERNEL_SRC) user/opts.c user/replay.c user/ahead.c use
 	user/hook.c user/bpf_owner.c user/detect_opts.c user/counting.c user/flowmap.c \
 	user/flowfmt.c user/alarms.c user/flowfilter.c user/flowsnap.c user/flowrender.c \
 	user/flowtools.c user/top.c user/watch.c user/flows_cmd.c user/flows_out.c user/main.c \
-	user/app_ports.c
+	user/app_ports.c user/cgroups.c
 
 # $(call objs,DIR,SOURCES): the objects of SOURCES built into $(BUILD)/DIR.
 objs = $(patsubst %.c,$(BUILD)/$(1)%.o,$(2))
@@ -94,7 +94,7 @@ BINARIES = $(BUILD)/xdpspy $(BUILD)/xdpspy-san $(UNIT_BIN) $(KERNEL_TEST_BIN) $(
 
 .PHONY: all deps test test-unit test-fuzz test-fuzz-pcap test-kernel test-portability test-replay \
 	test-filter test-payload test-difffuzz diff-fuzz test-live test-live-apps test-faults \
-	test-counters test-flows test-cli test-build demo goldens vmlinux fuzz soak bench-kernel \
+	test-counters test-flows test-process test-cli test-build demo goldens vmlinux fuzz soak bench-kernel \
 	check-full format check-format lint clean install help
 
 all: $(BUILD)/xdpspy
@@ -285,6 +285,10 @@ test-counters: $(BUILD)/xdpspy
 test-flows: $(BUILD)/xdpspy $(BUILD)/bench/gen $(BUILD)/bench/mix.pcap
 	$(Q)tests/flows.sh
 
+# --process against curl and python3 in namespaces, a cgroup and a router (tests/process.sh).
+test-process: $(BUILD)/xdpspy
+	$(Q)tests/process.sh
+
 test-cli: $(BUILD)/xdpspy
 	$(Q)tests/cli.sh
 
@@ -325,7 +329,7 @@ demo: deps
 # Every layer runs even when an earlier one fails; the summary line says how many did.
 TEST_LAYERS := check-format lint test-cli test-build test-unit test-fuzz test-fuzz-pcap \
 	test-kernel test-portability test-replay test-filter test-payload test-difffuzz test-live \
-	test-live-apps test-faults test-counters test-flows
+	test-live-apps test-faults test-counters test-flows test-process
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/xdpspy-san

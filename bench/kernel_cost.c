@@ -13,6 +13,11 @@
  * its records carry the bytes the payload decoders read, as a live capture's do
  * (user/app_ports.c): the http-get and dns-query frames' records carry them.
  *
+ * -p (--process): `proc-miss` events with the owner lookup finding no socket (a forwarded
+ * packet's path), `proc-hit` finding the socket that owns the frame's flow (seeded into the
+ * tables as the socket side records one), `tc-proc-hit` the same at TC ingress, `proc-added`
+ * what the found owner adds to `events` (medians of differences, as flows-added).
+ *
  * --flows (the flow table and the detectors): `flows` is counters-only with them, `ev-flows`
  * events with them, `tc-flows` the former at TC; `flows-added` is what they add to
  * counters-only, the median of the differences of rounds run in turn (counters, flows,
@@ -20,6 +25,7 @@
  * same at every run: its flow is in the table, as a packet of a flow under way finds it.
  */
 #include <stdio.h>
+#include <sys/socket.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -30,6 +36,8 @@
 #include "loader.h"
 #include "log.h"
 #include "opts.h"
+#include "parse_host.h"
+#include "proto.h"
 
 #define CHUNK 1000 /* runs between two drains of the ring */
 
@@ -78,6 +86,44 @@ static double measure_at(struct loader *l, bool tc, const struct frame *f, int r
 	return ns[rounds / 2];
 }
 
+static void owner_addr(uint8_t *dst, const uint8_t *a, bool ip6)
+{
+	static const uint8_t mapped[12] = {[10] = 0xff, [11] = 0xff};
+
+	if (ip6) {
+		memcpy(dst, a, 16);
+		return;
+	}
+	memcpy(dst, mapped, 12);
+	memcpy(dst + 12, a, 4);
+}
+
+/* -p: the frame's flow owned by a socket, as an arriving packet of a local connection finds
+ * it (the test runs' device is this network namespace's loopback). */
+static int seed_owner(struct loader *l, const struct frame *f)
+{
+	struct xs_owner_val v = {.o = {.pid = 1, .state = XS_OWN_OPEN, .comm = "bench"}};
+	struct xs_owner_flow k = {0};
+	socklen_t len = sizeof(k.netns);
+	struct xs_event ev = {0};
+	int s = socket(AF_INET, SOCK_DGRAM, 0);
+	bool ip6, ok;
+
+	ok = s >= 0 && !getsockopt(s, SOL_SOCKET, 71 /* SO_NETNS_COOKIE */, &k.netns, &len);
+	if (s >= 0)
+		close(s);
+	xs_parse(&ev, &(struct xs_frame){.data = f->data, .end = f->data + f->len});
+	if (!ok || (ev.kind != XS_K_TCP && ev.kind != XS_K_UDP))
+		return -1;
+	ip6 = ev.flags & XS_F_IP6;
+	owner_addr(k.laddr, ev.var + (ip6 ? 16 : 4), ip6);
+	owner_addr(k.raddr, ev.var, ip6);
+	k.lport = ev.l4.tcp.dport;
+	k.rport = ev.l4.tcp.sport;
+	k.proto = ev.kind == XS_K_TCP ? XS_IPPROTO_TCP : XS_IPPROTO_UDP;
+	return loader_owner_seed(l, &k, 1, &v);
+}
+
 static double measure(struct loader *l, const struct frame *f, int rounds)
 {
 	return measure_at(l, false, f, rounds);
@@ -110,7 +156,7 @@ static const struct xs_app_cfg *live_app(bool verbose)
 }
 
 static struct loader *open_loader(bool counters_only, const struct cbpf_prog *filter,
-				  uint32_t snap_len, bool verify_sum, bool flows)
+				  uint32_t snap_len, bool verify_sum, bool flows, bool process)
 {
 	struct loader_cfg cfg = {.ring_kib = 4096,
 				 .app = counters_only ? NULL : live_app(verify_sum),
@@ -119,7 +165,8 @@ static struct loader *open_loader(bool counters_only, const struct cbpf_prog *fi
 				 .snap_len = snap_len,
 				 .verify_sum = verify_sum,
 				 .flows = flows,
-				 .detect = XS_DETECT_DEFAULTS};
+				 .detect = XS_DETECT_DEFAULTS,
+				 .process = {.on = process}};
 	struct loader *l;
 	int err = loader_open(&l, &cfg, on_event, NULL);
 
@@ -133,15 +180,16 @@ static struct loader *open_loader(bool counters_only, const struct cbpf_prog *fi
 int main(int argc, char **argv)
 {
 	struct loader *counting = NULL, *events = NULL, *filtered = NULL, *snapped = NULL,
-		      *summed = NULL, *flowing = NULL, *ev_flowing = NULL;
+		      *summed = NULL, *flowing = NULL, *ev_flowing = NULL, *proc = NULL,
+		      *proc_hit = NULL;
 	uint32_t snap = 0;
-	bool sum = false;
+	bool sum = false, process = false;
 	struct cbpf_prog prog = {0};
 	struct frame *f = calloc(1, sizeof(*f));
 	const char *expr = NULL;
 	int rounds = 200, c, rc = 1;
 
-	while ((c = getopt(argc, argv, "r:e:s:v")) != -1) {
+	while ((c = getopt(argc, argv, "r:e:s:vp")) != -1) {
 		if (c == 'r')
 			rounds = atoi(optarg);
 		else if (c == 'e')
@@ -150,12 +198,15 @@ int main(int argc, char **argv)
 			snap = (uint32_t)atoi(optarg);
 		else if (c == 'v')
 			sum = true;
+		else if (c == 'p')
+			process = true;
 		else
 			return 2;
 	}
 	if (optind >= argc || rounds < 1 || !f) {
-		fprintf(stderr, "usage: kernel_cost [-r ROUNDS] [-e EXPRESSION] [-s SNAPLEN] [-v] "
-				"FRAME.pcap...\n");
+		fprintf(stderr,
+			"usage: kernel_cost [-r ROUNDS] [-e EXPRESSION] [-s SNAPLEN] [-v] [-p] "
+			"FRAME.pcap...\n");
 		return 2;
 	}
 	if (expr) {
@@ -164,15 +215,17 @@ int main(int argc, char **argv)
 		if (filter_build(&o, NULL, FILTER_LIVE_SNAPLEN, &prog))
 			goto out;
 	}
-	counting = open_loader(true, NULL, 0, false, false);
-	events = open_loader(false, NULL, 0, false, false);
-	filtered = expr ? open_loader(false, &prog, 0, false, false) : NULL;
-	snapped = snap ? open_loader(false, NULL, snap, false, false) : NULL;
-	summed = sum ? open_loader(false, NULL, 0, true, false) : NULL;
-	flowing = open_loader(true, NULL, 0, false, true);
-	ev_flowing = open_loader(false, NULL, 0, false, true);
+	counting = open_loader(true, NULL, 0, false, false, false);
+	events = open_loader(false, NULL, 0, false, false, false);
+	filtered = expr ? open_loader(false, &prog, 0, false, false, false) : NULL;
+	snapped = snap ? open_loader(false, NULL, snap, false, false, false) : NULL;
+	summed = sum ? open_loader(false, NULL, 0, true, false, false) : NULL;
+	flowing = open_loader(true, NULL, 0, false, true, false);
+	ev_flowing = open_loader(false, NULL, 0, false, true, false);
+	proc = process ? open_loader(false, NULL, 0, false, false, true) : NULL;
+	proc_hit = process ? open_loader(false, NULL, 0, false, false, true) : NULL;
 	if (!counting || !events || (expr && !filtered) || (snap && !snapped) || (sum && !summed) ||
-	    !flowing || !ev_flowing)
+	    !flowing || !ev_flowing || (process && (!proc || !proc_hit)))
 		goto out;
 
 	printf("%-16s %6s %8s %10s %8s", "frame", "bytes", "empty", "counters", "events");
@@ -184,6 +237,8 @@ int main(int argc, char **argv)
 		printf(" %8s", "-v");
 	printf(" %8s %11s %9s", "tc-empty", "tc-counters", "tc-events");
 	printf(" %6s %8s %8s %11s", "flows", "ev-flows", "tc-flows", "flows-added");
+	if (process)
+		printf(" %9s %8s %11s %10s", "proc-miss", "proc-hit", "tc-proc-hit", "proc-added");
 	printf("   (ns per packet%s%s)\n", expr ? "; filter: " : "", expr ? expr : "");
 	for (int i = optind; i < argc; i++) {
 		if (frame_read(argv[i], f))
@@ -201,6 +256,13 @@ int main(int argc, char **argv)
 		printf(" %6.0f %8.0f %8.0f %11.0f", measure(flowing, f, rounds),
 		       measure(ev_flowing, f, rounds), measure_at(flowing, true, f, rounds),
 		       measure_added(counting, flowing, f, rounds));
+		if (process) {
+			if (seed_owner(proc_hit, f))
+				goto out;
+			printf(" %9.0f %8.0f %11.0f %10.0f", measure(proc, f, rounds),
+			       measure(proc_hit, f, rounds), measure_at(proc_hit, true, f, rounds),
+			       measure_added(events, proc_hit, f, rounds));
+		}
 		printf("\n");
 	}
 	rc = 0;
@@ -212,6 +274,8 @@ out:
 	loader_close(summed);
 	loader_close(flowing);
 	loader_close(ev_flowing);
+	loader_close(proc);
+	loader_close(proc_hit);
 	filter_free(&prog);
 	free(f);
 	return rc;

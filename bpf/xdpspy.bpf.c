@@ -32,6 +32,7 @@
 #include "proto.h"
 #include "tcp_sum.h"
 #include "gso_skb.h"
+#include "sock_owner.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -313,7 +314,45 @@ static __always_inline struct xs_counters *prepare(struct xs_event *ev, const st
 	}
 	count(c, ev, xs_gso_segs(ev));
 	flows_track(ev, c);
+	if (process_on && full)
+		f->src_kind == XS_SRC_SKB ? xs_owner_find_skb(f->src, ev)
+					  : xs_owner_find_xdp(f->src, ev);
 	return c;
+}
+
+/* --process: a record with its owner after it (bpf/sock_owner.h); global functions, so their
+ * stack is not the hooks'. */
+__noinline int xs_owner_send_event(struct xs_event *ev)
+{
+	void *ring = cpu_ring();
+	__u32 size;
+
+	if (!ev || !ring)
+		return -1;
+	size = xs_event_size(ev);
+	return owner_output(ring, ev, size, sizeof(*ev),
+			    wakeup_flags(ring, XS_RING_LEN(size + sizeof(struct xs_owner))));
+}
+
+__noinline int xs_owner_send_record(struct xs_record *rec, __u32 size)
+{
+	void *ring = cpu_ring();
+
+	if (!rec || !ring)
+		return -1;
+	return owner_output(ring, rec, size, sizeof(*rec),
+			    wakeup_flags(ring, XS_RING_LEN(size + sizeof(struct xs_owner))));
+}
+
+/* rc of a send: 0 sent, > 0 dropped by --pid/--comm/--cgroup, < 0 no room in the ring. */
+static __always_inline void tally(int rc, __u32 n, struct xs_counters *c)
+{
+	if (rc == 0)
+		c->events += n;
+	else if (rc > 0)
+		c->filtered += n;
+	else
+		c->lost += n;
 }
 
 /* events and lost count packets: a segmented send's record carries all its segments. */
@@ -322,6 +361,10 @@ static __always_inline void output(void *rec, __u32 size, struct xs_counters *c)
 	__u32 n = xs_gso_segs(rec);
 	void *ring = cpu_ring();
 
+	if (process_on) {
+		tally(xs_owner_send_record(rec, size), n, c);
+		return;
+	}
 	if (ring && bpf_ringbuf_output(ring, rec, size, wakeup_flags(ring, XS_RING_LEN(size))) == 0)
 		c->events += n;
 	else
@@ -401,6 +444,10 @@ static __always_inline void send(struct xs_event *ev, struct xs_counters *c)
 	__u32 n = xs_gso_segs(ev);
 
 	ev->ts_ns = bpf_ktime_get_ns();
+	if (process_on) {
+		tally(xs_owner_send_event(ev), n, c);
+		return;
+	}
 	if (ring_event(ev) == 0)
 		c->events += n;
 	else

@@ -71,6 +71,8 @@ enum xs_stop {
 #define XS_F_VLAN_META 0x0100 /* TC: the outer tag came from the skb, not the frame's bytes */
 #define XS_F_GSO 0x0200 /* egress: the kernel segments this send in software after the hook */
 #define XS_F_CSUM_SW 0x0400 /* egress: ... and completes its L4 checksum after the hook */
+/* --process: the record ends with a struct xs_owner (include/proc_owner.h), after its own bytes */
+#define XS_F_OWNER 0x8000
 
 /* ev->gso.flags: how the kernel's software segmentation makes the segments (include/gso.h) */
 #define XS_GSO_FIXEDID 0x01 /* every segment keeps the IPv4 ID (SKB_GSO_TCP_FIXEDID) */

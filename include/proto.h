@@ -200,4 +200,11 @@ static inline int xs_is_ext6(__u8 nh)
 /* IPv6 extension headers (RFC 8200 4.3): 8-byte units, not counting the first. */
 #define XS_EXT6_LEN(b) (((__u32)(b) + 1) * 8)
 
+/* Sockets, as the kernel's hooks report them (--process): address families and the TCP
+ * states of include/net/tcp_states.h that the owner tables follow. */
+#define XS_AF_INET 2
+#define XS_AF_INET6 10
+#define XS_TCP_CLOSE 7
+#define XS_TCP_LISTEN 10
+
 #endif

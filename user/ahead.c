@@ -10,6 +10,7 @@ struct slot {
 	struct xs_event ev;
 	struct pkt_info pi;
 	struct print_hint hint;
+	struct pkt_owner owner; /* --process: the frame's, as the reader's is the next one's */
 	uint8_t *bytes; /* the frame's bytes, owned */
 	size_t room;
 };
@@ -71,6 +72,10 @@ int ahead_push(struct ahead *a, const struct xs_event *ev, const struct pkt_info
 	s = nth(a, a->held);
 	s->ev = *ev;
 	s->pi = *pi;
+	if (pi->owner) {
+		s->owner = *pi->owner;
+		s->pi.owner = &s->owner;
+	}
 	if (keep_bytes(s, pi))
 		return -1;
 	sink_prefetch(a->sink, &s->ev, &s->pi, &s->hint);

@@ -24,7 +24,7 @@ struct ahead;
 
 /* A lookahead in front of s; NULL when out of memory. */
 struct ahead *ahead_new(struct sink *s);
-/* Takes ev and pi (pi->data copied); sends the oldest frame on when AHEAD_DEPTH are held.
+/* Takes ev and pi (pi->data and pi->owner copied); sends the oldest frame on when AHEAD_DEPTH are held.
  * 1 when the sink is done (as sink_packet() says), -1 when out of memory (logged), else 0. */
 int ahead_push(struct ahead *a, const struct xs_event *ev, const struct pkt_info *pi);
 /* Sends on every frame held, oldest first (until the sink is done). */

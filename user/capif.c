@@ -11,6 +11,7 @@
 #include "app_ports.h"
 #include "bpf_owner.h"
 #include "capif.h"
+#include "cgroups.h"
 #include "exit_codes.h"
 #include "hook.h"
 #include "iface.h"
@@ -166,6 +167,8 @@ static int load(struct capif *c, const struct capif_cfg *cfg)
 				.seg_filter = cfg->seg_filter,
 				.stats_fd = c->stats_fd,
 				.flows = c->flows,
+				.process = o->process,
+				.cgroup_root = cgroups_root(),
 				.detect = c->detect};
 	int err;
 

@@ -66,3 +66,17 @@ int decode_event(const void *rec, size_t size, struct xs_event *ev, const uint8_
 		decode_reparse(ev, *data, *data_len);
 	return 0;
 }
+
+bool decode_owner(const void *rec, size_t *size, struct xs_owner *o)
+{
+	uint16_t flags;
+
+	if (*size < XS_EVENT_FIXED + sizeof(*o))
+		return false;
+	memcpy(&flags, (const char *)rec + offsetof(struct xs_event, flags), sizeof(flags));
+	if (!(flags & XS_F_OWNER))
+		return false;
+	*size -= sizeof(*o);
+	memcpy(o, (const char *)rec + *size, sizeof(*o));
+	return true;
+}

@@ -3,10 +3,12 @@
 #ifndef XDPSPY_DECODE_H
 #define XDPSPY_DECODE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "event.h"
+#include "proc_owner.h"
 
 /*
  * Returns 0, or -EINVAL for a record of the wrong size or version. *data and *data_len: the
@@ -20,5 +22,9 @@ int decode_event(const void *rec, size_t size, struct xs_event *ev, const uint8_
 /* Parses ev again from len bytes of its frame (fewer than it was parsed from), keeping what
  * the hook alone knows: time stamp, length, direction. */
 void decode_reparse(struct xs_event *ev, const uint8_t *data, uint32_t len);
+
+/* --process: a record ending with its packet's owner (XS_F_OWNER) gives it up: *o gets it and
+ * *size shrinks to the record's own bytes, for decode_event(). false when there is none. */
+bool decode_owner(const void *rec, size_t *size, struct xs_owner *o);
 
 #endif

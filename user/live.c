@@ -21,6 +21,7 @@
 #include "app_ports.h"
 #include "capif.h"
 #include "csum_sw.h"
+#include "cgroups.h"
 #include "decode.h"
 #include "exit_codes.h"
 #include "filter.h"
@@ -65,6 +66,7 @@ struct live {
 	struct xs_counters status; /* at the last --stats-interval line */
 	unsigned long long status_captured;
 	int64_t status_ns;
+	struct pkt_owner owner; /* --process: the record's owner, for each packet it makes */
 };
 
 static int64_t clock_ns(clockid_t id)
@@ -95,6 +97,8 @@ static int on_packet(void *ctx, struct xs_event *ev, const uint8_t *data, uint32
 	pi.nsec = ns % 1000000000;
 	pi.wire_len = ev->wire_len;
 	pi.cap_len = data ? data_len : ev->cap_len;
+	if (lv->o->process.on)
+		pi.owner = &lv->owner;
 	if (lv->cooked) {
 		const struct capif *c = capif_by_index(lv, ev->ifindex);
 
@@ -119,10 +123,16 @@ static int on_event(void *ctx, void *data, size_t size)
 
 	if (sink_done(lv->sink))
 		return 1;
+	if (lv->o->process.on) {
+		if (!decode_owner(data, &size, &lv->owner.k))
+			memset(&lv->owner, 0, sizeof(lv->owner));
+		lv->owner.cgroup = lv->owner.k.state ? cgroups_path(lv->owner.k.cgroup) : NULL;
+	}
 	if (decode_event(data, size, &ev, &bytes, &data_len)) {
 		lv->bad_records++;
 		return 0;
 	}
+	ev.flags &= ~XS_F_OWNER;
 	/* A send the kernel segments after the egress hook: the segments, as tcpdump sees them. */
 	if (ev.flags & XS_F_GSO)
 		return segments_each(&ev, bytes, data_len, &lv->seg, on_packet, lv);

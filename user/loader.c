@@ -4,6 +4,7 @@
  * so the rest of user space never sees libbpf's object model.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/capability.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,9 @@
 #define XS_TC_HANDLE 0x5853 /* "XS": marks our clsact filter */
 #define XS_TC_PRIO 0xc001
 
+/* --process: the programs that follow sockets (bpf/sock_owner.h), and a NULL. */
+#define XS_OWNER_PROGS 10
+
 struct loader {
 	struct xdpspy_bpf *skel;
 	struct ring *ring; /* its own, without cfg->ring_fd */
@@ -50,7 +54,75 @@ struct loader {
 	int borrowed_link[XS_HOOKS];
 	int lent_prog[XS_HOOKS];
 	int filter_prog[XS_HOOKS]; /* the filter expression, translated for each hook */
+	struct bpf_link *owner_link[XS_OWNER_PROGS]; /* --process: the socket-side programs */
 };
+
+static struct bpf_program *owner_prog(const struct xdpspy_bpf *skel, int i)
+{
+	struct bpf_program *const p[XS_OWNER_PROGS] = {
+	    skel->progs.xdpspy_sock_create, skel->progs.xdpspy_connect4,
+	    skel->progs.xdpspy_connect6,    skel->progs.xdpspy_sendmsg4,
+	    skel->progs.xdpspy_sendmsg6,    skel->progs.xdpspy_post_bind4,
+	    skel->progs.xdpspy_post_bind6,  skel->progs.xdpspy_sock_release,
+	    skel->progs.xdpspy_sock_state,  NULL};
+
+	return p[i];
+}
+
+/* Off, the programs stay unloaded and the tables take one entry; on, the filters go into
+ * rodata. */
+static int setup_owner(struct loader *l, const struct loader_cfg *cfg)
+{
+	const struct owner_cfg *p = &cfg->process;
+	int err = 0;
+
+	l->skel->rodata->process_on = p->on;
+	if (!p->on) {
+		for (int i = 0; owner_prog(l->skel, i); i++)
+			bpf_program__set_autoload(owner_prog(l->skel, i), false);
+		err = bpf_map__set_max_entries(l->skel->maps.owners, 1);
+		return err ? err : bpf_map__set_max_entries(l->skel->maps.owned_flows, 1);
+	}
+	l->skel->rodata->own_pid = p->pid;
+	memcpy((void *)l->skel->rodata->own_comm, p->comm, sizeof(p->comm));
+	l->skel->rodata->own_cgroup = p->cgroup;
+	l->skel->rodata->own_cg_level = p->cg_level;
+	return 0;
+}
+
+/* The socket-side programs on the cgroup v2 root: every socket of the machine, whatever its
+ * cgroup or network namespace. Links: gone with the process. */
+static int attach_owner(struct loader *l, const struct loader_cfg *cfg)
+{
+	int cg, err = 0;
+
+	if (!cfg->process.on || cfg->test_runs || !cfg->cgroup_root)
+		return 0;
+	cg = open(cfg->cgroup_root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (cg < 0)
+		return -errno;
+	for (int i = 0; owner_prog(l->skel, i) && !err; i++) {
+		struct bpf_program *p = owner_prog(l->skel, i);
+
+		l->owner_link[i] = bpf_program__type(p) == BPF_PROG_TYPE_TRACEPOINT
+				       ? bpf_program__attach(p)
+				       : bpf_program__attach_cgroup(p, cg);
+		err = l->owner_link[i] ? 0 : -errno;
+	}
+	close(cg);
+	return err;
+}
+
+int loader_owner_seed(struct loader *l, const struct xs_owner_flow *k, uint64_t cookie,
+		      const struct xs_owner_val *v)
+{
+	if (bpf_map__update_elem(l->skel->maps.owners, &cookie, sizeof(cookie), v, sizeof(*v),
+				 BPF_ANY) ||
+	    bpf_map__update_elem(l->skel->maps.owned_flows, k, sizeof(*k), &cookie, sizeof(cookie),
+				 BPF_ANY))
+		return -errno;
+	return 0;
+}
 
 /* What `attach` pins for each hook, and the hooks' programs. */
 static const char *const link_pin[XS_HOOKS] = {XS_PIN_XDP_LINK, XS_PIN_EGRESS_LINK,
@@ -264,6 +336,8 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, ring_event_fn
 			goto fail;
 	}
 	err = setup_flows(l, cfg);
+	if (!err)
+		err = setup_owner(l, cfg);
 	if (err)
 		goto fail;
 	/* Counting only sends nothing: the array of rings stays as libbpf makes it, empty. */
@@ -277,6 +351,8 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, ring_event_fn
 	err = xdpspy_bpf__load(l->skel);
 	if (!err)
 		err = store_detect_cfg(l, cfg);
+	if (!err)
+		err = attach_owner(l, cfg);
 	if (err)
 		goto fail;
 	for (int h = 0; h < XS_HOOKS && l->skel->rodata->filter_on; h++) {
@@ -299,6 +375,8 @@ void loader_close(struct loader *l)
 	if (!l)
 		return;
 	loader_detach(l);
+	for (int i = 0; i < XS_OWNER_PROGS; i++)
+		bpf_link__destroy(l->owner_link[i]);
 	xdpspy_bpf__destroy(l->skel);
 	ring_free(l->ring);
 	for (int h = 0; h < XS_HOOKS; h++)

@@ -18,6 +18,7 @@
 #include "cbpf.h"
 #include "counters.h"
 #include "flow_table.h"
+#include "owner_cfg.h"
 #include "ring.h"
 
 /* The maps of --flows (include/flow_table.h), as pinned beside stats. */
@@ -45,6 +46,10 @@ struct loader_cfg {
 	bool flows; /* --flows: the flow table and the detectors */
 	struct xs_detect_cfg detect; /* with flows: their thresholds and sizes */
 	int flow_fds[LFM_COUNT]; /* > 0: reuse these (the pinned maps), as stats_fd */
+	/* --process: the socket-side programs on cgroup_root (the cgroup v2 mount), the
+	 * owners' tail on each record, and the owner filters */
+	struct owner_cfg process;
+	const char *cgroup_root; /* NULL: the socket side not attached (a benchmark's test runs) */
 };
 
 struct loader;
@@ -65,6 +70,10 @@ int loader_missing_caps(char *buf, size_t len);
 /* Without cfg->ring_fd, the loader makes its own rings (ring.h) and fn gets their records. */
 int loader_open(struct loader **out, const struct loader_cfg *cfg, ring_event_fn fn, void *ctx);
 void loader_close(struct loader *l);
+/* --process: a socket (cookie, owner v) that owns flow k, as the socket side would record it;
+ * for a benchmark's test runs. */
+int loader_owner_seed(struct loader *l, const struct xs_owner_flow *k, uint64_t cookie,
+		      const struct xs_owner_val *v);
 /*
  * Runs one frame through the XDP program (BPF_PROG_TEST_RUN); *verdict gets its return.
  * wire_len: the frame's length on the wire when len bytes of it were captured (the filter's

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cgroups.h"
 #include "log.h"
 #include "lru.h"
 #include "opts.h"
@@ -32,6 +33,10 @@ enum {
 	OPT_CLASSIC,
 	OPT_PRINT,
 	OPT_MAX_CONNS,
+	OPT_PROCESS,
+	OPT_PID,
+	OPT_COMM,
+	OPT_CGROUP,
 };
 
 struct opt_def {
@@ -85,6 +90,16 @@ static const struct opt_def defs[] = {
     {{"nano", no_argument, NULL, OPT_NANO}, NULL, "nanosecond time stamps"},
     {{"json", no_argument, NULL, OPT_JSON}, NULL, "one JSON object per packet"},
     {{"classic", no_argument, NULL, OPT_CLASSIC}, NULL, "tcpdump 3.7's line format (2003)"},
+    {{"process", no_argument, NULL, OPT_PROCESS},
+     NULL,
+     "live: each packet's process after the line: [COMM PID CGROUP] or [no owner]"},
+    {{"pid", required_argument, NULL, OPT_PID}, "PID", "live: only packets of process PID"},
+    {{"comm", required_argument, NULL, OPT_COMM},
+     "NAME",
+     "live: only packets of processes whose command is NAME"},
+    {{"cgroup", required_argument, NULL, OPT_CGROUP},
+     "PATH",
+     "live: only packets of processes in cgroup v2 PATH or below it"},
     {{"max-conns", required_argument, NULL, OPT_MAX_CONNS},
      "N",
      "remember N connections' sequence numbers and N host names (default " XSTR(
@@ -220,6 +235,7 @@ static const struct number_opt {
     {'B', 4, 1 << 22, "buffer size", " (KiB, 4 to 4194304)"},
     {OPT_STATS_INTERVAL, 1, 86400, "stats interval", " (seconds, 1 to 86400)"},
     {OPT_MAX_CONNS, 1, LRU_MAX_ENTRIES, "flow count", " (1 to 2147483647)"},
+    {OPT_PID, 1, 4194304, "process id", " (1 to 4194304)"},
 };
 
 static enum opts_result take_number(int c, const char *arg, struct opts *o)
@@ -261,6 +277,10 @@ static enum opts_result take_number(int c, const char *arg, struct opts *o)
 		break;
 	case OPT_MAX_CONNS:
 		o->print.max_conns = (uint32_t)v;
+		break;
+	case OPT_PID:
+		o->process.pid = (uint32_t)v;
+		o->process.on = true;
 		break;
 	}
 	return OPTS_RUN;
@@ -380,6 +400,22 @@ static enum opts_result take_option(int c, const char *arg, struct opts *o)
 	case OPT_READY:
 		o->ready_file = arg;
 		break;
+	case OPT_PROCESS:
+		o->process.on = true;
+		break;
+	case OPT_COMM:
+		if (!*arg || strlen(arg) >= XS_OWN_COMM) {
+			log_msg("--comm: a command of 1 to %d characters, as the kernel keeps it",
+				XS_OWN_COMM - 1);
+			return OPTS_EXIT_USAGE;
+		}
+		strncpy(o->process.comm, arg, sizeof(o->process.comm));
+		o->process.on = true;
+		break;
+	case OPT_CGROUP:
+		o->process.cgroup_path = arg;
+		o->process.on = true;
+		break;
 	case 'Q':
 		if (pick_word(arg, "direction (in, out or inout):", dirs, &v))
 			return OPTS_EXIT_USAGE;
@@ -413,7 +449,7 @@ static enum opts_result take_option(int c, const char *arg, struct opts *o)
 }
 
 /* Options that make no sense together. */
-static enum opts_result check_combinations(const struct opts *o)
+static enum opts_result check_combinations(struct opts *o)
 {
 	if (o->print.classic && (o->print.xflag || o->print.Xflag || o->print.Aflag)) {
 		log_msg("--classic prints no -x, -X or -A dumps");
@@ -422,6 +458,24 @@ static enum opts_result check_combinations(const struct opts *o)
 	if ((o->rotate_mb || o->rotate_secs || o->max_files) && !o->write_file) {
 		log_msg("-C, -G and -W need -w");
 		return OPTS_EXIT_USAGE;
+	}
+	if (o->process.on && o->read_file) {
+		log_msg("--process, --pid, --comm and --cgroup need a live capture, not -r");
+		return OPTS_EXIT_USAGE;
+	}
+	if (o->process.on && !cgroups_root()) {
+		log_msg("--process needs cgroup v2 mounted (its socket hooks go on its root)");
+		return OPTS_EXIT_USAGE;
+	}
+	if (o->process.cgroup_path) {
+		int err = cgroups_resolve(o->process.cgroup_path, &o->process.cgroup,
+					  &o->process.cg_level);
+
+		if (err) {
+			log_msg("--cgroup %s: not a cgroup v2 directory: %s",
+				o->process.cgroup_path, strerror(-err));
+			return OPTS_EXIT_USAGE;
+		}
 	}
 	if (o->print.tflag > 5) {
 		log_msg("only -t, -tt, -ttt, -tttt and -ttttt are supported");

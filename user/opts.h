@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "detect_opts.h"
+#include "owner_cfg.h"
 #include "print.h"
 
 #define OPTS_MAX_IFACES 64 /* -i given this often at most */
@@ -45,6 +46,7 @@ struct opts {
 	int dump_filter; /* -d count */
 	bool no_optimize; /* -O */
 	struct flow_opts flows; /* --flows and the detectors' thresholds */
+	struct owner_cfg process; /* --process, --pid, --comm, --cgroup */
 	char **expr; /* the filter expression's words */
 	int expr_words;
 };

@@ -21,6 +21,7 @@
 #include "print/ether.h"
 #include "print/ethertype.h"
 #include "print/ip4.h"
+#include "print/owner.h"
 #include "print/ip6.h"
 #include "print/json.h"
 #include "print/printer.h"
@@ -189,6 +190,8 @@ void print_packet(struct printer *pr, const struct xs_event *ev, const struct pk
 	if (pi->ifname ? print_sll2(pr, &v, &lk, sb)
 		       : print_ether(pr, &v, pi->wire_len, d, &lk, sb))
 		print_network(pr, &v, &lk, d, sb);
+	if (pi->owner)
+		print_owner(pi->owner, sb);
 	/* --classic's record has no dump. */
 	if (d == TCPDUMP_499 && pi->data && (pr->o.xflag || pr->o.Xflag || pr->o.Aflag))
 		put_dump(pr, &v, sb);

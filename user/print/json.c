@@ -9,6 +9,7 @@
 
 #include "addr.h"
 #include "json.h"
+#include "owner.h"
 #include "proto.h"
 #include "tcpopt.h"
 #include "wire.h"
@@ -96,6 +97,26 @@ static void tcp_fields(const struct pview *v, struct strbuf *sb)
 	}
 }
 
+/* --process: "process": the owner's fields, or null when no local socket was found. */
+static void owner_fields(const struct pkt_owner *o, struct strbuf *sb)
+{
+	char comm[XS_OWN_COMM + 1];
+	const char *cg = o->cgroup ? o->cgroup : "";
+
+	key(sb, "process");
+	if (o->k.state == XS_OWN_NONE) {
+		sb_puts(sb, "null");
+		return;
+	}
+	sb_printf(sb, "{\"pid\":%u", o->k.pid);
+	/* As on the line: what JSON would need escaped, '?'. */
+	kv_s(sb, "comm", comm, owner_comm(&o->k, comm));
+	kv_s(sb, "cgroup", cg, strlen(cg));
+	kv_u(sb, "cgroup_id", o->k.cgroup);
+	key(sb, "closed");
+	sb_puts(sb, o->k.state == XS_OWN_CLOSED ? "true}" : "false}");
+}
+
 void print_json(struct printer *pr, const struct pview *v, struct strbuf *sb)
 {
 	static const char *const kinds[] = {"other", "short", "arp",  "ip",
@@ -152,5 +173,7 @@ void print_json(struct printer *pr, const struct pview *v, struct strbuf *sb)
 			kv_u(sb, "icmp_code", ev->l4.icmp.code);
 		}
 	}
+	if (pi->owner)
+		owner_fields(pi->owner, sb);
 	sb_puts(sb, "}\n");
 }

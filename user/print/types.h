@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "proc_owner.h"
+
 /*
  * Connections whose relative sequence numbers are kept, by default: every test capture's
  * lines are tcpdump's, and a full table takes 72 MiB (lru.c: 64 bytes an entry and 8 of
@@ -36,6 +38,13 @@ struct print_opts {
 	uint32_t max_conns;
 };
 
+/* --process: the owner the kernel found for a packet, and its cgroup's path (NULL: the cgroup
+ * is gone, its id is printed). */
+struct pkt_owner {
+	struct xs_owner k;
+	const char *cgroup;
+};
+
 /* Time stamp and original frame length of a packet, as pcap gives them, and its bytes. */
 struct pkt_info {
 	int64_t sec;
@@ -48,6 +57,7 @@ struct pkt_info {
 	 * an Ethernet capture */
 	const char *ifname;
 	uint16_t hatype; /* -i any: the interface's ARPHRD_ type, for -w's cooked header */
+	const struct pkt_owner *owner; /* --process: appended after the line; NULL without */
 };
 
 #endif
