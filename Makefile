@@ -55,7 +55,8 @@ BPF_CFLAGS = -g -O2 -target bpf -Wall -Werror -MMD -MP -Iinclude -Ivmlinux $(BPF
 
 # --- modules: each is listed once here, and the binary, the tests and bench/bench.mk link these
 # The printer and what it needs; no libbpf, no I/O (the unit tests, the parse fuzzer).
-PRINT_SRC := user/strbuf.c user/lru.c user/names.c user/csum.c user/cooked.c user/print.c \
+PRINT_SRC := user/strbuf.c user/lru.c user/names.c user/csum.c user/tcp_sum.c user/cooked.c \
+	user/print.c \
 	$(sort $(wildcard user/print/*.c))
 # The printer's own sources build with user/print/pure.h forced in: no stdio stream, no file
 # descriptor, no libbpf or libpcap there (make lint checks that the rule bites).
@@ -66,7 +67,7 @@ FILTER_SRC := user/filter.c user/xlate.c user/ebpf_dump.c user/log.c
 KERNEL_SRC := user/loader.c user/gso_btf.c user/counters.c user/pins.c $(FILTER_SRC)
 APP_SRC := $(PRINT_SRC) $(KERNEL_SRC) user/opts.c user/replay.c user/live.c user/capif.c \
 	user/ring.c user/sink.c user/iface.c user/decode.c user/segments.c user/seg_filter.c \
-	user/csum_sw.c user/subcmd.c user/pcap_out.c user/tcp_sum.c user/privs.c user/netdev.c \
+	user/csum_sw.c user/subcmd.c user/pcap_out.c user/privs.c user/netdev.c \
 	user/hook.c user/bpf_owner.c user/detect_opts.c user/counting.c user/flowmap.c \
 	user/flowfmt.c user/alarms.c user/flowfilter.c user/flowsnap.c user/flowrender.c \
 	user/flowtools.c user/top.c user/watch.c user/flows_cmd.c user/flows_out.c user/main.c
@@ -175,8 +176,7 @@ $(UNIT_BIN): $(BUILD)/tests/%: $(BUILD)/san/tests/unit/%.o $(SAN_PRINT_OBJ)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g $(SAN) -o $@ $(filter %.o,$^)
 # Segmented sends: what they link besides the printer.
-$(BUILD)/tests/test_segments: $(call objs,san/,user/segments.c user/seg_filter.c user/decode.c \
-	user/tcp_sum.c)
+$(BUILD)/tests/test_segments: $(call objs,san/,user/segments.c user/seg_filter.c user/decode.c)
 
 $(BUILD)/tests/test_kernel: $(BUILD)/tests/kernel/test_kernel.o $(KERNEL_OBJ) \
 	$(call objs,,user/decode.c user/tcp_sum.c user/csum.c)

@@ -25,6 +25,12 @@
 #define XS_ETH_P_8021AD 0x88a8 /* IEEE 802.1ad service tag (QinQ) */
 #define XS_ETH_P_QINQ1 0x9100 /* pre-standard QinQ tags */
 #define XS_ETH_P_QINQ2 0x9200
+/* Encapsulations the printer decodes from the frame's bytes (user/print/tunnel.c). */
+#define XS_ETH_P_TEB 0x6558 /* Transparent Ethernet Bridging: an Ethernet frame in GRE, Geneve */
+#define XS_ETH_P_MPLS_UC 0x8847 /* RFC 3032 */
+#define XS_ETH_P_MPLS_MC 0x8848
+#define XS_ETH_P_PPPOE_DISC 0x8863 /* RFC 2516 */
+#define XS_ETH_P_PPPOE_SES 0x8864
 #define XS_ETH_MAX_LEN 1500
 
 #define XS_ETH_HLEN 14
@@ -38,7 +44,10 @@
 #define XS_IPPROTO_ICMP 1
 #define XS_IPPROTO_TCP 6
 #define XS_IPPROTO_UDP 17
+#define XS_IPPROTO_IPIP 4 /* IPv4 in IP (RFC 2003) */
 #define XS_IPPROTO_DCCP 33
+#define XS_IPPROTO_IPV6 41 /* IPv6 in IP (RFC 4213) */
+#define XS_IPPROTO_GRE 47 /* RFC 2784, 2890 */
 #define XS_IPPROTO_ROUTING 43
 #define XS_IPPROTO_FRAGMENT 44
 #define XS_IPPROTO_ESP 50
@@ -127,6 +136,8 @@
 #define XS_UDP_HLEN 8
 #define XS_PORT_DNS 53 /* RFC 1035 */
 #define XS_PORT_MDNS 5353 /* RFC 6762 */
+#define XS_PORT_VXLAN 4789 /* RFC 7348 */
+#define XS_PORT_GENEVE 6081 /* RFC 8926 */
 
 /* ICMP (RFC 792) and ICMPv6 (RFC 4443, 4861): the 8 bytes the event holds, the types read. */
 #define XS_ICMP_HLEN 8

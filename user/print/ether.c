@@ -35,6 +35,7 @@ static const struct tok ethertype_values[] = {
     {0x809b, "Appletalk"},
     {0x80f3, "Appletalk ARP"},
     {0x6003, "DNET"},
+    {XS_ETH_P_TEB, "TEB"},
     {0, NULL},
 };
 

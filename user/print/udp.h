@@ -7,6 +7,6 @@
 #include "strbuf.h"
 #include "view.h"
 
-void print_udp(const struct printer *pr, struct pview *v, struct strbuf *sb);
+void print_udp(struct printer *pr, struct pview *v, struct strbuf *sb);
 
 #endif

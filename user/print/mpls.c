@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * MPLS label stacks (RFC 3032), PPPoE sessions (RFC 2516) and the PPP they carry, as tcpdump
+ * 4.99.3's print-mpls.c, print-pppoe.c and print-ppp.c print them, then the packet inside.
+ * PPPoE discovery's tags and PPP's control protocols are not decoded here.
+ */
+#include "dump.h"
+#include "proto.h"
+#include "tok.h"
+#include "tunnel.h"
+#include "wire.h"
+
+#define MPLS_LABEL(x) (((x)&0xfffff000) >> 12)
+#define MPLS_TC(x) (((x)&0x00000e00) >> 9)
+#define MPLS_STACK(x) (((x)&0x00000100) >> 8)
+#define MPLS_TTL(x) ((x)&0x000000ff)
+#define PPPOE_HDRLEN 6
+#define PPPOE_PADI 0x09
+#define PPP_ADDRESS_CONTROL 0xff03
+#define PPP_PPPD_IN 0x0003 /* pppd's direction bytes in place of address and control */
+#define PPP_PPPD_OUT 0x0103
+#define PPP_IP 0x0021
+#define PPP_VJNC 0x002f
+#define PPP_IPV6 0x0057
+#define PPP_MPLS_UCAST 0x0281
+#define PPP_MPLS_MCAST 0x0283
+
+static const char *const mpls_labelname[16] = {
+    "IPv4 explicit NULL",
+    "router alert",
+    "IPv6 explicit NULL",
+    "implicit NULL",
+    "rsvd",
+    "rsvd",
+    "rsvd",
+    "rsvd",
+    "rsvd",
+    "rsvd",
+    "rsvd",
+    "rsvd",
+    "rsvd",
+    "rsvd",
+    "rsvd",
+    "rsvd",
+};
+
+static const struct tok pppoe_codes[] = {
+    {0x09, "PADI"}, {0x07, "PADO"}, {0x19, "PADR"}, {0x65, "PADS"},
+    {0xa7, "PADT"}, {0, ""},	    {0, NULL},
+};
+
+/* print-ppp.c ppptype2str: the protocols this file can meet. */
+static const struct tok ppp_types[] = {
+    {PPP_IP, "IP"},	      {0x002d, "VJC"},		{PPP_VJNC, "VJNC"}, {PPP_IPV6, "IP6"},
+    {PPP_MPLS_UCAST, "MPLS"}, {PPP_MPLS_MCAST, "MPLS"}, {0xc021, "LCP"},    {0x8021, "IPCP"},
+    {0x8057, "IP6CP"},	      {0xc023, "PAP"},		{0xc223, "CHAP"},   {0, NULL},
+};
+
+/* The packet after the stack: IPv4 or IPv6 by the last label or the first byte, else hex. */
+static void mpls_payload(struct printer *pr, struct pview *v, uint32_t label, const uint8_t *p,
+			 uint32_t caplen, uint32_t length, struct strbuf *sb)
+{
+	uint16_t type = 0;
+
+	if (label == 0 || label == 3) {
+		type = XS_ETH_P_IP;
+	} else if (label == 2) {
+		type = XS_ETH_P_IPV6;
+	} else {
+		if (length < 1)
+			return;
+		if (caplen < 1) {
+			put_trunc(sb, "mpls");
+			v->lost = true;
+			return;
+		}
+		type = p[0] >= 0x45 && p[0] <= 0x4f   ? XS_ETH_P_IP
+		       : p[0] >= 0x60 && p[0] <= 0x6f ? XS_ETH_P_IPV6
+						      : 0;
+	}
+	if (!type) { /* ND_DEFAULTPRINT: hex and ASCII, as far as captured; not with -q, -x, -X */
+		if (pr->o.qflag || pr->o.xflag || pr->o.Xflag)
+			return;
+		print_dump(sb, DUMP_HEX_ASCII, p, length < caplen ? length : caplen);
+		if (length > caplen) {
+			put_trunc(sb, "mpls");
+			v->lost = true;
+		}
+		return;
+	}
+	sb_puts(sb, pr->o.vflag ? "\n\t" : " ");
+	print_inner(pr, v, type, p, caplen, length, sb);
+}
+
+void print_mpls(struct printer *pr, struct pview *v, const uint8_t *p, uint32_t caplen,
+		uint32_t length, struct strbuf *sb)
+{
+	uint32_t entry, off = 0, n = 0;
+
+	sb_puts(sb, "MPLS");
+	do {
+		if (length < 4) {
+			sb_puts(sb, " (invalid)");
+			if (caplen - off < length) {
+				put_trunc(sb, "mpls");
+				v->lost = true;
+			}
+			return;
+		}
+		if (caplen < off + 4) {
+			put_trunc(sb, "mpls");
+			v->lost = true;
+			return;
+		}
+		entry = rd32(p + off);
+		sb_printf(sb, "%s(label %u", n && pr->o.vflag ? "\n\t" : " ", MPLS_LABEL(entry));
+		n++;
+		if (pr->o.vflag && MPLS_LABEL(entry) < 16)
+			sb_printf(sb, " (%s)", mpls_labelname[MPLS_LABEL(entry)]);
+		sb_printf(sb, ", tc %u", MPLS_TC(entry));
+		if (MPLS_STACK(entry))
+			sb_puts(sb, ", [S]");
+		sb_printf(sb, ", ttl %u)", MPLS_TTL(entry));
+		off += 4;
+		length -= 4;
+	} while (!MPLS_STACK(entry));
+	mpls_payload(pr, v, MPLS_LABEL(entry), p + off, caplen - off, length, sb);
+}
+
+/* handle_ppp: the packet PPP's protocol names. */
+static void ppp_payload(struct printer *pr, struct pview *v, uint32_t proto, const uint8_t *p,
+			uint32_t caplen, uint32_t length, struct strbuf *sb)
+{
+	const char *name;
+
+	switch (proto) {
+	case XS_ETH_P_IP:
+	case PPP_VJNC:
+	case PPP_IP:
+		print_inner(pr, v, XS_ETH_P_IP, p, caplen, length, sb);
+		return;
+	case XS_ETH_P_IPV6:
+	case PPP_IPV6:
+		print_inner(pr, v, XS_ETH_P_IPV6, p, caplen, length, sb);
+		return;
+	case PPP_MPLS_UCAST:
+	case PPP_MPLS_MCAST:
+		print_mpls(pr, v, p, caplen, length, sb);
+		return;
+	default:
+		name = tok_name(ppp_types, proto);
+		if (name)
+			sb_printf(sb, "%s ", name);
+		else
+			sb_printf(sb, "unknown PPP protocol (0x%04x) ", proto);
+		print_hex_lines(sb, "\n\t", p, length < caplen ? length : caplen);
+		return;
+	}
+}
+
+void print_ppp(struct printer *pr, struct pview *v, const uint8_t *p, uint32_t caplen,
+	       uint32_t length, struct strbuf *sb)
+{
+	uint32_t olen = length, proto, off = 0;
+	const char *name;
+
+	if (length < 2 || caplen < 2)
+		goto trunc;
+	switch (rd16(p)) {
+	case PPP_PPPD_IN:
+	case PPP_PPPD_OUT:
+		if (pr->o.eflag)
+			sb_puts(sb, rd16(p) == PPP_PPPD_IN ? "In  " : "Out ");
+		/* fallthrough */
+	case PPP_ADDRESS_CONTROL:
+		off = 2;
+		length -= 2;
+		break;
+	default:
+		break;
+	}
+	if (length < 2 || caplen < off + 2)
+		goto trunc;
+	if (p[off] % 2) { /* protocol field compression */
+		proto = p[off];
+		off++;
+		length--;
+	} else {
+		proto = rd16(p + off);
+		off += 2;
+		length -= 2;
+	}
+	if (pr->o.eflag) {
+		name = tok_name(ppp_types, proto);
+		sb_printf(sb, "%s (0x%04x), length %u", name ? name : "unknown", proto, olen);
+		if (!name)
+			return;
+		sb_puts(sb, ": ");
+	}
+	ppp_payload(pr, v, proto, p + off, caplen - off, length, sb);
+	return;
+trunc:
+	put_trunc(sb, "ppp");
+	v->lost = true;
+}
+
+void print_pppoe(struct printer *pr, struct pview *v, const uint8_t *p, uint32_t caplen,
+		 uint32_t length, struct strbuf *sb)
+{
+	uint32_t plen;
+	uint8_t code;
+
+	if (length < PPPOE_HDRLEN) {
+		sb_printf(sb, " (length %u < %u) (invalid)", length, PPPOE_HDRLEN);
+		return;
+	}
+	length -= PPPOE_HDRLEN;
+	if (caplen < PPPOE_HDRLEN) {
+		put_trunc(sb, "pppoe");
+		v->lost = true;
+		return;
+	}
+	code = p[1];
+	plen = rd16(p + 4);
+	if (p[0] >> 4 != 1)
+		sb_printf(sb, " [ver %u]", p[0] >> 4);
+	if ((p[0] & 0xf) != 1)
+		sb_printf(sb, " [type %u]", p[0] & 0xf);
+	sb_puts(sb, "PPPoE ");
+	if (tok_name(pppoe_codes, code))
+		sb_puts(sb, tok_name(pppoe_codes, code));
+	else
+		sb_printf(sb, "PAD-%x", code);
+	if (code == PPPOE_PADI && plen > 1484 - PPPOE_HDRLEN)
+		sb_printf(sb, " [len %u!]", plen);
+	if (plen > length) {
+		sb_printf(sb, " [len %u > %u!]", plen, length);
+		plen = length;
+	}
+	if (rd16(p + 2))
+		sb_printf(sb, " [ses 0x%x]", rd16(p + 2));
+	if (code)
+		return; /* discovery tags: not decoded here */
+	sb_putc(sb, ' ');
+	print_ppp(pr, v, p + PPPOE_HDRLEN, caplen - PPPOE_HDRLEN, plen, sb);
+}
