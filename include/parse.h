@@ -202,11 +202,11 @@ XS_INLINE int xs_is_tunnel_port(const struct xs_event *ev)
 	       s == XS_BE16(XS_PORT_GENEVE) || d == XS_BE16(XS_PORT_GENEVE);
 }
 
-/* MPLS label stacks and PPPoE sessions, by ethertype. */
+/* MPLS label stacks and PPPoE (sessions; discovery's tags print from the same bytes). */
 XS_INLINE int xs_is_tunnel_etype(__u16 proto)
 {
 	return proto == XS_BE16(XS_ETH_P_MPLS_UC) || proto == XS_BE16(XS_ETH_P_MPLS_MC) ||
-	       proto == XS_BE16(XS_ETH_P_PPPOE_SES);
+	       proto == XS_BE16(XS_ETH_P_PPPOE_SES) || proto == XS_BE16(XS_ETH_P_PPPOE_DISC);
 }
 
 XS_INLINE void xs_parse_l4(struct xs_event *ev, __u8 *tail, const __u8 *p, const struct xs_frame *f,

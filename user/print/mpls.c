@@ -2,7 +2,7 @@
 /*
  * MPLS label stacks (RFC 3032), PPPoE sessions (RFC 2516) and the PPP they carry, as tcpdump
  * 4.99.3's print-mpls.c, print-pppoe.c and print-ppp.c print them, then the packet inside.
- * PPPoE discovery's tags and PPP's control protocols are not decoded here.
+ * PPP's control protocols (LCP, IPCP, ...) are named, not decoded.
  */
 #include "dump.h"
 #include "proto.h"
@@ -16,6 +16,7 @@
 #define MPLS_TTL(x) ((x)&0x000000ff)
 #define PPPOE_HDRLEN 6
 #define PPPOE_PADI 0x09
+#define PPPOE_MAXTAGPRINT 80
 #define PPP_ADDRESS_CONTROL 0xff03
 #define PPP_PPPD_IN 0x0003 /* pppd's direction bytes in place of address and control */
 #define PPP_PPPD_OUT 0x0103
@@ -47,6 +48,21 @@ static const char *const mpls_labelname[16] = {
 static const struct tok pppoe_codes[] = {
     {0x09, "PADI"}, {0x07, "PADO"}, {0x19, "PADR"}, {0x65, "PADS"},
     {0xa7, "PADT"}, {0, ""},	    {0, NULL},
+};
+
+static const struct tok pppoe_tags[] = {
+    {0x0000, "EOL"},
+    {0x0101, "Service-Name"},
+    {0x0102, "AC-Name"},
+    {0x0103, "Host-Uniq"},
+    {0x0104, "AC-Cookie"},
+    {0x0105, "Vendor-Specific"},
+    {0x0110, "Relay-Session-ID"},
+    {0x0120, "PPP-Max-Payload"},
+    {0x0201, "Service-Name-Error"},
+    {0x0202, "AC-System-Error"},
+    {0x0203, "Generic-Error"},
+    {0, NULL},
 };
 
 /* print-ppp.c ppptype2str: the protocols this file can meet. */
@@ -204,6 +220,72 @@ trunc:
 	v->lost = true;
 }
 
+static void put_tag_name(struct strbuf *sb, uint16_t type)
+{
+	const char *name = tok_name(pppoe_tags, type);
+
+	if (name)
+		sb_puts(sb, name);
+	else
+		sb_printf(sb, "TAG-0x%x", type);
+}
+
+/* A tag's value: text when most of its first 79 bytes print, else all of it in hex. */
+static void put_tag_value(struct strbuf *sb, uint16_t type, const uint8_t *v, uint32_t len)
+{
+	uint32_t n = len < PPPOE_MAXTAGPRINT - 1 ? len : PPPOE_MAXTAGPRINT - 1, ascii = 0, i;
+	char text[PPPOE_MAXTAGPRINT];
+
+	for (i = 0; i < n; i++) {
+		bool print = v[i] >= 0x20 && v[i] <= 0x7e;
+
+		ascii += print;
+		text[i] = print ? (char)v[i] : '.';
+	}
+	sb_puts(sb, " [");
+	put_tag_name(sb, type);
+	if (ascii > n - ascii) {
+		sb_puts(sb, " \"");
+		sb_putn(sb, text, n);
+		sb_puts(sb, "\"]");
+		return;
+	}
+	sb_puts(sb, " 0x");
+	for (i = 0; i < len; i++)
+		sb_printf(sb, "%02X", v[i]);
+	sb_putc(sb, ']');
+}
+
+/* Discovery's tags, up to the end of the list or the payload length. */
+static void put_pppoe_tags(struct pview *v, const uint8_t *p, uint32_t caplen, uint32_t plen,
+			   struct strbuf *sb)
+{
+	uint32_t i = PPPOE_HDRLEN, end = PPPOE_HDRLEN + plen;
+	uint16_t type = 0xffff, len;
+
+	while (type && i < end) {
+		if (caplen < i + 4)
+			goto trunc;
+		type = rd16(p + i);
+		len = rd16(p + i + 2);
+		i += 4;
+		if (!len) {
+			sb_puts(sb, " [");
+			put_tag_name(sb, type);
+			sb_putc(sb, ']');
+		} else if (caplen < i + len) {
+			goto trunc;
+		} else {
+			put_tag_value(sb, type, p + i, len);
+		}
+		i += len;
+	}
+	return;
+trunc: /* a GET_ past the capture: tcpdump longjmps out */
+	put_trunc(sb, "pppoe");
+	v->lost = true;
+}
+
 void print_pppoe(struct printer *pr, struct pview *v, const uint8_t *p, uint32_t caplen,
 		 uint32_t length, struct strbuf *sb)
 {
@@ -239,8 +321,10 @@ void print_pppoe(struct printer *pr, struct pview *v, const uint8_t *p, uint32_t
 	}
 	if (rd16(p + 2))
 		sb_printf(sb, " [ses 0x%x]", rd16(p + 2));
-	if (code)
-		return; /* discovery tags: not decoded here */
+	if (code) {
+		put_pppoe_tags(v, p, caplen, plen, sb);
+		return;
+	}
 	sb_putc(sb, ' ');
 	print_ppp(pr, v, p + PPPOE_HDRLEN, caplen - PPPOE_HDRLEN, plen, sb);
 }

@@ -17,6 +17,7 @@ bool network_knows(uint16_t type, enum dialect d)
 		return true;
 	case XS_ETH_P_MPLS_UC:
 	case XS_ETH_P_MPLS_MC:
+	case XS_ETH_P_PPPOE_DISC:
 	case XS_ETH_P_PPPOE_SES:
 		return d == TCPDUMP_499;
 	default:
@@ -45,6 +46,7 @@ void print_network(struct printer *pr, struct pview *v, const struct link *lk, e
 		return;
 	case XS_ETH_P_MPLS_UC:
 	case XS_ETH_P_MPLS_MC:
+	case XS_ETH_P_PPPOE_DISC:
 	case XS_ETH_P_PPPOE_SES:
 		if (print_link_tunnel(pr, v, lk, sb))
 			return;

@@ -31,6 +31,10 @@ void print_inner(struct printer *pr, struct pview *v, uint16_t etype, const uint
 		put_trunc(sb, "tunnel");
 		return;
 	}
+	if (!etype && length < caplen) { /* ether_common_print's first check */
+		sb_printf(sb, "[length %u < caplen %u] (invalid)", length, caplen);
+		return;
+	}
 	if (caplen > XS_MAX_SNAP)
 		caplen = XS_MAX_SNAP;
 	f = frames[depth];
@@ -120,7 +124,7 @@ bool print_link_tunnel(struct printer *pr, struct pview *v, const struct link *l
 	if (!pi || !pi->data || !(v->ev->flags & XS_F_HDRS) || v->ev->l3_off > pi->cap_len)
 		return false;
 	p = pi->data + v->ev->l3_off;
-	if (lk->type == XS_ETH_P_PPPOE_SES)
+	if (lk->type == XS_ETH_P_PPPOE_SES || lk->type == XS_ETH_P_PPPOE_DISC)
 		print_pppoe(pr, v, p, lk->caplen, lk->length, sb);
 	else
 		print_mpls(pr, v, p, lk->caplen, lk->length, sb);
