@@ -91,7 +91,8 @@ BINARIES = $(BUILD)/xdpspy $(BUILD)/xdpspy-san $(UNIT_BIN) $(KERNEL_TEST_BIN) $(
 	$(BENCH_BIN)
 
 .PHONY: all deps test test-unit test-fuzz test-fuzz-pcap test-kernel test-portability test-replay \
-	test-filter test-payload test-difffuzz diff-fuzz test-live test-faults test-counters \
+	test-filter test-payload test-difffuzz diff-fuzz test-live test-live-tunnels test-faults \
+	test-counters \
 	test-flows test-cli test-build demo goldens vmlinux fuzz soak bench-kernel check-full format \
 	check-format lint clean install help
 
@@ -245,6 +246,16 @@ test-replay: $(BUILD)/xdpspy $(BUILD)/xdpspy-san
 test-live: $(BUILD)/xdpspy
 	$(Q)tests/live.sh
 
+# TCP through GRE, IPIP, VXLAN and Geneve, next to tcpdump on the underlay (tests/live_tunnels.sh);
+# the BPF program that makes the tunnels this kernel has no devices for.
+$(BUILD)/tests/tunnel/%.bpf.o: tests/tunnel/%.bpf.c
+	$(msg) BPF $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CLANG) $(BPF_CFLAGS) -c $< -o $@
+
+test-live-tunnels: $(BUILD)/xdpspy $(BUILD)/tests/tunnel/encap.bpf.o
+	$(Q)tests/live_tunnels.sh
+
 test-faults: $(BUILD)/xdpspy $(BUILD)/bench/gen $(BUILD)/bench/mix.pcap
 	$(Q)tests/faults.sh
 
@@ -292,7 +303,7 @@ demo: deps
 # Every layer runs even when an earlier one fails; the summary line says how many did.
 TEST_LAYERS := check-format lint test-cli test-build test-unit test-fuzz test-fuzz-pcap \
 	test-kernel test-portability test-replay test-filter test-payload test-difffuzz test-live \
-	test-faults test-counters test-flows
+	test-live-tunnels test-faults test-counters test-flows
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/xdpspy-san

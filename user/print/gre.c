@@ -54,8 +54,7 @@ static void skip(struct cur *c, uint32_t n)
 /* gre_sre_ip_print, gre_sre_asn_print: a source route entry's hops; false when cut short. */
 static bool put_sre_hops(struct cur *c, uint8_t off, uint8_t len, uint32_t unit, struct strbuf *sb)
 {
-	uint32_t start = c->off, i = c->off;
-	uint32_t left = c->len;
+	uint32_t i, left = c->len;
 
 	if (off & (unit - 1)) {
 		sb_printf(sb, ", badoffset=%u", off);
@@ -69,14 +68,16 @@ static bool put_sre_hops(struct cur *c, uint8_t off, uint8_t len, uint32_t unit,
 		sb_printf(sb, ", badoff/len=%u/%u", off, len);
 		return true;
 	}
-	for (; len; len -= unit, i += unit, left -= unit) {
-		if (i + unit > c->cap || left < unit)
+	for (i = 0; len; len -= unit, i += unit, left -= unit) {
+		const uint8_t *h = c->p + c->off + i;
+
+		if (c->off + i + unit > c->cap || left < unit)
 			return false;
-		sb_printf(sb, " %s", i - start == off ? "*" : "");
+		sb_printf(sb, " %s", i == off ? "*" : "");
 		if (unit == 4)
-			sb_put_ip4(sb, c->p + i);
+			sb_put_ip4(sb, h);
 		else
-			sb_printf(sb, "%x", rd16(c->p + i));
+			sb_printf(sb, "%x", rd16(h));
 	}
 	return true;
 }
