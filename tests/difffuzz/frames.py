@@ -36,6 +36,11 @@ def transport(frame):
     as written (a wrong AH length leads elsewhere), the way tcpdump's printers walk them:
     VLAN tags, IPv4 and its AH headers, IPv6 extension headers and then AH headers. None when
     there is no IP."""
+    return transport_at(frame)[0]
+
+
+def transport_at(frame):
+    """transport(), and the offset of that protocol's header."""
     def byte(i):
         return frame[i] if i < len(frame) else None
     off, et = 14, int.from_bytes(frame[12:14], 'big')
@@ -44,13 +49,13 @@ def transport(frame):
         off += 4
     v = byte(off)
     if v is None:
-        return None
+        return None, off
     if et == 0x0800 and v >> 4 == 4:
         nh, off, ah_only = byte(off + 9), off + (v & 15) * 4, True
     elif et == 0x86dd and v >> 4 == 6:
         nh, off, ah_only = byte(off + 6), off + 40, False
     else:
-        return None
+        return None, off
     while nh is not None:
         if nh == 51:
             ln = byte(off + 1)
@@ -61,8 +66,8 @@ def transport(frame):
         elif not ah_only and nh == 44:
             nh, off = byte(off), off + 8
         else:
-            return nh
-    return None
+            return nh, off
+    return None, off
 
 
 class Generator:
@@ -296,7 +301,8 @@ class Generator:
                 desc += ' cut%d/%d' % (cut, len(data))
         # A tunnel's headers lead to TCP when the outer ones lead to the tunnel (MPLS and
         # PPPoE are not IP: None) and the inner packet's to TCP (tunnels.frame() says).
-        leads = transport(data) in ((None, 4, 17, 41, 47) if self.kind.startswith('tun-') else (6,))
+        leads = tunnels.leads(data, self.kind, transport_at(data)) if self.kind.startswith('tun-') \
+            else transport(data) == 6
         return Frame(data[:cut], wirelen, tcp and leads, desc, self.kind)
 
 

@@ -19,6 +19,19 @@ INNER4 = ['gre', 'ipip', '4in6', 'vxlan', 'geneve', 'mpls', 'pppoe']
 INNER6 = ['gre', '6in4', '6in6', 'vxlan', 'geneve', 'mpls', 'pppoe']
 
 
+def leads(frame, kind, at):
+    """Do the outer headers of a tunnelled frame, as written (a bad IHL, a wrong AH length),
+    lead to its tunnel? at: frames.transport_at(frame)."""
+    nh, off = at
+    tun = kind.split('-')[1]
+    if tun in ('mpls', 'pppoe'):
+        return nh is None
+    if tun in ('vxlan', 'geneve'):
+        port = 4789 if tun == 'vxlan' else 6081
+        return nh == 17 and port in struct.unpack('>HH', frame[off:off + 4].ljust(4, b'\0'))
+    return nh == {'gre': 47, 'ipip': 4, '4in6': 4, '6in4': 41, '6in6': 41}[tun]
+
+
 def inner_packet(gen, fam, what, marks, base):
     """An IP packet (the generator's IPv4 options and AH, IPv6 extension headers) with TCP,
     UDP or ICMP; returns its bytes and whether its headers lead to TCP."""
