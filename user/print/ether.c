@@ -36,6 +36,7 @@ static const struct tok ethertype_values[] = {
     {0x80f3, "Appletalk ARP"},
     {0x6003, "DNET"},
     {XS_ETH_P_TEB, "TEB"},
+    {0x880b, "PPP"},
     {0, NULL},
 };
 

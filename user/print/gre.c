@@ -51,6 +51,37 @@ static void skip(struct cur *c, uint32_t n)
 	c->len -= n;
 }
 
+/* A 32-bit field whose flag is set: label, then the value masked, in hex when asked; false when
+ * cut short. */
+static bool put_field32(struct cur *c, uint16_t flags, uint16_t bit, const char *label, bool hex,
+			uint32_t mask, struct strbuf *sb)
+{
+	uint32_t v;
+
+	if (!(flags & bit))
+		return true;
+	if (!have(c, 4))
+		return false;
+	v = rd32(c->p + c->off) & mask;
+	sb_puts(sb, label);
+	if (hex)
+		sb_printf(sb, "0x%x", v);
+	else
+		sb_putu(sb, v);
+	skip(c, 4);
+	return true;
+}
+
+/* -v's ", Flags [...]". */
+static void put_gre_flags(const struct printer *pr, uint16_t flags, struct strbuf *sb)
+{
+	if (!pr->o.vflag)
+		return;
+	sb_puts(sb, ", Flags [");
+	put_bits(sb, gre_flag_values, flags, "none");
+	sb_putc(sb, ']');
+}
+
 /* gre_sre_ip_print, gre_sre_asn_print: a source route entry's hops; false when cut short. */
 static bool put_sre_hops(struct cur *c, uint8_t off, uint8_t len, uint32_t unit, struct strbuf *sb)
 {
@@ -139,18 +170,9 @@ static bool gre0_fields(const struct printer *pr, struct cur *c, uint16_t flags,
 		sb_printf(sb, ", off 0x%x", rd16(c->p + c->off));
 		skip(c, 2);
 	}
-	if (flags & GRE_KP) {
-		if (!have(c, 4))
-			return false;
-		sb_printf(sb, ", key=0x%x", rd32(c->p + c->off));
-		skip(c, 4);
-	}
-	if (flags & GRE_SP) {
-		if (!have(c, 4))
-			return false;
-		sb_printf(sb, ", seq %u", rd32(c->p + c->off));
-		skip(c, 4);
-	}
+	if (!put_field32(c, flags, GRE_KP, ", key=", true, ~0u, sb) ||
+	    !put_field32(c, flags, GRE_SP, ", seq ", false, ~0u, sb))
+		return false;
 	return !(flags & GRE_RP) || put_routes(c, sb);
 }
 
@@ -179,11 +201,7 @@ static bool gre0(struct printer *pr, struct pview *v, struct cur *c, struct strb
 {
 	uint16_t flags = rd16(c->p), prot;
 
-	if (pr->o.vflag) {
-		sb_puts(sb, ", Flags [");
-		put_bits(sb, gre_flag_values, flags, "none");
-		sb_putc(sb, ']');
-	}
+	put_gre_flags(pr, flags, sb);
 	skip(c, 2);
 	if (!have(c, 2))
 		return false;
@@ -204,33 +222,15 @@ static bool gre1(struct printer *pr, struct pview *v, struct cur *c, struct strb
 	uint16_t flags = rd16(c->p), prot;
 
 	skip(c, 2);
-	if (pr->o.vflag) {
-		sb_puts(sb, ", Flags [");
-		put_bits(sb, gre_flag_values, flags, "none");
-		sb_putc(sb, ']');
-	}
+	put_gre_flags(pr, flags, sb);
 	if (!have(c, 2))
 		return false;
 	prot = rd16(c->p + c->off);
 	skip(c, 2);
-	if (flags & GRE_KP) {
-		if (!have(c, 4))
-			return false;
-		sb_printf(sb, ", call %u", rd32(c->p + c->off) & 0xffff);
-		skip(c, 4);
-	}
-	if (flags & GRE_SP) {
-		if (!have(c, 4))
-			return false;
-		sb_printf(sb, ", seq %u", rd32(c->p + c->off));
-		skip(c, 4);
-	}
-	if (flags & GRE_AP) {
-		if (!have(c, 4))
-			return false;
-		sb_printf(sb, ", ack %u", rd32(c->p + c->off));
-		skip(c, 4);
-	}
+	if (!put_field32(c, flags, GRE_KP, ", call ", false, 0xffff, sb) ||
+	    !put_field32(c, flags, GRE_SP, ", seq ", false, ~0u, sb) ||
+	    !put_field32(c, flags, GRE_AP, ", ack ", false, ~0u, sb))
+		return false;
 	if (!(flags & GRE_SP))
 		sb_puts(sb, ", no-payload");
 	put_proto_e(pr, prot, sb);

@@ -26,24 +26,9 @@
 #define PPP_MPLS_UCAST 0x0281
 #define PPP_MPLS_MCAST 0x0283
 
-static const char *const mpls_labelname[16] = {
-    "IPv4 explicit NULL",
-    "router alert",
-    "IPv6 explicit NULL",
-    "implicit NULL",
-    "rsvd",
-    "rsvd",
-    "rsvd",
-    "rsvd",
-    "rsvd",
-    "rsvd",
-    "rsvd",
-    "rsvd",
-    "rsvd",
-    "rsvd",
-    "rsvd",
-    "rsvd",
-};
+/* The reserved labels' names (-v); 4 to 15 are "rsvd". */
+static const char *const mpls_labelname[4] = {"IPv4 explicit NULL", "router alert",
+					      "IPv6 explicit NULL", "implicit NULL"};
 
 static const struct tok pppoe_codes[] = {
     {0x09, "PADI"}, {0x07, "PADO"}, {0x19, "PADR"}, {0x65, "PADS"},
@@ -132,7 +117,9 @@ void print_mpls(struct printer *pr, struct pview *v, const uint8_t *p, uint32_t 
 		sb_printf(sb, "%s(label %u", n && pr->o.vflag ? "\n\t" : " ", MPLS_LABEL(entry));
 		n++;
 		if (pr->o.vflag && MPLS_LABEL(entry) < 16)
-			sb_printf(sb, " (%s)", mpls_labelname[MPLS_LABEL(entry)]);
+			sb_printf(sb, " (%s)",
+				  MPLS_LABEL(entry) < 4 ? mpls_labelname[MPLS_LABEL(entry)]
+							: "rsvd");
 		sb_printf(sb, ", tc %u", MPLS_TC(entry));
 		if (MPLS_STACK(entry))
 			sb_puts(sb, ", [S]");
