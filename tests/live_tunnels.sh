@@ -7,7 +7,7 @@
 # VXLAN is the kernel's own device; this kernel has no GRE, IPIP or Geneve devices, so those
 # are made by a route's BPF program (tests/tunnel/encap.bpf.c) that puts the outer headers on
 # before the device's hooks and tcpdump's tap see the packet, and a tc ingress filter that takes
-# them off after xdpspy's hook has seen it.
+# them off after xdpspy's hook has seen it. First, every encapsulation from a file, by hand.
 # Usage: tests/live_tunnels.sh [CHECK...] (default: all, see CHECKS).
 set -u
 SUITE=live-tunnels
@@ -125,7 +125,32 @@ check_geneve() { tunnel_compare geneve 'Geneve, Flags \[none\], vni 0x2b, option
 # live record without the datagram's bytes does not have).
 check_geneve_v() { tunnel_compare geneve 'options \[class Open Virtual Networking (OVN) (0x102) type 0x80(C) len 8\]' -n -tt -v; }
 
-CHECKS=(gre gre_v ipip vxlan vxlan_e geneve geneve_v)
+# Every encapsulation, by hand (tests/tunnels.py: TCP, UDP and ICMP inside, GRE's key, sequence
+# and checksum, Geneve's options, MPLS stacks, PPPoE, a tunnel in a tunnel, captures cut in
+# each header), replayed through the host parser and the kernel's, next to tcpdump -r.
+check_replay() {
+	local flags kp
+	"$PYTHON" "$XS_ROOT/tests/tunnels.py" "$XS_WORK/tunnels.pcap" || {
+		ck_fail "tests/tunnels.py"
+		return 1
+	}
+	for flags in "-n" "-e -n" "-v -n" "-vv -n" "-X -n" "-x -v -n"; do
+		# shellcheck disable=SC2086 # the flags are words
+		TZ=UTC tcpdump $flags -r "$XS_WORK/tunnels.pcap" >"$XS_WORK/td.out" 2>/dev/null
+		for kp in "" --kernel-parser; do
+			# shellcheck disable=SC2086
+			TZ=UTC "$XDPSPY" $flags $kp -r "$XS_WORK/tunnels.pcap" >"$XS_WORK/xd.out" 2>/dev/null
+			if cmp -s "$XS_WORK/td.out" "$XS_WORK/xd.out"; then
+				ck_info "$flags $kp: $(grep -c '^[0-9]' "$XS_WORK/td.out") records identical"
+			else
+				ck_fail "$flags $kp: records differ from tcpdump's:"
+				diff "$XS_WORK/td.out" "$XS_WORK/xd.out" | head -6 | cut -c1-300 | sed 's/^/    /'
+			fi
+		done
+	done
+}
+
+CHECKS=(replay gre gre_v ipip vxlan vxlan_e geneve geneve_v)
 
 [[ -r $ENCAP_OBJ ]] || {
 	echo "$SUITE: $ENCAP_OBJ not built (make $ENCAP_OBJ)" >&2

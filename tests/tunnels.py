@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-only
-"""Tunnelled frames, one of each encapsulation the printer decodes, with TCP, UDP and ICMP
-inside: tunnels.py OUT.pcap. The replay layer and the benchmark read them; tcpdump is the
-oracle for what they print (tests/replay.sh compares)."""
+"""Tunnelled frames, each encapsulation the printer decodes, with TCP, UDP and ICMP inside, a
+tunnel in a tunnel, and captures cut in each header: tunnels.py OUT.pcap. tests/live_tunnels.sh
+replays them next to tcpdump -r, the oracle."""
+import os
 import struct
 import sys
 
@@ -121,13 +122,13 @@ def frames():
 
 
 def main():
-    p = g.Pcap(sys.argv[1])
+    p = g.Pcap(os.path.basename(sys.argv[1]))
     t = g.ns(1700000000)
     for f in frames():
         frame, caplen = f if isinstance(f, tuple) else (f, None)
         p.add(t, frame, caplen=caplen)
         t += 1000
-    p.write(".")
+    p.write(os.path.dirname(os.path.abspath(sys.argv[1])))
 
 
 if __name__ == "__main__":
