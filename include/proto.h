@@ -57,6 +57,7 @@
 #define XS_IPPROTO_DSTOPTS 60
 #define XS_IPPROTO_MOBILITY_OLD 62
 #define XS_IPPROTO_SCTP 132
+#define XS_IPPROTO_ETHERNET 143 /* an Ethernet frame in IPv6 (RFC 8986) */
 #define XS_IPPROTO_MOBILITY 135
 #define XS_IPPROTO_HIP 139 /* Host Identity Protocol (RFC 7401) */
 #define XS_IPPROTO_SHIM6 140

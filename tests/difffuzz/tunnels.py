@@ -52,9 +52,13 @@ def inner_packet(gen, fam, what, marks, base):
         return l4other.icmp6(r, src, dst, lambda: gen.quote(6))
     if fam == 4:
         pkt, _ = gen.ip4(proto, src, dst, upper, marks, base)
-        return pkt, what == 'tcp'
-    pkt, _, has_upper, _ = gen.ip6(proto, src, dst, upper, marks, base)
-    return pkt, what == 'tcp' and has_upper
+    else:
+        pkt, _, has_upper, _ = gen.ip6(proto, src, dst, upper, marks, base)
+        if not has_upper:
+            return pkt, False
+    # Its headers as written (an AH length) lead to TCP, or elsewhere.
+    from frames import transport  # frames imports this module
+    return pkt, what == 'tcp' and transport(bytes(12) + struct.pack('>H', 0x0800 if fam == 4 else 0x86dd) + pkt) == 6
 
 
 def ether(gen, etype, marks, base):

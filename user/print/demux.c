@@ -230,6 +230,7 @@ void ip_demux(struct printer *pr, struct pview *v, uint8_t nh, uint32_t xoff, st
 	case XS_IPPROTO_IPIP:
 	case XS_IPPROTO_IPV6:
 	case XS_IPPROTO_GRE:
+	case XS_IPPROTO_ETHERNET:
 		if (print_ip_tunnel(pr, v, nh, xoff, sb))
 			return;
 		/* a record without the frame's bytes: as any protocol */

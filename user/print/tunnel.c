@@ -5,13 +5,15 @@
 
 const uint8_t *tunnel_bytes(const struct pview *v, uint32_t xoff, uint32_t *caplen)
 {
-	uint32_t held;
+	const struct pkt_info *pi = v->pkt;
+	uint32_t at, held;
 
-	if (!v->pkt || !v->pkt->data || !(v->ev->flags & XS_F_HDRS))
+	if (!pi || !pi->data)
 		return NULL;
-	held = v->xcap > xoff ? v->xcap - xoff : 0;
+	at = v->ev->l3_off + (v->is6 ? XS_IP6_HLEN : XS_IP4_HLEN) + xoff;
+	held = pi->cap_len > at ? pi->cap_len - at : 0;
 	*caplen = held < v->l4_avail ? held : v->l4_avail;
-	return v->x + xoff;
+	return pi->data + (held ? at : pi->cap_len);
 }
 
 bool print_ip_tunnel(struct printer *pr, struct pview *v, uint8_t nh, uint32_t xoff,
@@ -32,6 +34,11 @@ bool print_ip_tunnel(struct printer *pr, struct pview *v, uint8_t nh, uint32_t x
 	case XS_IPPROTO_GRE:
 		print_gre(pr, v, p, caplen, v->l4_len, sb);
 		return true;
+	case XS_IPPROTO_ETHERNET:
+		if (!v->is6)
+			return false;
+		print_inner(pr, v, 0, p, caplen, v->l4_len, sb);
+		return true;
 	default:
 		return false;
 	}
@@ -40,8 +47,6 @@ bool print_ip_tunnel(struct printer *pr, struct pview *v, uint8_t nh, uint32_t x
 bool print_udp_tunnel(struct printer *pr, struct pview *v, uint16_t sport, uint16_t dport,
 		      const uint8_t *p, uint32_t caplen, uint32_t length, struct strbuf *sb)
 {
-	if (!(v->ev->flags & XS_F_HDRS))
-		return false;
 	if (sport == XS_PORT_VXLAN || dport == XS_PORT_VXLAN) {
 		print_vxlan(pr, v, p, caplen, length, sb);
 		return true;
@@ -59,7 +64,7 @@ bool print_link_tunnel(struct printer *pr, struct pview *v, const struct link *l
 	const struct pkt_info *pi = v->pkt;
 	const uint8_t *p;
 
-	if (!pi || !pi->data || !(v->ev->flags & XS_F_HDRS) || v->ev->l3_off > pi->cap_len)
+	if (!pi || !pi->data || v->ev->l3_off > pi->cap_len)
 		return false;
 	p = pi->data + v->ev->l3_off;
 	if (lk->type == XS_ETH_P_PPPOE_SES || lk->type == XS_ETH_P_PPPOE_DISC)

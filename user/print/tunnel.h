@@ -35,7 +35,8 @@ void print_inner(struct printer *pr, struct pview *v, uint16_t etype, const uint
  * captured; NULL when the record holds headers only. */
 const uint8_t *tunnel_bytes(const struct pview *v, uint32_t xoff, uint32_t *caplen);
 
-/* IP protocols 4, 41 and 47 at xoff (ip_demux()): false when the record has no bytes for it. */
+/* IP protocols 4, 41, 47 and (in IPv6) 143 at xoff (ip_demux()): false when the record has no
+ * bytes for it. */
 bool print_ip_tunnel(struct printer *pr, struct pview *v, uint8_t nh, uint32_t xoff,
 		     struct strbuf *sb);
 /* VXLAN and Geneve, by port, as udp_print() picks them: false for other ports. */
