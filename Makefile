@@ -55,7 +55,8 @@ BPF_CFLAGS = -g -O2 -target bpf -Wall -Werror -MMD -MP -Iinclude -Ivmlinux $(BPF
 
 # --- modules: each is listed once here, and the binary, the tests and bench/bench.mk link these
 # The printer and what it needs; no libbpf, no I/O (the unit tests, the parse fuzzer).
-PRINT_SRC := user/strbuf.c user/lru.c user/names.c user/csum.c user/cooked.c user/print.c \
+PRINT_SRC := user/strbuf.c user/lru.c user/names.c user/csum.c user/tcp_sum.c user/cooked.c \
+	user/print.c \
 	$(sort $(wildcard user/print/*.c))
 # The printer's own sources build with user/print/pure.h forced in: no stdio stream, no file
 # descriptor, no libbpf or libpcap there (make lint checks that the rule bites).
@@ -67,7 +68,7 @@ KERNEL_SRC := user/loader.c user/ring.c user/ring_merge.c user/gso_btf.c user/co
 	user/pins.c $(FILTER_SRC)
 APP_SRC := $(PRINT_SRC) $(KERNEL_SRC) user/opts.c user/replay.c user/ahead.c user/live.c \
 	user/capif.c user/sink.c user/iface.c user/decode.c user/segments.c user/seg_filter.c \
-	user/csum_sw.c user/subcmd.c user/pcap_out.c user/tcp_sum.c user/privs.c user/netdev.c \
+	user/csum_sw.c user/subcmd.c user/pcap_out.c user/privs.c user/netdev.c \
 	user/hook.c user/bpf_owner.c user/detect_opts.c user/counting.c user/flowmap.c \
 	user/flowfmt.c user/alarms.c user/flowfilter.c user/flowsnap.c user/flowrender.c \
 	user/flowtools.c user/top.c user/watch.c user/flows_cmd.c user/flows_out.c user/main.c \
@@ -93,7 +94,7 @@ BINARIES = $(BUILD)/xdpspy $(BUILD)/xdpspy-san $(UNIT_BIN) $(KERNEL_TEST_BIN) $(
 	$(BENCH_BIN)
 
 .PHONY: all deps test test-unit test-fuzz test-fuzz-pcap test-kernel test-portability test-replay \
-	test-filter test-payload test-difffuzz diff-fuzz test-live test-live-apps test-faults \
+	test-filter test-payload test-difffuzz diff-fuzz test-live test-live-apps test-live-tunnels test-faults \
 	test-counters test-flows test-process test-cli test-build demo goldens vmlinux fuzz soak bench-kernel \
 	check-full format check-format lint clean install help
 
@@ -178,8 +179,7 @@ $(UNIT_BIN): $(BUILD)/tests/%: $(BUILD)/san/tests/unit/%.o $(SAN_PRINT_OBJ)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g $(SAN) -o $@ $(filter %.o,$^)
 # Segmented sends: what they link besides the printer.
-$(BUILD)/tests/test_segments: $(call objs,san/,user/segments.c user/seg_filter.c user/decode.c \
-	user/tcp_sum.c)
+$(BUILD)/tests/test_segments: $(call objs,san/,user/segments.c user/seg_filter.c user/decode.c)
 
 # The per-CPU rings' merge, on rings in plain memory.
 $(BUILD)/tests/test_ring_merge: $(call objs,san/,user/ring_merge.c)
@@ -271,6 +271,16 @@ test-live: $(BUILD)/xdpspy
 test-live-apps: $(BUILD)/xdpspy
 	$(Q)tests/live_apps.sh
 
+# TCP through GRE, IPIP, VXLAN and Geneve, next to tcpdump on the underlay (tests/live_tunnels.sh);
+# the BPF program that makes the tunnels this kernel has no devices for.
+$(BUILD)/tests/tunnel/%.bpf.o: tests/tunnel/%.bpf.c
+	$(msg) BPF $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CLANG) $(BPF_CFLAGS) -c $< -o $@
+
+test-live-tunnels: $(BUILD)/xdpspy $(BUILD)/tests/tunnel/encap.bpf.o
+	$(Q)tests/live_tunnels.sh
+
 test-faults: $(BUILD)/xdpspy $(BUILD)/bench/gen $(BUILD)/bench/mix.pcap
 	$(Q)tests/faults.sh
 
@@ -329,7 +339,7 @@ demo: deps
 # Every layer runs even when an earlier one fails; the summary line says how many did.
 TEST_LAYERS := check-format lint test-cli test-build test-unit test-fuzz test-fuzz-pcap \
 	test-kernel test-portability test-replay test-filter test-payload test-difffuzz test-live \
-	test-live-apps test-faults test-counters test-flows test-process
+	test-live-apps test-live-tunnels test-faults test-counters test-flows test-process
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/xdpspy-san

@@ -7,6 +7,7 @@ typical expression `tcp port 443 and host 10.0.0.1` matches the IPv4 frames, rej
 and the port-80 ones.
 """
 import os
+import struct
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests"))
@@ -40,6 +41,13 @@ def frames():
                             data=HTTP_GET), None),
         "dns-query": (g.eth(g.ETH_IP4, g.ipv4(C4, S4, g.PROTO_UDP,
                                               g.udp(C4, S4, 41000, 53, DNS_QUERY))), None),
+        # tunnelled: the record carries the frame's bytes (the printer decodes the inner packet)
+        "gre-ack": (g.eth(g.ETH_IP4, g.ipv4("192.0.2.1", "192.0.2.2", 47, struct.pack(
+            "!HH", 0, g.ETH_IP4) + g.ipv4(C4, S4, g.PROTO_TCP, g.tcp(
+                C4, S4, 51000, 443, 1001, 5001, opts=ack_ts)))), None),
+        "vxlan-ack": (g.eth(g.ETH_IP4, g.ipv4("192.0.2.1", "192.0.2.2", g.PROTO_UDP, g.udp(
+            "192.0.2.1", "192.0.2.2", 51000, 4789, struct.pack("!II", 0x08000000, 42 << 8) +
+            g.tcp4(C4, S4, 51000, 443, 1001, 5001, opts=ack_ts)))), None),
     }
 
 

@@ -40,6 +40,9 @@ struct sk_buff___xs {
 	unsigned char *head;
 	unsigned int end; /* an offset from head on 64-bit kernels (NET_SKBUFF_DATA_USES_OFFSET) */
 	__u8 ip_summed : 2;
+	__u16 csum_start; /* offsets from head */
+	__u16 csum_offset;
+	__u16 mac_header;
 } __attribute__((preserve_access_index));
 
 struct skb_shared_info___xs {
@@ -159,14 +162,23 @@ __noinline int xs_csum_skb(struct __sk_buff *skb, struct xs_event *ev)
 {
 	struct sk_buff___xs *k;
 
-	if (!ev || !gso_k.known || (ev->kind != XS_K_TCP && ev->kind != XS_K_UDP) ||
+	bool hdrs = ev && (ev->flags & XS_F_HDRS);
+
+	if (!ev || !gso_k.known || (ev->kind != XS_K_TCP && ev->kind != XS_K_UDP && !hdrs) ||
 	    !(ev->flags & (XS_F_IP4 | XS_F_IP6)) || (ev->flags & XS_F_FRAG))
 		return 0;
 	k = bpf_cast_to_kern_ctx(skb);
 	if (BPF_CORE_READ_BITFIELD(k, ip_summed) != XS_CHECKSUM_PARTIAL)
 		return 0;
-	if (!gso_csum_ok(gso_features(skb, k, ev, false, 0), ev->flags & XS_F_IP6))
-		ev->flags |= XS_F_CSUM_SW;
+	if (gso_csum_ok(gso_features(skb, k, ev, false, 0), ev->flags & XS_F_IP6))
+		return 0;
+	ev->flags |= XS_F_CSUM_SW;
+	/* A record with the frame's bytes: the checksum may be an inner packet's (a tunnel's),
+	 * so user space completes it where the skb says, as skb_checksum_help() does. */
+	if (hdrs) {
+		ev->csum.start = (__u16)(k->csum_start - k->mac_header);
+		ev->csum.offset = k->csum_offset;
+	}
 	return 0;
 }
 

@@ -121,6 +121,13 @@ struct xs_event {
 			__u8 flags; /* XS_GSO_* */
 			__u8 pad;
 		} gso;
+		/* XS_F_CSUM_SW on a record with the frame's bytes (XS_F_HDRS: a tunnel's, whose
+		 * partial checksum is the inner packet's): where skb_checksum_help() sums from and
+		 * where it puts the checksum, host order, from the frame's first byte */
+		struct {
+			__u16 start;
+			__u16 offset;
+		} csum;
 	};
 	/* Transport layer, as the kind says. */
 	union {

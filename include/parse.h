@@ -183,6 +183,32 @@ XS_INLINE void xs_parse_tcp(struct xs_event *ev, __u8 *tail, const __u8 *p,
 	}
 }
 
+/*
+ * Encapsulations: the event holds one header stack, so a tunnelled packet's record carries the
+ * frame's bytes (XS_F_HDRS), from which the printer decodes the outer headers and the inner
+ * packet as tcpdump does (user/print/tunnel.c). These tests sit off the plain TCP path.
+ */
+XS_INLINE int xs_is_tunnel_proto(__u8 proto)
+{
+	return proto == XS_IPPROTO_GRE || proto == XS_IPPROTO_IPIP || proto == XS_IPPROTO_IPV6;
+}
+
+/* VXLAN and Geneve, by either port, as udp_print() picks them. */
+XS_INLINE int xs_is_tunnel_port(const struct xs_event *ev)
+{
+	__u16 s = ev->l4.udp.sport, d = ev->l4.udp.dport;
+
+	return s == XS_BE16(XS_PORT_VXLAN) || d == XS_BE16(XS_PORT_VXLAN) ||
+	       s == XS_BE16(XS_PORT_GENEVE) || d == XS_BE16(XS_PORT_GENEVE);
+}
+
+/* MPLS label stacks and PPPoE (sessions; discovery's tags print from the same bytes). */
+XS_INLINE int xs_is_tunnel_etype(__u16 proto)
+{
+	return proto == XS_BE16(XS_ETH_P_MPLS_UC) || proto == XS_BE16(XS_ETH_P_MPLS_MC) ||
+	       proto == XS_BE16(XS_ETH_P_PPPOE_SES) || proto == XS_BE16(XS_ETH_P_PPPOE_DISC);
+}
+
 XS_INLINE void xs_parse_l4(struct xs_event *ev, __u8 *tail, const __u8 *p, const struct xs_frame *f,
 			   __u8 proto)
 {
@@ -209,10 +235,14 @@ XS_INLINE void xs_parse_l4(struct xs_event *ev, __u8 *tail, const __u8 *p, const
 		return;
 	default:
 		ev->kind = XS_K_IP;
+		if (xs_is_tunnel_proto(proto))
+			ev->flags |= XS_F_HDRS;
 		return;
 	}
 	if (ev->l4_cap < XS_UDP_HLEN) /* = XS_ICMP_HLEN */
 		ev->stop = XS_S_L4;
+	else if (proto == XS_IPPROTO_UDP && xs_is_tunnel_port(ev))
+		ev->flags |= XS_F_HDRS;
 }
 
 /*
@@ -512,6 +542,8 @@ XS_INLINE void xs_parse_l3_at(struct xs_event *ev, const struct xs_frame *f, __u
 				     (off & 0x1fff) + XS_IP6_HLEN, p[6], XS_WALK_IP6);
 	} else if (proto == XS_BE16(XS_ETH_P_ARP)) {
 		xs_parse_arp(ev, p, f);
+	} else if (xs_is_tunnel_etype(proto)) {
+		ev->flags |= XS_F_HDRS;
 	}
 }
 

@@ -25,14 +25,16 @@
 #define XS_ETH_P_8021AD 0x88a8 /* IEEE 802.1ad service tag (QinQ) */
 #define XS_ETH_P_QINQ1 0x9100 /* pre-standard QinQ tags */
 #define XS_ETH_P_QINQ2 0x9200
+/* Encapsulations the printer decodes from the frame's bytes (user/print/tunnel.c). */
+#define XS_ETH_P_TEB 0x6558 /* Transparent Ethernet Bridging: an Ethernet frame in GRE, Geneve */
+#define XS_ETH_P_MPLS_UC 0x8847 /* RFC 3032 */
+#define XS_ETH_P_MPLS_MC 0x8848
+#define XS_ETH_P_PPPOE_DISC 0x8863 /* RFC 2516 */
+#define XS_ETH_P_PPPOE_SES 0x8864
 #define XS_ETH_MAX_LEN 1500
 #define XS_ETH_P_DN 0x6003 /* DECnet phase IV */
 #define XS_ETH_P_RARP 0x8035
 #define XS_ETH_P_SLOW 0x8809 /* LACP, marker, OAM (IEEE 802.3 annex 43B) */
-#define XS_ETH_P_MPLS 0x8847
-#define XS_ETH_P_MPLS_MULTI 0x8848
-#define XS_ETH_P_PPPOE_DISC 0x8863
-#define XS_ETH_P_PPPOE_SESS 0x8864
 #define XS_ETH_P_EAPOL 0x888e /* IEEE 802.1X */
 #define XS_ETH_P_LLDP 0x88cc
 #define XS_ETH_P_MACSEC 0x88e5 /* IEEE 802.1AE */
@@ -76,7 +78,10 @@
 #define XS_IPPROTO_IGMP 2
 #define XS_IPPROTO_TCP 6
 #define XS_IPPROTO_UDP 17
+#define XS_IPPROTO_IPIP 4 /* IPv4 in IP (RFC 2003) */
 #define XS_IPPROTO_DCCP 33
+#define XS_IPPROTO_IPV6 41 /* IPv6 in IP (RFC 4213) */
+#define XS_IPPROTO_GRE 47 /* RFC 2784, 2890 */
 #define XS_IPPROTO_ROUTING 43
 #define XS_IPPROTO_FRAGMENT 44
 #define XS_IPPROTO_ESP 50
@@ -88,6 +93,7 @@
 #define XS_IPPROTO_OSPF 89
 #define XS_IPPROTO_VRRP 112
 #define XS_IPPROTO_SCTP 132
+#define XS_IPPROTO_ETHERNET 143 /* an Ethernet frame in IPv6 (RFC 8986) */
 #define XS_IPPROTO_MOBILITY 135
 #define XS_IPPROTO_HIP 139 /* Host Identity Protocol (RFC 7401) */
 #define XS_IPPROTO_SHIM6 140
@@ -168,6 +174,8 @@
 #define XS_UDP_HLEN 8
 #define XS_PORT_DNS 53 /* RFC 1035 */
 #define XS_PORT_MDNS 5353 /* RFC 6762 */
+#define XS_PORT_VXLAN 4789 /* RFC 7348 */
+#define XS_PORT_GENEVE 6081 /* RFC 8926 */
 
 /* ICMP (RFC 792) and ICMPv6 (RFC 4443, 4861): the 8 bytes the event holds, the types read. */
 #define XS_ICMP_HLEN 8

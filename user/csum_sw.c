@@ -62,3 +62,21 @@ const uint8_t *csum_sw_complete(struct xs_event *ev, const uint8_t *data, uint32
 	copy[at + 1] = (uint8_t)c;
 	return copy;
 }
+
+const uint8_t *csum_sw_at(struct xs_event *ev, const uint8_t *data, uint32_t data_len)
+{
+	/* A tag put back after the MAC addresses moves what follows it (decode.c). */
+	uint32_t start = ev->csum.start + (ev->flags & XS_F_VLAN_META ? 4u : 0u);
+	uint32_t at = start + ev->csum.offset;
+	uint16_t c;
+
+	if (start == ev->l4_off) /* the event's own TCP or UDP header: its sum too */
+		return csum_sw_complete(ev, data, data_len);
+	if (!data || data_len != ev->wire_len || start >= data_len || at + 2 > data_len)
+		return data;
+	c = complete(csum_fold(csum_add(0, data + start, data_len - start)));
+	memcpy(copy, data, data_len);
+	copy[at] = (uint8_t)(c >> 8);
+	copy[at + 1] = (uint8_t)c;
+	return copy;
+}

@@ -18,5 +18,12 @@
  * copy with the checksum in place, valid until the next call, or data as it was).
  */
 const uint8_t *csum_sw_complete(struct xs_event *ev, const uint8_t *data, uint32_t data_len);
+/*
+ * The same for a record with the frame's bytes (XS_F_HDRS), whose partial checksum may be an
+ * inner packet's: summed from ev->csum.start to the frame's end and put at csum.offset after it,
+ * as skb_checksum_help() does, when the bytes hold the whole frame; else data as it was. The
+ * event's own TCP or UDP header goes to csum_sw_complete(), which also completes its -v sum.
+ */
+const uint8_t *csum_sw_at(struct xs_event *ev, const uint8_t *data, uint32_t data_len);
 
 #endif

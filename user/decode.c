@@ -64,6 +64,9 @@ int decode_event(const void *rec, size_t size, struct xs_event *ev, const uint8_
 		*data = put_tag_back(ev, *data, data_len);
 	if (*data_len < ev->cap_len)
 		decode_reparse(ev, *data, *data_len);
+	else if (ev->flags & XS_F_HDRS)
+		ev->cap_len =
+		    *data_len; /* a tunnel's packet: all of it captured, paged parts too */
 	return 0;
 }
 

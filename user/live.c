@@ -138,7 +138,8 @@ static int on_event(void *ctx, void *data, size_t size)
 		return segments_each(&ev, bytes, data_len, &lv->seg, on_packet, lv);
 	/* A checksum the kernel completes after the egress hook: as tcpdump sees it. */
 	if (ev.flags & XS_F_CSUM_SW)
-		bytes = csum_sw_complete(&ev, bytes, data_len);
+		bytes = ev.flags & XS_F_HDRS ? csum_sw_at(&ev, bytes, data_len)
+					     : csum_sw_complete(&ev, bytes, data_len);
 	return on_packet(lv, &ev, bytes, data_len);
 }
 

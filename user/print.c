@@ -19,11 +19,11 @@
 #include "print/classic_ts.h"
 #include "print/dump.h"
 #include "print/ether.h"
-#include "print/ethertype.h"
 #include "print/ip4.h"
 #include "print/owner.h"
 #include "print/ip6.h"
 #include "print/json.h"
+#include "print/network.h"
 #include "print/printer.h"
 #include "print/sll.h"
 #include "print/tcpseq.h"
@@ -90,35 +90,6 @@ static bool print_invalid_header(const struct pkt_info *pi, struct strbuf *sb)
 	if (bad)
 		sb_puts(sb, "]\n");
 	return bad;
-}
-
-/* The network layer the link layer's type names, in the dialect's printer. */
-static void print_network(struct printer *pr, struct pview *v, const struct link *lk,
-			  enum dialect d, struct strbuf *sb)
-{
-	switch (lk->type) {
-	case XS_ETH_P_IP:
-		if (d == TCPDUMP_372)
-			classic_ip4(pr, v, lk->length, lk->caplen, sb);
-		else
-			print_ip4(pr, v, lk->length, lk->caplen, sb);
-		return;
-	case XS_ETH_P_IPV6:
-		if (d == TCPDUMP_372)
-			classic_ip6(pr, v, lk->length, lk->caplen, sb);
-		else
-			print_ip6(pr, v, lk->length, lk->caplen, d, sb);
-		return;
-	case XS_ETH_P_ARP:
-		print_arp(pr, v, lk->length, lk->caplen, sb);
-		return;
-	default:
-		if (d == TCPDUMP_372)
-			print_ether_unknown(pr, v, lk->type, v->pkt->wire_len, d, sb);
-		else
-			print_ethertype(pr, v, lk, sb);
-		return;
-	}
 }
 
 /* -x, -X, -A and their doubles: tcpdump's choice of dump and of where it starts. */

@@ -17,6 +17,7 @@ import ipv4
 import ipv6
 import l4other
 import tcpseg
+import tunnels
 from checksum import l4_checksum
 from fuzzrand import FuzzRandom
 
@@ -42,6 +43,11 @@ def transport(frame):
     as written (a wrong AH length leads elsewhere), the way tcpdump's printers walk them:
     VLAN tags, IPv4 and its AH headers, IPv6 extension headers and then AH headers. None when
     there is no IP."""
+    return transport_at(frame)[0]
+
+
+def transport_at(frame):
+    """transport(), and the offset of that protocol's header."""
     def byte(i):
         return frame[i] if i < len(frame) else None
     off, et = 14, int.from_bytes(frame[12:14], 'big')
@@ -50,13 +56,13 @@ def transport(frame):
         off += 4
     v = byte(off)
     if v is None:
-        return None
+        return None, off
     if et == 0x0800 and v >> 4 == 4:
         nh, off, ah_only = byte(off + 9), off + (v & 15) * 4, True
     elif et == 0x86dd and v >> 4 == 6:
         nh, off, ah_only = byte(off + 6), off + 40, False
     else:
-        return None
+        return None, off
     while nh is not None:
         if nh == 51:
             ln = byte(off + 1)
@@ -67,8 +73,8 @@ def transport(frame):
         elif not ah_only and nh == 44:
             nh, off = byte(off), off + 8
         else:
-            return nh
-    return None
+            return nh, off
+    return None, off
 
 
 class Generator:
@@ -126,6 +132,20 @@ class Generator:
             return c.fam, src, dst, seg
         fam = r.pick([(6, 4), (4, 6)])
         return (fam, *self.pair(fam), tcpseg.lone(r))
+
+    def segment_of(self, fam):
+        """A TCP segment of family fam, from one of its conversations mostly: inside a
+        tunnel, its relative sequence numbers follow the inner flow."""
+        r = self.rng
+        convs = [c for c in self.convs if c.fam == fam]
+        if not r.chance(0.8):
+            return (fam, *self.pair(fam), tcpseg.lone(r))
+        if not convs or (len(self.convs) < 40 and r.chance(0.08)):
+            convs = [tcpseg.Conversation(r, fam, *self.pair(fam))]
+            self.convs.append(convs[0])
+        c = r.choice(convs)
+        seg, frm = c.step(r)
+        return (c.fam, *((c.a, c.b) if frm == 0 else (c.b, c.a)), seg)
 
     def tcp_bytes(self, seg, src, dst, marks, base):
         hdr = seg.header()
@@ -201,13 +221,20 @@ class Generator:
         r = self.rng
         marks = [6, 12, 14]
         what = r.pick([(70, 'tcp'), (7, 'udp'), (5, 'icmp'), (5, 'icmp6'), (4, 'arp'),
-                       (2, 'llc'), (2, 'ethertype'), (2, 'ipproto'), (1, 'short')])
+                       (2, 'llc'), (2, 'ethertype'), (2, 'ipproto'), (1, 'short'),
+                       (8, 'tunnel')])
         extra = 0
         tcp = False
         if what == 'short':
             data = r.bytes(r.randrange(1, 14))
             return Frame(data, len(data), False, 'short', 'short')
         self.kind = what
+        if what == 'tunnel':
+            m = []
+            body, et, tcp, self.kind = tunnels.frame(self, m)
+            h, ntags = self.link(et, marks)
+            marks += [len(h) + x for x in m]
+            return self.finish(h + body, marks, tcp, 'q%d %s' % (ntags, self.kind), 0)
         if what == 'llc':
             ln, body = l4other.llc(r)
             h, _ = self.link(0, marks)
@@ -333,7 +360,11 @@ class Generator:
             cut = max(1, min(cut, len(data)))
             if cut < len(data):
                 desc += ' cut%d/%d' % (cut, len(data))
-        return Frame(data[:cut], wirelen, tcp and transport(data) == 6, desc, self.kind)
+        # A tunnel's headers lead to TCP when the outer ones lead to the tunnel (MPLS and
+        # PPPoE are not IP: None) and the inner packet's to TCP (tunnels.frame() says).
+        leads = tunnels.leads(data, self.kind, transport_at(data)) if self.kind.startswith('tun-') \
+            else transport(data) == 6
+        return Frame(data[:cut], wirelen, tcp and leads, desc, self.kind)
 
 
 def main():

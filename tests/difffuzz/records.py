@@ -4,7 +4,7 @@
 A record starts with its -tt time stamp; every frame the generator writes has
 its own, so records pair up by time stamp, not by position. Prefix mode
 compares a TCP record up to and including the ", length N" that follows
-"Flags ["; full mode compares whole records, continuation lines included.
+its last "Flags [" (the TCP header's, after any tunnel's own); full mode compares whole records, continuation lines included.
 """
 
 import re
@@ -25,7 +25,8 @@ def split(text):
 
 
 def prefix(rec):
-    i = rec.find('Flags [')
+    # The last "Flags [": a tunnel's own (GRE's, Geneve's) come before the inner TCP's.
+    i = rec.rfind('Flags [')
     if i < 0:
         return rec
     m = TCP_LENGTH.search(rec, i)

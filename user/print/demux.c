@@ -11,6 +11,7 @@
 #include "proto.h"
 #include "tcp.h"
 #include "tok.h"
+#include "tunnel.h"
 #include "udp.h"
 #include "wire.h"
 
@@ -272,6 +273,14 @@ void ip_demux(struct printer *pr, struct pview *v, uint8_t nh, uint32_t xoff, st
 		}
 		print_transport(pr, v, sb);
 		return;
+	case XS_IPPROTO_IPIP:
+	case XS_IPPROTO_IPV6:
+	case XS_IPPROTO_GRE:
+	case XS_IPPROTO_ETHERNET:
+		if (print_ip_tunnel(pr, v, nh, xoff, sb))
+			return;
+		/* a record without the frame's bytes: as any protocol */
+		__attribute__((fallthrough));
 	default:
 		if (print_ipproto(pr, v, nh, xoff, sb))
 			return;

@@ -18,10 +18,6 @@ struct ethertype_decoder {
 static const struct ethertype_decoder decoders[] = {
     {XS_ETH_P_LOOPBACK, "loopback", print_loopback},
     {XS_ETH_P_SLOW, "slow", print_slow},
-    {XS_ETH_P_MPLS, "mpls", print_mpls},
-    {XS_ETH_P_MPLS_MULTI, "mpls", print_mpls},
-    {XS_ETH_P_PPPOE_DISC, "pppoe", print_pppoe},
-    {XS_ETH_P_PPPOE_SESS, "pppoe", print_pppoe},
     {XS_ETH_P_EAPOL, "eap", print_eapol},
     {XS_ETH_P_LLDP, "lldp", print_lldp},
     {XS_ETH_P_DN, "decnet", print_decnet},

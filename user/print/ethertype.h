@@ -23,11 +23,9 @@ void print_ethertype(const struct printer *pr, struct pview *v, const struct lin
  * " [|proto]". */
 void print_loopback(const struct printer *pr, struct cur *c, uint32_t length, struct strbuf *sb);
 void print_slow(const struct printer *pr, struct cur *c, uint32_t length, struct strbuf *sb);
-void print_mpls(const struct printer *pr, struct cur *c, uint32_t length, struct strbuf *sb);
 void print_decnet(const struct printer *pr, struct cur *c, uint32_t length, struct strbuf *sb);
 void print_eapol(const struct printer *pr, struct cur *c, uint32_t length, struct strbuf *sb);
 void print_lldp(const struct printer *pr, struct cur *c, uint32_t length, struct strbuf *sb);
 void print_ptp(const struct printer *pr, struct cur *c, uint32_t length, struct strbuf *sb);
-void print_pppoe(const struct printer *pr, struct cur *c, uint32_t length, struct strbuf *sb);
 
 #endif

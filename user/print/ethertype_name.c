@@ -28,6 +28,9 @@ static const struct tok ethertype_values[] = {
     {0x809b, "Appletalk"},
     {0x80f3, "Appletalk ARP"},
     {0x6003, "DN"},
+    {XS_ETH_P_TEB, "TEB"},
+    {0x880b, "PPP"},
+    {0x1000, "Trail"},
     {0, NULL},
 };
 

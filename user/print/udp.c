@@ -9,6 +9,7 @@
 #include "dns.h"
 #include "proto.h"
 #include "pseudo.h"
+#include "tunnel.h"
 #include "udp.h"
 #include "udpapp.h"
 #include "wire.h"
@@ -68,7 +69,7 @@ static void put_cksum(const struct printer *pr, const struct pview *v, const uin
 }
 
 /* The payload's decoder by port, as udp_print() picks it; false when there is none here. */
-static bool print_app(const struct printer *pr, struct pview *v, const uint8_t *p, uint32_t n,
+static bool print_app(struct printer *pr, struct pview *v, const uint8_t *p, uint32_t n,
 		      uint32_t length, struct strbuf *sb)
 {
 	uint16_t sport = be16(v->ev->l4.udp.sport), dport = be16(v->ev->l4.udp.dport);
@@ -85,10 +86,18 @@ static bool print_app(const struct printer *pr, struct pview *v, const uint8_t *
 		return true;
 	}
 	c = cur_make(p + XS_UDP_HLEN, n - XS_UDP_HLEN);
-	return print_udp_app(pr, v, sport, dport, &c, length, sb);
+	switch (print_udp_app(pr, v, sport, dport, &c, length, sb)) {
+	case UDP_APP_PRINTED:
+		return true;
+	case UDP_APP_TUNNEL:
+		return print_udp_tunnel(pr, v, sport, dport, p + XS_UDP_HLEN, n - XS_UDP_HLEN,
+					length, sb);
+	default:
+		return false;
+	}
 }
 
-void print_udp(const struct printer *pr, struct pview *v, struct strbuf *sb)
+void print_udp(struct printer *pr, struct pview *v, struct strbuf *sb)
 {
 	const struct xs_event *ev = v->ev;
 	uint32_t avail = l4_captured(v), n = 0;

@@ -7,7 +7,7 @@
 #include "strbuf.h"
 #include "view.h"
 
-void print_udp(const struct printer *pr, struct pview *v, struct strbuf *sb);
+void print_udp(struct printer *pr, struct pview *v, struct strbuf *sb);
 /* The payload bytes print_udp() reads of a datagram to or from port, at most (UINT32_MAX:
  * all of them); 0 where it prints only the header's fields. */
 uint32_t udp_payload_reads(uint16_t port, int vflag);

@@ -20,12 +20,15 @@
 typedef void udpapp_fn(const struct printer *pr, const struct pview *v, struct cur *c,
 		       uint32_t length, struct strbuf *sb);
 
-/* The decoder for the ports, in udp_print()'s order; false when xdpspy has none. */
 /* Whether the decoder print_udp_app() picks for a datagram to or from port is one of ours (it
  * reads the whole message). */
 bool udp_app_decodes(uint16_t port);
-bool print_udp_app(const struct printer *pr, struct pview *v, uint16_t sport, uint16_t dport,
-		   struct cur *c, uint32_t length, struct strbuf *sb);
+
+/* What print_udp_app() found for the ports, in udp_print()'s order: a decoder it ran, none
+ * here, or a tunnel (VXLAN, Geneve), whose inner packet print_udp_tunnel() prints. */
+enum udp_app { UDP_APP_NONE, UDP_APP_PRINTED, UDP_APP_TUNNEL };
+enum udp_app print_udp_app(const struct printer *pr, struct pview *v, uint16_t sport,
+			   uint16_t dport, struct cur *c, uint32_t length, struct strbuf *sb);
 
 udpapp_fn print_bootp;
 udpapp_fn print_dhcp6;
