@@ -314,9 +314,6 @@ static __always_inline struct xs_counters *prepare(struct xs_event *ev, const st
 	}
 	count(c, ev, xs_gso_segs(ev));
 	flows_track(ev, c);
-	if (process_on && full)
-		f->src_kind == XS_SRC_SKB ? xs_owner_find_skb(f->src, ev)
-					  : xs_owner_find_xdp(f->src, ev);
 	return c;
 }
 
@@ -562,6 +559,17 @@ __noinline int xs_send_bytes_skb(struct __sk_buff *skb, struct xs_event *ev, __u
 }
 
 /* Parse, count and send; with a filter, -s or -v: into the staged record first. */
+/* --process: the packet's owner, kept for its send (bpf/sock_owner.h). */
+static __always_inline void find_owner(void *ctx, __u32 hook, const struct xs_event *ev)
+{
+	if (!process_on)
+		return;
+	if (hook == XS_HOOK_XDP)
+		xs_owner_find_xdp(ctx, ev);
+	else
+		xs_owner_find_skb(ctx, ev);
+}
+
 static __always_inline void summarize(void *ctx, const struct xs_frame *f, __u32 skb_len,
 				      __u16 dir_flag, void *chain, __u32 hook)
 {
@@ -573,6 +581,7 @@ static __always_inline void summarize(void *ctx, const struct xs_frame *f, __u32
 		c = prepare(&ev, f, skb_len, dir_flag, !counters_only);
 		if (!c || counters_only)
 			return;
+		find_owner(ctx, hook, &ev);
 		/* Headers the event cannot hold, and payload a decoder reads, travel as the
 		 * frame's bytes. */
 		if ((ev.flags & XS_F_HDRS) || xs_app_bytes(&app_cfg, &ev))
@@ -588,6 +597,7 @@ static __always_inline void summarize(void *ctx, const struct xs_frame *f, __u32
 	c = prepare(&rec->ev, f, skb_len, dir_flag, true);
 	if (!c)
 		return;
+	find_owner(ctx, hook, &rec->ev);
 	if (!filter_on) {
 		send_record(ctx, hook != XS_HOOK_XDP, rec, c);
 		return;

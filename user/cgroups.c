@@ -73,7 +73,7 @@ static int add_dir(const char *path, const struct stat *st, int type, struct FTW
 		return 0;
 	if (cg.n == cg.cap) {
 		size_t cap = cg.cap ? cg.cap * 2 : 64;
-		struct cg_entry **t = realloc(cg.tab, cap * sizeof(*t));
+		struct cg_entry **t = realloc(cg.tab, cap * sizeof(struct cg_entry *));
 
 		if (!t)
 			return 1;
