@@ -44,19 +44,23 @@ static void send_oldest(struct ahead *a)
 	a->held--;
 }
 
+/* A copy of pi's bytes: a buffer of a byte at least, so that a frame of none still has bytes
+ * (a record with data, however short, is not a headers-only one). */
 static int keep_bytes(struct slot *s, const struct pkt_info *pi)
 {
+	size_t want = pi->cap_len ? pi->cap_len : 1;
+
 	if (!pi->data)
 		return 0;
-	if (s->room < pi->cap_len) {
-		uint8_t *b = realloc(s->bytes, pi->cap_len);
+	if (s->room < want) {
+		uint8_t *b = realloc(s->bytes, want);
 
 		if (!b) {
 			log_msg("out of memory");
 			return -1;
 		}
 		s->bytes = b;
-		s->room = pi->cap_len;
+		s->room = want;
 	}
 	memcpy(s->bytes, pi->data, pi->cap_len);
 	s->pi.data = s->bytes;
