@@ -39,7 +39,7 @@ static void send_oldest(struct ahead *a)
 {
 	struct slot *s = nth(a, 0);
 
-	sink_packet(a->sink, &s->ev, &s->pi);
+	sink_packet(a->sink, &s->ev, &s->pi, &s->hint);
 	a->first = (a->first + 1) % AHEAD_DEPTH;
 	a->held--;
 }

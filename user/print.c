@@ -126,10 +126,12 @@ void print_prefetch(const struct printer *pr, const struct xs_event *ev, const s
 	struct pview v;
 
 	h->seq.skip = true;
+	h->found = false;
 	if (ev->kind != XS_K_TCP || ev->stop == XS_S_L4 || (ev->flags & XS_F_LATER_FRAG))
 		return;
 	view_init(&v, ev, pi);
 	tcp_seq_prepare(pr, &v, &h->seq);
+	h->found = true;
 }
 
 void print_prefetch_entry(const struct printer *pr, const struct print_hint *h)
@@ -138,7 +140,7 @@ void print_prefetch_entry(const struct printer *pr, const struct print_hint *h)
 }
 
 void print_packet(struct printer *pr, const struct xs_event *ev, const struct pkt_info *pi,
-		  struct strbuf *sb)
+		  const struct print_hint *h, struct strbuf *sb)
 {
 	enum dialect d = pr->o.classic ? TCPDUMP_372 : TCPDUMP_499;
 	struct pview v;
@@ -148,6 +150,8 @@ void print_packet(struct printer *pr, const struct xs_event *ev, const struct pk
 	if (pr->o.number)
 		sb_printf(sb, "%5u  ", pr->count);
 	view_init(&v, ev, pi);
+	if (h && h->found)
+		v.seq = &h->seq; /* found ahead: the TCP line need not find it again */
 	if (pr->o.json) {
 		print_json(pr, &v, sb);
 		return;

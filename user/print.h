@@ -34,15 +34,17 @@ void printer_free(struct printer *pr);
  */
 struct print_hint {
 	struct tcp_seq_ref seq;
+	bool found; /* seq is the packet's connection as its TCP line finds it (else unused) */
 };
 
 void print_prefetch(const struct printer *pr, const struct xs_event *ev, const struct pkt_info *pi,
 		    struct print_hint *h);
 void print_prefetch_entry(const struct printer *pr, const struct print_hint *h);
 
-/* Appends the whole record for one packet, newline included. */
+/* Appends the whole record for one packet, newline included; h: what print_prefetch() found
+ * for it, or NULL. */
 void print_packet(struct printer *pr, const struct xs_event *ev, const struct pkt_info *pi,
-		  struct strbuf *sb);
+		  const struct print_hint *h, struct strbuf *sb);
 
 /*
  * The payload bytes this printer, with these options, reads of a TCP or UDP packet to or from

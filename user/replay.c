@@ -42,7 +42,7 @@ struct replay {
 /* A packet that passed the filter. */
 static void emit(struct replay *r, const struct xs_event *ev)
 {
-	sink_packet(r->sink, ev, &r->pi);
+	sink_packet(r->sink, ev, &r->pi, NULL);
 }
 
 /* A ring record: checked for size and version before it is read. */

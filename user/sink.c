@@ -61,7 +61,8 @@ static bool counted(struct sink *s)
 	return s->done;
 }
 
-bool sink_packet(struct sink *s, const struct xs_event *ev, const struct pkt_info *pi)
+bool sink_packet(struct sink *s, const struct xs_event *ev, const struct pkt_info *pi,
+		 const struct print_hint *h)
 {
 	struct strbuf sb;
 
@@ -87,7 +88,7 @@ bool sink_packet(struct sink *s, const struct xs_event *ev, const struct pkt_inf
 			return counted(s);
 	}
 	sb_init(&sb, s->line, sizeof(s->line));
-	print_packet(s->pr, ev, pi, &sb);
+	print_packet(s->pr, ev, pi, h, &sb);
 	if (fwrite_unlocked(sb.buf, 1, sb.len, stdout) != sb.len) {
 		s->reader_gone = s->done = true; /* the reader went away: stop as if told to */
 		return true;
@@ -107,6 +108,8 @@ void sink_prefetch(const struct sink *s, const struct xs_event *ev, const struct
 {
 	if (prints(s))
 		print_prefetch(s->pr, ev, pi, h);
+	else
+		h->found = false;
 }
 
 void sink_prefetch_entry(const struct sink *s, const struct print_hint *h)

@@ -24,8 +24,10 @@ int sink_open_file(struct sink *s, uint32_t snaplen, bool cooked);
 /*
  * One packet: written, printed, counted. Its time is pi's (nanoseconds until printed).
  * Returns true when the capture should end: -c reached, the output failed or was closed.
+ * h: what sink_prefetch() found for it, or NULL.
  */
-bool sink_packet(struct sink *s, const struct xs_event *ev, const struct pkt_info *pi);
+bool sink_packet(struct sink *s, const struct xs_event *ev, const struct pkt_info *pi,
+		 const struct print_hint *h);
 /* print_prefetch() and print_prefetch_entry() (print.h) for a packet sink_packet() will take
  * soon; nothing when it prints nothing (-w without --print). */
 void sink_prefetch(const struct sink *s, const struct xs_event *ev, const struct pkt_info *pi,

@@ -47,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* Run twice: the second pass meets the sequence-number state the first one left. */
 	for (int i = 0; i < 2; i++) {
 		sb_init(&sb, line, sizeof(line));
-		print_packet(pr, &ev, &pi, &sb);
+		print_packet(pr, &ev, &pi, NULL, &sb);
 	}
 	printer_free(pr);
 	return 0;

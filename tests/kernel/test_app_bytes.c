@@ -39,7 +39,7 @@ static void print_line(struct printer *pr, const struct xs_event *ev, const uint
 	struct strbuf sb;
 
 	sb_init(&sb, out, PRINT_RECORD_MAX - 1);
-	print_packet(pr, ev, &pi, &sb);
+	print_packet(pr, ev, &pi, NULL, &sb);
 	out[sb.len] = '\0';
 }
 

@@ -204,7 +204,7 @@ static const char *run(struct printer *pr, const struct xs_event *ev, int64_t se
 	struct strbuf sb;
 
 	sb_init(&sb, out, sizeof(out) - 1);
-	print_packet(pr, ev, &pi, &sb);
+	print_packet(pr, ev, &pi, NULL, &sb);
 	out[sb.len] = '\0';
 	return out;
 }

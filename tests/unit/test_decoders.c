@@ -67,7 +67,7 @@ static void print_frame(const unsigned char *f, unsigned n, int verbose, int wit
 	xs_parse(&ev, &(struct xs_frame){.data = f, .end = f + n});
 	ev.wire_len = n;
 	sb_init(&sb, out, outlen - 1);
-	print_packet(pr, &ev, &pi, &sb);
+	print_packet(pr, &ev, &pi, NULL, &sb);
 	out[sb.len] = '\0';
 	printer_free(pr);
 }

@@ -64,7 +64,7 @@ static void run_ns(struct printer *pr, const struct xs_event *ev, int64_t sec, i
 	struct strbuf sb;
 
 	sb_init(&sb, out, outlen - 1);
-	print_packet(pr, ev, &pi, &sb);
+	print_packet(pr, ev, &pi, NULL, &sb);
 	out[sb.len] = '\0';
 }
 

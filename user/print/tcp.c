@@ -295,7 +295,10 @@ void print_tcp(struct printer *pr, struct pview *v, enum dialect d, struct strbu
 	uint32_t length = v->l4_len, hlen, seq, ack, sack_base;
 	struct tcp_seq_ref ref;
 
-	tcp_seq_prepare(pr, v, &ref);
+	if (v->seq)
+		ref = *v->seq;
+	else
+		tcp_seq_prepare(pr, v, &ref);
 	if (!put_endpoints(pr, v, d, sb) || !header_len(pr, v, d, &hlen, sb))
 		return;
 	put_flags(sb, ev->l4.tcp.flags, d);

@@ -18,6 +18,7 @@ void view_init(struct pview *v, const struct xs_event *ev, const struct pkt_info
 	v->l4_len = 0;
 	v->l4_avail = 0;
 	v->fragmented = 0;
+	v->seq = NULL;
 }
 
 void view_frame_headers(struct pview *v)

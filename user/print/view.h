@@ -21,6 +21,8 @@ enum dialect {
 	TCPDUMP_372, /* --classic: tcpdump 3.7.2's (print/classic.c) */
 };
 
+struct tcp_seq_ref;
+
 struct pview {
 	const struct xs_event *ev;
 	const struct pkt_info *pkt;
@@ -40,6 +42,9 @@ struct pview {
 	uint32_t l4_len; /* what the IP layer says the L4 part is long */
 	uint32_t l4_avail; /* bytes of the L4 part captured (tcpdump's snapend) */
 	int fragmented;
+	/* The packet's connection, found before its turn (print_prefetch()); NULL: find it. Only
+	 * the packet's own view has it, never an inner or quoted packet's. */
+	const struct tcp_seq_ref *seq;
 };
 
 void view_init(struct pview *v, const struct xs_event *ev, const struct pkt_info *pi);
