@@ -344,8 +344,9 @@ TEST_LAYERS := check-format lint test-cli test-build test-unit test-fuzz test-fu
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/xdpspy-san
 	$(Q)failed=0; for t in $(TEST_LAYERS); do \
-		echo "== $$t"; \
+		echo "== $$t"; start=$$(date +%s); \
 		$(MAKE) --no-print-directory $$t || { echo "== $$t FAILED"; failed=$$((failed + 1)); }; \
+		echo "== $$t: $$(( $$(date +%s) - start )) s"; \
 	done; \
 	echo "test layers: $$(( $(words $(TEST_LAYERS)) - failed )) passed, $$failed failed"; \
 	[ $$failed -eq 0 ]
