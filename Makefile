@@ -367,6 +367,8 @@ FMT_SRC = $(wildcard bpf/*.c bpf/*.h include/*.h user/*.c user/*.h user/print/*.
 	tests/unit/*.c tests/kernel/*.c tests/fuzz/*.c tests/*.h bench/*.c)
 
 # Static analysis of the host code (make lint, a layer of make test: it must stay clean).
+# cppcheck is not shown build/: the skeleton's bytes of the BPF object took it minutes.
+NPROC := $(shell nproc)
 # loader.c goes without unix.Malloc: the generated skeleton it includes trips that check.
 TIDY_CHECKS := -*,bugprone-*,-bugprone-easily-swappable-parameters,-bugprone-reserved-identifier,\
 	-bugprone-assignment-in-if-condition,-bugprone-narrowing-conversions,clang-analyzer-*,\
@@ -390,12 +392,12 @@ lint: $(BUILD)/xdpspy.skel.h
 		if printf "$$p\n" | $(CC) -std=gnu11 $(PURE_FLAGS) -fsyntax-only -x c - 2>/dev/null; \
 		then echo "lint: user/print/pure.h lets this through: $$p"; exit 1; fi; \
 	done; echo "lint: user/print/pure.h refuses stdio, file descriptors, libbpf and libpcap"
-	$(Q)cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
-		--std=c11 --inline-suppr -Iinclude -Iuser -I$(BUILD) --suppress=missingIncludeSystem \
+	$(Q)cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability -j$(NPROC) \
+		--std=c11 --inline-suppr -Iinclude -Iuser --suppress=missingIncludeSystem \
 		-D'LIBBPF_OPTS(TYPE,NAME,...)=struct TYPE NAME = {0}' user/ include/
-	$(Q)out=$$(clang-tidy --quiet -checks='$(TIDY_CHECKS)' \
-		--header-filter='^$(CURDIR)/(user|include)/' \
-		$(filter-out user/loader.c,$(wildcard user/*.c user/print/*.c)) \
+	$(Q)out=$$(printf '%s\n' $(filter-out user/loader.c,$(wildcard user/*.c user/print/*.c)) | \
+		xargs -P$(NPROC) -I{} clang-tidy --quiet -checks='$(TIDY_CHECKS)' \
+		--header-filter='^$(CURDIR)/(user|include)/' {} \
 		-- -std=gnu11 -Iinclude -Iuser -I$(BUILD) 2>&1; \
 		clang-tidy --quiet -checks='$(TIDY_CHECKS),-clang-analyzer-unix.Malloc' user/loader.c \
 		-- -std=gnu11 -Iinclude -Iuser -I$(BUILD) 2>&1); \

@@ -23,7 +23,7 @@ TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HEADER_DIRS = ("include", "user", "bpf", "tests", "bench", "vmlinux")
 # Not needed by make: captures, goldens, the fuzzers' work and the other builds.
 NOT_COPIED = {".git", "tests/corpus", "tests/golden", "tests/data", "build/fuzz",
-              "build/fuzz-pcap", "build/port"}
+              "build/fuzz-pcap", "build/port", "build/difffuzz"}
 REMAKE = re.compile(r"Must remake target '([^']+)'")
 
 
@@ -90,23 +90,36 @@ def main(binaries):
         unique = sorted({c for cs in commands.values() for c in cs})
         included = dict(zip(unique, pool.map(listed_headers, unique)))
     deps = {b: set().union(*(included[c] for c in commands[b])) for b in binaries}
-    checked = 0
-    copy = tempfile.mkdtemp(prefix="build-deps.")
-    try:
-        shutil.copytree(TOP, copy, symlinks=True, dirs_exist_ok=True,
-                        ignore=lambda d, names: [n for n in names if os.path.relpath(
-                            os.path.join(d, n), TOP) in NOT_COPIED])
-        for h in headers():
+    # Each worker touches headers in a copy of its own: make's answers take a second each.
+    hs = headers()
+    workers = min(os.cpu_count() or 1, 4)
+    copies = [tempfile.mkdtemp(prefix="build-deps.") for _ in range(workers)]
+
+    def check(worker):
+        fails = []
+        for h in hs[worker::workers]:
             want = {b for b in binaries if h in deps[b]}
-            got = touched_remakes(copy, h, binaries)
-            checked += 1
+            got = touched_remakes(copies[worker], h, binaries)
             if got != want:
-                failed += 1
-                print("build: FAIL %s: not rebuilt though they include it: %s; rebuilt though "
-                      "they do not: %s" % (h, " ".join(sorted(want - got)) or "-",
-                                           " ".join(sorted(got - want)) or "-"))
+                fails.append("build: FAIL %s: not rebuilt though they include it: %s; rebuilt "
+                             "though they do not: %s" % (h, " ".join(sorted(want - got)) or "-",
+                                                         " ".join(sorted(got - want)) or "-"))
+        return fails
+
+    try:
+        for c in copies:
+            shutil.copytree(TOP, c, symlinks=True, dirs_exist_ok=True,
+                            ignore=lambda d, names: [n for n in names if os.path.relpath(
+                                os.path.join(d, n), TOP) in NOT_COPIED])
+        with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
+            for fails in pool.map(check, range(workers)):
+                failed += len(fails)
+                for line in fails:
+                    print(line)
     finally:
-        shutil.rmtree(copy)
+        for c in copies:
+            shutil.rmtree(c)
+    checked = len(hs)
     print("build: %d headers against %d binaries (%d compile commands); %d passed, %d failed" %
           (checked, len(binaries), len(unique), checked + 1 - failed, failed))
     return 1 if failed else 0
