@@ -94,6 +94,8 @@ void ahead_flush(struct ahead *a)
 {
 	while (a && a->held)
 		send_oldest(a);
+	if (a)
+		sink_flush(a->sink); /* the batch's lines, in one write */
 }
 
 void ahead_free(struct ahead *a)

@@ -181,6 +181,7 @@ static int replay_frames(struct replay *r, pcap_t *p, struct loader *l)
 		return -1;
 	if (ret != PCAP_ERROR)
 		return 0;
+	sink_flush(r->sink);
 	fflush(stdout);
 	log_msg("%s: %s", r->o->read_file, pcap_geterr(p));
 	return -1;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cooked.h"
 #include "log.h"
@@ -22,7 +23,11 @@ struct sink {
 	bool done; /* -c reached, or the output ended */
 	bool reader_gone; /* stdout refused a write: the reader went away (| head) */
 	unsigned long long count;
-	char line[PRINT_RECORD_MAX]; /* calloc()ed: only what is used becomes resident */
+	bool gather; /* lines wait in line[] for one write of many (not -l, not -w) */
+	size_t pending; /* bytes of lines in line[] not yet written */
+	/* Lines, up to SINK_BATCH bytes of them before a write, and room for one more record of
+	 * any length after them; calloc()ed: only what is used becomes resident. */
+	char line[SINK_BATCH + PRINT_RECORD_MAX];
 };
 
 struct sink *sink_new(const struct opts *o)
@@ -35,6 +40,7 @@ struct sink *sink_new(const struct opts *o)
 		return NULL;
 	}
 	s->o = o;
+	s->gather = !o->line_buffered;
 	return s;
 }
 
@@ -51,6 +57,37 @@ int sink_open_file(struct sink *s, uint32_t snaplen, bool cooked)
 
 	s->cooked = cooked;
 	return o->write_file && pcap_out_open(&s->out, &pc) ? -1 : 0;
+}
+
+/* The lines gathered, in one write(2) straight from line[] (stdio's own buffer flushed first,
+ * for what was printed through it); 0 or an errno. */
+static int write_lines(struct sink *s)
+{
+	size_t off = 0;
+	int rc = 0;
+
+	if (!s->pending)
+		return 0;
+	if (fflush(stdout))
+		rc = errno ? errno : EIO;
+	while (!rc && off < s->pending) {
+		ssize_t n = write(STDOUT_FILENO, s->line + off, s->pending - off);
+
+		if (n > 0)
+			off += (size_t)n;
+		else if (n < 0 && errno != EINTR)
+			rc = errno;
+		else if (n == 0)
+			rc = EIO;
+	}
+	s->pending = 0;
+	return rc;
+}
+
+void sink_flush(struct sink *s)
+{
+	if (s && write_lines(s))
+		s->reader_gone = s->done = true; /* the reader went away: stop as if told to */
 }
 
 static bool counted(struct sink *s)
@@ -87,7 +124,17 @@ bool sink_packet(struct sink *s, const struct xs_event *ev, const struct pkt_inf
 		if (!s->o->print_too)
 			return counted(s);
 	}
-	sb_init(&sb, s->line, sizeof(s->line));
+	if (s->gather && !s->out) {
+		/* Lines gathered: one write per SINK_BATCH bytes or per batch of records
+		 * (sink_flush()), not a stdio copy of each. */
+		sb_init(&sb, s->line + s->pending, sizeof(s->line) - s->pending);
+		print_packet(s->pr, ev, pi, h, &sb);
+		s->pending += sb.len;
+		if (s->pending >= SINK_BATCH)
+			sink_flush(s);
+		return s->done || counted(s);
+	}
+	sb_init(&sb, s->line, PRINT_RECORD_MAX);
 	print_packet(s->pr, ev, pi, h, &sb);
 	if (fwrite_unlocked(sb.buf, 1, sb.len, stdout) != sb.len) {
 		s->reader_gone = s->done = true; /* the reader went away: stop as if told to */
@@ -134,8 +181,9 @@ int sink_close(struct sink *s)
 
 	if (!s)
 		return 0;
+	errno = write_lines(s);
 	/* A reader that went away is no error (tcpdump | head exits 0). */
-	if ((fflush(stdout) || ferror(stdout)) && !s->reader_gone && errno != EPIPE) {
+	if ((errno || fflush(stdout) || ferror(stdout)) && !s->reader_gone && errno != EPIPE) {
 		log_msg("writing the output failed: %s", strerror(errno));
 		rc = -1;
 	}

@@ -33,6 +33,12 @@ bool sink_packet(struct sink *s, const struct xs_event *ev, const struct pkt_inf
 void sink_prefetch(const struct sink *s, const struct xs_event *ev, const struct pkt_info *pi,
 		   struct print_hint *h);
 void sink_prefetch_entry(const struct sink *s, const struct print_hint *h);
+/* Bytes of printed lines gathered before they are written: without -l or -w, lines wait for
+ * this many, or for sink_flush(), and go out in one write. */
+#define SINK_BATCH (64u << 10)
+/* Writes the lines gathered so far: after each batch of records (a read of the rings), before
+ * anything else is written to stdout. */
+void sink_flush(struct sink *s);
 /* Whether the capture should end (as sink_packet() last said). */
 bool sink_done(const struct sink *s);
 /* Packets written or printed so far. */

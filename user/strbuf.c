@@ -6,7 +6,7 @@
 #include "strbuf.h"
 
 /* Two digits per division: the printer's hottest function (sequence numbers, times). */
-static const char pairs[201] =
+const char sb_digit_pairs[201] =
     "00010203040506070809101112131415161718192021222324252627282930313233"
     "34353637383940414243444546474849505152535455565758596061626364656667"
     "6869707172737475767778798081828384858687888990919293949596979899";
@@ -48,18 +48,18 @@ static void put_digits(char *end, uint64_t v)
 		unsigned d = (unsigned)(v % 100) * 2;
 
 		v /= 100;
-		*--end = pairs[d + 1];
-		*--end = pairs[d];
+		*--end = sb_digit_pairs[d + 1];
+		*--end = sb_digit_pairs[d];
 	}
 	for (w = (uint32_t)v; w >= 100; w /= 100) {
 		unsigned d = w % 100 * 2;
 
-		*--end = pairs[d + 1];
-		*--end = pairs[d];
+		*--end = sb_digit_pairs[d + 1];
+		*--end = sb_digit_pairs[d];
 	}
 	if (w >= 10) {
-		*--end = pairs[(size_t)w * 2 + 1];
-		*--end = pairs[(size_t)w * 2];
+		*--end = sb_digit_pairs[(size_t)w * 2 + 1];
+		*--end = sb_digit_pairs[(size_t)w * 2];
 	} else {
 		*--end = (char)('0' + w);
 	}
@@ -87,64 +87,93 @@ void sb_put0u(struct strbuf *sb, uint64_t v, int width)
 	sb_putn(sb, tmp, (size_t)len);
 }
 
-void sb_putu(struct strbuf *sb, uint64_t v)
+static const char hex_digits[] = "0123456789abcdef";
+
+/* The hex digits of v (at least width), ending at end; how many. */
+static size_t hex_at(char *end, uint64_t v, int width)
 {
-	sb_put0u(sb, v, 0);
+	char *p = end;
+
+	do {
+		*--p = hex_digits[v & 0xf];
+		v >>= 4;
+		width--;
+	} while (v);
+	while (width-- > 0)
+		*--p = '0';
+	return (size_t)(end - p);
 }
 
 void sb_puthex(struct strbuf *sb, uint64_t v, int width)
 {
-	static const char digits[] = "0123456789abcdef";
-	char tmp[16];
-	int i = sizeof(tmp);
+	char tmp[32];
+	size_t n;
 
-	do {
-		tmp[--i] = digits[v & 0xf];
-		v >>= 4;
-		width--;
-	} while (v);
-	while (width-- > 0 && i > 0)
-		tmp[--i] = '0';
-	sb_putn(sb, tmp + i, sizeof(tmp) - (size_t)i);
+	width = width > 16 ? 16 : width;
+	n = hex_at(tmp + sizeof(tmp), v, width);
+	sb_putn(sb, tmp + sizeof(tmp) - n, n);
 }
 
 void sb_puthexbytes(struct strbuf *sb, const uint8_t *p, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		sb_puthex(sb, p[i], 2);
+	for (size_t i = 0; i < n; i++) {
+		char two[2] = {hex_digits[p[i] >> 4], hex_digits[p[i] & 0xf]};
+
+		sb_putn(sb, two, 2);
+	}
+}
+
+/* An address byte's digits and a dot after them, four bytes each, made once: an IPv4 line has
+ * eight address bytes, each then one 4-byte copy. */
+static char ip4_forms[256][4];
+static uint8_t ip4_lens[256];
+
+static void make_ip4_forms(void)
+{
+	for (unsigned b = 0; b < 256; b++) {
+		unsigned n = sb_ndigits32(b);
+
+		sb_digits32_at(ip4_forms[b], b, n);
+		ip4_forms[b][n] = '.';
+		ip4_lens[b] = (uint8_t)n;
+	}
+}
+
+/* The address's text, its last dot written past the returned length: room for 16. */
+static size_t ip4_at(char *at, const uint8_t *a)
+{
+	char *p = at;
+
+	if (!ip4_lens[0])
+		make_ip4_forms();
+	for (int i = 0; i < 4; i++) {
+		memcpy(p, ip4_forms[a[i]], 4);
+		p += ip4_lens[a[i]] + 1u;
+	}
+	return (size_t)(p - at) - 1;
 }
 
 void sb_put_ip4(struct strbuf *sb, const uint8_t *a)
 {
 	char tmp[16];
-	size_t n = 0;
+	size_t n;
 
-	/* Eight numbers on every IPv4 line: digits straight from the pairs table. */
-	for (int i = 0; i < 4; i++) {
-		size_t b = a[i];
-
-		if (i)
-			tmp[n++] = '.';
-		if (b >= 100) {
-			tmp[n++] = (char)('0' + b / 100);
-			b %= 100;
-			tmp[n++] = pairs[b * 2];
-			tmp[n++] = pairs[b * 2 + 1];
-		} else if (b >= 10) {
-			tmp[n++] = pairs[b * 2];
-			tmp[n++] = pairs[b * 2 + 1];
-		} else {
-			tmp[n++] = (char)('0' + b);
-		}
+	if (sb->cap - sb->len >= sizeof(tmp)) {
+		sb->len += ip4_at(sb->buf + sb->len, a);
+		return;
 	}
+	n = ip4_at(tmp, a);
 	sb_putn(sb, tmp, n);
 }
 
-/* Same layout as inet_ntop(): longest run (>= 2) of zero words as "::", v4-mapped tail. */
+/* Same layout as inet_ntop(): longest run (>= 2) of zero words as "::", v4-mapped tail. Built
+ * in a local buffer and copied once (up to 45 characters). */
 void sb_put_ip6(struct strbuf *sb, const uint8_t *a)
 {
 	uint16_t w[8];
 	int best = -1, best_len = 0, cur = -1, cur_len = 0;
+	char tmp[64];
+	size_t n = 0;
 
 	for (int i = 0; i < 8; i++) {
 		w[i] = (uint16_t)(a[2 * (size_t)i] << 8 | a[2 * (size_t)i + 1]);
@@ -164,19 +193,22 @@ void sb_put_ip6(struct strbuf *sb, const uint8_t *a)
 	for (int i = 0; i < 8; i++) {
 		if (best >= 0 && i >= best && i < best + best_len) {
 			if (i == best)
-				sb_putc(sb, ':');
+				tmp[n++] = ':';
 			continue;
 		}
 		if (i)
-			sb_putc(sb, ':');
+			tmp[n++] = ':';
 		if (i == 6 && best == 0 && (best_len == 6 || (best_len == 5 && w[5] == 0xffff))) {
-			sb_put_ip4(sb, a + 12);
+			n += ip4_at(tmp + n, a + 12);
+			sb_putn(sb, tmp, n);
 			return;
 		}
-		sb_puthex(sb, w[i], 0);
+		n += hex_at(tmp + n + 1 + (w[i] >= 0x10) + (w[i] >= 0x100) + (w[i] >= 0x1000), w[i],
+			    0);
 	}
 	if (best >= 0 && best + best_len == 8)
-		sb_putc(sb, ':');
+		tmp[n++] = ':';
+	sb_putn(sb, tmp, n);
 }
 
 void sb_printf(struct strbuf *sb, const char *fmt, ...)

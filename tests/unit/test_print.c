@@ -291,6 +291,57 @@ static void test_flow_bound(void)
 	expect_four("one flow", &o, seg, one);
 }
 
+/* The line's number and address writers (strbuf.h, without printf) against printf and
+ * inet_ntop, on values at every digit count, and cut short by a buffer's end. */
+static void test_number_writers(void)
+{
+	char got[96], want[96], tiny[5];
+	struct strbuf sb;
+	uint64_t v = 1;
+
+	for (int i = 0; i < 400; i++, v = v * 7 + (uint64_t)i) {
+		uint64_t x = i % 3 ? v % 10000000000ull : v;
+
+		sb_init(&sb, got, sizeof(got));
+		sb_putu(&sb, x);
+		sb_putc(&sb, ' ');
+		sb_putfrac(&sb, (uint32_t)(x % 2000000), 6);
+		sb_putc(&sb, ' ');
+		sb_putfrac(&sb, (uint32_t)(x % 2000000000), 9);
+		sb_putc(&sb, ' ');
+		sb_puthex(&sb, x, i % 5);
+		got[sb.len] = 0;
+		snprintf(want, sizeof(want), "%llu %06u %09u %0*llx", (unsigned long long)x,
+			 (uint32_t)(x % 2000000), (uint32_t)(x % 2000000000), i % 5,
+			 (unsigned long long)x);
+		check_str("numbers", got, want);
+	}
+	for (int i = 0; i < 300; i++) {
+		uint8_t a[16] = {0};
+
+		for (int j = 0; j < 16; j++)
+			a[j] = (i >> (j % 8) & 1) ? (uint8_t)(i * 31 + j * 17) : 0;
+		if (i % 7 == 0)
+			memcpy(a, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12);
+		sb_init(&sb, got, sizeof(got));
+		sb_put_ip6(&sb, a);
+		sb_putc(&sb, ' ');
+		sb_put_ip4(&sb, a + 12);
+		got[sb.len] = 0;
+		inet_ntop(AF_INET6, a, want, sizeof(want));
+		strcat(want, " ");
+		inet_ntop(AF_INET, a + 12, want + strlen(want), 16);
+		check_str("addresses", got, want);
+	}
+	/* near the end: as much as fits, and full */
+	sb_init(&sb, tiny, sizeof(tiny));
+	sb_putu(&sb, 123456789);
+	CHECK(sb.full && sb.len == 5 && !memcmp(tiny, "12345", 5), "sb_putu cut: %zu", sb.len);
+	sb_init(&sb, tiny, sizeof(tiny));
+	sb_put_ip4(&sb, (const uint8_t *)"\xc0\xa8\x01\x02");
+	CHECK(sb.full && sb.len == 5 && !memcmp(tiny, "192.1", 5), "sb_put_ip4 cut: %zu", sb.len);
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -299,5 +350,6 @@ int main(void)
 	test_time_and_number();
 	test_ether_vlan_quiet();
 	test_flow_bound();
+	test_number_writers();
 	return check_summary();
 }

@@ -27,7 +27,7 @@ static int64_t zone_offset(void)
 
 static void put_frac(const struct printer *pr, struct strbuf *sb, int64_t frac)
 {
-	sb_put0u(sb, (uint32_t)frac, pr->o.nano ? 9 : 6);
+	sb_putfrac(sb, (uint32_t)frac, pr->o.nano ? 9 : 6);
 }
 
 /* "%02d:%02d:%02d.%06u" of the seconds of the (zone-shifted) day. */

@@ -22,7 +22,7 @@ static void put_frac(struct timefmt *tf, struct strbuf *sb, int64_t frac)
 {
 	sb_putc(sb, '.');
 	/* %06u / %09u of an unsigned: values past a second are printed as they are. */
-	sb_put0u(sb, (uint32_t)frac, tf->nano ? 9 : 6);
+	sb_putfrac(sb, (uint32_t)frac, tf->nano ? 9 : 6);
 }
 
 /* -tt's seconds, like the wall-clock text formatted once per second. */
