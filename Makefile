@@ -67,7 +67,7 @@ FILTER_SRC := user/filter.c user/xlate.c user/ebpf_dump.c user/log.c
 KERNEL_SRC := user/loader.c user/ring.c user/ring_merge.c user/gso_btf.c user/counters.c \
 	user/pins.c $(FILTER_SRC)
 APP_SRC := $(PRINT_SRC) $(KERNEL_SRC) user/opts.c user/replay.c user/ahead.c user/live.c \
-	user/capif.c user/sink.c user/iface.c user/decode.c user/segments.c user/seg_filter.c \
+	user/capif.c user/sink.c user/iface.c user/decode.c user/compact.c user/segments.c user/seg_filter.c \
 	user/csum_sw.c user/subcmd.c user/pcap_out.c user/privs.c user/netdev.c \
 	user/hook.c user/bpf_owner.c user/detect_opts.c user/counting.c user/flowmap.c \
 	user/flowfmt.c user/alarms.c user/flowfilter.c user/flowsnap.c user/flowrender.c \
@@ -179,13 +179,13 @@ $(UNIT_BIN): $(BUILD)/tests/%: $(BUILD)/san/tests/unit/%.o $(SAN_PRINT_OBJ)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g $(SAN) -o $@ $(filter %.o,$^)
 # Segmented sends: what they link besides the printer.
-$(BUILD)/tests/test_segments: $(call objs,san/,user/segments.c user/seg_filter.c user/decode.c)
+$(BUILD)/tests/test_segments: $(call objs,san/,user/segments.c user/seg_filter.c user/decode.c user/compact.c)
 
 # The per-CPU rings' merge, on rings in plain memory.
 $(BUILD)/tests/test_ring_merge: $(call objs,san/,user/ring_merge.c)
 
 $(BUILD)/tests/test_kernel: $(BUILD)/tests/kernel/test_kernel.o $(KERNEL_OBJ) \
-	$(call objs,,user/decode.c user/tcp_sum.c user/csum.c)
+	$(call objs,,user/decode.c user/compact.c user/tcp_sum.c user/csum.c)
 	$(msg) LD $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
@@ -198,7 +198,7 @@ $(BUILD)/tests/test_cpus: $(BUILD)/tests/kernel/test_cpus.o $(KERNEL_OBJ)
 
 # The bytes live records carry for the payload decoders, and the lines printed from them.
 $(BUILD)/tests/test_app_bytes: $(BUILD)/tests/kernel/test_app_bytes.o $(KERNEL_OBJ) \
-	$(call objs,,user/decode.c user/app_ports.c $(PRINT_SRC))
+	$(call objs,,user/decode.c user/compact.c user/app_ports.c $(PRINT_SRC))
 	$(msg) LD $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)

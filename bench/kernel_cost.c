@@ -161,6 +161,8 @@ static struct loader *open_loader(bool counters_only, const struct cbpf_prog *fi
 	struct loader_cfg cfg = {.ring_kib = 4096,
 				 .app = counters_only ? NULL : live_app(verify_sum),
 				 .counters_only = counters_only,
+				 /* as -n's line is sent: compact records where they do */
+				 .compact = !snap_len && !verify_sum,
 				 .filter = filter,
 				 .snap_len = snap_len,
 				 .verify_sum = verify_sum,

@@ -25,6 +25,7 @@
 
 #include "app_bytes.h"
 #include "chain.h"
+#include "compact_rec.h"
 #include "counters.h"
 #include "event.h"
 #include "flows.h"
@@ -42,6 +43,9 @@ char LICENSE[] SEC("license") = "GPL";
 /* 0: the kernel's adaptive wakeup; else a fill level, a power of two (wakeup_flags()) */
 const volatile __u32 wakeup_bytes = 0;
 const volatile __u8 counters_only = 0; /* `xdpspy attach`: count, send no events */
+/* The default line's events as compact records (include/compact_rec.h), when nothing else is
+ * printed of them */
+const volatile __u8 compact_on = 0;
 const volatile __u8 filter_on = 0; /* run the filter in the chains' FILTER slot */
 const volatile __u32 snap_len = 0; /* frame bytes to send after the event (-s), 0 for none */
 const volatile __u8 verify_sum = 0; /* -v: sum the TCP segment for its checksum verdict */
@@ -436,16 +440,98 @@ static __always_inline int ring_event(struct xs_event *ev)
 	}
 }
 
+/*
+ * The compact record of ev, k bytes (a constant: xs_compact_size()), written straight into the
+ * ring, field by field: no copy of the whole event on the way.
+ */
+static __always_inline int compact_copy(const struct xs_event *ev, __u32 k)
+{
+	void *ring = cpu_ring();
+	struct xs_compact *r;
+	__u32 i;
+
+	if (!ring)
+		return -1;
+	r = bpf_ringbuf_reserve(ring, k, 0);
+	if (!r)
+		return -1;
+	r->ts_ns = ev->ts_ns;
+	r->wire_len = ev->wire_len;
+	r->cap_len = ev->cap_len;
+	r->version = XS_COMPACT_VERSION;
+	r->cflags =
+	    ((ev->flags & XS_F_IP6) ? XS_C_IP6 : 0) | ((ev->flags & XS_F_EGRESS) ? XS_C_EGRESS : 0);
+	r->l4x_len = ev->l4x_len;
+	r->ip_vhl = ev->ip_vhl;
+	r->ifindex = ev->ifindex;
+	r->ip_len = ev->ip_len;
+	r->ip_tos = ev->ip_tos;
+	r->pkt_type = ev->pkt_type;
+	__builtin_memcpy(r->tcp, ev->l4.raw, sizeof(r->tcp));
+	/* The event's var part is zeroed past what the parse wrote: so is the padding. */
+#pragma unroll
+	for (i = 0; i < (k - XS_COMPACT_FIXED) / 8; i++)
+		((__u64 *)r->var)[i] = ((const __u64 *)ev->var)[i];
+	bpf_ringbuf_submit(r, wakeup_flags(ring, XS_RING_LEN(k)));
+	return 0;
+}
+
+/* A compact record of any length, out of line (as xs_ring_event()). */
+#define XS_COMPACT_CASE(k)                                                                         \
+	case XS_COMPACT_FIXED + (k):                                                               \
+		return compact_copy(ev, XS_COMPACT_FIXED + (k))
+
+__noinline int xs_ring_compact(struct xs_event *ev)
+{
+	if (!ev)
+		return -1;
+	switch (xs_compact_size(ev->flags & XS_F_IP6, ev->l4x_len)) {
+		XS_COMPACT_CASE(8);
+		XS_COMPACT_CASE(16);
+		XS_COMPACT_CASE(24);
+		XS_COMPACT_CASE(32);
+		XS_COMPACT_CASE(40);
+		XS_COMPACT_CASE(48);
+		XS_COMPACT_CASE(56);
+		XS_COMPACT_CASE(64);
+		XS_COMPACT_CASE(72);
+	default:
+		return -1;
+	}
+}
+
+/* The common lengths inline: timestamps, a SYN's options, none; IPv4 and IPv6. */
+static __always_inline int ring_compact(struct xs_event *ev)
+{
+	switch (xs_compact_size(ev->flags & XS_F_IP6, ev->l4x_len)) {
+	case XS_COMPACT_FIXED + 8 + 16:
+		return compact_copy(ev, XS_COMPACT_FIXED + 8 + 16);
+	case XS_COMPACT_FIXED + 8 + 24:
+		return compact_copy(ev, XS_COMPACT_FIXED + 8 + 24);
+	case XS_COMPACT_FIXED + 32 + 16:
+		return compact_copy(ev, XS_COMPACT_FIXED + 32 + 16);
+	case XS_COMPACT_FIXED + 32 + 24:
+		return compact_copy(ev, XS_COMPACT_FIXED + 32 + 24);
+	default:
+		return xs_ring_compact(ev);
+	}
+}
+
 static __always_inline void send(struct xs_event *ev, struct xs_counters *c)
 {
 	__u32 n = xs_gso_segs(ev);
+	int rc;
 
 	ev->ts_ns = bpf_ktime_get_ns();
 	if (process_on) {
 		tally(xs_owner_send_event(ev), n, c);
 		return;
 	}
-	if (ring_event(ev) == 0)
+	if (compact_on && xs_compact_ok(ev))
+		rc = ring_compact(ev);
+	else
+		rc = ring_event(ev);
+	if (rc == 0)
 		c->events += n;
 	else
 		c->lost += n;

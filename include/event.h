@@ -202,6 +202,49 @@ struct xs_record {
 _Static_assert(__builtin_offsetof(struct xs_record, data) == sizeof(struct xs_event),
 	       "record data offset");
 
+/*
+ * The compact record: what the default line (-n, no -e, -v, --json, -w, payload or --process)
+ * prints of a plain TCP segment over IPv4 or IPv6 with no IP options, extension headers, VLAN
+ * tag or fragmentation, every header whole (include/compact.h says which events qualify; the
+ * loader turns it on, compact_on). It starts as struct xs_event does, up to the version byte,
+ * which tells the two apart; user/compact.c makes a struct xs_event of it again. The TCP
+ * header's fixed part is l4.raw's; var holds the addresses (8 or 32 bytes), then l4x_len bytes
+ * of options, the record rounded up to 8 bytes: 72 bytes for IPv4 with timestamps, where the
+ * whole event takes 128.
+ */
+#define XS_COMPACT_VERSION 0x84
+#define XS_C_IP6 0x01 /* cflags: IPv6 addresses (else IPv4) */
+#define XS_C_EGRESS 0x02 /* cflags: seen by the egress hook */
+
+struct xs_compact {
+	__u64 ts_ns;
+	__u32 wire_len;
+	__u32 cap_len;
+	__u8 version; /* XS_COMPACT_VERSION, where struct xs_event has XS_EVENT_VERSION */
+	__u8 cflags; /* XS_C_* */
+	__u8 l4x_len; /* TCP option bytes after the addresses */
+	__u8 ip_vhl; /* IPv4: 0x45; IPv6: the header's first byte */
+	__u32 ifindex;
+	__be16 ip_len;
+	__u8 ip_tos;
+	__u8 pkt_type;
+	__u8 tcp[20]; /* struct xs_event's l4.raw */
+	__u8 var[32 + XS_MAX_OPT];
+};
+
+#define XS_COMPACT_FIXED __builtin_offsetof(struct xs_compact, var)
+#define XS_COMPACT_VERSION_AT __builtin_offsetof(struct xs_compact, version)
+
+_Static_assert(sizeof(struct xs_compact) == 120, "xs_compact size changed");
+_Static_assert(__builtin_offsetof(struct xs_compact, version) ==
+		   __builtin_offsetof(struct xs_event, version),
+	       "the version byte tells a compact record from an event");
+_Static_assert(__builtin_offsetof(struct xs_compact, ts_ns) == 0, "a record starts with its stamp");
+_Static_assert(__builtin_offsetof(struct xs_compact, ifindex) == 20, "ifindex offset");
+_Static_assert(__builtin_offsetof(struct xs_compact, tcp) == 28, "tcp offset");
+_Static_assert(XS_COMPACT_FIXED == 48, "compact fixed part size");
+_Static_assert(XS_COMPACT_VERSION != XS_EVENT_VERSION, "versions differ");
+
 /* Length of the address block in the var part. */
 static inline __u32 xs_addr_len(const struct xs_event *ev)
 {

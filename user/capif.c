@@ -12,6 +12,7 @@
 #include "bpf_owner.h"
 #include "capif.h"
 #include "cgroups.h"
+#include "compact.h"
 #include "exit_codes.h"
 #include "hook.h"
 #include "iface.h"
@@ -162,6 +163,7 @@ static int load(struct capif *c, const struct capif_cfg *cfg)
 				.snap_len = opts_event_snap(o),
 				.app = &app,
 				.verify_sum = o->print.vflag && !o->print.Kflag,
+				.compact = compact_wanted(o),
 				.cooked = cfg->cooked,
 				.hatype = c->hatype,
 				.seg_filter = cfg->seg_filter,

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "decode.h"
+#include "compact.h"
 #include "parse_host.h"
 
 /* The event as the parser makes it of only the bytes captured, with the hook's own facts. */
@@ -47,6 +48,9 @@ int decode_event(const void *rec, size_t size, struct xs_event *ev, const uint8_
 
 	*data = NULL;
 	*data_len = 0;
+	if (size > XS_COMPACT_VERSION_AT &&
+	    ((const uint8_t *)rec)[XS_COMPACT_VERSION_AT] == XS_COMPACT_VERSION)
+		return compact_decode(rec, size, ev);
 	if (size < XS_EVENT_FIXED)
 		return -EINVAL;
 	n = size < sizeof(*ev) ? size : sizeof(*ev);

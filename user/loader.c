@@ -311,6 +311,8 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, ring_event_fn
 	}
 	l->skel->rodata->cooked = cfg->cooked;
 	l->skel->rodata->counters_only = cfg->counters_only;
+	/* With the owner's tail a record stays whole (decode_owner() reads its flags). */
+	l->skel->rodata->compact_on = cfg->compact && !cfg->cooked && !cfg->process.on;
 	l->skel->rodata->filter_on = cfg->filter && cfg->filter->len;
 	l->skel->rodata->snap_len = cfg->snap_len < XS_MAX_SNAP ? cfg->snap_len : XS_MAX_SNAP;
 	l->skel->rodata->verify_sum = cfg->verify_sum;

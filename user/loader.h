@@ -29,6 +29,7 @@ struct loader_cfg {
 	unsigned ring_kib;
 	uint32_t wakeup_bytes; /* 0: the kernel's adaptive wakeups */
 	bool counters_only; /* count, send no events (`xdpspy attach`) */
+	bool compact; /* the default line's events as compact records (compact_wanted()) */
 	int stats_fd; /* > 0: count into this (pinned) map instead of a new one */
 	const struct cbpf_prog *filter; /* the filter expression's program; NULL or empty: none */
 	/* The TC hooks' own, compiled as for a live socket (metadata loads); empty: `filter`. */

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ahead.h"
+#include "compact.h"
 #include "decode.h"
 #include "exit_codes.h"
 #include "filter.h"
@@ -116,6 +117,7 @@ static struct loader *open_kernel(const struct opts *o, struct replay *r)
 	struct loader_cfg cfg = {.ring_kib = 256,
 				 .test_runs = true,
 				 .filter = &r->filter,
+				 .compact = compact_wanted(o),
 				 .verify_sum = o->print.vflag && !o->print.Kflag};
 	struct loader *l = NULL;
 	char missing[128];

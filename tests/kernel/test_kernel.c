@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compact.h"
+#include "compact_rec.h"
 #include "decode.h"
 #include "loader.h"
 #include "tcp_sum.h"
@@ -24,6 +26,8 @@ struct run {
 	struct xs_event got;
 	size_t got_size;
 	unsigned records;
+	unsigned compact; /* compact records received */
+	uint8_t raw[sizeof(struct xs_compact)]; /* the last record's first bytes, as sent */
 	/* A record with the frame's bytes (XS_F_HDRS): them, after the whole event. */
 	uint8_t bytes[XS_MAX_SNAP];
 	size_t nbytes;
@@ -34,6 +38,7 @@ static int on_event(void *ctx, void *data, size_t size)
 	struct run *r = ctx;
 
 	r->records++;
+	memcpy(r->raw, data, size < sizeof(r->raw) ? size : sizeof(r->raw));
 	memset(&r->got, 0, sizeof(r->got));
 	memcpy(&r->got, data, size < sizeof(r->got) ? size : sizeof(r->got));
 	r->got_size = size;
@@ -60,7 +65,48 @@ static const char *field_diff(const struct xs_event *a, const struct xs_event *b
 	return NULL;
 }
 
-static void replay_file(struct loader *l, struct run *r, const char *path, unsigned long *frames)
+/*
+ * A compact record where the host's event qualifies, none elsewhere; read back, it is the
+ * host's event less the fields it leaves out. Then r->got is the event, for the common checks.
+ */
+static void check_compact(struct run *r, const struct xs_event *want, const char *path,
+			  unsigned long nth)
+{
+	struct xs_event got, cut = *want;
+	bool compact = r->got_size > XS_COMPACT_VERSION_AT &&
+		       r->raw[XS_COMPACT_VERSION_AT] == XS_COMPACT_VERSION;
+
+	CHECK(compact == !!xs_compact_ok(want), "%s frame %lu: compact record %d, host says %d",
+	      path, nth, compact, xs_compact_ok(want));
+	if (!compact)
+		return;
+	r->compact++;
+	if (compact_decode(r->raw, r->got_size, &got)) {
+		CHECK(0, "%s frame %lu: compact record of %zu bytes refused", path, nth,
+		      r->got_size);
+		return;
+	}
+	CHECK(r->got_size == xs_compact_size(want->flags & XS_F_IP6, want->l4x_len),
+	      "%s frame %lu: compact record size %zu", path, nth, r->got_size);
+	memset(cut.mac_dst, 0, sizeof(cut.mac_dst));
+	memset(cut.mac_src, 0, sizeof(cut.mac_src));
+	cut.ip_ttl = 0;
+	cut.ip_id = cut.ip_frag = cut.ip_csum = 0;
+	cut.ip6_flow = 0;
+	cut.wire_len = got.wire_len;
+	cut.ts_ns = got.ts_ns;
+	cut.ifindex = got.ifindex;
+	cut.pkt_type = got.pkt_type;
+	CHECK(!memcmp(&got, &cut, sizeof(got)), "%s frame %lu: compact record reads back wrong",
+	      path, nth);
+	/* The common checks on the event the kernel would have sent. */
+	r->got = *want;
+	r->got.wire_len = got.wire_len;
+	r->got_size = xs_event_size(want);
+}
+
+static void replay_file(struct loader *l, struct run *r, const char *path, unsigned long *frames,
+			bool compact)
 {
 	char errbuf[PCAP_ERRBUF_SIZE];
 	struct pcap_pkthdr *h;
@@ -94,6 +140,8 @@ static void replay_file(struct loader *l, struct run *r, const char *path, unsig
 		      linear, h->caplen);
 		memset(&want, 0, sizeof(want));
 		xs_parse(&want, &(struct xs_frame){.data = data, .end = data + linear});
+		if (compact)
+			check_compact(r, &want, path, *frames);
 		if (want.flags & XS_F_HDRS) {
 			/* Headers past what the event holds: the record carries the frame. */
 			CHECK((r->got.flags & XS_F_DATA) && r->nbytes == h->caplen &&
@@ -112,9 +160,9 @@ static void replay_file(struct loader *l, struct run *r, const char *path, unsig
 	pcap_close(p);
 }
 
-static void test_equivalence(int argc, char **argv)
+static void test_equivalence(int argc, char **argv, bool compact)
 {
-	struct loader_cfg cfg = {.ring_kib = 1024};
+	struct loader_cfg cfg = {.ring_kib = 1024, .compact = compact};
 	struct xs_counters c;
 	struct loader *l;
 	static struct run r;
@@ -125,14 +173,16 @@ static void test_equivalence(int argc, char **argv)
 	if (err)
 		return;
 	for (int i = 1; i < argc; i++)
-		replay_file(l, &r, argv[i], &frames);
+		replay_file(l, &r, argv[i], &frames, compact);
 	CHECK(!loader_counters(l, &c), "counters");
 	CHECK(c.rx_packets == frames && c.events == frames && c.lost == 0,
 	      "counters: rx %llu events %llu lost %llu for %lu frames",
 	      (unsigned long long)c.rx_packets, (unsigned long long)c.events,
 	      (unsigned long long)c.lost, frames);
 	CHECK(c.ipv4 + c.ipv6 + c.arp + c.other_l3 == frames, "l3 counters add up");
-	printf("kernel: %lu frames compared field by field\n", frames);
+	CHECK(!compact || r.compact > frames / 4, "only %u compact records", r.compact);
+	printf("kernel: %lu frames compared field by field%s (%u compact records)\n", frames,
+	       compact ? ", compact records on" : "", r.compact);
 	loader_close(l);
 }
 
@@ -226,7 +276,8 @@ static void test_full_ring(void)
 
 int main(int argc, char **argv)
 {
-	test_equivalence(argc, argv);
+	test_equivalence(argc, argv, false);
+	test_equivalence(argc, argv, true);
 	test_records(argc, argv);
 	test_full_ring();
 	return check_summary();

@@ -177,6 +177,7 @@ static int loader(void)
 		struct loader_cfg cfg;
 	} configs[] = {
 	    {"live", {.wakeup_bytes = wakeup}},
+	    {"live-compact", {.wakeup_bytes = wakeup, .compact = true}},
 	    {"live-filter", {.wakeup_bytes = wakeup, .filter = &filter}},
 	    {"live-snap", {.wakeup_bytes = wakeup, .snap_len = 262144}},
 	    {"live-sum", {.wakeup_bytes = wakeup, .verify_sum = true}},
