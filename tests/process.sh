@@ -178,6 +178,40 @@ check_pcapng() {
 }
 check_pcapng "$XS_WORK/xa.pcapng" ta "$CURL" curl "$IF_A" "$PORT"
 
+# --- the flow table (--flows) carries the owner: `xdpspy flows` (JSON and text) names it ---------
+xdpspy_in xf "$NS_A" "$IF_A" --process --flows tcp port "$PORT"
+fetch "$NS_A" "http://$IP4_B:$PORT/"
+CURL_F=$CURL_PID
+wait_until 3000 file_lines_ge "$XS_WORK/xf.out" 10
+in_ns "$NS_A" "$XDPSPY" flows "$IF_A" --json >"$XS_WORK/flows.json" 2>"$XS_WORK/flows.err"
+in_ns "$NS_A" "$XDPSPY" flows "$IF_A" >"$XS_WORK/flows.txt" 2>>"$XS_WORK/flows.err"
+stop_named xf
+# The curl's connection: its client port is curl's, and the process is curl at the client end.
+cport=$(sed -nE "s/^IP $IP4_A\.([0-9]+) > $IP4_B\.$PORT: Flags \[S\],.*/\1/p" "$XS_WORK/xf.out" | head -1)
+if "$PYTHON" - "$XS_WORK/flows.json" "$cport" "$CURL_F" <<'PY'; then
+import json, sys
+doc = json.load(open(sys.argv[1]))
+flows = doc["flows"] if isinstance(doc, dict) else doc[0]["flows"]
+mine = [f for f in flows if f["client_port"] == int(sys.argv[2])]
+p = mine[0]["process"] if len(mine) == 1 else None
+sys.exit(0 if p and p["pid"] == int(sys.argv[3]) and p["comm"] == "curl" and p["endpoint"] == "client" and p["cgroup"] == "/" else 1)
+PY
+	echo "process: xdpspy flows --json: curl's connection (port $cport) names curl $CURL_F at the client end"
+	ok
+else
+	bad "xdpspy flows --json: curl's connection (port ${cport:-none}) does not name curl $CURL_F"
+	head -c 600 "$XS_WORK/flows.json" | sed 's/^/    | /'
+	sed 's/^/    | /' "$XS_WORK/flows.err" | head -3
+fi
+if grep -qE "^tcp +$IP4_A\.$cport > $IP4_B\.$PORT .* curl/$CURL_F\$" "$XS_WORK/flows.txt" &&
+	grep -q ' PROCESS$' "$XS_WORK/flows.txt"; then
+	echo "process: xdpspy flows: its row ends with curl/$CURL_F"
+	ok
+else
+	bad "xdpspy flows: no row of port $cport ending with curl/$CURL_F"
+	sed 's/^/    | /' "$XS_WORK/flows.txt" | head -8
+fi
+
 # --- a connection made before the capture began ------------------------------------------------
 # Both ends (python3, one process each) connect before xdpspy starts; once xdpspy and tcpdump
 # listen, they exchange three messages and close. xdpspy finds their sockets in /proc at start:
