@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * --flows with --process: the flow table's entry learns the local process behind it, from the
- * owner bpf/sock_owner.h found for the packet (owner_now). The first owner found stays: on a
- * loopback both endpoints are local, and a flow that changed owners with every packet would
- * name neither. Off (either option) the verifier prunes the call: nothing is looked up.
+ * owner bpf/sock_owner.h found for the packet (owner_now). The first owner found stays until
+ * a SYN starts a new connection on the 5-tuple: on a loopback both endpoints are local, and a
+ * flow that changed owners with every packet would name neither. Off (either option) the verifier prunes the call: nothing is looked up.
  */
 #ifndef XDPSPY_FLOW_OWNER_BPF_H
 #define XDPSPY_FLOW_OWNER_BPF_H
@@ -29,7 +29,9 @@ __noinline int xs_flow_owner(const struct xs_event *ev)
 		return 0;
 	d = flow_key(ev, &k) & 1;
 	fl = bpf_map_lookup_elem(&flows, &k);
-	if (!fl || fl->owner.known)
+	/* A SYN opens a new connection on the 5-tuple (flow_restart()): its owner may be new. */
+	if (!fl || (fl->owner.known && !(ev->kind == XS_K_TCP && ev->l4_cap >= 14 &&
+					 (ev->l4.tcp.flags & 0x12) == 0x02)))
 		return 0;
 	fl->owner.cgroup = now->o.cgroup;
 	fl->owner.pid = now->o.pid;
