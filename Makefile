@@ -65,14 +65,15 @@ PRINT_PURE_SRC := user/print.c $(sort $(wildcard user/print/*.c))
 FILTER_SRC := user/filter.c user/xlate.c user/ebpf_dump.c user/log.c
 # Loading and driving the BPF object (loader.c includes the skeleton), with filters.
 KERNEL_SRC := user/loader.c user/ring.c user/ring_merge.c user/gso_btf.c user/counters.c \
-	user/pins.c $(FILTER_SRC)
+	user/pins.c user/owner_seed.c user/cgroups.c $(FILTER_SRC)
 APP_SRC := $(PRINT_SRC) $(KERNEL_SRC) user/opts.c user/replay.c user/ahead.c user/live.c \
-	user/capif.c user/sink.c user/iface.c user/decode.c user/compact.c user/segments.c user/seg_filter.c \
-	user/csum_sw.c user/subcmd.c user/pcap_out.c user/privs.c user/netdev.c \
+	user/capif.c user/sink.c user/iface.c user/decode.c user/compact.c user/segments.c \
+	user/seg_filter.c user/csum_sw.c user/subcmd.c user/pcap_out.c user/pcapng.c user/privs.c \
+	user/netdev.c \
 	user/hook.c user/bpf_owner.c user/detect_opts.c user/counting.c user/flowmap.c \
 	user/flowfmt.c user/alarms.c user/flowfilter.c user/flowsnap.c user/flowrender.c \
 	user/flowtools.c user/top.c user/watch.c user/flows_cmd.c user/flows_out.c user/main.c \
-	user/app_ports.c user/cgroups.c
+	user/app_ports.c user/flowowner.c
 
 # $(call objs,DIR,SOURCES): the objects of SOURCES built into $(BUILD)/DIR.
 objs = $(patsubst %.c,$(BUILD)/$(1)%.o,$(2))

@@ -16,7 +16,9 @@
  * -p (--process): `proc-miss` events with the owner lookup finding no socket (a forwarded
  * packet's path), `proc-hit` finding the socket that owns the frame's flow (seeded into the
  * tables as the socket side records one), `tc-proc-hit` the same at TC ingress, `proc-added`
- * what the found owner adds to `events` (medians of differences, as flows-added).
+ * what the found owner adds to `events` (medians of differences, as flows-added); with --flows
+ * too, `proc-flows` the found owner written into the flow's entry (bpf/flow_owner.h), and
+ * `pf-added` what --process adds to `ev-flows`.
  *
  * --flows (the flow table and the detectors): `flows` is counters-only with them, `ev-flows`
  * events with them, `tc-flows` the former at TC; `flows-added` is what they add to
@@ -183,7 +185,7 @@ int main(int argc, char **argv)
 {
 	struct loader *counting = NULL, *events = NULL, *filtered = NULL, *snapped = NULL,
 		      *summed = NULL, *flowing = NULL, *ev_flowing = NULL, *proc = NULL,
-		      *proc_hit = NULL;
+		      *proc_hit = NULL, *proc_flows = NULL;
 	uint32_t snap = 0;
 	bool sum = false, process = false;
 	struct cbpf_prog prog = {0};
@@ -226,8 +228,9 @@ int main(int argc, char **argv)
 	ev_flowing = open_loader(false, NULL, 0, false, true, false);
 	proc = process ? open_loader(false, NULL, 0, false, false, true) : NULL;
 	proc_hit = process ? open_loader(false, NULL, 0, false, false, true) : NULL;
+	proc_flows = process ? open_loader(false, NULL, 0, false, true, true) : NULL;
 	if (!counting || !events || (expr && !filtered) || (snap && !snapped) || (sum && !summed) ||
-	    !flowing || !ev_flowing || (process && (!proc || !proc_hit)))
+	    !flowing || !ev_flowing || (process && (!proc || !proc_hit || !proc_flows)))
 		goto out;
 
 	printf("%-16s %6s %8s %10s %8s", "frame", "bytes", "empty", "counters", "events");
@@ -240,7 +243,8 @@ int main(int argc, char **argv)
 	printf(" %8s %11s %9s", "tc-empty", "tc-counters", "tc-events");
 	printf(" %6s %8s %8s %11s", "flows", "ev-flows", "tc-flows", "flows-added");
 	if (process)
-		printf(" %9s %8s %11s %10s", "proc-miss", "proc-hit", "tc-proc-hit", "proc-added");
+		printf(" %9s %8s %11s %10s %10s %8s", "proc-miss", "proc-hit", "tc-proc-hit",
+		       "proc-added", "proc-flows", "pf-added");
 	printf("   (ns per packet%s%s)\n", expr ? "; filter: " : "", expr ? expr : "");
 	for (int i = optind; i < argc; i++) {
 		if (frame_read(argv[i], f))
@@ -259,11 +263,13 @@ int main(int argc, char **argv)
 		       measure(ev_flowing, f, rounds), measure_at(flowing, true, f, rounds),
 		       measure_added(counting, flowing, f, rounds));
 		if (process) {
-			if (seed_owner(proc_hit, f))
+			if (seed_owner(proc_hit, f) || seed_owner(proc_flows, f))
 				goto out;
 			printf(" %9.0f %8.0f %11.0f %10.0f", measure(proc, f, rounds),
 			       measure(proc_hit, f, rounds), measure_at(proc_hit, true, f, rounds),
 			       measure_added(events, proc_hit, f, rounds));
+			printf(" %10.0f %8.0f", measure(proc_flows, f, rounds),
+			       measure_added(ev_flowing, proc_flows, f, rounds));
 		}
 		printf("\n");
 	}
@@ -278,6 +284,7 @@ out:
 	loader_close(ev_flowing);
 	loader_close(proc);
 	loader_close(proc_hit);
+	loader_close(proc_flows);
 	filter_free(&prog);
 	free(f);
 	return rc;

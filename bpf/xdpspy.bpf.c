@@ -34,6 +34,7 @@
 #include "tcp_sum.h"
 #include "gso_skb.h"
 #include "sock_owner.h"
+#include "flow_owner.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -654,6 +655,7 @@ static __always_inline void find_owner(void *ctx, __u32 hook, const struct xs_ev
 		xs_owner_find_xdp(ctx, ev);
 	else
 		xs_owner_find_skb(ctx, ev);
+	flow_owner(ev); /* --flows too: the flow's entry learns it */
 }
 
 static __always_inline void summarize(void *ctx, const struct xs_frame *f, __u32 skb_len,

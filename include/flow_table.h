@@ -61,6 +61,17 @@ struct xs_flow_dir {
 	__u32 pad;
 };
 
+/* issue 24: the local process behind a flow (--flows with --process), as the first of its
+ * packets whose owner was found named it (bpf/flow_owner.h); known 0 while none has. */
+struct xs_flow_owner {
+	__u64 cgroup; /* the cgroup v2 id (its directory's inode) */
+	__u32 pid; /* in the initial pid namespace */
+	__u8 known; /* 1: the fields hold an owner */
+	__u8 endpoint; /* which endpoint (0: a, 1: b) is the process's socket */
+	__u8 pad[2];
+	char comm[16]; /* the task's command, NUL-padded (XS_OWN_COMM) */
+};
+
 struct xs_flow {
 	__u64 first_ns;
 	__u64 last_ns;
@@ -71,6 +82,7 @@ struct xs_flow {
 	__u8 state; /* XS_FLOW_* */
 	__u8 client; /* the endpoint (0: a, 1: b) that sent the SYN, else the first seen */
 	__u8 pad[6];
+	struct xs_flow_owner owner; /* issue 24 (--process): the local process, when known */
 };
 
 /* A host the detectors follow: as a source (port 0), or as a service (its port). */
@@ -153,7 +165,8 @@ struct xs_detect_cfg {
 
 _Static_assert(sizeof(struct xs_flow_key) == 40, "xs_flow_key layout");
 _Static_assert(sizeof(struct xs_flow_dir) == 48, "xs_flow_dir layout");
-_Static_assert(sizeof(struct xs_flow) == 144, "xs_flow layout");
+_Static_assert(sizeof(struct xs_flow_owner) == 32, "xs_flow_owner layout");
+_Static_assert(sizeof(struct xs_flow) == 176, "xs_flow layout");
 _Static_assert(sizeof(struct xs_host_key) == 20, "xs_host_key layout");
 _Static_assert(sizeof(struct xs_source) == 160, "xs_source layout");
 _Static_assert(sizeof(struct xs_service) == 192, "xs_service layout");

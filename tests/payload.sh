@@ -42,13 +42,16 @@ done
 # not, and through standard output.
 for f in "$corpus/ssh.pcap" "$top/tests/data/vlan-qinq.pcap" "$top/tests/data/tcp-truncation.pcap" \
 	"$corpus/bigtcp-ipv6-hbh.pcap" "$top/tests/data/nsec.pcap"; do
-	"$bin" -r "$f" -w "$work/out.pcap" 2>/dev/null
-	if cmp -s <(tcpdump -n -tt -v -r "$f" 2>/dev/null) <(tcpdump -n -tt -v -r "$work/out.pcap" 2>/dev/null); then
-		ok
-	else
-		bad "-w round trip of $(basename "$f")"
-	fi
+	for ext in pcap pcapng; do # a .pcapng name writes pcapng (interface blocks, EPBs)
+		"$bin" -r "$f" -w "$work/out.$ext" 2>/dev/null
+		if cmp -s <(tcpdump -n -tt -v -r "$f" 2>/dev/null) <(tcpdump -n -tt -v -r "$work/out.$ext" 2>/dev/null); then
+			ok
+		else
+			bad "-w round trip of $(basename "$f") as $ext"
+		fi
+	done
 done
+head -c 4 "$work/out.pcapng" | od -An -tx1 | grep -q '0a 0d 0d 0a' && ok || bad "-w x.pcapng: not a pcapng"
 if cmp -s <(tcpdump -n -tt -r "$corpus/ssh.pcap" 'port 22 and tcp[13] & 8 != 0' 2>/dev/null) \
 	<("$bin" -r "$corpus/ssh.pcap" -w - 'port 22 and tcp[13] & 8 != 0' 2>/dev/null |
 		tcpdump -n -tt -r - 2>/dev/null); then
@@ -84,21 +87,23 @@ fi
 # A full filesystem: a clear message, exit 1, and exactly the packets it says are in the file.
 full_disk() {
 	unshare -m sh -c "mount -t tmpfs -o size=8k tmpfs '$work/tiny' &&
-		'$bin' -r '$corpus/ssh.pcap' -w '$work/tiny/o.pcap' 2>'$work/full.err'
+		'$bin' -r '$corpus/ssh.pcap' -w '$work/tiny/o.$1' 2>'$work/full.err'
 		echo \$? >'$work/full.rc'
-		tcpdump -r '$work/tiny/o.pcap' 2>/dev/null | wc -l >'$work/full.n'"
+		tcpdump -r '$work/tiny/o.$1' 2>/dev/null | wc -l >'$work/full.n'"
 }
 mkdir -p "$work/tiny"
 if unshare -m true 2>/dev/null; then
-	full_disk
-	said=$(sed -n 's/.*; \([0-9]*\) packets\? written$/\1/p' "$work/full.err")
-	if [ "$(cat "$work/full.rc")" = 1 ] && grep -q 'No space left on device' "$work/full.err" &&
-		[ -n "$said" ] && [ "$said" = "$(cat "$work/full.n")" ] && [ "$said" -gt 0 ]; then
-		ok
-		echo "payload: full disk: exit 1, '$(tail -1 "$work/full.err")', file holds $said"
-	else
-		bad "full disk: rc $(cat "$work/full.rc"), '$(cat "$work/full.err")', file holds $(cat "$work/full.n")"
-	fi
+	for ext in pcap pcapng; do
+		full_disk $ext
+		said=$(sed -n 's/.*; \([0-9]*\) packets\? written$/\1/p' "$work/full.err")
+		if [ "$(cat "$work/full.rc")" = 1 ] && grep -q 'No space left on device' "$work/full.err" &&
+			[ -n "$said" ] && [ "$said" = "$(cat "$work/full.n")" ] && [ "$said" -gt 0 ]; then
+			ok
+			echo "payload: full disk ($ext): exit 1, '$(tail -1 "$work/full.err")', file holds $said"
+		else
+			bad "full disk ($ext): rc $(cat "$work/full.rc"), '$(cat "$work/full.err")', file holds $(cat "$work/full.n")"
+		fi
+	done
 else
 	echo "payload: SKIP full disk (no unshare here)"
 fi

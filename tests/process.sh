@@ -6,7 +6,9 @@
 # interface, the server's on the server's, in both directions; a curl run in a cgroup this test
 # makes names that cgroup; --cgroup, --comm and --pid (with an expression) keep exactly their
 # packets; a router namespace between two others forwards a conversation whose every packet
-# says [no owner]; --json carries the owner as fields. Cleanup (processes by PID, namespaces,
+# says [no owner]; --json carries the owner as fields; a -w .pcapng file keeps each packet's owner
+# as ptcpdump's comment (read back with tshark), its interface and direction; a connection made
+# before xdpspy started names both its processes. Cleanup (processes by PID, namespaces,
 # the cgroup) by trap.
 set -u
 . "$(dirname "$0")/netns.sh"
@@ -132,9 +134,10 @@ check_owned() {
 }
 
 # --- curl and python3, on both ends ------------------------------------------------------------
-# The server starts after xdpspy: a socket opened before the capture has no owner it knows of.
+# The server starts after xdpspy: its sockets are learned as they are made.
 xs_topology || exit 1
-xdpspy_in xa "$NS_A" "$IF_A" --process tcp
+# xa also writes a .pcapng file (--print: the lines as well), read back below.
+xdpspy_in xa "$NS_A" "$IF_A" --process -w "$XS_WORK/xa.pcapng" --print tcp
 xdpspy_in xb "$NS_B" "$IF_B" --process tcp
 tcpdump_in ta "$NS_A" "$IF_A" tcp
 tcpdump_in tb "$NS_B" "$IF_B" tcp
@@ -145,6 +148,103 @@ CURL=$CURL_PID
 check_owned xa ta "curl $CURL /"
 check_owned xb tb "python3 $SRV /"
 for n in xa xb ta tb; do stop_named $n; done
+
+# check_pcapng FILE TCPDUMP PID COMM IF PORT: tcpdump reads FILE as the lines TCPDUMP printed
+# live; tshark reads each packet's comment as ptcpdump writes it (PID, Cmd), the interface IF,
+# and the direction: outbound from the local end (not PORT), inbound to it.
+check_pcapng() {
+	local f=$1 ref=$2 pid=$3 comm=$4 dev=$5 port=$6 n rows
+	grep -v '^$' "$XS_WORK/$ref.out" >"$XS_WORK/$ref.lines"
+	if ! diff <(tcpdump -n -t -r "$f" 2>/dev/null) "$XS_WORK/$ref.lines" >"$XS_WORK/$ref.ng.diff"; then
+		bad "$f: tcpdump -r reads other lines than tcpdump printed live"
+		head -6 "$XS_WORK/$ref.ng.diff" | sed 's/^/    | /'
+	fi
+	n=$(wc -l <"$XS_WORK/$ref.lines")
+	# One row a packet: interface, direction (1 in, 2 out), source port, comment (tshark
+	# writes its newlines as \n).
+	rows=$(tshark -r "$f" -T fields -E separator='|' -e frame.interface_name \
+		-e frame.packet_flags_direction -e tcp.srcport -e frame.comment 2>/dev/null |
+		WANT="PID: $pid\\nCmd: $comm\\n" awk -F'|' -v d="$dev" -v p="$port" '
+			$1 == d && index($4, ENVIRON["WANT"]) == 1 &&
+			($2 + 0 == ($3 == p ? 1 : 2) || $2 == ($3 == p ? "0x00000001" : "0x00000002"))' | wc -l)
+	if ((n > 0 && rows == n)); then
+		echo "process: $f: $n packets, each commented \"PID: $pid, Cmd: $comm\" on $dev, its direction right"
+		ok
+	else
+		bad "$f: $rows of $n packets with the comment, interface and direction wanted"
+		tshark -r "$f" -T fields -E separator='|' -e frame.interface_name -e frame.packet_flags_direction \
+			-e tcp.srcport -e frame.comment 2>&1 | head -3 | sed 's/^/    | /'
+	fi
+}
+check_pcapng "$XS_WORK/xa.pcapng" ta "$CURL" curl "$IF_A" "$PORT"
+
+# --- the flow table (--flows) carries the owner: `xdpspy flows` (JSON and text) names it ---------
+xdpspy_in xf "$NS_A" "$IF_A" --process --flows tcp port "$PORT"
+fetch "$NS_A" "http://$IP4_B:$PORT/"
+CURL_F=$CURL_PID
+wait_until 3000 file_lines_ge "$XS_WORK/xf.out" 10
+in_ns "$NS_A" "$XDPSPY" flows "$IF_A" --json >"$XS_WORK/flows.json" 2>"$XS_WORK/flows.err"
+in_ns "$NS_A" "$XDPSPY" flows "$IF_A" >"$XS_WORK/flows.txt" 2>>"$XS_WORK/flows.err"
+stop_named xf
+# The curl's connection: its client port is curl's, and the process is curl at the client end.
+cport=$(sed -nE "s/^IP $IP4_A\.([0-9]+) > $IP4_B\.$PORT: Flags \[S\],.*/\1/p" "$XS_WORK/xf.out" | head -1)
+if "$PYTHON" - "$XS_WORK/flows.json" "$cport" "$CURL_F" <<'PY'; then
+import json, sys
+doc = json.load(open(sys.argv[1]))
+flows = doc["flows"] if isinstance(doc, dict) else doc[0]["flows"]
+mine = [f for f in flows if f["client_port"] == int(sys.argv[2])]
+p = mine[0]["process"] if len(mine) == 1 else None
+sys.exit(0 if p and p["pid"] == int(sys.argv[3]) and p["comm"] == "curl" and p["endpoint"] == "client" and p["cgroup"] == "/" else 1)
+PY
+	echo "process: xdpspy flows --json: curl's connection (port $cport) names curl $CURL_F at the client end"
+	ok
+else
+	bad "xdpspy flows --json: curl's connection (port ${cport:-none}) does not name curl $CURL_F"
+	head -c 600 "$XS_WORK/flows.json" | sed 's/^/    | /'
+	sed 's/^/    | /' "$XS_WORK/flows.err" | head -3
+fi
+if grep -qE "^tcp +$IP4_A\.$cport > $IP4_B\.$PORT .* curl/$CURL_F\$" "$XS_WORK/flows.txt" &&
+	grep -q ' PROCESS$' "$XS_WORK/flows.txt"; then
+	echo "process: xdpspy flows: its row ends with curl/$CURL_F"
+	ok
+else
+	bad "xdpspy flows: no row of port $cport ending with curl/$CURL_F"
+	sed 's/^/    | /' "$XS_WORK/flows.txt" | head -8
+fi
+
+# --- a connection made before the capture began ------------------------------------------------
+# Both ends (python3, one process each) connect before xdpspy starts; once xdpspy and tcpdump
+# listen, they exchange three messages and close. xdpspy finds their sockets in /proc at start:
+# each line names its own end's process, as for a connection it saw made.
+PORT3=9082
+spawn oldsrv "$NS_B" "$PYTHON" -c '
+import socket, sys
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind((sys.argv[1], int(sys.argv[2]))); s.listen(1)
+c, _ = s.accept()
+while (d := c.recv(100)): c.sendall(d)
+' "$IP4_B" "$PORT3"
+OLDSRV=$SPAWN_PID
+listening oldsrv "$NS_B" "$IP4_B" "$PORT3"
+spawn oldcli "$NS_A" "$PYTHON" -c '
+import os, socket, sys, time
+s = socket.create_connection((sys.argv[1], int(sys.argv[2])))
+open(sys.argv[3], "w").close()
+while not os.path.exists(sys.argv[4]): time.sleep(0.02)
+for i in range(3): s.sendall(b"hello %d" % i); s.recv(100); time.sleep(0.05)
+s.close()
+' "$IP4_B" "$PORT3" "$XS_WORK/oldcli.connected" "$XS_WORK/oldcli.go"
+OLDCLI=$SPAWN_PID
+wait_until 5000 test -e "$XS_WORK/oldcli.connected" || bad "oldcli: did not connect"
+xdpspy_in xo "$NS_A" "$IF_A" --process tcp port "$PORT3"
+xdpspy_in xob "$NS_B" "$IF_B" --process tcp port "$PORT3"
+tcpdump_in to "$NS_A" "$IF_A" tcp port "$PORT3"
+tcpdump_in tob "$NS_B" "$IF_B" tcp port "$PORT3"
+touch "$XS_WORK/oldcli.go"
+wait_exit "$OLDCLI" 10000
+PORT=$PORT3 check_owned xo to "python3 $OLDCLI /"
+PORT=$PORT3 check_owned xob tob "python3 $OLDSRV /"
+for n in xo xob to tob; do stop_named $n; done
 
 # --- a cgroup of this test's, and the filters -------------------------------------------------
 CG_DIR=$CG_ROOT/$CG_NAME

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "flowowner.h"
 #include "flowtools.h"
 
 /* The columns after the flow's: head, width. */
@@ -87,9 +88,10 @@ static void fmt_age(char *buf, size_t len, double s)
 		snprintf(buf, len, "%.0fh", s / 3600);
 }
 
-static void render_row(FILE *f, const struct flow_view *v, uint64_t now, int flow_width)
+static void render_row(FILE *f, const struct flow_view *v, uint64_t now, int flow_width,
+		       bool owners)
 {
-	char flow[160], num[8], r[8][16], rtt[16];
+	char flow[160], num[8], r[8][16], rtt[16], who[40];
 	int64_t ns = flow_view_rtt_ns(v);
 
 	fmt_flow(flow, sizeof(flow), v);
@@ -102,18 +104,24 @@ static void render_row(FILE *f, const struct flow_view *v, uint64_t now, int flo
 		snprintf(rtt, sizeof(rtt), "%.2f", (double)ns / 1e6);
 	else
 		snprintf(rtt, sizeof(rtt), "-");
-	fprintf(f, "%-*s %-*.*s %-*s %*s %*s %*s %*s %*s %*u %*u %*u %*u %*s\n", PROTO_W,
+	fprintf(f, "%-*s %-*.*s %-*s %*s %*s %*s %*s %*s %*u %*u %*u %*u %*s", PROTO_W,
 		fmt_proto(v->k->proto, num, sizeof(num)), flow_width, flow_width, flow,
 		cols[0].width, fmt_state(v), cols[1].width, r[0], cols[2].width, r[1],
 		cols[3].width, r[2], cols[4].width, r[3], cols[5].width, rtt, cols[6].width,
 		v->retransmits, cols[7].width, v->out_of_order, cols[8].width, v->dup_acks,
 		cols[9].width, v->zero_windows, cols[10].width, r[4]);
+	if (owners) {
+		flow_owner_cell(who, sizeof(who), v->f);
+		fprintf(f, " %s", who);
+	}
+	fputc('\n', f);
 }
 
 void flow_render_rows(FILE *f, const struct flow_snap *s, size_t rows, int max_width)
 {
 	int flow_width = (int)strlen("CLIENT > SERVER");
 	char flow[160];
+	bool owners;
 
 	for (size_t i = 0; i < s->nv && i < rows; i++) {
 		fmt_flow(flow, sizeof(flow), &s->v[i]);
@@ -125,7 +133,9 @@ void flow_render_rows(FILE *f, const struct flow_snap *s, size_t rows, int max_w
 	fprintf(f, "%-*s %-*s", PROTO_W, "PROTO", flow_width, "CLIENT > SERVER");
 	for (size_t i = 0; i < NCOLS; i++)
 		fprintf(f, i ? " %*s" : " %-*s", cols[i].width, cols[i].head);
-	fputc('\n', f);
+	/* --process: the flows' processes, once any of those shown has one. */
+	owners = flow_owner_any(s->v, s->nv < rows ? s->nv : rows);
+	fputs(owners ? " PROCESS\n" : "\n", f);
 	for (size_t i = 0; i < s->nv && i < rows; i++)
-		render_row(f, &s->v[i], s->t_ns, flow_width);
+		render_row(f, &s->v[i], s->t_ns, flow_width, owners);
 }

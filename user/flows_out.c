@@ -8,6 +8,7 @@
 
 #include "counters_user.h"
 #include "exit_codes.h"
+#include "flowowner.h"
 #include "flows_out.h"
 #include "log.h"
 
@@ -53,6 +54,7 @@ static void json_flow(FILE *f, const struct flow_view *v, uint64_t now)
 	json_dir(f, "to_server", &v->f->dir[cl]);
 	fputc(',', f);
 	json_dir(f, "to_client", &v->f->dir[!cl]);
+	flow_owner_json(f, v->f, cl);
 	fputc('}', f);
 }
 

@@ -25,6 +25,7 @@
 #include "gso_btf.h"
 #include "loader.h"
 #include "log.h"
+#include "owner_seed.h"
 #include "pins.h"
 #include "xdpspy.skel.h"
 #include "xlate.h"
@@ -90,6 +91,37 @@ static int setup_owner(struct loader *l, const struct loader_cfg *cfg)
 	return 0;
 }
 
+/* A socket that was there before: what the socket side learned since it was attached wins. */
+static int seed_put(void *ctx, const struct xs_owner_flow *k, uint64_t cookie,
+		    const struct xs_owner_val *v)
+{
+	struct loader *l = ctx;
+
+	if (bpf_map__update_elem(l->skel->maps.owners, &cookie, sizeof(cookie), v, sizeof(*v),
+				 BPF_NOEXIST))
+		return -errno;
+	/* A flow a newer socket owns is not taken from it. */
+	if (bpf_map__update_elem(l->skel->maps.owned_flows, k, sizeof(*k), &cookie, sizeof(cookie),
+				 BPF_NOEXIST) &&
+	    errno != EEXIST)
+		return -errno;
+	return 0;
+}
+
+/* The sockets made before the socket side was attached (owner_seed.h), once it is: a socket
+ * made in between is in both, and the socket side's record is kept. */
+static int seed_owners(struct loader *l, const struct loader_cfg *cfg)
+{
+	struct owner_seed_stats st;
+	int err = owner_seed(cfg->process.cgroup ? cfg->process.cg_level : 0, seed_put, l, &st);
+
+	if (err)
+		log_msg("warning: --process: the sockets opened before the capture: %s; their "
+			"packets say [no owner]",
+			strerror(-err));
+	return 0;
+}
+
 /* The socket-side programs on the cgroup v2 root: every socket of the machine, whatever its
  * cgroup or network namespace. Links: gone with the process. */
 static int attach_owner(struct loader *l, const struct loader_cfg *cfg)
@@ -110,7 +142,7 @@ static int attach_owner(struct loader *l, const struct loader_cfg *cfg)
 		err = l->owner_link[i] ? 0 : -errno;
 	}
 	close(cg);
-	return err;
+	return err ? err : seed_owners(l, cfg);
 }
 
 int loader_owner_seed(struct loader *l, const struct xs_owner_flow *k, uint64_t cookie,

@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* pcap files for -w (see pcap_out.h). File naming and rotation follow tcpdump 4.99. */
+/* pcap and pcapng files for -w (see pcap_out.h). File naming and rotation follow tcpdump 4.99. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "log.h"
 #include "pcap_out.h"
+#include "pcapng.h"
 
 #define PCAP_NSEC_MAGIC 0xa1b23c4d
 #define LINKTYPE_ETHERNET 1
@@ -26,6 +29,9 @@ struct pcap_out {
 	uint8_t *buf;
 	size_t len;
 	uint32_t ends[MAX_RECS]; /* where each buffered record ends in buf */
+	size_t hdr_len; /* the file header (pcapng: the section header and first interface) */
+	uint32_t *ifs; /* pcapng: the index of each interface described in this file, in order */
+	size_t nifs, ifs_cap;
 	size_t nrecs;
 	uint64_t file_bytes; /* bytes of the current file on disk */
 	uint64_t packets; /* records wholly on disk, all files */
@@ -76,17 +82,65 @@ static void put32(uint8_t *p, uint32_t v)
 	memcpy(p, &v, 4); /* pcap files are in the writer's byte order */
 }
 
+static uint16_t linktype(const struct pcap_out *o)
+{
+	return (uint16_t)(o->cfg.linktype ? o->cfg.linktype : LINKTYPE_ETHERNET);
+}
+
+/* pcapng: an interface description for ifindex, named as the system names it. */
+static int describe_if(struct pcap_out *o, uint32_t ifindex, const char *name)
+{
+	char buf[IF_NAMESIZE];
+
+	if (o->nifs == o->ifs_cap) {
+		size_t cap = o->ifs_cap ? 2 * o->ifs_cap : 8;
+		uint32_t *ifs = realloc(o->ifs, cap * sizeof(*ifs));
+
+		if (!ifs)
+			return -ENOMEM;
+		o->ifs = ifs;
+		o->ifs_cap = cap;
+	}
+	if (!name && ifindex)
+		name = if_indextoname(ifindex, buf);
+	o->ifs[o->nifs++] = ifindex;
+	o->len += pcapng_idb(o->buf + o->len, linktype(o), o->cfg.snaplen, name);
+	return 0;
+}
+
+/* pcapng: the place of ifindex's description in this file, described now if it is new. */
+static int if_id(struct pcap_out *o, uint32_t ifindex, uint32_t *id)
+{
+	for (size_t i = 0; i < o->nifs; i++)
+		if (o->ifs[i] == ifindex) {
+			*id = (uint32_t)i;
+			return 0;
+		}
+	*id = (uint32_t)o->nifs;
+	return describe_if(o, ifindex, NULL);
+}
+
 static void put_file_header(struct pcap_out *o)
 {
 	uint8_t *h = o->buf + o->len;
 	uint16_t version[2] = {2, 4};
+
+	if (o->cfg.ng) {
+		/* libpcap reads no pcapng file without an interface: the capture's comes first. */
+		o->len += pcapng_shb(h);
+		o->nifs = 0;
+		describe_if(o, o->cfg.ifindex, o->cfg.ifname);
+		o->hdr_len = o->len;
+		return;
+	}
+	o->hdr_len = 24;
 
 	put32(h, PCAP_NSEC_MAGIC);
 	memcpy(h + 4, version, 4);
 	put32(h + 8, 0); /* thiszone */
 	put32(h + 12, 0); /* sigfigs */
 	put32(h + 16, o->cfg.snaplen);
-	put32(h + 20, o->cfg.linktype ? o->cfg.linktype : LINKTYPE_ETHERNET);
+	put32(h + 20, linktype(o));
 	o->len += 24;
 }
 
@@ -125,8 +179,8 @@ static int flush(struct pcap_out *o)
 
 		if (whole)
 			keep += o->ends[whole - 1];
-		else if (!o->file_bytes && done >= 24)
-			keep = 24;
+		else if (!o->file_bytes && done >= o->hdr_len)
+			keep = o->hdr_len;
 		if (ftruncate(o->fd, (off_t)keep) == 0)
 			o->file_bytes = keep;
 	}
@@ -187,6 +241,7 @@ int pcap_out_open(struct pcap_out **out, const struct pcap_out_cfg *cfg)
 	o->g_count = 1;
 	err = open_file(o, o->g_start);
 	if (err) {
+		free(o->ifs);
 		free(o->buf);
 		free(o);
 		return err;
@@ -222,10 +277,44 @@ static int rotate(struct pcap_out *o)
 	return 0;
 }
 
-int pcap_out_write(struct pcap_out *o, int64_t sec, uint32_t nsec, const uint8_t *data,
-		   uint32_t caplen, uint32_t wire_len)
+/* pcapng: the packet as an enhanced packet block, with its interface described first if new. */
+static int put_epb(struct pcap_out *o, int64_t sec, uint32_t nsec, const uint8_t *data,
+		   uint32_t caplen, uint32_t wire_len, const struct pcap_out_meta *m)
 {
-	uint8_t *h;
+	struct pcapng_pkt p = {.ts_ns = (uint64_t)sec * 1000000000 + nsec,
+			       .data = data,
+			       .caplen = caplen,
+			       .wire_len = wire_len};
+	int err = if_id(o, m ? m->ifindex : 0, &p.ifid);
+
+	if (err)
+		return err;
+	if (m) {
+		p.dir = (enum pcapng_dir)m->dir;
+		p.comment = m->comment;
+		p.comment_len = m->comment_len;
+	}
+	o->len += pcapng_epb(o->buf + o->len, &p);
+	return 0;
+}
+
+static void put_record(struct pcap_out *o, int64_t sec, uint32_t nsec, const uint8_t *data,
+		       uint32_t caplen, uint32_t wire_len)
+{
+	uint8_t *h = o->buf + o->len;
+
+	put32(h, (uint32_t)sec);
+	put32(h + 4, nsec);
+	put32(h + 8, caplen);
+	put32(h + 12, wire_len);
+	memcpy(h + REC_HDR, data, caplen);
+	o->len += REC_HDR + caplen;
+}
+
+int pcap_out_write(struct pcap_out *o, int64_t sec, uint32_t nsec, const uint8_t *data,
+		   uint32_t caplen, uint32_t wire_len, const struct pcap_out_meta *m)
+{
+	size_t need = (o->cfg.ng ? PCAPNG_IDB_MAX + PCAPNG_EPB_EXTRA : REC_HDR) + (size_t)caplen;
 	int err;
 
 	if (o->fd < 0)
@@ -233,20 +322,27 @@ int pcap_out_write(struct pcap_out *o, int64_t sec, uint32_t nsec, const uint8_t
 	err = rotate(o);
 	if (err)
 		return err;
-	if (BUF_SIZE - o->len < REC_HDR + (size_t)caplen || o->nrecs == MAX_RECS) {
+	if (BUF_SIZE - o->len < need || o->nrecs == MAX_RECS) {
 		err = flush(o);
 		if (err)
 			return err;
 	}
-	h = o->buf + o->len;
-	put32(h, (uint32_t)sec);
-	put32(h + 4, nsec);
-	put32(h + 8, caplen);
-	put32(h + 12, wire_len);
-	memcpy(h + REC_HDR, data, caplen);
-	o->len += REC_HDR + caplen;
+	if (o->cfg.ng) {
+		err = put_epb(o, sec, nsec, data, caplen, wire_len, m);
+		if (err)
+			return err;
+	} else {
+		put_record(o, sec, nsec, data, caplen, wire_len);
+	}
 	o->ends[o->nrecs++] = (uint32_t)o->len;
 	return o->cfg.flush_each ? flush(o) : 0;
+}
+
+bool pcap_out_is_ng(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n > 7 && !strcasecmp(path + n - 7, ".pcapng");
 }
 
 int pcap_out_close(struct pcap_out *o)
@@ -256,6 +352,7 @@ int pcap_out_close(struct pcap_out *o)
 	if (!o)
 		return 0;
 	err = o->fd >= 0 ? close_file(o) : 0;
+	free(o->ifs);
 	free(o->buf);
 	free(o);
 	return err;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The output of a capture (sink.h): one path for live capture and replay. */
 #include <errno.h>
+#include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,8 @@
 
 #define LINKTYPE_LINUX_SLL2 276
 #include "pcap_out.h"
+#include "pcapng.h"
+#include "print/owner.h"
 #include "sink.h"
 
 struct sink {
@@ -19,6 +22,8 @@ struct sink {
 	struct pcap_out *out; /* -w */
 	int out_err; /* pcap_out_write()'s last non-zero result */
 	bool cooked; /* -w writes LINUX_SLL2 records (-i any) */
+	bool ng; /* -w writes pcapng (pcap_out_is_ng) */
+	char comment[PCAPNG_COMMENT_MAX]; /* pcapng: the packet's owner (--process) */
 	uint8_t cooked_frame[COOKED_HDR_LEN + 262144]; /* a record, as -i any writes it */
 	bool done; /* -c reached, or the output ended */
 	bool reader_gone; /* stdout refused a write: the reader went away (| head) */
@@ -56,6 +61,14 @@ int sink_open_file(struct sink *s, uint32_t snaplen, bool cooked)
 				  .max_files = o->max_files};
 
 	s->cooked = cooked;
+	if (o->write_file && pcap_out_is_ng(o->write_file)) {
+		pc.ng = s->ng = true;
+		pc.ifname = o->niface == 1 ? o->iface[0] : cooked ? "any" : NULL;
+		pc.ifindex = pc.ifname ? if_nametoindex(pc.ifname) : 0;
+	} else if (o->write_file && o->process.on) {
+		log_msg("warning: %s: the owners (--process) are kept only in a .pcapng file",
+			o->write_file);
+	}
 	return o->write_file && pcap_out_open(&s->out, &pc) ? -1 : 0;
 }
 
@@ -98,9 +111,30 @@ static bool counted(struct sink *s)
 	return s->done;
 }
 
+/* pcapng: the packet's interface, its direction (which hook saw it) and its owner's comment. */
+static const struct pcap_out_meta *ng_meta(struct sink *s, const struct xs_event *ev,
+					   const struct pkt_info *pi, struct pcap_out_meta *m)
+{
+	struct strbuf sb;
+
+	memset(m, 0, sizeof(*m));
+	m->ifindex = ev->ifindex;
+	/* A replayed file's packet was seen by no hook here: its direction is not known. */
+	if (ev->ifindex)
+		m->dir = ev->flags & XS_F_EGRESS ? PCAPNG_DIR_OUT : PCAPNG_DIR_IN;
+	if (pi->owner) {
+		sb_init(&sb, s->comment, sizeof(s->comment));
+		owner_comment(pi->owner, &sb);
+		m->comment = s->comment;
+		m->comment_len = sb.len;
+	}
+	return m;
+}
+
 bool sink_packet(struct sink *s, const struct xs_event *ev, const struct pkt_info *pi,
 		 const struct print_hint *h)
 {
+	struct pcap_out_meta meta;
 	struct strbuf sb;
 
 	if (s->done)
@@ -115,8 +149,8 @@ bool sink_packet(struct sink *s, const struct xs_event *ev, const struct pkt_inf
 			data = s->cooked_frame;
 			wire_len += COOKED_HDR_LEN - ETHER_HDR_LEN;
 		}
-		s->out_err =
-		    pcap_out_write(s->out, pi->sec, (uint32_t)pi->nsec, data, caplen, wire_len);
+		s->out_err = pcap_out_write(s->out, pi->sec, (uint32_t)pi->nsec, data, caplen,
+					    wire_len, s->ng ? ng_meta(s, ev, pi, &meta) : NULL);
 		if (s->out_err) {
 			s->done = true;
 			return true;

@@ -186,6 +186,12 @@ static int loader(void)
 	    {"attach", {.counters_only = true}},
 	    {"attach-flows", {.counters_only = true, .flows = true, .detect = XS_DETECT_DEFAULTS}},
 	    {"live-flows", {.wakeup_bytes = wakeup, .flows = true, .detect = XS_DETECT_DEFAULTS}},
+	    /* --process with --flows: the owner lookups and the flow's owner (bpf/flow_owner.h) */
+	    {"live-process-flows",
+	     {.wakeup_bytes = wakeup,
+	      .flows = true,
+	      .detect = XS_DETECT_DEFAULTS,
+	      .process = {.on = true}}},
 	    {"replay", {.test_runs = true, .filter = &filter, .verify_sum = true}},
 	};
 	int rc = 0;

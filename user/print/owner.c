@@ -31,3 +31,18 @@ void print_owner(const struct pkt_owner *o, struct strbuf *sb)
 		sb_printf(sb, "cgroup#%llu", (unsigned long long)o->k.cgroup);
 	sb_puts(sb, o->k.state == XS_OWN_CLOSED ? ", closed]" : "]");
 }
+
+void owner_comment(const struct pkt_owner *o, struct strbuf *sb)
+{
+	char comm[XS_OWN_COMM + 1];
+
+	if (o->k.state == XS_OWN_NONE)
+		return;
+	owner_comm(&o->k, comm);
+	sb_printf(sb, "PID: %u\nCmd: %s\n", o->k.pid, comm);
+	if (o->cgroup)
+		sb_printf(sb, "Cgroup: %s\n", o->cgroup);
+	sb_printf(sb, "CgroupId: %llu", (unsigned long long)o->k.cgroup);
+	if (o->k.state == XS_OWN_CLOSED)
+		sb_puts(sb, "\nSocketClosed: true");
+}
