@@ -3,14 +3,17 @@
 #include <string.h>
 #include <time.h>
 
+#include <arpa/inet.h>
+
 #include "flowtools.h"
+#include "verdictfmt.h"
 
 /* The columns after the flow's: head, width. */
 static const struct {
 	const char *head;
 	int width;
 } cols[] = {{"STATE", 7}, {"BYTES/S", 8}, {"PKTS/S", 7}, {"BYTES", 7}, {"PKTS", 7}, {"RTT(ms)", 8},
-	    {"RETX", 5},  {"OOO", 5},	  {"DUPACK", 6}, {"ZWIN", 5},  {"AGE", 5}};
+	    {"RETX", 5},  {"OOO", 5},	  {"DUPACK", 6}, {"ZWIN", 5},  {"AGE", 5},  {"VERDICT", 9}};
 #define NCOLS (sizeof(cols) / sizeof(cols[0]))
 #define PROTO_W 5
 
@@ -89,7 +92,7 @@ static void fmt_age(char *buf, size_t len, double s)
 
 static void render_row(FILE *f, const struct flow_view *v, uint64_t now, int flow_width)
 {
-	char flow[160], num[8], r[8][16], rtt[16];
+	char flow[160], num[8], r[8][16], rtt[16], verdict[16];
 	int64_t ns = flow_view_rtt_ns(v);
 
 	fmt_flow(flow, sizeof(flow), v);
@@ -98,16 +101,17 @@ static void render_row(FILE *f, const struct flow_view *v, uint64_t now, int flo
 	fmt_si(r[2], sizeof(r[2]), (double)v->bytes);
 	fmt_si(r[3], sizeof(r[3]), (double)v->packets);
 	fmt_age(r[4], sizeof(r[4]), (double)(now - v->f->first_ns) / 1e9);
+	verdict_summary(verdict, sizeof(verdict), v->f, ntohs(v->k->port[!v->client]));
 	if (ns >= 0)
 		snprintf(rtt, sizeof(rtt), "%.2f", (double)ns / 1e6);
 	else
 		snprintf(rtt, sizeof(rtt), "-");
-	fprintf(f, "%-*s %-*.*s %-*s %*s %*s %*s %*s %*s %*u %*u %*u %*u %*s\n", PROTO_W,
+	fprintf(f, "%-*s %-*.*s %-*s %*s %*s %*s %*s %*s %*u %*u %*u %*u %*s %-*s\n", PROTO_W,
 		fmt_proto(v->k->proto, num, sizeof(num)), flow_width, flow_width, flow,
 		cols[0].width, fmt_state(v), cols[1].width, r[0], cols[2].width, r[1],
 		cols[3].width, r[2], cols[4].width, r[3], cols[5].width, rtt, cols[6].width,
 		v->retransmits, cols[7].width, v->out_of_order, cols[8].width, v->dup_acks,
-		cols[9].width, v->zero_windows, cols[10].width, r[4]);
+		cols[9].width, v->zero_windows, cols[10].width, r[4], cols[11].width, verdict);
 }
 
 void flow_render_rows(FILE *f, const struct flow_snap *s, size_t rows, int max_width)

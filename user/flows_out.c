@@ -10,6 +10,7 @@
 #include "exit_codes.h"
 #include "flows_out.h"
 #include "log.h"
+#include "verdictfmt.h"
 
 #define PROM_TOP 10 /* flows exported without --top */
 
@@ -53,6 +54,8 @@ static void json_flow(FILE *f, const struct flow_view *v, uint64_t now)
 	json_dir(f, "to_server", &v->f->dir[cl]);
 	fputc(',', f);
 	json_dir(f, "to_client", &v->f->dir[!cl]);
+	fputc(',', f);
+	verdict_json(f, v->f, cl, ntohs(v->k->port[!cl]));
 	fputc('}', f);
 }
 

@@ -381,6 +381,8 @@ int subcmd_run(int argc, char **argv)
 		return watch_run(argc - 1, argv + 1);
 	if (!strcmp(cmd, "flows"))
 		return flows_run(argc - 1, argv + 1);
+	if (!strcmp(cmd, "audit"))
+		return audit_run(argc - 1, argv + 1);
 	if (argc != 3) {
 		fprintf(stderr, "usage: xdpspy %s IF\n", cmd);
 		return XS_EXIT_ERR;
@@ -391,7 +393,7 @@ int subcmd_run(int argc, char **argv)
 int subcmd_is(const char *word)
 {
 	static const char *const cmds[] = {"attach", "detach", "stats", "list",
-					   "top",    "watch",  "flows"};
+					   "top",    "watch",  "flows", "audit"};
 
 	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		if (!strcmp(word, cmds[i]))
