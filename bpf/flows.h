@@ -112,6 +112,8 @@ static __always_inline void flow_restart(struct xs_flow *fl)
 	fl->state = 0;
 	fl->syn_ns = fl->synack_ns = fl->ack_ns = 0;
 	fl->dir[0].seq_known = fl->dir[1].seq_known = 0;
+	if (detect_cfg.verdicts) /* the new connection's payload is read afresh */
+		__builtin_memset(&fl->verdict, 0, sizeof(fl->verdict));
 }
 
 /* Sequence analysis of one segment in its direction D. */

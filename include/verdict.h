@@ -45,7 +45,9 @@ XS_INLINE int xs_vmatch(const __u8 *b, __u32 n, __u32 off, const char *lit, __u3
 
 	if (off + len > n)
 		return 0;
+#ifdef __bpf__
 #pragma unroll
+#endif
 	for (i = 0; i < len; i++) {
 		__u8 c = XS_VB(b, off + i);
 
