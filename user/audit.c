@@ -251,20 +251,21 @@ int audit_run(int argc, char **argv)
 	struct flow_opts fo;
 	double secs = -1;
 	struct audit *a;
+	bool bad = false;
 	int c, rc;
 
 	flow_opts_init(&fo);
 	flow_opts_long(lo + 1);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "i:", lo, NULL)) != -1) {
+	while (!bad && (c = getopt_long(argc, argv, "i:", lo, NULL)) != -1) {
 		if (c == 'i')
 			ifname = optarg;
-		else if (c == 'F' && (secs = duration(optarg)) >= 0)
-			continue;
-		else if (c == '?' || c == 'F' || flow_opts_take(&fo, c, optarg) <= 0)
-			optind = argc + 1;
+		else if (c == 'F' && (bad = (secs = duration(optarg)) < 0))
+			log_msg("invalid --for %s (seconds, or 60s, 2m, 1h)", optarg);
+		else if (c != 'F')
+			bad = c == '?' || flow_opts_take(&fo, c, optarg) <= 0;
 	}
-	if (optind != argc) {
+	if (bad || optind != argc) {
 		fprintf(stderr, "usage: xdpspy audit [-i IF] [--for DURATION (60s, 2m)]\n");
 		return XS_EXIT_ERR;
 	}

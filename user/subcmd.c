@@ -354,8 +354,11 @@ static int attach_args(int argc, char **argv)
 		r = c == '?' ? 0 : flow_opts_take(&fo, c, optarg);
 		if (r < 0)
 			return XS_EXIT_ERR;
-		if (!r)
-			optind = argc + 1; /* the usage below */
+		if (!r) {
+			optind =
+			    argc + 1; /* the usage below: getopt must not read past argv's end */
+			break;
+		}
 	}
 	if (optind != argc - 1) {
 		fprintf(stderr, "usage: xdpspy attach IF [--hook auto|xdp|tc] [--flows] "

@@ -265,8 +265,11 @@ static int parse(struct watch *w, struct flow_opts *fo, const char **ifname, int
 	flow_opts_long(lo + 2);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "i:", lo, NULL)) != -1)
-		if (!take(w, fo, ifname, c, optarg))
-			optind = argc + 1;
+		if (!take(w, fo, ifname, c, optarg)) {
+			optind =
+			    argc + 1; /* the usage below: getopt must not read past argv's end */
+			break;
+		}
 	if (optind != argc) {
 		fprintf(stderr, "usage: xdpspy watch [-i IF] [--json] [--interval S]\n");
 		return XS_EXIT_ERR;
