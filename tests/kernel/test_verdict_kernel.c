@@ -26,6 +26,8 @@ static const uint8_t client4[4] = {10, 0, 0, 2}, server4[4] = {10, 0, 0, 1};
 static const uint8_t client6[16] = {0xfd, 0, [15] = 2}, server6[16] = {0xfd, 0, [15] = 1};
 
 /* One packet of the conversation as a frame: Ethernet (a tag), IP, TCP or UDP, the payload. */
+static uint8_t tcp_flags = 0x18; /* PSH ACK; the restart check sets others */
+
 static uint32_t frame(uint8_t *f, enum shape sh, const struct vc_case *c, int dir,
 		      const uint8_t *pl, uint32_t n)
 {
@@ -58,7 +60,7 @@ static uint32_t frame(uint8_t *f, enum shape sh, const struct vc_case *c, int di
 	f[l4] = (uint8_t)(sport >> 8), f[l4 + 1] = (uint8_t)sport;
 	f[l4 + 2] = (uint8_t)(dport >> 8), f[l4 + 3] = (uint8_t)dport;
 	if (c->proto == 6) {
-		f[l4 + 12] = 5 << 4, f[l4 + 13] = 0x18, f[l4 + 14] = 0xff; /* PSH ACK */
+		f[l4 + 12] = 5 << 4, f[l4 + 13] = tcp_flags, f[l4 + 14] = 0xff;
 	} else {
 		f[l4 + 4] = (uint8_t)((8 + n) >> 8), f[l4 + 5] = (uint8_t)(8 + n);
 	}
@@ -129,6 +131,45 @@ static void run(struct loader *l, int fd, enum shape sh, const struct vc_case *c
 	      "%s, %s: the password in the flow table", c->name, shape_names[sh]);
 }
 
+/* One segment with these flags and this text from dir. */
+static void segment(struct loader *l, const struct vc_case *c, int dir, uint8_t flags,
+		    const char *text)
+{
+	static uint8_t f[256];
+	uint32_t ns;
+
+	tcp_flags = flags;
+	if (loader_test_run_timed(l, false, f,
+				  frame(f, SH_IP4_XDP, c, dir, (const uint8_t *)text, strlen(text)),
+				  1, &ns))
+		CHECK(0, "restart: test run failed");
+	tcp_flags = 0x18;
+}
+
+/* A new connection on a 5-tuple whose last one ended (a SYN after FIN) is read afresh: an SSH
+ * session's verdict does not hide the clear-text login of the next one on the same ports. */
+static void check_restart(struct loader *l, int fd)
+{
+	const struct vc_case c = {.name = "restart", .proto = 6, .port = 110};
+	struct xs_flow fl;
+	int cl;
+
+	clear(fd);
+	segment(l, &c, 0, 0x02, "");
+	segment(l, &c, 1, 0x12, "");
+	segment(l, &c, 0, 0x18, "SSH-2.0-x\r\n");
+	segment(l, &c, 0, 0x11, "");
+	segment(l, &c, 0, 0x02, "");
+	segment(l, &c, 0, 0x18, "PASS secret-pw\r\n");
+	if (the_flow(fd, &fl, &cl)) {
+		CHECK(0, "restart: no flow");
+		return;
+	}
+	CHECK(fl.verdict.dir[cl].kind == XS_VK_CLEAR && fl.verdict.dir[cl].login == XS_VL_USER_PASS,
+	      "restart: kind %u login %u, want clear text and USER/PASS", fl.verdict.dir[cl].kind,
+	      fl.verdict.dir[cl].login);
+}
+
 static int on_event(void *ctx, void *data, size_t size)
 {
 	(void)ctx, (void)data, (void)size;
@@ -156,6 +197,8 @@ int main(void)
 		for (size_t i = 0; i < VC_NCASES; i++)
 			for (int sh = 0; sh < SH_COUNT; sh++)
 				run(l, fd, (enum shape)sh, &vc_cases[i], verdicts);
+		if (verdicts)
+			check_restart(l, fd);
 		loader_close(l);
 	}
 	printf("%d passed, %d failed\n", passed, failed);
