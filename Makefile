@@ -73,7 +73,7 @@ APP_SRC := $(PRINT_SRC) $(KERNEL_SRC) user/opts.c user/replay.c user/ahead.c use
 	user/hook.c user/bpf_owner.c user/detect_opts.c user/counting.c user/flowmap.c \
 	user/flowfmt.c user/alarms.c user/flowfilter.c user/flowsnap.c user/flowrender.c \
 	user/flowtools.c user/top.c user/watch.c user/flows_cmd.c user/flows_out.c user/main.c \
-	user/app_ports.c user/flowowner.c
+	user/app_ports.c user/flowowner.c user/verdictfmt.c user/audit.c
 
 # $(call objs,DIR,SOURCES): the objects of SOURCES built into $(BUILD)/DIR.
 objs = $(patsubst %.c,$(BUILD)/$(1)%.o,$(2))
@@ -85,10 +85,10 @@ FUZZ_APP_OBJ := $(call objs,libfuzzer/,$(filter-out user/main.c,$(APP_SRC)))
 KERNEL_OBJ := $(call objs,,$(KERNEL_SRC))
 
 UNIT_TESTS := test_parse test_print test_lru test_tcpopt test_payload test_classic test_csum \
-	test_segments test_decoders test_ring_merge
+	test_segments test_decoders test_ring_merge test_verdict
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/%)
 KERNEL_TEST_BIN := $(addprefix $(BUILD)/tests/,test_kernel test_cpus test_app_bytes test_xlate \
-	verifier_insns)
+	verifier_insns test_verdict_kernel)
 FUZZ_BIN := $(BUILD)/tests/fuzz_parse_print $(BUILD)/tests/fuzz_pcap_read
 # Everything test-build checks the dependencies of.
 BINARIES = $(BUILD)/xdpspy $(BUILD)/xdpspy-san $(UNIT_BIN) $(KERNEL_TEST_BIN) $(FUZZ_BIN) \
@@ -96,7 +96,7 @@ BINARIES = $(BUILD)/xdpspy $(BUILD)/xdpspy-san $(UNIT_BIN) $(KERNEL_TEST_BIN) $(
 
 .PHONY: all deps test test-unit test-fuzz test-fuzz-pcap test-kernel test-portability test-replay \
 	test-filter test-payload test-difffuzz diff-fuzz test-live test-live-apps test-live-tunnels test-faults \
-	test-counters test-flows test-process test-cli test-build demo goldens vmlinux fuzz soak bench-kernel \
+	test-counters test-flows test-process test-verdicts test-cli test-build demo goldens vmlinux fuzz soak bench-kernel \
 	check-full format check-format lint clean install help
 
 all: $(BUILD)/xdpspy
@@ -179,6 +179,8 @@ $(UNIT_BIN): $(BUILD)/tests/%: $(BUILD)/san/tests/unit/%.o $(SAN_PRINT_OBJ)
 	$(msg) LD-SAN $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g $(SAN) -o $@ $(filter %.o,$^)
+# The verdicts' classifier and the names the tools print for it.
+$(BUILD)/tests/test_verdict: $(call objs,san/,user/verdictfmt.c)
 # Segmented sends: what they link besides the printer.
 $(BUILD)/tests/test_segments: $(call objs,san/,user/segments.c user/seg_filter.c user/decode.c user/compact.c)
 
@@ -187,6 +189,12 @@ $(BUILD)/tests/test_ring_merge: $(call objs,san/,user/ring_merge.c)
 
 $(BUILD)/tests/test_kernel: $(BUILD)/tests/kernel/test_kernel.o $(KERNEL_OBJ) \
 	$(call objs,,user/decode.c user/compact.c user/tcp_sum.c user/csum.c)
+	$(msg) LD $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
+
+# The verdicts on crafted conversations, through the real program (BPF_PROG_TEST_RUN).
+$(BUILD)/tests/test_verdict_kernel: $(BUILD)/tests/kernel/test_verdict_kernel.o $(KERNEL_OBJ)
 	$(msg) LD $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
@@ -237,8 +245,9 @@ test-unit: $(UNIT_BIN)
 	$(Q)tests/unit/run-classic.sh $(BUILD)/tests/test_classic
 
 test-kernel: $(BUILD)/tests/test_kernel $(BUILD)/tests/test_cpus $(BUILD)/tests/test_app_bytes \
-	$(BUILD)/tests/test_xlate
+	$(BUILD)/tests/test_xlate $(BUILD)/tests/test_verdict_kernel
 	$(Q)$(BUILD)/tests/test_kernel tests/data/*.pcap* tests/corpus/tcpdump/*.pcap*
+	$(Q)$(BUILD)/tests/test_verdict_kernel
 	$(Q)$(BUILD)/tests/test_cpus
 	$(Q)$(BUILD)/tests/test_app_bytes tests/data/*.pcap* tests/corpus/tcpdump/*.pcap*
 	$(Q)$(BUILD)/tests/test_xlate tests/data/*.pcap* tests/corpus/tcpdump/*.pcap*
@@ -300,6 +309,11 @@ test-flows: $(BUILD)/xdpspy $(BUILD)/bench/gen $(BUILD)/bench/mix.pcap
 test-process: $(BUILD)/xdpspy
 	$(Q)tests/process.sh
 
+# The verdicts against curl, openssl, ssh and python3's mail clients in namespaces
+# (tests/verdicts.sh).
+test-verdicts: $(BUILD)/xdpspy
+	$(Q)tests/verdicts.sh
+
 test-cli: $(BUILD)/xdpspy
 	$(Q)tests/cli.sh
 
@@ -340,7 +354,8 @@ demo: deps
 # Every layer runs even when an earlier one fails; the summary line says how many did.
 TEST_LAYERS := check-format lint test-cli test-build test-unit test-fuzz test-fuzz-pcap \
 	test-kernel test-portability test-replay test-filter test-payload test-difffuzz test-live \
-	test-live-apps test-live-tunnels test-faults test-counters test-flows test-process
+	test-live-apps test-live-tunnels test-faults test-counters test-flows test-process \
+	test-verdicts
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/xdpspy-san

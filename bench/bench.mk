@@ -50,7 +50,7 @@ $(BUILD)/bench/producers: $(BUILD)/bench/producers.o $(BUILD)/bench/frame.o $(KE
 # then one producer against two at once.
 bench-kernel: $(BUILD)/bench/kernel_cost $(BUILD)/bench/producers
 	$(Q)python3 bench/frames.py $(BUILD)/bench/frames
-	$(Q)$(BUILD)/bench/kernel_cost -e 'tcp port 443 and host 10.0.0.1' -s 128 -v -p \
+	$(Q)$(BUILD)/bench/kernel_cost -e 'tcp port 443 and host 10.0.0.1' -s 128 -v -p -V \
 		$(BUILD)/bench/frames/*.pcap
 	$(Q)$(BUILD)/bench/producers -r $(KERNEL_ROUNDS) $(BUILD)/bench/frames/*.pcap
 

@@ -25,9 +25,18 @@
  * counters-only, the median of the differences of rounds run in turn (counters, flows,
  * counters, ...), so a machine's drift between two columns does not count. The frame is the
  * same at every run: its flow is in the table, as a packet of a flow under way finds it.
+ *
+ * -V (the verdicts, on with --flows unless --no-verdicts): `verd-added` is what they add to
+ * `flows` for a flow under way (its direction's verdict done: one byte tested), `verd-first`
+ * what they add to the packet that is read and classified, a direction's first with payload:
+ * single runs with the flow table emptied before each, the median of the differences of runs
+ * in turn with and without verdicts, which one first alternating (a pure ACK's, which is read
+ * by neither, says what is left of the noise).
  */
 #include <stdio.h>
 #include <sys/socket.h>
+
+#include <bpf/bpf.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -148,6 +157,40 @@ static double measure_added(struct loader *a, struct loader *b, const struct fra
 	return d[rounds / 2];
 }
 
+/* Empties l's flow table: the next run's packet is its flow's first. */
+static void flows_clear(struct loader *l)
+{
+	int fd = loader_flow_fd(l, LFM_FLOWS);
+	struct xs_flow_key k;
+
+	while (!bpf_map_get_next_key(fd, NULL, &k))
+		bpf_map_delete_elem(fd, &k);
+}
+
+/* -V: the median over rounds of b's cost minus a's for a flow's first packet (one run each,
+ * the tables emptied before it). */
+static double measure_first(struct loader *a, struct loader *b, const struct frame *f, int rounds)
+{
+	uint32_t ta, tb;
+	int32_t d[rounds];
+
+	for (int r = -1; r < rounds; r++) {
+		struct loader *first = r & 1 ? b : a, *second = r & 1 ? a : b;
+		uint32_t *t1 = r & 1 ? &tb : &ta, *t2 = r & 1 ? &ta : &tb;
+
+		/* In turn which runs first: the second finds the caches the first warmed. */
+		flows_clear(a);
+		flows_clear(b);
+		if (loader_test_run_timed(first, false, f->data, f->len, 1, t1) ||
+		    loader_test_run_timed(second, false, f->data, f->len, 1, t2))
+			return -1;
+		if (r >= 0)
+			d[r] = (int32_t)tb - (int32_t)ta;
+	}
+	qsort(d, (size_t)rounds, sizeof(d[0]), cmp_i32);
+	return d[rounds / 2];
+}
+
 /* The bytes a live `xdpspy -n` (-v: `-n -v`) has its records carry for the payload decoders. */
 static const struct xs_app_cfg *live_app(bool verbose)
 {
@@ -156,6 +199,8 @@ static const struct xs_app_cfg *live_app(bool verbose)
 	app_ports_fill(&app[verbose], &(struct print_opts){.nflag = 1, .vflag = verbose});
 	return &app[verbose];
 }
+
+static bool no_verdicts; /* the next open_loader()'s --no-verdicts */
 
 static struct loader *open_loader(bool counters_only, const struct cbpf_prog *filter,
 				  uint32_t snap_len, bool verify_sum, bool flows, bool process)
@@ -172,7 +217,10 @@ static struct loader *open_loader(bool counters_only, const struct cbpf_prog *fi
 				 .detect = XS_DETECT_DEFAULTS,
 				 .process = {.on = process}};
 	struct loader *l;
-	int err = loader_open(&l, &cfg, on_event, NULL);
+	int err;
+
+	cfg.detect.verdicts = !no_verdicts;
+	err = loader_open(&l, &cfg, on_event, NULL);
 
 	if (err) {
 		fprintf(stderr, "kernel_cost: cannot load the BPF program: %s\n", strerror(-err));
@@ -185,15 +233,15 @@ int main(int argc, char **argv)
 {
 	struct loader *counting = NULL, *events = NULL, *filtered = NULL, *snapped = NULL,
 		      *summed = NULL, *flowing = NULL, *ev_flowing = NULL, *proc = NULL,
-		      *proc_hit = NULL, *proc_flows = NULL;
+		      *proc_hit = NULL, *proc_flows = NULL, *unjudged = NULL;
 	uint32_t snap = 0;
-	bool sum = false, process = false;
+	bool sum = false, process = false, verdicts = false;
 	struct cbpf_prog prog = {0};
 	struct frame *f = calloc(1, sizeof(*f));
 	const char *expr = NULL;
 	int rounds = 200, c, rc = 1;
 
-	while ((c = getopt(argc, argv, "r:e:s:vp")) != -1) {
+	while ((c = getopt(argc, argv, "r:e:s:vpV")) != -1) {
 		if (c == 'r')
 			rounds = atoi(optarg);
 		else if (c == 'e')
@@ -204,13 +252,16 @@ int main(int argc, char **argv)
 			sum = true;
 		else if (c == 'p')
 			process = true;
+		else if (c == 'V')
+			verdicts = true;
 		else
 			return 2;
 	}
 	if (optind >= argc || rounds < 1 || !f) {
-		fprintf(stderr,
-			"usage: kernel_cost [-r ROUNDS] [-e EXPRESSION] [-s SNAPLEN] [-v] [-p] "
-			"FRAME.pcap...\n");
+		fprintf(
+		    stderr,
+		    "usage: kernel_cost [-r ROUNDS] [-e EXPRESSION] [-s SNAPLEN] [-v] [-p] [-V] "
+		    "FRAME.pcap...\n");
 		return 2;
 	}
 	if (expr) {
@@ -229,8 +280,12 @@ int main(int argc, char **argv)
 	proc = process ? open_loader(false, NULL, 0, false, false, true) : NULL;
 	proc_hit = process ? open_loader(false, NULL, 0, false, false, true) : NULL;
 	proc_flows = process ? open_loader(false, NULL, 0, false, true, true) : NULL;
+	no_verdicts = true;
+	unjudged = verdicts ? open_loader(true, NULL, 0, false, true, false) : NULL;
+	no_verdicts = false;
 	if (!counting || !events || (expr && !filtered) || (snap && !snapped) || (sum && !summed) ||
-	    !flowing || !ev_flowing || (process && (!proc || !proc_hit || !proc_flows)))
+	    !flowing || !ev_flowing || (process && (!proc || !proc_hit || !proc_flows)) ||
+	    (verdicts && !unjudged))
 		goto out;
 
 	printf("%-16s %6s %8s %10s %8s", "frame", "bytes", "empty", "counters", "events");
@@ -245,6 +300,8 @@ int main(int argc, char **argv)
 	if (process)
 		printf(" %9s %8s %11s %10s %10s %8s", "proc-miss", "proc-hit", "tc-proc-hit",
 		       "proc-added", "proc-flows", "pf-added");
+	if (verdicts)
+		printf(" %10s %10s", "verd-added", "verd-first");
 	printf("   (ns per packet%s%s)\n", expr ? "; filter: " : "", expr ? expr : "");
 	for (int i = optind; i < argc; i++) {
 		if (frame_read(argv[i], f))
@@ -271,6 +328,9 @@ int main(int argc, char **argv)
 			printf(" %10.0f %8.0f", measure(proc_flows, f, rounds),
 			       measure_added(ev_flowing, proc_flows, f, rounds));
 		}
+		if (verdicts)
+			printf(" %10.0f %10.0f", measure_added(unjudged, flowing, f, rounds),
+			       measure_first(unjudged, flowing, f, rounds));
 		printf("\n");
 	}
 	rc = 0;
@@ -285,6 +345,7 @@ out:
 	loader_close(proc);
 	loader_close(proc_hit);
 	loader_close(proc_flows);
+	loader_close(unjudged);
 	filter_free(&prog);
 	free(f);
 	return rc;

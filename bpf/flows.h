@@ -18,6 +18,8 @@
 #define XDPSPY_BPF_FLOWS_H
 
 #include "detect.h"
+#include "parse_glue.h"
+#include "verdicts.h"
 
 const volatile __u8 flows_on = 0; /* --flows; set by the loader before load */
 
@@ -110,6 +112,8 @@ static __always_inline void flow_restart(struct xs_flow *fl)
 	fl->state = 0;
 	fl->syn_ns = fl->synack_ns = fl->ack_ns = 0;
 	fl->dir[0].seq_known = fl->dir[1].seq_known = 0;
+	if (detect_cfg.verdicts) /* the new connection's payload is read afresh */
+		__builtin_memset(&fl->verdict, 0, sizeof(fl->verdict));
 }
 
 /* Sequence analysis of one segment in its direction D. */
@@ -280,6 +284,7 @@ __noinline int xs_flows(const struct xs_event *ev, struct xs_counters *c)
 	}
 	if (created && flow_probe(ev, tell))
 		tell |= XS_EV_PROBE;
+	tell |= verdict_wanted(fl, d, ev);
 	if (tell & XS_EV_COUNTED)
 		count_kinds(c, tell);
 	return tell ? (int)(tell | (__u32)k.vlan << 16) : 0;
@@ -309,16 +314,77 @@ __noinline int xs_detect(const struct xs_event *ev, struct xs_counters *c, __u32
 	return 0;
 }
 
-/* The one call prepare() makes: the flow table, then, when there is any, the detectors. */
-static __always_inline void flows_track(const struct xs_event *ev, struct xs_counters *c)
+/* The payload's first bytes into the flow's verdict. */
+static __always_inline int verdict_read(void *ctx, bool skb, const struct xs_event *ev)
+{
+	struct xs_flow_key k __attribute__((aligned(8)));
+	__u32 off = 0, len, avail, n, zero = 0;
+	__u32 tag = (ev->flags & XS_F_VLAN_META) ? 4 : 0; /* put back in the event, not the skb */
+	struct xs_verdict_buf *buf;
+	struct xs_flow *fl;
+	__u16 sp, dp;
+	int d;
+
+	buf = bpf_map_lookup_elem(&verdict_buf, &zero);
+	len = verdict_payload(ev, &off);
+	if (!buf || !len || off < tag || ev->wire_len < off)
+		return 0;
+	avail = ev->wire_len - off;
+	off -= tag;
+	n = len < avail ? len : avail;
+	if (n == 0)
+		return 0;
+	/* 1 to XS_VERDICT_BYTES, in a form the verifier cannot lose the bounds of */
+	n = ((n < XS_VERDICT_BYTES ? n : XS_VERDICT_BYTES) - 1) & XS_VERDICT_MASK;
+	XS_PIN(n);
+	n += 1;
+	if (skb ? bpf_skb_load_bytes(ctx, off, buf->b, n) : bpf_xdp_load_bytes(ctx, off, buf->b, n))
+		return 0;
+	d = flow_key(ev, &k) & 1;
+	fl = bpf_map_lookup_elem(&flows, &k);
+	if (!fl)
+		return 0;
+	sp = bpf_ntohs(ev->l4.udp.sport);
+	dp = bpf_ntohs(ev->l4.udp.dport);
+	if (!xs_verdict_begin(&fl->verdict, d, n))
+		return 0;
+	xs_verdict_kind_call(&fl->verdict, (__u32)d, buf,
+			     n | (ev->kind == XS_K_UDP ? XS_IPPROTO_UDP : XS_IPPROTO_TCP) << 16 |
+				 (__u32)(sp == 4500 || dp == 4500) << 31,
+			     len);
+	xs_verdict_login_call(&fl->verdict, (__u32)d, buf, n);
+	xs_verdict_end(&fl->verdict, d);
+	return 0;
+}
+
+__noinline int xs_verdict_xdp(struct xdp_md *ctx, const struct xs_event *ev)
+{
+	return ev ? verdict_read(ctx, false, ev) : 0;
+}
+
+__noinline int xs_verdict_skb(struct __sk_buff *skb, const struct xs_event *ev)
+{
+	return ev ? verdict_read(skb, true, ev) : 0;
+}
+
+/* The one call prepare() makes: the flow table, then, when there is any, the detectors and
+ * the verdict (f: the frame, whose payload that reads). */
+static __always_inline void flows_track(const struct xs_event *ev, struct xs_counters *c,
+					const struct xs_frame *f)
 {
 	int tell;
 
 	if (!flows_on)
 		return;
 	tell = xs_flows(ev, c);
-	if (tell)
+	if (tell & (XS_EV_SOURCE | XS_DO_SYN | XS_DO_HANDSHAKE))
 		xs_detect(ev, c, (__u32)tell);
+	if (!(tell & XS_DO_VERDICT))
+		return;
+	if (f->src_kind == XS_SRC_SKB)
+		xs_verdict_skb(f->src, ev);
+	else
+		xs_verdict_xdp(f->src, ev);
 }
 
 #endif

@@ -318,7 +318,7 @@ static __always_inline struct xs_counters *prepare(struct xs_event *ev, const st
 		c->rx_bytes += ev->wire_len;
 	}
 	count(c, ev, xs_gso_segs(ev));
-	flows_track(ev, c);
+	flows_track(ev, c, f);
 	return c;
 }
 

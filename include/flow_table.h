@@ -72,6 +72,70 @@ struct xs_flow_owner {
 	char comm[16]; /* the task's command, NUL-padded (XS_OWN_COMM) */
 };
 
+/*
+ * Is it encrypted? (include/verdict.h) What one direction's first payload bytes showed: the
+ * kind, for clear text the protocol recognised and any login seen in it. Never the secret:
+ * only which kind of login crossed the wire.
+ */
+enum xs_verdict_kind {
+	XS_VK_NONE = 0, /* no payload seen yet */
+	XS_VK_TLS, /* a TLS (or DTLS) record; version: the record's */
+	XS_VK_SSH, /* an SSH banner; version: major << 8 | minor */
+	XS_VK_QUIC, /* a QUIC long header; version: QUIC's */
+	XS_VK_WIREGUARD, /* a WireGuard message; version: its type */
+	XS_VK_ESP, /* IPsec ESP, or ESP in UDP (port 4500) */
+	XS_VK_CLEAR, /* printable text (or Telnet's option negotiation) */
+	XS_VK_OTHER, /* none of these: binary, not recognised */
+	XS_VK_COUNT,
+};
+
+/* The clear-text protocol recognised (xs_flow_verdict_dir.app). */
+enum xs_verdict_app {
+	XS_VA_NONE = 0,
+	XS_VA_HTTP, /* a request line or a status line */
+	XS_VA_POP3, /* +OK greeting */
+	XS_VA_IMAP, /* * OK greeting */
+	XS_VA_SMTP, /* EHLO or HELO */
+	XS_VA_220, /* a 220 greeting: SMTP or FTP */
+	XS_VA_TELNET, /* IAC option negotiation */
+	XS_VA_COUNT,
+};
+
+/* The login seen in clear text (xs_flow_verdict_dir.login). */
+enum xs_verdict_login {
+	XS_VL_NONE = 0,
+	XS_VL_USER_PASS, /* POP3 or FTP: PASS */
+	XS_VL_AUTH_PLAIN, /* SMTP, POP3 AUTH PLAIN; IMAP AUTHENTICATE PLAIN */
+	XS_VL_AUTH_LOGIN, /* AUTH LOGIN */
+	XS_VL_IMAP_LOGIN, /* tag LOGIN user password */
+	XS_VL_TELNET, /* what a Telnet client sent after a login prompt */
+	XS_VL_HTTP_BASIC, /* Authorization: Basic */
+	XS_VL_COUNT,
+};
+
+/* xs_flow_verdict_dir.flags */
+#define XS_VF_DONE 0x01 /* nothing more to look for: the direction's payload is not read again */
+#define XS_VF_PROMPT 0x02 /* it sent a login or password prompt (Telnet) */
+#define XS_VF_SNI_CUT 0x04 /* the SNI was longer than xs_flow_verdict.sni holds */
+
+struct xs_flow_verdict_dir {
+	__u8 kind; /* enum xs_verdict_kind */
+	__u8 app; /* enum xs_verdict_app */
+	__u8 login; /* enum xs_verdict_login */
+	__u8 segs; /* payload-carrying packets read so far */
+	__u8 flags; /* XS_VF_* */
+	__u8 pad[3];
+	__u32 version; /* as the kind says */
+	__u32 pad2;
+};
+
+#define XS_SNI_LEN 64 /* bytes of a ClientHello's server name kept, NUL-padded */
+
+struct xs_flow_verdict {
+	struct xs_flow_verdict_dir dir[2]; /* as xs_flow.dir */
+	char sni[XS_SNI_LEN]; /* the server name of a TLS ClientHello, either direction's */
+};
+
 struct xs_flow {
 	__u64 first_ns;
 	__u64 last_ns;
@@ -83,6 +147,8 @@ struct xs_flow {
 	__u8 client; /* the endpoint (0: a, 1: b) that sent the SYN, else the first seen */
 	__u8 pad[6];
 	struct xs_flow_owner owner; /* issue 24 (--process): the local process, when known */
+	/* --- issue 24, verdicts: appended, a member of its own --- */
+	struct xs_flow_verdict verdict;
 };
 
 /* A host the detectors follow: as a source (port 0), or as a service (its port). */
@@ -152,7 +218,8 @@ struct xs_detect_cfg {
 	__u32 flow_entries;
 	__u32 host_entries;
 	__u8 loopback; /* the device is a loopback: no land or martian checks */
-	__u8 pad[7];
+	__u8 verdicts; /* read the first payload bytes for the verdicts (--no-verdicts: 0) */
+	__u8 pad[6];
 };
 
 #define XS_DETECT_DEFAULTS                                                                         \
@@ -160,13 +227,14 @@ struct xs_detect_cfg {
 		.window_ns = 5000000000ull, .syn_flood_rate = 1000, .syn_flood_pct = 50,           \
 		.scan_targets = 100, .scan_bits = 91, .rst_storm_rate = 100,                       \
 		.rst_storm_window = 500, .flow_entries = XS_FLOW_ENTRIES,                          \
-		.host_entries = XS_HOST_ENTRIES,                                                   \
+		.host_entries = XS_HOST_ENTRIES, .verdicts = 1,                                    \
 	}
 
 _Static_assert(sizeof(struct xs_flow_key) == 40, "xs_flow_key layout");
 _Static_assert(sizeof(struct xs_flow_dir) == 48, "xs_flow_dir layout");
 _Static_assert(sizeof(struct xs_flow_owner) == 32, "xs_flow_owner layout");
-_Static_assert(sizeof(struct xs_flow) == 176, "xs_flow layout");
+_Static_assert(sizeof(struct xs_flow) == 272, "xs_flow layout");
+_Static_assert(sizeof(struct xs_flow_verdict) == 96, "xs_flow_verdict layout");
 _Static_assert(sizeof(struct xs_host_key) == 20, "xs_host_key layout");
 _Static_assert(sizeof(struct xs_source) == 160, "xs_source layout");
 _Static_assert(sizeof(struct xs_service) == 192, "xs_service layout");

@@ -51,6 +51,14 @@ run 1 "stats with two interfaces" "$bin" stats a b
 run 1 "--max-conns 0" "$bin" --max-conns 0
 [[ $(cat "$work/err") == "xdpspy: invalid flow count 0 (1 to 2147483647)" ]] && ok ||
 	bad "--max-conns 0: $(cat "$work/err")"
+# A subcommand's bad value: exit 1 at once (these spun forever when getopt went on past argv).
+run 1 "watch --interval 0.01" timeout 5 "$bin" watch --interval 0.01
+run 1 "flows --top 0" timeout 5 "$bin" flows --top 0
+run 1 "audit --for abc" timeout 5 "$bin" audit --for abc
+head -1 "$work/err" | grep -qx "xdpspy: invalid --for abc (seconds, or 60s, 2m, 1h)" && ok ||
+	bad "audit --for abc: $(head -1 "$work/err")"
+run 1 "audit with an argument" timeout 5 "$bin" audit extra
+
 # The bound: the default changes no line of a capture with interleaved connections; room for
 # one connection changes some (an evicted connection starts over) and no line count.
 cap=$top/tests/data/interleaved-flows.pcap

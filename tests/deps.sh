@@ -7,7 +7,7 @@ set -eu
 PKGS="clang clang-19 llvm libbpf-dev bpftool libelf-dev zlib1g-dev libpcap-dev tcpdump iproute2 \
 python3 make gcc libclang-rt-14-dev clang-format util-linux iputils-ping ethtool python3-prometheus-client \
 cppcheck clang-tidy python3-matplotlib linux-perf iperf3 pkgconf tmux curl bind9-dnsutils \
-dnsmasq-base tshark"
+dnsmasq-base tshark openssl openssh-client"
 
 missing=""
 for p in $PKGS; do

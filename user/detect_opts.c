@@ -29,6 +29,9 @@ const struct detect_opt detect_opts[DETECT_NOPTS] = {
     {{"rst-storm-rate", required_argument, NULL, DOPT_RST_STORM_RATE},
      "N",
      "RST storm: N RSTs per second from one source (default 100)"},
+    {{"no-verdicts", no_argument, NULL, DOPT_NO_VERDICTS},
+     NULL,
+     "with --flows, do not read payload for the verdicts (TLS, SSH, clear-text logins, ...)"},
 };
 
 /* Each threshold's range. */
@@ -83,6 +86,10 @@ int flow_opts_take(struct flow_opts *f, int c, const char *arg)
 
 	if (c == DOPT_FLOWS) {
 		f->on = true;
+		return 1;
+	}
+	if (c == DOPT_NO_VERDICTS) {
+		f->cfg.verdicts = 0;
 		return 1;
 	}
 	for (size_t i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++) {

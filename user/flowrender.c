@@ -3,15 +3,18 @@
 #include <string.h>
 #include <time.h>
 
+#include <arpa/inet.h>
+
 #include "flowowner.h"
 #include "flowtools.h"
+#include "verdictfmt.h"
 
 /* The columns after the flow's: head, width. */
 static const struct {
 	const char *head;
 	int width;
 } cols[] = {{"STATE", 7}, {"BYTES/S", 8}, {"PKTS/S", 7}, {"BYTES", 7}, {"PKTS", 7}, {"RTT(ms)", 8},
-	    {"RETX", 5},  {"OOO", 5},	  {"DUPACK", 6}, {"ZWIN", 5},  {"AGE", 5}};
+	    {"RETX", 5},  {"OOO", 5},	  {"DUPACK", 6}, {"ZWIN", 5},  {"AGE", 5},  {"VERDICT", 9}};
 #define NCOLS (sizeof(cols) / sizeof(cols[0]))
 #define PROTO_W 5
 
@@ -91,7 +94,7 @@ static void fmt_age(char *buf, size_t len, double s)
 static void render_row(FILE *f, const struct flow_view *v, uint64_t now, int flow_width,
 		       bool owners)
 {
-	char flow[160], num[8], r[8][16], rtt[16], who[40];
+	char flow[160], num[8], r[8][16], rtt[16], who[40], verdict[16];
 	int64_t ns = flow_view_rtt_ns(v);
 
 	fmt_flow(flow, sizeof(flow), v);
@@ -100,6 +103,7 @@ static void render_row(FILE *f, const struct flow_view *v, uint64_t now, int flo
 	fmt_si(r[2], sizeof(r[2]), (double)v->bytes);
 	fmt_si(r[3], sizeof(r[3]), (double)v->packets);
 	fmt_age(r[4], sizeof(r[4]), (double)(now - v->f->first_ns) / 1e9);
+	verdict_summary(verdict, sizeof(verdict), v->f, ntohs(v->k->port[!v->client]));
 	if (ns >= 0)
 		snprintf(rtt, sizeof(rtt), "%.2f", (double)ns / 1e6);
 	else
@@ -112,9 +116,10 @@ static void render_row(FILE *f, const struct flow_view *v, uint64_t now, int flo
 		cols[9].width, v->zero_windows, cols[10].width, r[4]);
 	if (owners) {
 		flow_owner_cell(who, sizeof(who), v->f);
-		fprintf(f, " %s", who);
+		fprintf(f, " %-*s %s\n", cols[11].width, verdict, who);
+	} else {
+		fprintf(f, " %s\n", verdict);
 	}
-	fputc('\n', f);
 }
 
 void flow_render_rows(FILE *f, const struct flow_snap *s, size_t rows, int max_width)
@@ -131,11 +136,15 @@ void flow_render_rows(FILE *f, const struct flow_snap *s, size_t rows, int max_w
 	if (max_width && flow_width > max_width)
 		flow_width = max_width;
 	fprintf(f, "%-*s %-*s", PROTO_W, "PROTO", flow_width, "CLIENT > SERVER");
-	for (size_t i = 0; i < NCOLS; i++)
+	for (size_t i = 0; i < NCOLS - 1; i++)
 		fprintf(f, i ? " %*s" : " %-*s", cols[i].width, cols[i].head);
-	/* --process: the flows' processes, once any of those shown has one. */
+	/* The verdict, left-aligned, last; --process: the flows' processes after it, once any
+	 * of those shown has one. */
 	owners = flow_owner_any(s->v, s->nv < rows ? s->nv : rows);
-	fputs(owners ? " PROCESS\n" : "\n", f);
+	if (owners)
+		fprintf(f, " %-*s PROCESS\n", cols[NCOLS - 1].width, cols[NCOLS - 1].head);
+	else
+		fprintf(f, " %s\n", cols[NCOLS - 1].head);
 	for (size_t i = 0; i < s->nv && i < rows; i++)
 		render_row(f, &s->v[i], s->t_ns, flow_width, owners);
 }

@@ -76,8 +76,11 @@ static int parse(struct flows_run *r, int argc, char **argv, const char **ifname
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "i:", lo, NULL)) != -1)
-		if (!take(r, ifname, c, optarg))
-			optind = argc + 1;
+		if (!take(r, ifname, c, optarg)) {
+			optind =
+			    argc + 1; /* the usage below: getopt must not read past argv's end */
+			break;
+		}
 	if (optind == argc - 1 && !*ifname)
 		*ifname = argv[optind++];
 	if (optind != argc) {

@@ -11,6 +11,7 @@
 #include "flowowner.h"
 #include "flows_out.h"
 #include "log.h"
+#include "verdictfmt.h"
 
 #define PROM_TOP 10 /* flows exported without --top */
 
@@ -55,6 +56,8 @@ static void json_flow(FILE *f, const struct flow_view *v, uint64_t now)
 	fputc(',', f);
 	json_dir(f, "to_client", &v->f->dir[!cl]);
 	flow_owner_json(f, v->f, cl);
+	fputc(',', f);
+	verdict_json(f, v->f, cl, ntohs(v->k->port[!cl]));
 	fputc('}', f);
 }
 

@@ -19,6 +19,7 @@
 int top_run(int argc, char **argv);
 int watch_run(int argc, char **argv);
 int flows_run(int argc, char **argv);
+int audit_run(int argc, char **argv);
 
 /* What the flows are sorted by: rates since the last snapshot, totals, the handshake, ... */
 enum flow_sort { FS_RATE, FS_PKT_RATE, FS_BYTES, FS_PACKETS, FS_RTT, FS_RETRANS, FS_AGE, FS_COUNT };

@@ -134,7 +134,8 @@ static void usage(FILE *f)
 		   "       xdpspy attach IF [--flows] | detach IF | list | stats [IF] "
 		   "[--json|--prometheus] [--interval S] [--textfile DIR]\n"
 		   "       xdpspy top [-i IF] [expression] | watch [-i IF] [--json] | flows [IF] "
-		   "[--json|--prometheus]\n\n");
+		   "[--json|--prometheus]\n"
+		   "       xdpspy audit [-i IF] [--for DURATION]\n\n");
 	for (size_t i = 0; i < NDEFS; i++) {
 		char left[64];
 		int v = defs[i].lo.val;
@@ -161,10 +162,12 @@ static void usage(FILE *f)
 	    "--interval S, --textfile DIR)\n"
 	    "  top [-i IF] [expression]                 the busiest flows, live (-d S, -s KEY, "
 	    "-n N, --rows N)\n"
-	    "  watch [-i IF]                            a line per alarm, as it starts and ends "
-	    "(--json, --interval S)\n"
+	    "  watch [-i IF]                            a line per alarm, as it starts and ends, "
+	    "and per login sent in clear text (--json, --interval S)\n"
 	    "  flows [IF]                               the flow table now (--json, --prometheus, "
-	    "--textfile DIR, --top N)\n");
+	    "--textfile DIR, --top N)\n"
+	    "  audit [-i IF] [--for DURATION]           per server port, what crossed encrypted "
+	    "and what in the clear (default 60s)\n");
 }
 
 /* A bad option: what tcpdump prints then, a short usage on stderr. */
@@ -176,7 +179,7 @@ static void short_usage(void)
 		"\t\t[ -r file ] [ -s snaplen ] [ -w file ] [ -W filecount ] [ -Z user ]\n"
 		"\t\t[ expression ]\n"
 		"       xdpspy attach|detach IF, xdpspy list, xdpspy stats [IF]\n"
-		"       xdpspy top|watch [-i IF], xdpspy flows [IF]\n"
+		"       xdpspy top|watch|audit [-i IF], xdpspy flows [IF]\n"
 		"       xdpspy --help lists every option\n");
 }
 

@@ -354,8 +354,11 @@ static int attach_args(int argc, char **argv)
 		r = c == '?' ? 0 : flow_opts_take(&fo, c, optarg);
 		if (r < 0)
 			return XS_EXIT_ERR;
-		if (!r)
-			optind = argc + 1; /* the usage below */
+		if (!r) {
+			optind =
+			    argc + 1; /* the usage below: getopt must not read past argv's end */
+			break;
+		}
 	}
 	if (optind != argc - 1) {
 		fprintf(stderr, "usage: xdpspy attach IF [--hook auto|xdp|tc] [--flows] "
@@ -381,6 +384,8 @@ int subcmd_run(int argc, char **argv)
 		return watch_run(argc - 1, argv + 1);
 	if (!strcmp(cmd, "flows"))
 		return flows_run(argc - 1, argv + 1);
+	if (!strcmp(cmd, "audit"))
+		return audit_run(argc - 1, argv + 1);
 	if (argc != 3) {
 		fprintf(stderr, "usage: xdpspy %s IF\n", cmd);
 		return XS_EXIT_ERR;
@@ -391,7 +396,7 @@ int subcmd_run(int argc, char **argv)
 int subcmd_is(const char *word)
 {
 	static const char *const cmds[] = {"attach", "detach", "stats", "list",
-					   "top",    "watch",  "flows"};
+					   "top",    "watch",  "flows", "audit"};
 
 	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		if (!strcmp(word, cmds[i]))

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * `xdpspy watch [-i IF] [--json] [--interval S]`: one line per detector alarm as it starts,
- * with its evidence, and one as it ends, with its peak and how long it lasted; --json as JSON
- * lines. Without -i, every interface with a flow table pinned; with -i on an interface where
+ * with its evidence, and one as it ends, with its peak and how long it lasted; one per login
+ * seen in clear text (the verdicts, include/verdict.h); --json as JSON lines. Without -i, every interface with a flow table pinned; with -i on an interface where
  * nothing is attached, it attaches its own for as long as it runs.
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -17,6 +18,7 @@
 #include "flowtools.h"
 #include "log.h"
 #include "pins.h"
+#include "verdictfmt.h"
 
 #define MAX_IFS 64
 
@@ -39,6 +41,7 @@ struct watched {
 	struct flow_src src;
 	struct ongoing *on;
 	size_t n, cap;
+	struct map_copy told; /* the flows whose cleartext login was said (keys only) */
 };
 
 struct watch {
@@ -116,6 +119,79 @@ static int start(struct watch *w, struct watched *wi, const struct alarm *a, uin
 	return 0;
 }
 
+/* A flow's cleartext login, said once: "cleartext login: POP3 USER/PASS from 10.0.0.2 to
+ * 10.0.0.1.110", and the program behind it once flows know owners (verdict_owner_suffix). */
+static void say_login(const struct watch *w, const char *ifname, const struct xs_flow_key *k,
+		      const struct xs_flow *f, int dir)
+{
+	char when[64], what[48], from[64], to[64], to_addr[64], owner[128];
+	unsigned port = ntohs(k->port[!dir]);
+
+	stamp(when, sizeof(when), w->json);
+	verdict_login_text(what, sizeof(what), f, dir, port);
+	fmt_addr(from, sizeof(from), k->addr[dir]);
+	fmt_endpoint(to, sizeof(to), k->addr[!dir], k->port[!dir], true);
+	verdict_owner_suffix(owner, sizeof(owner), f, dir);
+	if (w->json) {
+		fmt_addr(to_addr, sizeof(to_addr), k->addr[!dir]);
+		printf("{\"time\":\"%s\",\"interface\":\"%s\",\"event\":\"start\","
+		       "\"alarm\":\"cleartext_login\",\"login\":\"%s\",\"from\":\"%s\","
+		       "\"to\":\"%s\",\"port\":%u}\n",
+		       when, ifname, what, from, to_addr, port);
+	} else {
+		printf("%s %s: cleartext login: %s from %s to %s%s\n", when, ifname, what, from, to,
+		       owner);
+	}
+	fflush(stdout);
+}
+
+static bool told_of(const struct map_copy *told, const struct xs_flow_key *k)
+{
+	for (size_t i = 0; i < told->n; i++)
+		if (!memcmp((const struct xs_flow_key *)told->keys + i, k, sizeof(*k)))
+			return true;
+	return false;
+}
+
+static int tell_of(struct map_copy *told, const struct xs_flow_key *k)
+{
+	if (told->n == told->cap) {
+		size_t cap = told->cap ? 2 * told->cap : 16;
+		void *grown = realloc(told->keys, cap * sizeof(*k));
+
+		if (!grown)
+			return -ENOMEM;
+		told->keys = grown;
+		told->cap = cap;
+	}
+	((struct xs_flow_key *)told->keys)[told->n++] = *k;
+	return 0;
+}
+
+/* The flow table's logins in clear text not said yet. Flows gone from the table are
+ * forgotten, so a new connection on the same ports is said again. */
+static int poll_logins(struct watch *w, struct watched *wi)
+{
+	struct map_copy flows = {0}, still = {0};
+	int err = flow_src_read(&wi->src, LFM_FLOWS, &flows);
+
+	for (size_t i = 0; !err && i < flows.n; i++) {
+		const struct xs_flow_key *k = (const struct xs_flow_key *)flows.keys + i;
+		const struct xs_flow *f = (const struct xs_flow *)flows.vals + i;
+		int dir = verdict_login_dir(f);
+
+		if (dir < 0)
+			continue;
+		if (!told_of(&wi->told, k))
+			say_login(w, wi->src.ifname, k, f, dir);
+		err = tell_of(&still, k);
+	}
+	free(wi->told.keys);
+	wi->told = still;
+	map_copy_free(&flows);
+	return err;
+}
+
 /* One poll of one interface: alarms that began, went on, ended. */
 static int poll_if(struct watch *w, struct watched *wi)
 {
@@ -150,7 +226,7 @@ static int poll_if(struct watch *w, struct watched *wi)
 	map_copy_free(&sources);
 	map_copy_free(&services);
 	alarm_list_free(&l);
-	return err;
+	return err ? err : poll_logins(w, wi);
 }
 
 static int add_pinned(const char *ifname, void *ctx)
@@ -189,8 +265,11 @@ static int parse(struct watch *w, struct flow_opts *fo, const char **ifname, int
 	flow_opts_long(lo + 2);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "i:", lo, NULL)) != -1)
-		if (!take(w, fo, ifname, c, optarg))
-			optind = argc + 1;
+		if (!take(w, fo, ifname, c, optarg)) {
+			optind =
+			    argc + 1; /* the usage below: getopt must not read past argv's end */
+			break;
+		}
 	if (optind != argc) {
 		fprintf(stderr, "usage: xdpspy watch [-i IF] [--json] [--interval S]\n");
 		return XS_EXIT_ERR;
@@ -247,6 +326,7 @@ int watch_run(int argc, char **argv)
 	for (int i = 0; i < w->nifs; i++) {
 		flow_src_close(&w->ifs[i].src);
 		free(w->ifs[i].on);
+		free(w->ifs[i].told.keys);
 	}
 	free(w);
 	return rc;
