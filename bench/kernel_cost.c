@@ -133,8 +133,8 @@ static double measure(struct loader *l, const struct frame *f, int rounds)
 }
 
 /* Sends events until the ring has been written around twice. A ring's pages are untouched
- * until its first lap, and on a virtual machine the first touch of a page is far dearer than
- * the next ones (the host backs it then): without this the first frame measured paid for the
+ * until its first lap, and on a virtual machine the first write through a page is far dearer
+ * than the next ones (likely the hypervisor filling its page tables in): without this the first frame measured paid for the
  * whole lap (~200 ns per event more than the same frame measured later). 1: done, 0: the
  * loader sends nothing for this frame (a filter that rejects it), -1: error. */
 static int warm_ring(struct loader *l, const struct frame *f)
