@@ -7,14 +7,15 @@
 #   make bench          everything (root, ~5 min): in-kernel cost, end to end on a veth pair at
 #                       full rate and at a fixed rate, replay, perf profiles; writes
 #                       bench/results/results.md and results.png (bench/README.md). Knobs:
-#                       ROUNDS=3 FRAMES=2000000 PACED_FRAMES=1000000 PACED_PPS=200000
-#                       REPLAY_FRAMES=50000 REPLAY_RUNS=5 KERNEL_ROUNDS=40 PROFILE=1
+#                       ROUNDS=3 PROG_ROUNDS=1 FRAMES=2000000 PACED_FRAMES=1000000
+#                       PACED_PPS=200000 REPLAY_FRAMES=50000 REPLAY_RUNS=5 KERNEL_ROUNDS=40 PROFILE=1
 #                       IPERF_ROUNDS=5 IPERF_SECS=5 CONN_FRAMES=2000000 CONN_TD_FRAMES=50000
 #                       CONN_RUNS=3
 
 BENCH_PY ?= /usr/bin/python3
 BENCH_OUT ?= bench/results
 ROUNDS ?= 3
+PROG_ROUNDS ?= 1
 FRAMES ?= 2000000
 PACED_FRAMES ?= 1000000
 PACED_PPS ?= 200000
@@ -91,7 +92,8 @@ bench-conns: bench-tools
 
 bench: deps
 	$(Q)$(MAKE) --no-print-directory bench-tools
-	$(Q)ROUNDS=$(ROUNDS) FRAMES=$(FRAMES) PACED_FRAMES=$(PACED_FRAMES) PACED_PPS=$(PACED_PPS) \
+	$(Q)ROUNDS=$(ROUNDS) PROG_ROUNDS=$(PROG_ROUNDS) FRAMES=$(FRAMES) \
+		PACED_FRAMES=$(PACED_FRAMES) PACED_PPS=$(PACED_PPS) \
 		REPLAY_FRAMES=$(REPLAY_FRAMES) REPLAY_RUNS=$(REPLAY_RUNS) \
 		KERNEL_ROUNDS=$(KERNEL_ROUNDS) PROFILE=$(PROFILE) IPERF_ROUNDS=$(IPERF_ROUNDS) \
 		IPERF_SECS=$(IPERF_SECS) CONN_FRAMES=$(CONN_FRAMES) CONN_TD_FRAMES=$(CONN_TD_FRAMES) \

@@ -3,9 +3,14 @@
 # End-to-end benchmark: a burst of generated TCP traffic arrives on one end of a veth pair while
 # a capture runs there; what it costs and what it loses, for each capture configuration.
 #
-#   bench/e2e.sh -o OUT.tsv [-R ROUNDS] [-n FRAMES] [-r PPS] [CONFIG...]
+#   bench/e2e.sh -o OUT.tsv [-R ROUNDS] [-P ROUNDS] [-n FRAMES] [-r PPS] [CONFIG...]
 #
 # -r 0 (the default) sends as fast as the generator goes, else at PPS frames per second.
+# -P (default 1): rounds more of every xdpspy configuration with kernel.bpf_stats_enabled on
+# during the burst, for the live run time of each of its programs (OUT-progs.tsv: one row per
+# program, run count and run time over the burst); their other figures are not kept, as the
+# timing itself costs ~25-30 ns a run. tcpdump's classic socket filter has no BPF program ID,
+# so no run time to read: its configurations have no such rounds.
 # CONFIGs (default: all, interleaved round by round, the starting one rotating):
 #   none          no capture, no XDP program: the base of every configuration but the XDP ones
 #   none_xdp      no capture, bench/pass.bpf.o on the veth's XDP hook: their base
@@ -31,22 +36,25 @@ set -u
 # shellcheck source=bench/lib.sh
 source "$(dirname "$0")/lib.sh"
 
-ROUNDS=3 FRAMES=2000000 PPS=0 OUT=""
+ROUNDS=3 PROG_ROUNDS=1 FRAMES=2000000 PPS=0 OUT=""
 IDLE_US=1500000       # drained: the capture used < 5 % of a CPU for this long (tcpdump's ring
 DRAIN_MAX_US=60000000 # hands over a partly filled block after 1 s)
 READY_TIMEOUT=15      # seconds
 
-while getopts "o:R:n:r:" o; do
+while getopts "o:R:P:n:r:" o; do
 	case $o in
 	o) OUT=$OPTARG ;;
 	R) ROUNDS=$OPTARG ;;
+	P) PROG_ROUNDS=$OPTARG ;;
 	n) FRAMES=$OPTARG ;;
 	r) PPS=$OPTARG ;;
 	*) exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
-[[ -n $OUT ]] || b_die "usage: e2e.sh -o OUT.tsv [-R ROUNDS] [-n FRAMES] [-r PPS] [CONFIG...]"
+[[ -n $OUT ]] ||
+	b_die "usage: e2e.sh -o OUT.tsv [-R ROUNDS] [-P ROUNDS] [-n FRAMES] [-r PPS] [CONFIG...]"
+PROG_OUT=${OUT%.tsv}-progs.tsv
 CONFIGS=("$@")
 ((${#CONFIGS[@]})) || CONFIGS=(none none_xdp tcpdump tcpdump_utc tcpdump_w xdpspy xdpspy_xdp
 	xdpspy_w xdpspy_json xdpspy_flows counters counters_xdp)
@@ -158,13 +166,38 @@ drain() {
 	done
 }
 
+# The run time of the capture's programs over the burst: prog_snap before it (the sysctl
+# turned on after), prog_rows after (turned off before).
+PROG_IDS=() PROG0=()
+prog_snap() {
+	local id
+	mapfile -t PROG_IDS < <(b_prog_ids "$CAP_PID" "$IF_CAP")
+	PROG0=()
+	for id in "${PROG_IDS[@]}"; do PROG0+=("$(b_prog_stats "$id")"); done
+	((${#PROG_IDS[@]})) || b_log "$NAME: no BPF program of the capture found"
+	b_stats on || b_die "cannot turn kernel.bpf_stats_enabled on"
+}
+
+prog_rows() { # ROUND ARRIVED
+	local i name c0 t0 c1 t1
+	b_stats off
+	for i in "${!PROG_IDS[@]}"; do
+		read -r name c0 t0 <<<"${PROG0[$i]}"
+		read -r _ c1 t1 <<<"$(b_prog_stats "${PROG_IDS[$i]}")"
+		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$PPS" "$NAME" "$1" "$name" "$((c1 - c0))" \
+			"$((t1 - t0))" "$2" >>"$PROG_OUT"
+		((c1 > c0)) && b_log "$(printf '%-12s round %s: %s %d runs, %d ns per run' "$NAME" \
+			"$1" "$name" "$((c1 - c0))" "$(((t1 - t0) / (c1 - c0)))")"
+	done
+}
+
 tool_count() { # tool_count WORD: N of the last "N packets WORD" line on the capture's stderr
 	sed -n "s/^\([0-9][0-9]*\) packets\{0,1\} $1.*/\1/p" "$B_WORK/cap.err" 2>/dev/null | tail -1
 }
 
-run_one() { # NAME ROUND
+run_one() { # NAME ROUND [progs]: with progs, the programs' run time instead of the row
 	NAME=$1
-	local round=$2 rx0 rx1 dr0 dr1 c0 c1 g0 g1 k0 k1 s0 s1 p0=0 p1=0 n0=0 n1=0
+	local round=$2 progs=${3:-} row=$OUT rx0 rx1 dr0 dr1 c0 c1 g0 g1 k0 k1 s0 s1 p0=0 p1=0 n0=0 n1=0
 	local seen="" received="" dropped="" gout sent gsec gpps
 	cfg "$NAME"
 	b_hook "$HOOK"
@@ -173,14 +206,16 @@ run_one() { # NAME ROUND
 	if [[ $STATUS != ok ]]; then
 		b_log "$(printf '%-12s round %s: %s' "$NAME" "$round" "$STATUS")"
 		printf '%s\t%s\t%s\t%s%s\n' "$PPS" "$NAME" "$round" "$STATUS" \
-			"$(printf '\t-%.0s' {1..18})" >>"$OUT"
+			"$(printf '\t-%.0s' {1..18})" >>"$row"
 		return
 	fi
+	[[ -n $progs ]] && row=/dev/null
 	[[ $READY == attach ]] && n0=$(counters_rx)
 	rx0=$(cap_stat rx_packets) dr0=$(cap_stat rx_dropped)
 	c0=$(cg_cpu "$CG_CAP") g0=$(cg_cpu "$CG_GEN") k0=$(ksoftirqd_ns) s0=$(softirq_ticks)
 	p0=$(ring_pos)
 	sample_rss
+	[[ -n $progs ]] && prog_snap
 
 	b_spawn "$CG_GEN" "$B_WORK/gen.out" "$B_WORK/gen.err" nsenter --net="/run/netns/$NS_GEN" \
 		"$BB/gen" -i "$IF_GEN" -n "$FRAMES" -r "$PPS" -c "$GEN_CPU" "$BB/mix.pcap"
@@ -190,6 +225,7 @@ run_one() { # NAME ROUND
 		sleep 0.1
 	done
 	wait "$gpid"
+	[[ -n $progs ]] && prog_rows "$round" "$(($(cap_stat rx_packets) - rx0))"
 	gout=$(tail -1 "$B_WORK/gen.out")
 	sent=$(sed -n 's/.*sent=\([0-9]*\).*/\1/p' <<<"$gout")
 	gsec=$(sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' <<<"$gout")
@@ -221,8 +257,9 @@ run_one() { # NAME ROUND
 		"$PPS" "$NAME" "$round" "$sent" "$((rx1 - rx0))" "$((dr1 - dr0))" "${seen:--}" \
 		"${received:--}" "${dropped:--}" "$((cu1 - cu0))" "$((cus1 - cus0))" \
 		"$((csy1 - csy0))" "$((gu1 - gu0))" "$(((k1 - k0) / 1000))" "$((s1 - s0))" "$HZ" \
-		"$gsec" "$gpps" "$((p1 - p0))" "$RSS_ANON" "$RSS_HWM" >>"$OUT"
+		"$gsec" "$gpps" "$((p1 - p0))" "$RSS_ANON" "$RSS_HWM" >>"$row"
 	((rx1 - rx0 == sent)) || b_log "$NAME: $sent frames sent but $((rx1 - rx0)) arrived"
+	[[ -n $progs ]] && return
 	b_log "$(printf '%-12s round %s: sent %s arrived %s seen %s, capture %d ms, generator %d ms' \
 		"$NAME" "$round" "$sent" "$((rx1 - rx0))" "${seen:--}" "$(((cu1 - cu0) / 1000))" \
 		"$(((gu1 - gu0) / 1000))")"
@@ -240,5 +277,11 @@ n=${#CONFIGS[@]}
 for ((r = 1; r <= ROUNDS; r++)); do
 	for ((i = 0; i < n; i++)); do
 		run_one "${CONFIGS[$(((i + r - 1) % n))]}" "$r"
+	done
+done
+printf 'pps\tconfig\tround\tprog\trun_cnt\trun_time_ns\tarrived\n' >"$PROG_OUT"
+for ((r = 1; r <= PROG_ROUNDS; r++)); do
+	for c in "${CONFIGS[@]}"; do
+		[[ $c == xdpspy* || $c == counters* ]] && run_one "$c" "$r" progs
 	done
 done

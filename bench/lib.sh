@@ -24,6 +24,7 @@ B_PIDS=()
 B_CGROUPS=()
 B_NETNS=()
 B_ATTACHED="" # an interface xdpspy attach left counting
+B_STATS_PREV="" # kernel.bpf_stats_enabled before b_stats first turned it on
 
 b_log() { echo "bench: $*" >&2; }
 b_die() {
@@ -51,6 +52,7 @@ b_cleanup() {
 		proc_alive "$p" && kill -KILL "$p" 2>/dev/null
 		wait "$p" 2>/dev/null
 	done
+	b_stats off
 	if [[ -n $B_ATTACHED ]]; then
 		nsenter --net="/run/netns/$NS_CAP" "$XDPSPY" detach "$B_ATTACHED" >/dev/null 2>&1
 	fi
@@ -113,6 +115,49 @@ softirq_ticks() {
 	local si
 	read -r _ _ _ _ _ _ _ si _ </proc/stat
 	echo "$si"
+}
+
+# --- BPF run time (kernel.bpf_stats_enabled) ---------------------------------------------------
+
+# b_stats on|off: while on, the kernel times every run of every BPF program (run_time_ns and
+# run_cnt of bpf_prog_info), which itself costs ~25-30 ns a run here: on only around a burst
+# measured for that, and back to what it was before (b_cleanup too, on any exit).
+b_stats() {
+	if [[ $1 == on ]]; then
+		[[ -n $B_STATS_PREV ]] || B_STATS_PREV=$(sysctl -n kernel.bpf_stats_enabled) || return 1
+		[[ $B_STATS_PREV == 0 ]] || b_log "kernel.bpf_stats_enabled was already on: every run was timed"
+		sysctl -qw kernel.bpf_stats_enabled=1
+	elif [[ -n $B_STATS_PREV ]]; then
+		sysctl -qw kernel.bpf_stats_enabled="$B_STATS_PREV"
+	fi
+}
+
+# b_prog_ids PID IF: the IDs of the BPF programs a capture attached: those its links run
+# (/proc/PID/fdinfo; tail-called programs are timed in the one that calls them) or, without
+# a process (PID empty: xdpspy attach), those xdpspy pinned for IF.
+b_prog_ids() {
+	local f
+	if [[ -n $1 ]]; then
+		for f in /proc/"$1"/fdinfo/*; do
+			grep -q '^link_type:' "$f" 2>/dev/null && sed -n 's/^prog_id:[[:space:]]*//p' "$f"
+		done
+		return 0
+	fi
+	for f in /sys/fs/bpf/xdpspy/"$2"/*_prog; do
+		[[ -e $f ]] && bpftool prog show pinned "$f" -j 2>/dev/null |
+			sed -n 's/^{"id":\([0-9]*\),.*/\1/p'
+	done
+	return 0
+}
+
+# b_prog_stats ID: "NAME RUN_CNT RUN_TIME_NS" (bpftool leaves out both while they are 0).
+b_prog_stats() {
+	local j name cnt ns
+	j=$(bpftool prog show id "$1" -j 2>/dev/null) || return 1
+	name=$(sed -n 's/.*"name":"\([^"]*\)".*/\1/p' <<<"$j")
+	cnt=$(sed -n 's/.*"run_cnt":\([0-9]*\).*/\1/p' <<<"$j")
+	ns=$(sed -n 's/.*"run_time_ns":\([0-9]*\).*/\1/p' <<<"$j")
+	echo "${name:-id$1} ${cnt:-0} ${ns:-0}"
 }
 
 # --- processes ---------------------------------------------------------------------------------

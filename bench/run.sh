@@ -4,8 +4,9 @@
 #
 #   bench/run.sh OUT
 #
-# Environment (defaults): ROUNDS (3) FRAMES (2000000) PACED_FRAMES (1000000) PACED_PPS (200000)
-# REPLAY_FRAMES (50000) REPLAY_RUNS (5) KERNEL_ROUNDS (40) PROFILE (1) IPERF_ROUNDS (5)
+# Environment (defaults): ROUNDS (3) PROG_ROUNDS (1: e2e.sh -P) FRAMES (2000000)
+# PACED_FRAMES (1000000) PACED_PPS (200000) REPLAY_FRAMES (50000) REPLAY_RUNS (5)
+# KERNEL_ROUNDS (40) PROFILE (1) IPERF_ROUNDS (5)
 # IPERF_SECS (5) CONN_FRAMES (2000000) CONN_TD_FRAMES (50000) CONN_RUNS (3) BENCH_PY
 # (/usr/bin/python3, which has Debian's matplotlib).
 
@@ -15,6 +16,7 @@ ROOT=$(cd "$BENCH/.." && pwd)
 BB=$ROOT/build/bench
 OUT=${1:?usage: run.sh OUTDIR}
 ROUNDS=${ROUNDS:-3}
+PROG_ROUNDS=${PROG_ROUNDS:-1}
 FRAMES=${FRAMES:-2000000}
 PACED_FRAMES=${PACED_FRAMES:-1000000}
 PACED_PPS=${PACED_PPS:-200000}
@@ -67,9 +69,10 @@ setsid bash -c 'echo -20 >/proc/self/autogroup 2>/dev/null; exec "$@"' _ \
 cat "$OUT/producers.txt" >&2
 
 step "end to end, full rate"
-"$BENCH/e2e.sh" -o "$OUT/e2e-full.tsv" -R "$ROUNDS" -n "$FRAMES" || fail "e2e.sh failed"
+"$BENCH/e2e.sh" -o "$OUT/e2e-full.tsv" -R "$ROUNDS" -P "$PROG_ROUNDS" -n "$FRAMES" ||
+	fail "e2e.sh failed"
 step "end to end, $PACED_PPS frames/s"
-"$BENCH/e2e.sh" -o "$OUT/e2e-paced.tsv" -R "$ROUNDS" -n "$PACED_FRAMES" -r "$PACED_PPS" ||
+"$BENCH/e2e.sh" -o "$OUT/e2e-paced.tsv" -R "$ROUNDS" -P "$PROG_ROUNDS" -n "$PACED_FRAMES" -r "$PACED_PPS" ||
 	fail "e2e.sh failed"
 step "what the monitored traffic pays (iperf3)"
 "$BENCH/iperf.sh" -o "$OUT/iperf.tsv" -R "$IPERF_ROUNDS" -t "$IPERF_SECS" || fail "iperf.sh failed"

@@ -3,6 +3,7 @@
 per-configuration figures: medians with min and max over the rounds. Shared by report.py (the
 tables) and plot.py (the figure)."""
 import csv
+import os
 import re
 import statistics
 import struct
@@ -32,6 +33,9 @@ REPLAY_LABELS = {
     "tcpdump": "tcpdump -n -r (default TZ)",
     "tcpdump_utc": "tcpdump -n -r, TZ=UTC",
 }
+
+# xdpspy's programs by their BPF names, as the live run-time column names them.
+PROG_LABELS = {"xdpspy_ingress": "ingress", "xdpspy_egress": "egress", "xdpspy_xdp": "XDP"}
 
 # The no-capture configuration each one is measured against (the rest: "none").
 BASE = {"none_xdp": "none_xdp", "xdpspy_xdp": "none_xdp", "counters_xdp": "none_xdp"}
@@ -154,6 +158,16 @@ class E2E:
             base = self.configs.get(name)
             if base:
                 self.base_ns[name] = base.per(lambda r: kernel_ns(r, self.paced)).med
+        progs = path[:-len(".tsv")] + "-progs.tsv"
+        self.progs = read_tsv(progs) if os.path.exists(progs) else []
+
+    def prog_ns(self, c):
+        """[(program, Stat of ns per run)] of the runs with bpf_stats on (e2e.sh -P), each
+        program that ran in the burst, in the order first seen."""
+        rows = [r for r in self.progs if r["config"] == c.name and num(r["run_cnt"])]
+        names = list(dict.fromkeys(r["prog"] for r in rows))
+        return [(PROG_LABELS.get(n, n), Stat([num(r["run_time_ns"]) / num(r["run_cnt"])
+                                              for r in rows if r["prog"] == n])) for n in names]
 
     def delta_ns(self, c):
         base = self.base_ns.get(BASE.get(c.name, "none"))
