@@ -22,6 +22,8 @@
 #   xdpspy_w      xdpspy -i IF -w /dev/null
 #   xdpspy_json   xdpspy -i IF -n --json > /dev/null
 #   xdpspy_flows  xdpspy -i IF -n --flows > /dev/null (the flow table and the detectors too)
+#   xdpspy_nov    the same with --no-verdicts: what the verdicts cost
+#   xdpspy_proc   xdpspy -i IF -n --process > /dev/null (each packet's owner looked up)
 #   counters      xdpspy attach IF (counters only, no process), xdpspy detach IF afterwards
 #   counters_xdp  the same with --hook xdp
 # A configuration whose command does not start is recorded as "n/a: ..." and the run goes on.
@@ -57,7 +59,7 @@ shift $((OPTIND - 1))
 PROG_OUT=${OUT%.tsv}-progs.tsv
 CONFIGS=("$@")
 ((${#CONFIGS[@]})) || CONFIGS=(none none_xdp tcpdump tcpdump_utc tcpdump_w xdpspy xdpspy_xdp
-	xdpspy_w xdpspy_json xdpspy_flows counters counters_xdp)
+	xdpspy_w xdpspy_json xdpspy_flows xdpspy_nov xdpspy_proc counters counters_xdp)
 
 # cfg NAME: HOOK (the capture end's XDP hook), READY (how the tool says it is ready: a regex
 # on its stderr, "file" for --ready-file, "attach", or nothing) and CMD.
@@ -75,6 +77,8 @@ cfg() {
 	xdpspy_w) READY=file CMD=(env -u TZ "$XDPSPY" -i "$IF_CAP" -w /dev/null --ready-file "$rf") ;;
 	xdpspy_json) READY=file CMD=(env -u TZ "$XDPSPY" -i "$IF_CAP" -n --json --ready-file "$rf") ;;
 	xdpspy_flows) READY=file CMD=(env -u TZ "$XDPSPY" -i "$IF_CAP" -n --flows --ready-file "$rf") ;;
+	xdpspy_nov) READY=file CMD=(env -u TZ "$XDPSPY" -i "$IF_CAP" -n --flows --no-verdicts --ready-file "$rf") ;;
+	xdpspy_proc) READY=file CMD=(env -u TZ "$XDPSPY" -i "$IF_CAP" -n --process --ready-file "$rf") ;;
 	counters) READY=attach ;;
 	counters_xdp) READY=attach ATTACH=(--hook xdp) ;;
 	*) b_die "unknown configuration $1" ;;

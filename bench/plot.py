@@ -17,11 +17,13 @@ from matplotlib.patches import Patch  # noqa: E402
 import stats as S  # noqa: E402
 
 ORDER = ["none", "none_xdp", "tcpdump", "tcpdump_utc", "tcpdump_w", "xdpspy", "xdpspy_xdp",
-         "xdpspy_w", "xdpspy_json", "xdpspy_flows", "counters", "counters_xdp"]
+         "xdpspy_w", "xdpspy_json", "xdpspy_flows", "xdpspy_nov", "xdpspy_proc", "counters",
+         "counters_xdp"]
 SHORT = {"none": "none", "none_xdp": "none\n(XDP)", "tcpdump": "tcpdump\n-n",
          "tcpdump_utc": "tcpdump\n-n UTC", "tcpdump_w": "tcpdump\n-w", "xdpspy": "xdpspy\n-n",
          "xdpspy_xdp": "xdpspy\n-n XDP", "xdpspy_w": "xdpspy\n-w", "xdpspy_json": "xdpspy\n--json",
-         "xdpspy_flows": "xdpspy\n--flows",
+         "xdpspy_flows": "xdpspy\n--flows", "xdpspy_nov": "--flows\nno verdicts",
+         "xdpspy_proc": "xdpspy\n--process",
          "counters": "xdpspy\nattach", "counters_xdp": "attach\nXDP"}
 XS, TD = "#2a7ab0", "#c8553d"
 

@@ -14,7 +14,8 @@ import sys
 import stats as S
 
 ORDER = ["none", "none_xdp", "tcpdump", "tcpdump_utc", "tcpdump_w", "xdpspy", "xdpspy_xdp",
-         "xdpspy_w", "xdpspy_json", "xdpspy_flows", "counters", "counters_xdp"]
+         "xdpspy_w", "xdpspy_json", "xdpspy_flows", "xdpspy_nov", "xdpspy_proc", "counters",
+         "counters_xdp"]
 IPERF = [("none", "nothing attached"), ("tcpdump_w", "tcpdump -i IF -w /dev/null"),
          ("tcpdump", "tcpdump -n -i IF > /dev/null"), ("counters", "xdpspy attach IF"),
          ("counters_xdp", "xdpspy attach IF --hook xdp"),

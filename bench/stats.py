@@ -20,6 +20,8 @@ LABELS = {
     "xdpspy_w": "xdpspy -w /dev/null",
     "xdpspy_json": "xdpspy -n --json",
     "xdpspy_flows": "xdpspy -n --flows",
+    "xdpspy_nov": "xdpspy -n --flows --no-verdicts",
+    "xdpspy_proc": "xdpspy -n --process",
     "counters": "xdpspy attach (counters only)",
     "spawn": "(starting a command)",
     "xdpspy_utc": "xdpspy -n -r, TZ=UTC",
