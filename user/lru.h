@@ -48,7 +48,7 @@ void lru_prefetch_entry(const struct lru *t, uint32_t hash);
 void *lru_get_hashed(struct lru *t, const void *key, uint32_t hash, bool *fresh);
 
 uint32_t lru_count(const struct lru *t);
-/* Hash buckets in use: the table doubles them to keep a chain at most one entry on average. */
+/* Hash buckets in use: the table doubles them to keep a chain at one entry on average. */
 uint32_t lru_buckets(const struct lru *t);
 
 #endif

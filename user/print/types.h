@@ -14,7 +14,7 @@
 
 /*
  * Connections whose relative sequence numbers are kept, by default: every test capture's
- * lines are tcpdump's, and a full table takes 68 MiB (lru.c: 64 bytes an entry and 4 of
+ * lines are tcpdump's, and a full table takes 72 MiB (lru.c: 64 bytes an entry and 8 of
  * buckets), only on a server that sees this many at once.
  */
 #define PRINT_MAX_CONNS 1048576 /* 2^20; a literal, for --help's text */
