@@ -42,7 +42,8 @@ void *lru_get(struct lru *t, const void *key, bool *fresh);
 uint32_t lru_hash(const struct lru *t, const void *key);
 void lru_prefetch(const struct lru *t, uint32_t hash);
 /* The entry the hash's bucket names first, asked for once lru_prefetch() has brought the bucket
- * (a caller working a few keys ahead). */
+ * (a caller working a few keys ahead); not when the bucket's tag says the lookup will not read
+ * it (another key's, at the end of its chain). */
 void lru_prefetch_entry(const struct lru *t, uint32_t hash);
 void *lru_get_hashed(struct lru *t, const void *key, uint32_t hash, bool *fresh);
 

@@ -3,7 +3,9 @@
  * Unit tests of user/lru.c, the bounded table behind relative sequence numbers and host names:
  * the least recently used entry is the one evicted, the buckets grow as entries arrive and
  * every entry is still found after, values survive until their entry goes, and what an evicted
- * or freed value holds is handed to the drop function exactly once.
+ * or freed value holds is handed to the drop function exactly once; entries sharing a bucket,
+ * or a bucket and the hash bits a bucket keeps as a tag, are told apart, and their chain stays
+ * whole as any of them is evicted.
  */
 #include <stdio.h>
 #include <string.h>
@@ -115,6 +117,84 @@ static void test_bound(void)
 	lru_free(t);
 }
 
+/* n keys, from k upward, whose hashes in t agree on the bits of mask with want's. */
+static void keys_like(const struct lru *t, uint32_t want, uint32_t mask, uint32_t k, uint32_t *out,
+		      int n)
+{
+	for (int i = 0; i < n; k++) {
+		struct key key = {{k, ~k, 7}};
+
+		if (!((lru_hash(t, &key) ^ want) & mask))
+			out[i++] = k;
+	}
+}
+
+/*
+ * A table of 2^24 entries keeps 6 bits of a hash beside each link: keys alike in those and in
+ * their bucket are still different keys, each with its own value.
+ */
+static void test_same_tag(void)
+{
+	struct lru *t = lru_new(sizeof(struct key), sizeof(uint32_t), 1u << 24, NULL);
+	uint32_t k[4], bad = 0;
+	bool fresh;
+
+	keys_like(t, 5, 0xfc00003f, 1, k, 4); /* bucket 5 of 64, the same top 6 bits */
+	for (int i = 0; i < 4; i++)
+		bad += !*get(t, k[i], &fresh) || !fresh;
+	for (int i = 0; i < 4; i++)
+		bad += *get(t, k[i], &fresh) != k[i] * 10 || fresh;
+	CHECK(bad == 0 && lru_count(t) == 4);
+	lru_free(t);
+}
+
+static uint32_t last_dropped;
+
+static void note_drop(void *val)
+{
+	last_dropped = *(uint32_t *)val;
+}
+
+/*
+ * CLOCK by brute force: slots filled in order, a hit marks its slot, a miss when full takes the
+ * first unmarked slot from the hand on, unmarking those passed. Keys in two buckets of a table
+ * that never grows them, in a random order: chains of up to 8 entries lose their first, last
+ * and middle ones, and every answer (found or new, value, entry dropped) must match.
+ */
+static void test_chains_match_clock(void)
+{
+	enum { MAX = 8, KEYS = 24, STEPS = 20000 };
+	struct lru *t = lru_new(sizeof(struct key), sizeof(uint32_t), MAX, note_drop);
+	uint32_t keys[KEYS], slot[MAX], used[MAX] = {0}, count = 0, hand = 0, bad = 0;
+	uint64_t rnd = 88172645463325252ull;
+
+	keys_like(t, 0, 62, 1, keys, KEYS); /* buckets 0 and 1 of 64 */
+	for (int step = 0; step < STEPS; step++) {
+		uint32_t k, i, drop = 0;
+		bool fresh, want_fresh;
+
+		rnd ^= rnd << 13, rnd ^= rnd >> 7, rnd ^= rnd << 17;
+		k = keys[rnd % KEYS];
+		for (i = 0; i < count && slot[i] != k; i++)
+			;
+		want_fresh = i == count;
+		if (!want_fresh) {
+			used[i] = 1;
+		} else if (count < MAX) {
+			slot[count] = k, used[count++] = 0;
+		} else {
+			while (used[hand])
+				used[hand] = 0, hand = (hand + 1) % MAX;
+			drop = slot[hand] * 10, slot[hand] = k, used[hand] = 0;
+			hand = (hand + 1) % MAX;
+		}
+		last_dropped = 0;
+		bad += *get(t, k, &fresh) != k * 10 || fresh != want_fresh || last_dropped != drop;
+	}
+	CHECK(bad == 0 && lru_count(t) == MAX && lru_buckets(t) == 64);
+	lru_free(t);
+}
+
 static void test_bad_args(void)
 {
 	CHECK(!lru_new(3, 4, 10, NULL)); /* key not a multiple of 4 */
@@ -127,6 +207,8 @@ int main(void)
 	test_evicts_least_recent();
 	test_resize();
 	test_bound();
+	test_same_tag();
+	test_chains_match_clock();
 	test_bad_args();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
