@@ -5,11 +5,13 @@
 # with a certificate made here, SNI by --resolve, no DNS) and HTTP Basic (-u); OpenSSH's ssh
 # client against an SSH banner; python3's poplib (USER/PASS), smtplib (AUTH PLAIN) and imaplib
 # (LOGIN) against small servers (tests/verdict_peers.py). `attach --flows` on the servers'
-# side; then `flows --json` must give every flow its verdict, `watch` must say each
-# cleartext login within a second and nothing of the TLS and SSH sessions, `audit` must sum
-# them up per port, and the password must appear nowhere: not in any output, not in
-# `bpftool map dump` of the pinned flow table. Cleanup (processes by PID, namespaces, pins) by
-# trap.
+# side, a capture with --process beside it (the table learns the servers' programs); a capture
+# with --flows --process on the clients' side (its table, pinned while it runs, the clients').
+# Then `flows --json` must give every flow its verdict, `watch` (clients' side) must say each
+# cleartext login within a second with the client program and its pid, and nothing of the TLS
+# and SSH sessions, `audit` must sum them up per port and program (a flow to a closed port: no
+# program), and the password must appear nowhere: not in any output, not in `bpftool map dump`
+# of the pinned flow table. Cleanup (processes by PID, namespaces, pins) by trap.
 set -u
 . "$(dirname "$0")/netns.sh"
 
@@ -65,8 +67,21 @@ x attach "$IF_A" --flows >/dev/null 2>"$XS_WORK/attach.err" || {
 	exit 1
 }
 PINS=$BPFFS_PINS/$IF_A
-spawn watch "$NS_A" "$XDPSPY" watch -i "$IF_A"
-spawn watch_json "$NS_A" "$XDPSPY" watch -i "$IF_A" --json
+# cap NAME NS IF OPTS...: a capture that fills the flow table with owners; up once ready.
+cap() {
+	local name=$1 ns=$2 dev=$3
+	shift 3
+	spawn "$name" "$ns" "$XDPSPY" -n -q -i "$dev" --ready-file "$XS_WORK/$name.ready" "$@" \
+		-w /dev/null
+	wait_until 10000 test -e "$XS_WORK/$name.ready" || bad "$name: the capture did not start"
+	CAP_PID=$SPAWN_PID
+}
+cap cap_a "$NS_A" "$IF_A" --process
+PID_CAP_A=$CAP_PID
+cap cap_b "$NS_B" "$IF_B" --flows --process
+PID_CAP_B=$CAP_PID
+spawn watch "$NS_B" "$XDPSPY" watch -i "$IF_B"
+spawn watch_json "$NS_B" "$XDPSPY" watch -i "$IF_B" --json
 serve http 8080 "$PYTHON" -m http.server --bind "$IP4_A" 8080
 serve https 8443 openssl s_server -accept "$IP4_A:8443" -cert "$XS_WORK/cert.pem" \
 	-key "$XS_WORK/key.pem" -www -quiet
@@ -77,13 +92,17 @@ serve imap 143 "$PYTHON" "$PEERS" imap "$IP4_A" 143
 # watch is up once its first poll has run: it has read the table (no line yet, none due).
 sleep 0.5
 
-# login NAME PATTERN CMD...: CMD logs in from NS_B; watch must say PATTERN within
-# ALARM_MS_MAX of its end.
+# login NAME PATTERN COMM CMD...: CMD (its command COMM) logs in from NS_B; watch must say
+# PATTERN, then the program and its pid, within ALARM_MS_MAX of its end.
 login() {
-	local name=$1 pat=$2 t0
-	shift 2
-	client "$@" || bad "$name: the client failed (see clients.out)"
+	local name=$1 pat=$2 comm=$3 t0 pid
+	shift 3
+	# shellcheck disable=SC2016 # $$ and $0 are the inner shell's: its pid is the client's
+	client bash -c 'echo $$ >"$0"; exec "$@"' "$XS_WORK/$name.pid" "$@" ||
+		bad "$name: the client failed (see clients.out)"
 	t0=$(now_ms)
+	pid=$(cat "$XS_WORK/$name.pid")
+	pat="$pat \($comm, pid $pid\)\$"
 	if wait_until "$ALARM_MS_MAX" file_has "$XS_WORK/watch.out" "$pat"; then
 		echo "verdicts: $name: watch said it $(($(now_ms) - t0)) ms after the login"
 		ok
@@ -101,14 +120,17 @@ client curl -sS -o /dev/null -k --resolve "$SNI:8443:$IP4_A" "https://$SNI:8443/
 in_ns "$NS_B" timeout 10 ssh -p 22 -o BatchMode=yes -o StrictHostKeyChecking=no \
 	-o UserKnownHostsFile=/dev/null -o ConnectTimeout=5 "$USER_NAME@$IP4_A" true \
 	>>"$XS_WORK/clients.out" 2>&1
-login "pop3" "cleartext login: POP3 USER/PASS from $B to $A\.110\$" "$PYTHON" -c "
+PY=$(basename "$PYTHON")
+login "pop3" "cleartext login: POP3 USER/PASS from $B to $A\.110" "$PY" "$PYTHON" -c "
 import poplib; p = poplib.POP3('$IP4_A', 110); p.user('$USER_NAME'); p.pass_('$SECRET'); p.quit()"
-login "smtp" "cleartext login: SMTP AUTH PLAIN from $B to $A\.25\$" "$PYTHON" -c "
+login "smtp" "cleartext login: SMTP AUTH PLAIN from $B to $A\.25" "$PY" "$PYTHON" -c "
 import smtplib; s = smtplib.SMTP('$IP4_A', 25); s.ehlo('xs.test'); s.login('$USER_NAME', '$SECRET'); s.quit()"
-login "imap" "cleartext login: IMAP LOGIN from $B to $A\.143\$" "$PYTHON" -c "
+login "imap" "cleartext login: IMAP LOGIN from $B to $A\.143" "$PY" "$PYTHON" -c "
 import imaplib; m = imaplib.IMAP4('$IP4_A', 143); m.login('$USER_NAME', '$SECRET'); m.logout()"
-login "http-basic" "cleartext login: HTTP Basic from $B to $A\.8080\$" \
+login "http-basic" "cleartext login: HTTP Basic from $B to $A\.8080" curl \
 	curl -sS -o /dev/null -u "$USER_NAME:$SECRET" "http://$IP4_A:8080/"
+# A flow no local program owns on the servers' side: a SYN to a closed port, the kernel's RST.
+client curl -sS -o /dev/null "http://$IP4_A:9/"
 # Time for a late line about the TLS or SSH flows, which there must not be.
 sleep 0.6
 
@@ -117,6 +139,7 @@ sleep 0.6
 x flows "$IF_A" --json >"$XS_WORK/flows.json" 2>"$XS_WORK/flows.err" || bad "flows --json failed"
 x flows "$IF_A" >"$XS_WORK/flows.txt" 2>&1 || bad "flows failed"
 x audit -i "$IF_A" >"$XS_WORK/audit.txt" 2>&1 || bad "audit failed"
+in_ns "$NS_B" "$XDPSPY" audit -i "$IF_B" >"$XS_WORK/audit_b.txt" 2>&1 || bad "audit -i $IF_B failed"
 bpftool map dump pinned "$PINS/flows" >"$XS_WORK/map.txt" 2>&1 || bad "bpftool map dump failed"
 
 # Every flow's verdict, by server port: (to the server, to the client, login, SNI).
@@ -164,29 +187,44 @@ n=$(grep -c 'cleartext login' "$XS_WORK/watch.out")
 grep -E "\.(8443|22)( |$)" "$XS_WORK/watch.out" && bad "watch: a line about TLS or SSH" || ok
 n=$(grep -c '"alarm":"cleartext_login"' "$XS_WORK/watch_json.out")
 [[ $n == 4 ]] && ok || bad "watch --json: $n cleartext_login objects, want 4"
+pop3_pid=$(cat "$XS_WORK/pop3.pid")
+grep -qE "\"port\":110,\"process\":\{\"pid\":$pop3_pid,\"comm\":\"$PY\",.*\"endpoint\":\"client\"\}\}\$" \
+	"$XS_WORK/watch_json.out" && ok || bad "watch --json: the POP3 login's process is not $PY $pop3_pid"
 
 # flows and audit show the verdicts.
 grep -qE "tcp +$B\.[0-9]+ > $A\.8443 .* tls" "$XS_WORK/flows.txt" && ok || bad "flows: no tls row"
 grep -qE "tcp +$B\.[0-9]+ > $A\.110 .* LOGIN!" "$XS_WORK/flows.txt" && ok || bad "flows: no LOGIN! row"
-grep -qE "^tcp port 110 \(local server\): 1 flow: 1 in the clear \(pop3\); LOGINS IN THE CLEAR: 1 POP3 USER/PASS$" \
-	"$XS_WORK/audit.txt" && ok || bad "audit: port 110"
-grep -qE "^tcp port 8443 \(local server\): 1 flow: 1 encrypted \(tls; SNI $SNI\)$" "$XS_WORK/audit.txt" &&
-	ok || bad "audit: port 8443"
-grep -qE "^tcp port 22 \(local server\): 1 flow: 1 encrypted \(ssh\)$" "$XS_WORK/audit.txt" &&
-	ok || bad "audit: port 22"
+# audit, per port and program: the servers' on their side, the clients' on theirs; the flow to
+# a closed port has none on the servers' side.
+audit_has() {
+	grep -qE "$2" "$XS_WORK/$1" && ok || bad "$1: no line '$2'"
+}
+audit_has audit.txt "^tcp port 110 \(local server\) $PY: 1 flow: 1 in the clear \(pop3\); LOGINS IN THE CLEAR: 1 POP3 USER/PASS$"
+audit_has audit.txt "^tcp port 8443 \(local server\) openssl: 1 flow: 1 encrypted \(tls; SNI $SNI\)$"
+audit_has audit.txt "^tcp port 22 \(local server\) $PY: 1 flow: 1 encrypted \(ssh\)$"
+audit_has audit.txt "^tcp port 9 \(local server\) \[no owner\]: 1 flow: 1 without payload$"
+audit_has audit_b.txt "^tcp port 110 \(remote server\) $PY: 1 flow: 1 in the clear \(pop3\); LOGINS IN THE CLEAR: 1 POP3 USER/PASS$"
+audit_has audit_b.txt "^tcp port 8443 \(remote server\) curl: 1 flow: 1 encrypted \(tls; SNI $SNI\)$"
+audit_has audit_b.txt "^tcp port 8080 \(remote server\) curl: 2 flows: 2 in the clear \(http\); LOGINS IN THE CLEAR: 1 HTTP Basic$"
 
 # The password: nowhere, as typed or as AUTH PLAIN's base64 would carry it.
 b64=$(printf '%s' "$SECRET" | base64)
-for f in watch.out watch_json.out watch.err flows.json flows.txt audit.txt map.txt; do
+bpftool map dump pinned "$BPFFS_PINS/$IF_B/flows" >"$XS_WORK/map_b.txt" 2>&1 ||
+	bad "bpftool map dump ($IF_B) failed"
+for f in watch.out watch_json.out watch.err flows.json flows.txt audit.txt audit_b.txt map.txt \
+	map_b.txt cap_a.out cap_b.out; do
 	grep -qF -e "$SECRET" -e "$b64" "$XS_WORK/$f" && bad "the password in $f" || ok
 done
 grep -q '"verdict"' "$XS_WORK/map.txt" && ok || bad "bpftool map dump: no field named verdict"
 
+stop_pid "$PID_CAP_A"
+stop_pid "$PID_CAP_B"
+[[ -e $BPFFS_PINS/$IF_B/flows ]] && bad "the clients' capture left its flow table pinned" || ok
 x detach "$IF_A" >/dev/null 2>&1 || bad "detach"
 if ((fail)); then
 	XS_KEEP=1
 	echo "verdicts: outputs kept in $XS_WORK"
-	for f in watch.out flows.txt audit.txt; do
+	for f in watch.out flows.txt audit.txt audit_b.txt; do
 		echo "--- $f"
 		head -20 "$XS_WORK/$f"
 	done

@@ -4,8 +4,9 @@
  * the clear, per server port, from the flow table's verdicts (include/verdict.h). The table
  * pinned there (`attach --flows`) is read at once; where none is, audit attaches its own and
  * reads it after DURATION (default 60 s; ^C ends the wait). Servers with a local address come
- * first: the services this machine offers. Per program too, once flows know their owners
- * (issue 24, item 1; verdict_owner_suffix()).
+ * first: the services this machine offers. Per program too: where the table knows the flows'
+ * owners (a capture with --flows --process fills them), each port's flows are split by the
+ * local program behind them, "[no owner]" for those it does not know.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -18,6 +19,7 @@
 #include <time.h>
 
 #include "exit_codes.h"
+#include "flowowner.h"
 #include "flowtools.h"
 #include "log.h"
 #include "verdictfmt.h"
@@ -27,11 +29,12 @@
 
 enum { CL_ENCRYPTED, CL_CLEAR, CL_OTHER, CL_NONE, CL_COUNT };
 
-/* One server port's flows. */
+/* One server port's flows, of one program where owners are known. */
 struct port_line {
 	__u8 proto;
 	__u16 port;
 	bool local;
+	char comm[XS_OWN_COMM + 1]; /* the owner's; "" unknown */
 	unsigned flows, cls[CL_COUNT], kinds[XS_VK_COUNT], apps[XS_VA_COUNT];
 	char logins[MAX_LOGINS][48];
 	unsigned login_n[MAX_LOGINS];
@@ -42,6 +45,7 @@ struct audit {
 	struct port_line p[MAX_PORTS];
 	size_t n;
 	struct ifaddrs *ifa;
+	bool owners; /* whether any flow's owner is known: only then a line says "[no owner]" */
 };
 
 static volatile sig_atomic_t stop;
@@ -71,15 +75,33 @@ static bool is_local(const struct audit *a, const __u8 *addr)
 	return false;
 }
 
-static struct port_line *line_for(struct audit *a, __u8 proto, __u16 port, bool local)
+static struct port_line *line_for(struct audit *a, __u8 proto, __u16 port, bool local,
+				  const char *comm)
 {
 	for (size_t i = 0; i < a->n; i++)
-		if (a->p[i].proto == proto && a->p[i].port == port && a->p[i].local == local)
+		if (a->p[i].proto == proto && a->p[i].port == port && a->p[i].local == local &&
+		    !strcmp(a->p[i].comm, comm))
 			return &a->p[i];
 	if (a->n == MAX_PORTS)
 		return NULL;
 	a->p[a->n] = (struct port_line){.proto = proto, .port = port, .local = local};
+	snprintf(a->p[a->n].comm, sizeof(a->p[a->n].comm), "%s", comm);
 	return &a->p[a->n++];
+}
+
+/* The flow's program as the PROCESS column has it, "curl/812", without the pid; "" unknown. */
+static void owner_comm_of(char *buf, size_t len, const struct xs_flow *f)
+{
+	char cell[XS_OWN_COMM + 16], *slash;
+
+	buf[0] = '\0';
+	if (!f->owner.known)
+		return;
+	flow_owner_cell(cell, sizeof(cell), f);
+	slash = strrchr(cell, '/');
+	if (slash)
+		*slash = '\0';
+	snprintf(buf, len, "%.16s", cell); /* XS_OWN_COMM */
 }
 
 static void add_login(struct port_line *p, const char *what)
@@ -98,10 +120,12 @@ static void add_flow(struct audit *a, const struct xs_flow_key *k, const struct 
 {
 	int srv = !(f->client & 1), dir = verdict_login_dir(f);
 	const struct xs_flow_verdict_dir *d = f->verdict.dir;
-	struct port_line *p = line_for(a, k->proto, ntohs(k->port[srv]), is_local(a, k->addr[srv]));
-	char what[48];
+	char what[48], comm[XS_OWN_COMM + 1];
+	struct port_line *p;
 	int cl = CL_NONE;
 
+	owner_comm_of(comm, sizeof(comm), f);
+	p = line_for(a, k->proto, ntohs(k->port[srv]), is_local(a, k->addr[srv]), comm);
 	if (!p)
 		return;
 	p->flows++;
@@ -145,12 +169,17 @@ static void kinds_of(char *buf, size_t len, const struct port_line *p, bool encr
 					      verdict_app_name((__u8)k));
 }
 
-static void print_line(const struct port_line *p)
+static void print_line(const struct port_line *p, bool owners)
 {
 	char num[8], kinds[128];
 
-	printf("%s port %u (%s server): %u flow%s:", fmt_proto(p->proto, num, sizeof(num)), p->port,
-	       p->local ? "local" : "remote", p->flows, p->flows == 1 ? "" : "s");
+	printf("%s port %u (%s server)", fmt_proto(p->proto, num, sizeof(num)), p->port,
+	       p->local ? "local" : "remote");
+	if (p->comm[0])
+		printf(" %s", p->comm);
+	else if (owners)
+		printf(" [no owner]");
+	printf(": %u flow%s:", p->flows, p->flows == 1 ? "" : "s");
 	if (p->cls[CL_ENCRYPTED]) {
 		kinds_of(kinds, sizeof(kinds), p, true);
 		printf(" %u encrypted (%s%s%s)", p->cls[CL_ENCRYPTED], kinds,
@@ -177,7 +206,9 @@ static int cmp_lines(const void *x, const void *y)
 		return a->local ? -1 : 1;
 	if (a->proto != b->proto)
 		return a->proto - b->proto;
-	return a->port - b->port;
+	if (a->port != b->port)
+		return a->port - b->port;
+	return strcmp(a->comm, b->comm);
 }
 
 static int report(struct audit *a, const struct flow_src *src, double secs)
@@ -191,16 +222,18 @@ static int report(struct audit *a, const struct flow_src *src, double secs)
 	}
 	if (getifaddrs(&a->ifa))
 		a->ifa = NULL;
-	for (size_t i = 0; i < flows.n; i++)
+	for (size_t i = 0; i < flows.n; i++) {
+		a->owners |= ((const struct xs_flow *)flows.vals + i)->owner.known;
 		add_flow(a, (const struct xs_flow_key *)flows.keys + i,
 			 (const struct xs_flow *)flows.vals + i);
+	}
 	qsort(a->p, a->n, sizeof(a->p[0]), cmp_lines);
 	printf("xdpspy audit: %s, %zu flows in the table", src->ifname, flows.n);
 	if (secs > 0)
 		printf(", after %.0f s", secs);
 	printf("%s\n", src->cfg.verdicts ? "" : " (attached with --no-verdicts: no verdicts)");
 	for (size_t i = 0; i < a->n; i++)
-		print_line(&a->p[i]);
+		print_line(&a->p[i], a->owners);
 	if (a->ifa)
 		freeifaddrs(a->ifa);
 	map_copy_free(&flows);

@@ -166,8 +166,8 @@ static void usage(FILE *f)
 	    "and per login sent in clear text (--json, --interval S)\n"
 	    "  flows [IF]                               the flow table now (--json, --prometheus, "
 	    "--textfile DIR, --top N)\n"
-	    "  audit [-i IF] [--for DURATION]           per server port, what crossed encrypted "
-	    "and what in the clear (default 60s)\n");
+	    "  audit [-i IF] [--for DURATION]           per server port and program, what crossed "
+	    "encrypted and what in the clear (default 60s)\n");
 }
 
 /* A bad option: what tcpdump prints then, a short usage on stderr. */

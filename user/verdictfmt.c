@@ -154,12 +154,3 @@ void verdict_json(FILE *out, const struct xs_flow *f, int client, unsigned serve
 	json_dir(out, "to_client", f, !(client & 1), server_port);
 	fputc('}', out);
 }
-
-void verdict_owner_suffix(char *buf, size_t len, const struct xs_flow *f, int dir)
-{
-	/* issue 24 item 1 (owner24) fills this from the flow's owner: " (fetchmail, pid 812)" */
-	(void)f;
-	(void)dir;
-	if (len)
-		buf[0] = '\0';
-}

@@ -34,11 +34,4 @@ void verdict_summary(char *buf, size_t len, const struct xs_flow *f, unsigned se
 void verdict_sni(char *buf, size_t len, const struct xs_flow *f);
 /* The JSON member "verdict":{...} of a flow (client: the key's endpoint that is the client). */
 void verdict_json(FILE *out, const struct xs_flow *f, int client, unsigned server_port);
-/*
- * What follows the cleartext-login alarm's addresses: the program behind the flow's local
- * socket, " (fetchmail, pid 812)", once the flow table knows owners (issue 24, item 1); ""
- * until then. The hook where that is filled in.
- */
-void verdict_owner_suffix(char *buf, size_t len, const struct xs_flow *f, int dir);
-
 #endif

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "exit_codes.h"
+#include "flowowner.h"
 #include "flowtools.h"
 #include "log.h"
 #include "pins.h"
@@ -120,7 +121,8 @@ static int start(struct watch *w, struct watched *wi, const struct alarm *a, uin
 }
 
 /* A flow's cleartext login, said once: "cleartext login: POP3 USER/PASS from 10.0.0.2 to
- * 10.0.0.1.110", and the program behind it once flows know owners (verdict_owner_suffix). */
+ * 10.0.0.1.110 (fetchmail, pid 812)": the local program behind the flow, where the table knows
+ * it (filled by a capture with --flows --process); nothing when not. */
 static void say_login(const struct watch *w, const char *ifname, const struct xs_flow_key *k,
 		      const struct xs_flow *f, int dir)
 {
@@ -131,13 +133,15 @@ static void say_login(const struct watch *w, const char *ifname, const struct xs
 	verdict_login_text(what, sizeof(what), f, dir, port);
 	fmt_addr(from, sizeof(from), k->addr[dir]);
 	fmt_endpoint(to, sizeof(to), k->addr[!dir], k->port[!dir], true);
-	verdict_owner_suffix(owner, sizeof(owner), f, dir);
+	flow_owner_suffix(owner, sizeof(owner), f);
 	if (w->json) {
 		fmt_addr(to_addr, sizeof(to_addr), k->addr[!dir]);
 		printf("{\"time\":\"%s\",\"interface\":\"%s\",\"event\":\"start\","
 		       "\"alarm\":\"cleartext_login\",\"login\":\"%s\",\"from\":\"%s\","
-		       "\"to\":\"%s\",\"port\":%u}\n",
+		       "\"to\":\"%s\",\"port\":%u",
 		       when, ifname, what, from, to_addr, port);
+		flow_owner_json(stdout, f, dir); /* the login's sender: the client */
+		puts("}");
 	} else {
 		printf("%s %s: cleartext login: %s from %s to %s%s\n", when, ifname, what, from, to,
 		       owner);
