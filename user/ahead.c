@@ -95,7 +95,7 @@ void ahead_flush(struct ahead *a)
 	while (a && a->held)
 		send_oldest(a);
 	if (a)
-		sink_flush(a->sink); /* the batch's lines, in one write */
+		sink_batch_end(a->sink); /* a batch's end: its lines, if stdout is a terminal */
 }
 
 void ahead_free(struct ahead *a)

@@ -27,8 +27,8 @@ struct ahead *ahead_new(struct sink *s);
 /* Takes ev and pi (pi->data and pi->owner copied); sends the oldest frame on when AHEAD_DEPTH are held.
  * 1 when the sink is done (as sink_packet() says), -1 when out of memory (logged), else 0. */
 int ahead_push(struct ahead *a, const struct xs_event *ev, const struct pkt_info *pi);
-/* Sends on every frame held, oldest first (until the sink is done), then has the sink write
- * the lines (sink_flush()): the end of a batch of records. */
+/* Sends on every frame held, oldest first (until the sink is done), then tells the sink a
+ * batch of records ended (sink_batch_end()). */
 void ahead_flush(struct ahead *a);
 void ahead_free(struct ahead *a);
 

@@ -29,6 +29,7 @@ struct sink {
 	bool reader_gone; /* stdout refused a write: the reader went away (| head) */
 	unsigned long long count;
 	bool gather; /* lines wait in line[] for one write of many (not -l, not -w) */
+	bool tty; /* stdout is a terminal: a batch's lines are written at its end */
 	size_t pending; /* bytes of lines in line[] not yet written */
 	/* Lines, up to SINK_BATCH bytes of them before a write, and room for one more record of
 	 * any length after them; calloc()ed: only what is used becomes resident. */
@@ -46,6 +47,7 @@ struct sink *sink_new(const struct opts *o)
 	}
 	s->o = o;
 	s->gather = !o->line_buffered;
+	s->tty = isatty(STDOUT_FILENO);
 	return s;
 }
 
@@ -101,6 +103,14 @@ void sink_flush(struct sink *s)
 {
 	if (s && write_lines(s))
 		s->reader_gone = s->done = true; /* the reader went away: stop as if told to */
+}
+
+void sink_batch_end(struct sink *s)
+{
+	/* As stdio buffers tcpdump's lines: a terminal sees them as they come, a file or a pipe
+	 * in blocks (a write per batch of a few records cost more than printing them). */
+	if (s && s->tty)
+		sink_flush(s);
 }
 
 static bool counted(struct sink *s)

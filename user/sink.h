@@ -36,9 +36,11 @@ void sink_prefetch_entry(const struct sink *s, const struct print_hint *h);
 /* Bytes of printed lines gathered before they are written: without -l or -w, lines wait for
  * this many, or for sink_flush(), and go out in one write. */
 #define SINK_BATCH (64u << 10)
-/* Writes the lines gathered so far: after each batch of records (a read of the rings), before
- * anything else is written to stdout. */
+/* Writes the lines gathered so far: before anything else is written to stdout. */
 void sink_flush(struct sink *s);
+/* The end of a batch of records (a read of the rings): a terminal gets its lines now; a file
+ * or a pipe when SINK_BATCH bytes have gathered, or at the end (-l for every line). */
+void sink_batch_end(struct sink *s);
 /* Whether the capture should end (as sink_packet() last said). */
 bool sink_done(const struct sink *s);
 /* Packets written or printed so far. */
