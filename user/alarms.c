@@ -7,6 +7,7 @@
 
 #include "alarms.h"
 #include "flowfmt.h"
+#include "grow.h"
 #include "lincount.h"
 
 #define MIN_SPAN_S 0.1 /* a window this young still gives a rate over this much */
@@ -37,15 +38,11 @@ static __u32 active(uint64_t start, uint64_t window, uint64_t now, __u32 cur, __
 
 static int push(struct alarm_list *l, const struct alarm *a)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 16;
-		struct alarm *grown = realloc(l->a, cap * sizeof(*grown));
+	struct alarm *grown = grow_for(l->a, l->n, &l->cap, sizeof(*grown), 16);
 
-		if (!grown)
-			return -ENOMEM;
-		l->a = grown;
-		l->cap = cap;
-	}
+	if (!grown)
+		return -ENOMEM;
+	l->a = grown;
 	l->a[l->n++] = *a;
 	return 0;
 }

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "cgroups.h"
+#include "grow.h"
 
 #define CG_PATH_MAX 512
 
@@ -65,21 +66,16 @@ static const struct cg_entry *find(uint64_t id)
 
 static int add_dir(const char *path, const struct stat *st, int type, struct FTW *ftw)
 {
-	struct cg_entry *e;
+	struct cg_entry *e, **t;
 	size_t skip = strlen(cg.root);
 
 	(void)ftw;
 	if (type != FTW_D || find(st->st_ino))
 		return 0;
-	if (cg.n == cg.cap) {
-		size_t cap = cg.cap ? cg.cap * 2 : 64;
-		struct cg_entry **t = realloc(cg.tab, cap * sizeof(struct cg_entry *));
-
-		if (!t)
-			return 1;
-		cg.tab = t;
-		cg.cap = cap;
-	}
+	t = grow_for(cg.tab, cg.n, &cg.cap, sizeof(struct cg_entry *), 64);
+	if (!t)
+		return 1;
+	cg.tab = t;
 	e = malloc(sizeof(*e));
 	if (!e)
 		return 1;

@@ -25,6 +25,7 @@
 #include "decode.h"
 #include "exit_codes.h"
 #include "filter.h"
+#include "grow.h"
 #include "hook.h"
 #include "iface.h"
 #include "live.h"
@@ -243,19 +244,15 @@ static void status_line(struct live *lv, int64_t now)
 /* Attaches to one more interface. 0, or an exit code (logged). */
 static int add_interface(struct live *lv, const char *name)
 {
+	struct capif *grown;
 	int rc;
 
-	if (lv->nifs == lv->cap) {
-		size_t cap = lv->cap ? 2 * lv->cap : 8;
-		struct capif *grown = realloc(lv->ifs, cap * sizeof(*grown));
-
-		if (!grown) {
-			log_msg("out of memory");
-			return XS_EXIT_ERR;
-		}
-		lv->ifs = grown;
-		lv->cap = cap;
+	grown = grow_for(lv->ifs, lv->nifs, &lv->cap, sizeof(*grown), 8);
+	if (!grown) {
+		log_msg("out of memory");
+		return XS_EXIT_ERR;
 	}
+	lv->ifs = grown;
 	rc = capif_open(&lv->ifs[lv->nifs], name, &lv->cfg);
 	if (rc) {
 		capif_close(&lv->ifs[lv->nifs]);

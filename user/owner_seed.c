@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cgroups.h"
+#include "grow.h"
 #include "owner_seed.h"
 
 #ifndef SO_NETNS_COOKIE
@@ -32,15 +33,11 @@ struct fd_list {
 
 static int push(struct fd_list *l, unsigned long inode, int pid, int fd)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 256;
-		struct sock_fd *v = realloc(l->v, cap * sizeof(*v));
+	struct sock_fd *v = grow_for(l->v, l->n, &l->cap, sizeof(*v), 256);
 
-		if (!v)
-			return -ENOMEM;
-		l->v = v;
-		l->cap = cap;
-	}
+	if (!v)
+		return -ENOMEM;
+	l->v = v;
 	l->v[l->n++] = (struct sock_fd){inode, pid, fd};
 	return 0;
 }

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "grow.h"
 #include "log.h"
 #include "pcap_out.h"
 #include "pcapng.h"
@@ -92,15 +93,11 @@ static int describe_if(struct pcap_out *o, uint32_t ifindex, const char *name)
 {
 	char buf[IF_NAMESIZE];
 
-	if (o->nifs == o->ifs_cap) {
-		size_t cap = o->ifs_cap ? 2 * o->ifs_cap : 8;
-		uint32_t *ifs = realloc(o->ifs, cap * sizeof(*ifs));
+	uint32_t *ifs = grow_for(o->ifs, o->nifs, &o->ifs_cap, sizeof(*ifs), 8);
 
-		if (!ifs)
-			return -ENOMEM;
-		o->ifs = ifs;
-		o->ifs_cap = cap;
-	}
+	if (!ifs)
+		return -ENOMEM;
+	o->ifs = ifs;
 	if (!name && ifindex)
 		name = if_indextoname(ifindex, buf);
 	o->ifs[o->nifs++] = ifindex;

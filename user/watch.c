@@ -17,6 +17,7 @@
 #include "exit_codes.h"
 #include "flowowner.h"
 #include "flowtools.h"
+#include "grow.h"
 #include "log.h"
 #include "pins.h"
 #include "verdictfmt.h"
@@ -101,19 +102,12 @@ static struct ongoing *find(struct watched *wi, const struct alarm *a)
 
 static int start(struct watch *w, struct watched *wi, const struct alarm *a, uint64_t now)
 {
+	struct ongoing *grown = grow_for(wi->on, wi->n, &wi->cap, sizeof(*grown), 16);
 	struct ongoing *o;
 
-	if (wi->n == wi->cap) {
-		size_t cap = wi->cap ? 2 * wi->cap : 16;
-		struct ongoing *grown = realloc(wi->on, cap * sizeof(*grown));
-
-		if (!grown)
-			return -ENOMEM;
-		wi->on = grown;
-		wi->cap = cap;
-	}
-	if (!wi->on)
+	if (!grown)
 		return -ENOMEM;
+	wi->on = grown;
 	o = &wi->on[wi->n++];
 	*o = (struct ongoing){.now = *a, .peak = *a, .since_ns = now, .seen = true};
 	say(w, wi->src.ifname, o, false, now);
@@ -159,15 +153,11 @@ static bool told_of(const struct map_copy *told, const struct xs_flow_key *k)
 
 static int tell_of(struct map_copy *told, const struct xs_flow_key *k)
 {
-	if (told->n == told->cap) {
-		size_t cap = told->cap ? 2 * told->cap : 16;
-		void *grown = realloc(told->keys, cap * sizeof(*k));
+	void *grown = grow_for(told->keys, told->n, &told->cap, sizeof(*k), 16);
 
-		if (!grown)
-			return -ENOMEM;
-		told->keys = grown;
-		told->cap = cap;
-	}
+	if (!grown)
+		return -ENOMEM;
+	told->keys = grown;
 	((struct xs_flow_key *)told->keys)[told->n++] = *k;
 	return 0;
 }
