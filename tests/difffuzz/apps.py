@@ -241,6 +241,17 @@ def ospf(rng):
     return msg[:12] + struct.pack('>H', csum if rng.chance(0.9) else rng.u16()) + msg[14:]
 
 
+def mgmt_addr(rng):
+    """A management address TLV's value: an address of some family, the interface numbering, an
+    OID; a length byte now and then wrong."""
+    af, alen = rng.pick([(3, (1, 4)), (2, (2, 16)), (1, (6, 6)), (1, (99, 3)), (1, (1, 2))])
+    addr = bytes([af]) + rng.bytes(alen)
+    v = bytes([len(addr) if rng.chance(0.9) else rng.randrange(0, 40)]) + addr
+    v += bytes([rng.choice([1, 2, 3, 9])]) + rng.bytes(4)
+    oid = rng.choice([b'', b'\x00', b'\x03\x2b\x06\x01', b'\x08\x2b\x06', b'\x02ab'])
+    return (v + oid)[:rng.randrange(1, 40)] if rng.chance(0.15) else v + oid
+
+
 def lldp(rng):
     def tlv(t, v):
         return struct.pack('>H', (t << 9) | len(v)) + v
@@ -253,7 +264,7 @@ def lldp(rng):
         elif t == 7:
             v = struct.pack('>HH', rng.choice([0x14, 0x4, 0x80]), rng.choice([0x14, 0x4, 0]))
         elif t == 8:
-            v = b'\x05\x01' + rng.bytes(4) + b'\x02' + rng.bytes(4) + b'\x00'
+            v = mgmt_addr(rng)
         elif t == 127:
             v = rng.choice([b'\x00\x80\xc2\x01', b'\x00\x12\x0f\x01', b'\xaa\xbb\xcc\x01']) + rng.bytes(rng.randrange(0, 6))
         else:

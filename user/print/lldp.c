@@ -2,7 +2,7 @@
 /*
  * LLDP (IEEE 802.1AB) as tcpdump 4.99.3's print-lldp.c prints it: the length and the system
  * name, and with -v each TLV's type and length, the chassis and port ids, TTL, descriptions,
- * capabilities, and the hex of what it does not decode. The management address TLV and the
+ * capabilities, the management address, and the hex of what it does not decode. The
  * organisation specific TLVs of the OUIs tcpdump knows (802.1, 802.3, IANA, TIA, DCBX) are
  * not decoded here.
  */
@@ -16,6 +16,7 @@
 #define LLDP_TLV_LEN(x) ((x)&0x01ff)
 #define MAC_LEN 6
 #define IP6_LEN 16
+#define INTF_NUM_LEN 5 /* the management address's interface numbering: subtype, number */
 
 enum {
 	LLDP_CHASSIS_ID = 1,
@@ -89,6 +90,24 @@ static bool oui_decoded(uint32_t oui)
 	       oui == 0x001b21;
 }
 
+static const struct tok intf_numb_subtype_values[] = {
+    {2, "Interface Index"},
+    {3, "System Port Number"},
+    {0, NULL},
+};
+
+/* The address bytes an address family's printer reads (0: none prints it). */
+static uint32_t addr_len(uint8_t af)
+{
+	return af == 1 ? 4 : af == 2 ? IP6_LEN : af == 6 ? MAC_LEN : 0;
+}
+
+/* Is a len-byte network address (family, address) long enough for lldp_network_addr_print? */
+static bool network_addr_ok(const uint8_t *p, uint32_t len)
+{
+	return len >= 1 && len - 1 >= addr_len(p[0]);
+}
+
 /* lldp_network_addr_print; false when it is too short (tcpdump's trunc). */
 static bool put_network_addr(const struct printer *pr, const uint8_t *p, uint32_t len,
 			     struct strbuf *sb)
@@ -96,13 +115,10 @@ static bool put_network_addr(const struct printer *pr, const uint8_t *p, uint32_
 	const char *af_name;
 	uint32_t need;
 
-	if (len < 1)
+	if (!network_addr_ok(p, len))
 		return false;
-	len--;
 	af_name = tok_name(af_values, p[0]);
-	need = p[0] == 1 ? 4 : p[0] == 2 ? IP6_LEN : p[0] == 6 ? MAC_LEN : 0;
-	if (len < need)
-		return false;
+	need = addr_len(p[0]);
 	sb_printf(sb, "AFI %s (%u)", af_name ? af_name : "Unknown", p[0]);
 	if (!need) {
 		sb_puts(sb, ", no AF printer !");
@@ -138,6 +154,44 @@ static bool put_id(const struct printer *pr, struct cur *c, uint32_t off, uint32
 		put_printjnp(sb, c, off + 1, len - 1);
 	} else {
 		*hexdump = true;
+	}
+	return true;
+}
+
+/* lldp_mgmt_addr_tlv_print: the address, the interface numbering, the OID if any; false for
+ * tcpdump's trunc, with nothing of the address printed when it is what is short. */
+static bool put_mgmt_addr(const struct printer *pr, struct cur *c, uint32_t off, uint32_t len,
+			  struct strbuf *sb)
+{
+	const uint8_t *p = c->p + off;
+	uint32_t alen, oid_len, subtype;
+	const char *name;
+
+	if (len < 1)
+		return false;
+	alen = p[0];
+	if (len - 1 < alen || !network_addr_ok(p + 1, alen))
+		return false;
+	sb_printf(sb, "\n\t  Management Address length %u, ", alen);
+	put_network_addr(pr, p + 1, alen, sb);
+	len -= 1 + alen;
+	p += 1 + alen;
+	if (len < INTF_NUM_LEN)
+		return false;
+	subtype = p[0];
+	name = tok_name(intf_numb_subtype_values, subtype);
+	sb_printf(sb, "\n\t  %s Interface Numbering (%u): %u", name ? name : "Unknown", subtype,
+		  (uint32_t)p[1] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 8 | p[4]);
+	len -= INTF_NUM_LEN;
+	p += INTF_NUM_LEN;
+	if (!len)
+		return true; /* the OID is optional */
+	oid_len = p[0];
+	if (len < 1 + oid_len)
+		return false;
+	if (oid_len) {
+		sb_printf(sb, "\n\t  OID length %u", oid_len);
+		put_printjnp(sb, c, (uint32_t)(p + 1 - c->p), oid_len);
 	}
 	return true;
 }
@@ -178,7 +232,7 @@ static bool put_tlv(const struct printer *pr, struct cur *c, uint32_t type, uint
 		}
 		return true;
 	case LLDP_MGMT_ADDR:
-		return true; /* not decoded */
+		return put_mgmt_addr(pr, c, off, len, sb);
 	case LLDP_PRIVATE:
 		if (len < 3)
 			return false;
