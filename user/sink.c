@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cooked.h"
@@ -51,6 +52,14 @@ struct sink *sink_new(const struct opts *o)
 	return s;
 }
 
+/* A device (/dev/null): no file to keep anything in, so nothing to warn it is not kept. */
+static bool is_device(const char *path)
+{
+	struct stat st;
+
+	return !stat(path, &st) && S_ISCHR(st.st_mode);
+}
+
 int sink_open_file(struct sink *s, uint32_t snaplen, bool cooked)
 {
 	const struct opts *o = s->o;
@@ -67,7 +76,7 @@ int sink_open_file(struct sink *s, uint32_t snaplen, bool cooked)
 		pc.ng = s->ng = true;
 		pc.ifname = o->niface == 1 ? o->iface[0] : cooked ? "any" : NULL;
 		pc.ifindex = pc.ifname ? if_nametoindex(pc.ifname) : 0;
-	} else if (o->write_file && o->process.on) {
+	} else if (o->write_file && o->process.on && !is_device(o->write_file)) {
 		log_msg("warning: %s: the owners (--process) are kept only in a .pcapng file",
 			o->write_file);
 	}
