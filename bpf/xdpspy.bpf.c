@@ -667,9 +667,13 @@ static __always_inline void summarize(void *ctx, const struct xs_frame *f, __u32
 
 	if (!filter_on && !snap_len && !verify_sum) {
 		c = prepare(&ev, f, skb_len, dir_flag, !counters_only);
-		if (!c || counters_only)
+		if (!c)
 			return;
+		/* Counting with the flow table and the socket side (`watch`, `audit`, `attach
+		 * --flows --process`): the flow learns its owner, and no event goes out. */
 		find_owner(ctx, hook, &ev);
+		if (counters_only)
+			return;
 		/* Headers the event cannot hold, and payload a decoder reads, travel as the
 		 * frame's bytes. */
 		if ((ev.flags & XS_F_HDRS) || xs_app_bytes(&app_cfg, &ev))

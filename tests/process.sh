@@ -212,6 +212,36 @@ else
 	sed 's/^/    | /' "$XS_WORK/flows.txt" | head -8
 fi
 
+# --- `attach --flows --process`: no capture runs, the pinned table learns owners all the same ---
+# The counters-only programs and the socket side stay attached by their pins; `detach` removes
+# them all (no owner_* pin left behind).
+if in_ns "$NS_A" "$XDPSPY" attach "$IF_A" --flows --process >/dev/null 2>"$XS_WORK/attach.err"; then
+	fetch "$NS_A" "http://$IP4_B:$PORT/"
+	CURL_AT=$CURL_PID
+	in_ns "$NS_A" "$XDPSPY" flows "$IF_A" --json >"$XS_WORK/aflows.json" 2>"$XS_WORK/aflows.err"
+	if "$PYTHON" - "$XS_WORK/aflows.json" "$CURL_AT" <<'PY'; then
+import json, sys
+doc = json.load(open(sys.argv[1]))
+flows = doc["flows"] if isinstance(doc, dict) else doc[0]["flows"]
+mine = [f for f in flows if f.get("process", {}).get("pid") == int(sys.argv[2])]
+sys.exit(0 if len(mine) == 1 and mine[0]["process"]["comm"] == "curl" and mine[0]["process"]["endpoint"] == "client" else 1)
+PY
+		echo "process: attach --flows --process (no capture running): curl $CURL_AT's flow names curl"
+		ok
+	else
+		bad "attach --flows --process: no flow names curl $CURL_AT"
+		head -c 600 "$XS_WORK/aflows.json" | sed 's/^/    | /'
+	fi
+	in_ns "$NS_A" "$XDPSPY" detach "$IF_A" 2>>"$XS_WORK/attach.err" || bad "detach $IF_A failed"
+	if in_ns "$NS_A" sh -c "ls /sys/fs/bpf/xdpspy/$IF_A 2>/dev/null | grep -q ." ; then
+		bad "detach left pins: $(in_ns "$NS_A" ls /sys/fs/bpf/xdpspy/"$IF_A" | tr '\n' ' ')"
+	else
+		ok
+	fi
+else
+	bad "attach $IF_A --flows --process failed: $(head -1 "$XS_WORK/attach.err")"
+fi
+
 # --- a connection made before the capture began ------------------------------------------------
 # Both ends (python3, one process each) connect before xdpspy starts; once xdpspy and tcpdump
 # listen, they exchange three messages and close. xdpspy finds their sockets in /proc at start:

@@ -277,7 +277,7 @@ static void wait_for(double secs)
 
 int audit_run(int argc, char **argv)
 {
-	struct option lo[DETECT_NOPTS + 2] = {{"for", required_argument, NULL, 'F'}};
+	struct option lo[DETECT_NOPTS_SUBCMD + 2] = {{"for", required_argument, NULL, 'F'}};
 	const char *ifname = NULL;
 	char picked[IF_NAMESIZE];
 	struct flow_src src;
@@ -288,7 +288,7 @@ int audit_run(int argc, char **argv)
 	int c, rc;
 
 	flow_opts_init(&fo);
-	flow_opts_long(lo + 1);
+	flow_opts_long_subcmd(lo + 1);
 	optind = 1;
 	while (!bad && (c = getopt_long(argc, argv, "i:", lo, NULL)) != -1) {
 		if (c == 'i')
@@ -299,7 +299,8 @@ int audit_run(int argc, char **argv)
 			bad = c == '?' || flow_opts_take(&fo, c, optarg) <= 0;
 	}
 	if (bad || optind != argc) {
-		fprintf(stderr, "usage: xdpspy audit [-i IF] [--for DURATION (60s, 2m)]\n");
+		fprintf(stderr,
+			"usage: xdpspy audit [-i IF] [--for DURATION (60s, 2m)] [--process]\n");
 		return XS_EXIT_ERR;
 	}
 	if (!ifname && flowtools_pick_if(picked, sizeof(picked)) == 0)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cgroups.h"
 #include "counting.h"
 #include "exit_codes.h"
 #include "iface.h"
@@ -35,8 +36,12 @@ static int check_hooks_free(const char *ifname, int ifindex, enum ingress_hook h
 int counting_attach(const char *ifname, enum ingress_hook hook, const struct flow_opts *fo,
 		    struct loader **out, struct attach_info *ai)
 {
-	struct loader_cfg cfg = {
-	    .ring_kib = 4, .counters_only = true, .flows = fo->on, .detect = fo->cfg};
+	struct loader_cfg cfg = {.ring_kib = 4,
+				 .counters_only = true,
+				 .flows = fo->on,
+				 .detect = fo->cfg,
+				 .process = {.on = fo->on && fo->process},
+				 .cgroup_root = fo->on && fo->process ? cgroups_root() : NULL};
 	struct hook_opts ho = {.hook = hook};
 	struct foreign_xdp foreign = {0};
 	int ifindex = (int)if_nametoindex(ifname), err, rc;

@@ -49,6 +49,7 @@ void flow_opts_init(struct flow_opts *f)
 	const struct xs_detect_cfg d = XS_DETECT_DEFAULTS;
 
 	f->on = false;
+	f->process = false;
 	f->cfg = d;
 }
 
@@ -92,6 +93,10 @@ int flow_opts_take(struct flow_opts *f, int c, const char *arg)
 		f->cfg.verdicts = 0;
 		return 1;
 	}
+	if (c == DOPT_PROCESS) {
+		f->process = f->on = true;
+		return 1;
+	}
 	for (size_t i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++) {
 		if (ranges[i].code != c)
 			continue;
@@ -113,6 +118,14 @@ int flow_opts_long(struct option *lo)
 	for (int i = 0; i < DETECT_NOPTS; i++)
 		lo[i] = detect_opts[i].lo;
 	return DETECT_NOPTS;
+}
+
+int flow_opts_long_subcmd(struct option *lo)
+{
+	int n = flow_opts_long(lo);
+
+	lo[n] = (struct option){"process", no_argument, NULL, DOPT_PROCESS};
+	return n + 1;
 }
 
 void flow_opts_help(FILE *f, const char *indent)

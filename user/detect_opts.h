@@ -23,9 +23,12 @@ enum {
 	DOPT_RST_STORM_RATE,
 	DOPT_NO_VERDICTS,
 	DOPT_END,
+	DOPT_PROCESS, /* the subcommands' --process (a capture's is opts.c's) */
 };
 
 #define DETECT_NOPTS (DOPT_END - DOPT_FLOWS)
+/* The subcommands' long options from here: the table's and --process. */
+#define DETECT_NOPTS_SUBCMD (DETECT_NOPTS + 1)
 
 struct detect_opt {
 	struct option lo;
@@ -38,6 +41,10 @@ extern const struct detect_opt detect_opts[DETECT_NOPTS];
 /* What the options say: on or off, and the thresholds (the defaults until one is given). */
 struct flow_opts {
 	bool on;
+	/* --process of `watch`, `audit`, `top` and `attach`: the flow table's own programs
+	 * attach the socket side too, so its flows learn their owners (a capture's --process is
+	 * opts.h's) */
+	bool process;
 	struct xs_detect_cfg cfg;
 };
 
@@ -47,6 +54,9 @@ void flow_opts_init(struct flow_opts *f);
 int flow_opts_take(struct flow_opts *f, int c, const char *arg);
 /* Appends our long options to lo (room for DETECT_NOPTS) and returns how many. */
 int flow_opts_long(struct option *lo);
+/* The same for `watch`, `audit`, `top` and `attach` (room for DETECT_NOPTS_SUBCMD): --process
+ * too, which switches --flows on. */
+int flow_opts_long_subcmd(struct option *lo);
 /* The help lines, as --help prints options. */
 void flow_opts_help(FILE *f, const char *indent);
 

@@ -20,8 +20,14 @@ int flowtools_open(const char *ifname, bool may_attach, const struct flow_opts *
 	char missing[128];
 	int err = flow_src_open_pinned(s, ifname), rc;
 
-	if (!err)
+	if (!err) {
+		if (fo->process && !pins_has(ifname, XS_PIN_OWNER_PROBE))
+			log_msg(
+			    "%s: the pinned flow table learns no owners (`xdpspy detach %s`, then "
+			    "`xdpspy attach %s --flows --process`)",
+			    ifname, ifname, ifname);
 		return XS_EXIT_OK;
+	}
 	if (err == -ENOMSG) {
 		log_msg("%s: xdpspy counts here without the flow table (`xdpspy detach %s`, then "
 			"`xdpspy attach %s --flows`; or a capture with --flows)",

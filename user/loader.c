@@ -545,6 +545,14 @@ int loader_pin_links(struct loader *l, const char *ifname)
 		if (!err)
 			err = pin_fd(bpf_program__fd(hook_prog(l->skel, h)), ifname, prog_pin[h]);
 	}
+	/* --process: the socket side stays attached with the hooks, and goes with them. */
+	for (int i = 0; i < XS_OWNER_PROGS && l->owner_link[i] && !err; i++) {
+		char file[64];
+
+		snprintf(file, sizeof(file), "%s%s", XS_PIN_OWNER_PREFIX,
+			 bpf_program__name(owner_prog(l->skel, i)));
+		err = pin_fd(bpf_link__fd(l->owner_link[i]), ifname, file);
+	}
 	/* A clsact filter stays: `detach` removes it. */
 	for (int h = 0; h < XS_HOOKS && !err; h++)
 		l->clsact_ifindex[h] = 0;

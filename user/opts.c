@@ -155,19 +155,19 @@ static void usage(FILE *f)
 	    f,
 	    "\nsubcommands (no capture):\n"
 	    "  attach IF [--hook H] [--flows]           count on IF, pinned, left running (with "
-	    "the flow table)\n"
+	    "the flow table; --process: and each flow's program)\n"
 	    "  detach IF                                remove what attach left\n"
 	    "  list                                     what is attached or capturing where\n"
 	    "  stats [IF]                               the counters (--json, --prometheus, "
 	    "--interval S, --textfile DIR)\n"
 	    "  top [-i IF] [expression]                 the busiest flows, live (-d S, -s KEY, "
-	    "-n N, --rows N)\n"
+	    "-n N, --rows N, --process)\n"
 	    "  watch [-i IF]                            a line per alarm, as it starts and ends, "
-	    "and per login sent in clear text (--json, --interval S)\n"
+	    "and per login sent in clear text (--json, --interval S, --process)\n"
 	    "  flows [IF]                               the flow table now (--json, --prometheus, "
 	    "--textfile DIR, --top N)\n"
 	    "  audit [-i IF] [--for DURATION]           per server port and program, what crossed "
-	    "encrypted and what in the clear (default 60s)\n");
+	    "encrypted and what in the clear (default 60s; --process)\n");
 }
 
 /* A bad option: what tcpdump prints then, a short usage on stderr. */

@@ -18,6 +18,9 @@
 #define XS_PIN_XDP_LINK "xdp_link"
 #define XS_PIN_EGRESS_LINK "egress_link"
 #define XS_PIN_INGRESS_LINK "ingress_link" /* ingress at TC */
+/* attach --process: the socket side's links, each named after its program */
+#define XS_PIN_OWNER_PREFIX "owner_"
+#define XS_PIN_OWNER_PROBE XS_PIN_OWNER_PREFIX "xdpspy_sock_create"
 
 /* XS_PIN_ROOT/ifname[/file] into buf. */
 int pins_path(char *buf, size_t len, const char *ifname, const char *file);

@@ -330,13 +330,13 @@ static int cmd_stats(int argc, char **argv)
 static int attach_args(int argc, char **argv)
 {
 	static const char *const hooks[] = {"auto", "xdp", "tc", NULL}; /* enum ingress_hook */
-	struct option lo[DETECT_NOPTS + 2] = {{"hook", required_argument, NULL, 'H'}};
+	struct option lo[DETECT_NOPTS_SUBCMD + 2] = {{"hook", required_argument, NULL, 'H'}};
 	enum ingress_hook hook = HOOK_AUTO;
 	struct flow_opts fo;
 	int c, r;
 
 	flow_opts_init(&fo);
-	flow_opts_long(lo + 1);
+	flow_opts_long_subcmd(lo + 1);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
 		if (c == 'H') {
@@ -361,8 +361,9 @@ static int attach_args(int argc, char **argv)
 		}
 	}
 	if (optind != argc - 1) {
-		fprintf(stderr, "usage: xdpspy attach IF [--hook auto|xdp|tc] [--flows] "
-				"[--flow-entries N] [detector thresholds: xdpspy --help]\n");
+		fprintf(stderr,
+			"usage: xdpspy attach IF [--hook auto|xdp|tc] [--flows] [--process] "
+			"[--flow-entries N] [detector thresholds: xdpspy --help]\n");
 		return XS_EXIT_ERR;
 	}
 	return cmd_attach(argv[optind], hook, &fo);

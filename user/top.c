@@ -49,7 +49,7 @@ static const char keys[FS_COUNT] = {'r', 'p', 'b', 'k', 't', 'x', 'a'};
 static int usage(void)
 {
 	fprintf(stderr, "usage: xdpspy top [-i IF] [-d SECONDS] [-s rate|pps|bytes|packets|rtt|"
-			"retrans|age] [-n ITERATIONS] [--rows N] [expression]\n");
+			"retrans|age] [-n ITERATIONS] [--rows N] [--process] [expression]\n");
 	return XS_EXIT_ERR;
 }
 
@@ -84,10 +84,10 @@ static bool take(struct top *t, struct flow_opts *fo, int c, const char *arg)
 static int parse(struct top *t, struct flow_opts *fo, int argc, char **argv, char ***expr,
 		 int *nexpr)
 {
-	struct option lo[DETECT_NOPTS + 2] = {{"rows", required_argument, NULL, 'R'}};
+	struct option lo[DETECT_NOPTS_SUBCMD + 2] = {{"rows", required_argument, NULL, 'R'}};
 	int c;
 
-	flow_opts_long(lo + 1);
+	flow_opts_long_subcmd(lo + 1);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+i:d:s:n:", lo, NULL)) != -1)
 		if (!take(t, fo, c, optarg))

@@ -252,11 +252,11 @@ static bool take(struct watch *w, struct flow_opts *fo, const char **ifname, int
 
 static int parse(struct watch *w, struct flow_opts *fo, const char **ifname, int argc, char **argv)
 {
-	struct option lo[DETECT_NOPTS + 3] = {{"json", no_argument, NULL, 'j'},
-					      {"interval", required_argument, NULL, 'I'}};
+	struct option lo[DETECT_NOPTS_SUBCMD + 3] = {{"json", no_argument, NULL, 'j'},
+						     {"interval", required_argument, NULL, 'I'}};
 	int c;
 
-	flow_opts_long(lo + 2);
+	flow_opts_long_subcmd(lo + 2);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "i:", lo, NULL)) != -1)
 		if (!take(w, fo, ifname, c, optarg)) {
@@ -265,7 +265,8 @@ static int parse(struct watch *w, struct flow_opts *fo, const char **ifname, int
 			break;
 		}
 	if (optind != argc) {
-		fprintf(stderr, "usage: xdpspy watch [-i IF] [--json] [--interval S]\n");
+		fprintf(stderr,
+			"usage: xdpspy watch [-i IF] [--json] [--interval S] [--process]\n");
 		return XS_EXIT_ERR;
 	}
 	return XS_EXIT_OK;
