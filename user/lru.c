@@ -18,6 +18,7 @@
  * reads its bucket and no entry.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -28,6 +29,7 @@
 /* Bytes of each array kept on small pages: 4 MiB left half the buckets of a million
  * connections on them, and their lookups took page walks (measured on bench/conns.c's 1M). */
 #define LRU_SMALL (256u << 10)
+#define LRU_HUGE (2u << 20) /* x86's huge page */
 
 struct lru_node {
 	uint32_t next; /* the link to the bucket's next entry */
@@ -96,18 +98,37 @@ static void *node_val(const struct lru *t, struct lru_node *n)
  * Past a few MiB every lookup misses the cache and, with 4 KiB pages, the TLB too: a page walk
  * that costs more than the line's formatting in a VM. Huge pages where the kernel gives them on
  * request (transparent_hugepage=madvise) take the walk away; a small table keeps small pages,
- * so a short capture's memory stays small.
+ * so a short capture's memory stays small. What follows the prefix is whole huge pages, from a
+ * huge page's boundary: a part of one is backed by small pages, a page fault (an exit to the
+ * hypervisor in a VM) and a TLB entry for every 4 KiB.
  */
+static size_t reserved_bytes(size_t n)
+{
+	if (n <= LRU_SMALL)
+		return n;
+	return LRU_SMALL + ((n - LRU_SMALL + LRU_HUGE - 1) & ~(size_t)(LRU_HUGE - 1));
+}
+
+/* Room for n bytes, as reserved_bytes(n) says (munmap() that much). */
 static void *reserve(size_t n)
 {
-	void *p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-		       -1, 0);
+	size_t len = reserved_bytes(n), slack = n > LRU_SMALL ? LRU_HUGE : 0;
+	char *p = mmap(NULL, len + slack, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	char *q;
 
 	if (p == MAP_FAILED)
 		return NULL;
-	if (n > LRU_SMALL)
-		(void)madvise((char *)p + LRU_SMALL, n - LRU_SMALL, MADV_HUGEPAGE);
-	return p;
+	if (!slack)
+		return p;
+	q = (char *)((((uintptr_t)p + LRU_SMALL + LRU_HUGE - 1) & ~(uintptr_t)(LRU_HUGE - 1)) -
+		     LRU_SMALL);
+	if (q > p)
+		munmap(p, (size_t)(q - p));
+	if (q < p + slack)
+		munmap(q + len, (size_t)(p + slack - q));
+	(void)madvise(q + LRU_SMALL, len - LRU_SMALL, MADV_HUGEPAGE);
+	return q;
 }
 
 /*
@@ -162,9 +183,9 @@ void lru_free(struct lru *t)
 	for (uint32_t i = 1; t->drop && i <= t->count; i++)
 		t->drop(node_val(t, node(t, i)));
 	if (t->nodes)
-		munmap(t->nodes, (size_t)t->max * t->node_size);
+		munmap(t->nodes, reserved_bytes((size_t)t->max * t->node_size));
 	if (t->bucket)
-		munmap(t->bucket, bucket_bytes(t->max));
+		munmap(t->bucket, reserved_bytes(bucket_bytes(t->max)));
 	free(t);
 }
 
