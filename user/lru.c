@@ -228,14 +228,26 @@ static void link_in(struct lru *t, uint32_t i, uint32_t h)
 	*b = make_link(t, i, h, *b);
 }
 
+/* Entries whose buckets a rehash asks for before it links them: each link is a write to a
+ * random bucket, and a million of them in a row waited on memory one at a time. */
+#define LRU_REHASH_AHEAD 16
+
 /* Twice the buckets, in place; every entry is rehashed from its stored hash. */
 static void grow_buckets(struct lru *t)
 {
-	/* the new half was never written */
-	memset(t->bucket, 0, (t->mask + 1) * sizeof(*t->bucket));
+	/*
+	 * The new half is still zero, but written all the same: a never touched huge page's first
+	 * fault must be a write's. A read's (a link_in() below) maps the shared zero page, and the
+	 * write after it splits that into 4 KiB pages, a fault each and a TLB entry each.
+	 */
+	memset(t->bucket, 0, (t->mask + 1) * 2 * sizeof(*t->bucket));
 	t->mask = t->mask * 2 + 1;
-	for (uint32_t i = 1; i <= t->count; i++)
+	for (uint32_t i = 1; i <= t->count; i++) {
+		if (i + LRU_REHASH_AHEAD <= t->count)
+			__builtin_prefetch(
+			    &t->bucket[node(t, i + LRU_REHASH_AHEAD)->hash & t->mask], 1);
 		link_in(t, i, node(t, i)->hash);
+	}
 }
 
 /* The first entry at or past the hand not used since it last passed, out of its chain, its
