@@ -252,7 +252,7 @@ static void grow_buckets(struct lru *t)
 	 * fault must be a write's. A read's (a link_in() below) maps the shared zero page, and the
 	 * write after it splits that into 4 KiB pages, a fault each and a TLB entry each.
 	 */
-	memset(t->bucket, 0, (t->mask + 1) * 2 * sizeof(*t->bucket));
+	memset(t->bucket, 0, ((size_t)t->mask + 1) * 2 * sizeof(*t->bucket));
 	t->mask = t->mask * 2 + 1;
 	for (uint32_t i = 1; i <= t->count; i++) {
 		if (i + LRU_REHASH_AHEAD <= t->count)
