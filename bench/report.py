@@ -187,7 +187,7 @@ def conns_table(fs):
                "the same file (its table of 919 buckets makes a line cost more with every "
                "connection it holds: all of them would take minutes), so its column holds fewer "
                "connections than the row says. xdpspy keeps at most `--max-conns` (default "
-               "1048576) connections." % (xf, tf))
+               "1048576) connections of each address family." % (xf, tf))
     return "\n".join(out)
 
 
@@ -200,8 +200,9 @@ def conns_target(fs):
     anon = max(max(v[1].v) for k, v in fs.items() if k[0] == "xdpspy")
     return [("capture CPU per line at %d connections ≤ 1.2× that at %d" % (counts[-1], counts[0]),
              "%.3f vs %.3f µs: %.2f×" % (hi[0].med, lo[0].med, r), verdict(r <= 1.2)),
-            ("RssAnon bounded by --max-conns (72 MiB of table at the default 1048576, + 8 MiB)",
-             "peak %.1f MiB at %d connections" % (anon, counts[-1]), verdict(anon <= 80))]
+            ("RssAnon bounded by --max-conns (IPv4: 40 MiB of table at the default 1048576, "
+             "+ 8 MiB)", "peak %.1f MiB at %d connections" % (anon, counts[-1]),
+             verdict(anon <= 48))]
 
 
 def iperf_rows(path):

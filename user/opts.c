@@ -102,7 +102,7 @@ static const struct opt_def defs[] = {
      "live: only packets of processes in cgroup v2 PATH or below it"},
     {{"max-conns", required_argument, NULL, OPT_MAX_CONNS},
      "N",
-     "remember N connections' sequence numbers and N host names (default " XSTR(
+     "remember N IPv4 and N IPv6 connections' sequence numbers and N host names (default " XSTR(
 	 PRINT_MAX_CONNS) ")"},
     {{"hook", required_argument, NULL, OPT_HOOK},
      "HOOK",

@@ -40,10 +40,13 @@ struct printer *printer_new(const struct print_opts *opts)
 		return NULL;
 	pr->o = *opts;
 	timefmt_init(&pr->tf, opts->tflag, opts->nano);
-	pr->seq = seq_table_new(max_conns);
+	if (seq_tables_new(pr->seq, max_conns)) {
+		printer_free(pr);
+		return NULL;
+	}
 	if (!opts->nflag)
 		pr->names = names_new(max_conns);
-	if (!pr->seq || (!opts->nflag && !pr->names)) {
+	if (!opts->nflag && !pr->names) {
 		printer_free(pr);
 		return NULL;
 	}
@@ -54,7 +57,8 @@ void printer_free(struct printer *pr)
 {
 	if (!pr)
 		return;
-	lru_free(pr->seq);
+	lru_free(pr->seq[0]);
+	lru_free(pr->seq[1]);
 	names_free(pr->names);
 	free(pr);
 }

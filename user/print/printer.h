@@ -20,7 +20,7 @@ struct printer {
 	struct print_opts o;
 	struct timefmt tf; /* also --classic's -ttt reference (classic_ts.c) */
 	struct names *names; /* NULL with -n */
-	struct lru *seq; /* tcpseq.c */
+	struct lru *seq[2]; /* tcpseq.c: IPv4's connections, IPv6's */
 	uint32_t count; /* records printed, for -# */
 };
 

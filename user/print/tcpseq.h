@@ -10,17 +10,24 @@
 #include "view.h"
 
 /*
- * A table of at most max_conns connections' bases, IPv4 and IPv6 (pr->seq; lru_free()
- * frees it). NULL when out of memory.
+ * The connections' bases, in a table for IPv4's and one for IPv6's (seq[is6]; lru_free()
+ * frees them), each of at most max_conns: an IPv4 key is 12 bytes, an IPv6 one 36, and
+ * an IPv4 entry fits in half the memory (32 bytes) when the tables are apart.
+ * 0, or -ENOMEM (neither made).
  */
-struct lru *seq_table_new(uint32_t max_conns);
+int seq_tables_new(struct lru *seq[2], uint32_t max_conns);
 
 /* A connection, its addresses and ports put in one canonical order (src the lower port). */
-struct tcp_seq_key {
+struct tcp_seq_key4 {
+	uint8_t src[4];
+	uint8_t dst[4];
+	uint32_t port; /* src's << 16 | dst's */
+};
+
+struct tcp_seq_key6 {
 	uint8_t src[16];
 	uint8_t dst[16];
-	uint32_t port; /* src's << 16 | dst's */
-	uint32_t is6; /* both families in one table, under one bound */
+	uint32_t port;
 };
 
 /*
@@ -29,9 +36,13 @@ struct tcp_seq_key {
  * the addresses and ports instead of stalling tcp_seq_relative().
  */
 struct tcp_seq_ref {
-	struct tcp_seq_key key;
+	union {
+		struct tcp_seq_key4 k4;
+		struct tcp_seq_key6 k6;
+	} key;
 	uint32_t hash;
-	bool rev; /* the packet goes from key.dst to key.src */
+	bool is6; /* which table, and which key */
+	bool rev; /* the packet goes from key's dst to its src */
 	bool skip; /* -S, or no ACK: the numbers stay absolute */
 };
 
