@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The line of nearly every packet of a busy capture, written in one pass straight from its
+ * ring record: a plain TCP segment over IPv4 or IPv6 that came as a compact record
+ * (include/event.h struct xs_compact), with -n and no option that changes its 4.99.3 line.
+ * print_packet() walks the layers for it (link, network, demultiplexer, TCP) through checks
+ * that all pass, on a struct xs_event made of the record; here they are made once, up front,
+ * on the record itself, and a record that would fail any of them is left to the general way.
+ * The text is print_packet()'s to the byte: tests/unit/test_fastline.c holds the two to it on
+ * every corpus packet.
+ */
+#ifndef XDPSPY_PRINT_FASTLINE_H
+#define XDPSPY_PRINT_FASTLINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "event.h"
+#include "printer.h"
+#include "strbuf.h"
+#include "types.h"
+#include "view.h"
+
+/* Whether these options leave a plain TCP segment its default line: -n, and no -e, -q, -v,
+ * -x, -X, -A, -#, --json or --classic. A cooked capture (-i any) and --process add to the line
+ * from outside the options: their callers do not ask. */
+bool fastline_wanted(const struct print_opts *o);
+
+/* One record on its way: what fastline_take() found in it, for fastline_print(). */
+struct fastline {
+	const struct xs_compact *c; /* the record, as the ring holds it */
+	uint32_t l4_len; /* what the IP length leaves for TCP */
+	uint32_t l4_avail; /* what was captured of it */
+	uint32_t hlen; /* the data offset in bytes */
+	/* The part of the record's event tcpseq.h reads (ports, flags, addresses), and its view:
+	 * the rest stays zero, as compact_decode() leaves it. */
+	struct xs_event ev;
+	struct pview v;
+};
+
+/*
+ * Whether the size bytes at rec are a compact record that prints as fastline_print() writes
+ * it: well formed (what compact_decode() accepts), with headers that pass every check of
+ * print_packet()'s layers, lengths and captured bytes included. fl takes what it found; rec
+ * must stay as it is until fastline_print().
+ */
+bool fastline_take(struct fastline *fl, const void *rec, size_t size);
+
+/* print_packet()'s record (newline included) for the record fastline_take() took last, with
+ * options fastline_wanted() accepted; the time stamp is pi's (its other fields unused). */
+void fastline_print(struct printer *pr, struct fastline *fl, const struct pkt_info *pi,
+		    struct strbuf *sb);
+
+#endif
