@@ -146,7 +146,7 @@ static inline char *put_num(char *p, const char *word, size_t n, uint32_t v)
 }
 
 /* "IP a.p > b.q: " */
-static char *put_endpoints(char *p, const struct xs_compact *c)
+static char *make_endpoints(char *p, const struct xs_compact *c)
 {
 	bool ip6 = c->cflags & XS_C_IP6;
 
@@ -160,6 +160,41 @@ static char *put_endpoints(char *p, const struct xs_compact *c)
 	p = put_num(p, ".", 1, rd16(c->tcp + 2));
 	memcpy(p, ": ", 2);
 	return p + 2;
+}
+
+/*
+ * The endpoints' text from the slot of the latest record with the same ones, else made and
+ * kept there: a connection's segments come in runs, and two IPv6 addresses take longer to
+ * write than to look up.
+ */
+static char *put_endpoints(struct fastline *fl, char *p)
+{
+	const struct xs_compact *c = fl->c;
+	uint64_t k[5] = {0}, h;
+	struct fastline_ends *e;
+	uint32_t ports;
+	char *end;
+
+	memcpy(&ports, c->tcp, sizeof(ports));
+	if (c->cflags & XS_C_IP6) {
+		memcpy(k, c->var, 32);
+		k[4] = (uint64_t)ports | 1ull << 32;
+	} else {
+		memcpy(k, c->var, 8);
+		k[4] = ports;
+	}
+	h = (k[0] ^ k[1] * 0x9e3779b97f4a7c15ull ^ k[2] ^ k[3] * 0xc2b2ae3d27d4eb4full) +
+	    k[4] * 0x165667b19e3779f9ull;
+	e = &fl->ends[(h ^ h >> 29) & (FASTLINE_ENDS - 1)];
+	if (e->len && !memcmp(e->key, k, sizeof(k))) {
+		memcpy(p, e->text, sizeof(e->text));
+		return p + e->len;
+	}
+	end = make_endpoints(p, c);
+	memcpy(e->key, k, sizeof(k));
+	e->len = (uint8_t)(end - p);
+	memcpy(e->text, p, e->len);
+	return end;
 }
 
 /* print_tcp()'s put_tail(): ", seq 1:44, ack 1, win 502" and the urgent pointer. */
@@ -230,7 +265,7 @@ static char *put_line(struct printer *pr, struct fastline *fl, char *p, char *en
 	struct tcp_seq_ref ref;
 
 	tcp_seq_prepare(pr, &fl->v, &ref);
-	p = put_endpoints(p, c);
+	p = put_endpoints(fl, p);
 	if (!flag_len[0])
 		make_flag_text();
 	memcpy(p, flag_text[flags], sizeof(flag_text[flags]));
@@ -249,10 +284,17 @@ void fastline_print(struct printer *pr, struct fastline *fl, const struct pkt_in
 
 	pr->count++;
 	make_event(fl, pi);
-	timefmt_print(&pr->tf, sb, pi->sec, pkt_frac(pr, pi));
 	/* Straight into the output when it has the room (a sink's always has). */
 	start = sb->cap - sb->len >= FASTLINE_ROOM ? sb->buf + sb->len : spare;
-	p = put_line(pr, fl, start, start + FASTLINE_ROOM - 1);
+	p = timefmt_same_second(&pr->tf, start, pi->sec, pkt_frac(pr, pi));
+	if (!p) {
+		struct strbuf ts;
+
+		sb_init(&ts, start, FASTLINE_ROOM);
+		timefmt_print(&pr->tf, &ts, pi->sec, pkt_frac(pr, pi));
+		p = start + ts.len;
+	}
+	p = put_line(pr, fl, p, start + FASTLINE_ROOM - 1);
 	*p++ = '\n';
 	if (start == spare)
 		sb_putn(sb, spare, (size_t)(p - spare));

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "event.h"
 #include "printer.h"
@@ -26,7 +27,17 @@
  * from outside the options: their callers do not ask. */
 bool fastline_wanted(const struct print_opts *o);
 
-/* One record on its way: what fastline_take() found in it, for fastline_print(). */
+/* "IP6 a.p > b.q: " of an endpoint pair seen lately (fastline.c), keyed on what makes it. */
+struct fastline_ends {
+	uint64_t key[5]; /* the addresses (IPv4's in key[0]), then the ports and the family */
+	uint8_t len; /* 0: none yet */
+	char text[119]; /* room for the longest: 111 bytes */
+};
+
+#define FASTLINE_ENDS 1024 /* a power of two */
+
+/* One record on its way: what fastline_take() found in it, for fastline_print(); and the
+ * texts of the endpoints of the latest records. Zero it before its first use. */
 struct fastline {
 	const struct xs_compact *c; /* the record, as the ring holds it */
 	uint32_t l4_len; /* what the IP length leaves for TCP */
@@ -36,6 +47,7 @@ struct fastline {
 	 * the rest stays zero, as compact_decode() leaves it. */
 	struct xs_event ev;
 	struct pview v;
+	struct fastline_ends ends[FASTLINE_ENDS];
 };
 
 /*
