@@ -99,8 +99,8 @@ static double one_run(const struct opts *o, const struct recs *rs, bool fast)
 		uint32_t n;
 
 		if (fast && fastline_take(&fl, &rs->r[i], rs->size[i])) {
-			pi = (struct pkt_info){.sec = (int64_t)(fl.c->ts_ns / 1000000000),
-					       .nsec = (int64_t)(fl.c->ts_ns % 1000000000)};
+			pi = (struct pkt_info){.sec = (int64_t)(fl.ev.ts_ns / 1000000000),
+					       .nsec = (int64_t)(fl.ev.ts_ns % 1000000000)};
 			sink_fastline(s, &fl, &pi);
 			continue;
 		}

@@ -131,7 +131,7 @@ static int on_packet(void *ctx, struct xs_event *ev, const uint8_t *data, uint32
  */
 static int fast_packet(struct live *lv)
 {
-	int64_t ns = (int64_t)lv->fl.c->ts_ns + lv->mono_to_real_ns;
+	int64_t ns = (int64_t)lv->fl.ev.ts_ns + lv->mono_to_real_ns;
 	struct pkt_info pi = {.sec = ns / 1000000000, .nsec = ns % 1000000000};
 
 	if (lv->ahead_held) {
@@ -168,6 +168,9 @@ static int on_event(void *ctx, void *data, size_t size)
 		return 0;
 	}
 	ev.flags &= ~XS_F_OWNER;
+	/* A record with the frame's bytes for a payload decoder (an HTTP request line). */
+	if (lv->fast && fastline_take_event(&lv->fl, &ev, bytes, data_len))
+		return fast_packet(lv);
 	/* A send the kernel segments after the egress hook: the segments, as tcpdump sees them. */
 	if (ev.flags & XS_F_GSO)
 		return segments_each(&ev, bytes, data_len, &lv->seg, on_packet, lv);

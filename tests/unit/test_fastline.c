@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * print/fastline.c against print_packet(): every TCP segment of the captures named (default:
- * tests/data, the tcpdump corpus and the benchmark's mix) made into the compact record a live
- * capture reads, then printed by two printers side by side: one always the general way
- * (decode_event(), print_packet()), the other straight from the record whenever
- * fastline_take() takes it, as live.c does. Their lines must be the same bytes. Each record is
+ * tests/data, the tcpdump corpus and the benchmark's mix) made into the records a live
+ * capture reads (a compact record; the whole event with the frame's bytes, all or cut, as for
+ * a payload decoder), then printed by two printers side by side: one always the general way
+ * (decode_event(), print_packet()), the other in one pass whenever fastline_take() or
+ * fastline_take_event() takes it, as live.c does. Their lines must be the same bytes. Each is
  * also printed with its lengths, header fields and flags bent (a frame cut short, an IP length
  * past the frame, a bad data offset, ...), so the checks that send a record the general way
  * are held to print_packet()'s own; and for -t, -tt, -ttt, -tttt, -ttttt, --nano and -S.
@@ -47,23 +48,38 @@ static void same(struct pair *p, const struct strbuf *a, const struct strbuf *b,
 		failed++;
 }
 
-/* One record through both printers, as live.c takes it: the general way decodes it first. */
-static void both(struct pair *p, const struct xs_compact *c, size_t size, const char *where)
-{
-	struct pkt_info pi = {.sec = (int64_t)(c->ts_ns / 1000000000),
-			      .nsec = (int64_t)(c->ts_ns % 1000000000)};
-	const uint8_t *bytes;
-	struct xs_event ev;
-	struct strbuf a, b;
-	bool taken = fastline_take(&p->fl, c, size);
-	uint32_t n;
+/* A ring record: a compact one, or a whole event with the frame's bytes after it. */
+struct rec {
+	union {
+		struct xs_compact c;
+		struct xs_event ev;
+		uint8_t b[sizeof(struct xs_event) + 65536];
+	};
+	size_t size;
+};
 
-	if (decode_event(c, size, &ev, &bytes, &n)) {
+/* One record through both printers, as live.c's on_event() takes it: the general way decodes
+ * it and prints the event, the one-pass way takes it as it is or once decoded. */
+static void both(struct pair *p, const struct rec *r, const char *where)
+{
+	uint64_t ts = r->c.ts_ns;
+	struct pkt_info pi = {.sec = (int64_t)(ts / 1000000000),
+			      .nsec = (int64_t)(ts % 1000000000)};
+	const uint8_t *bytes, *fbytes = NULL;
+	struct xs_event ev, fev;
+	struct strbuf a, b;
+	bool taken = fastline_take(&p->fl, r->b, r->size);
+	uint32_t n, fn = 0;
+
+	if (decode_event(r->b, r->size, &ev, &bytes, &n)) {
 		CHECK(!taken, "%s: a record decode_event() refuses, taken", where);
 		return;
 	}
+	if (!taken && !decode_event(r->b, r->size, &fev, &fbytes, &fn))
+		taken = fastline_take_event(&p->fl, &fev, fbytes, fn);
+	pi.data = bytes;
 	pi.wire_len = ev.wire_len;
-	pi.cap_len = ev.cap_len;
+	pi.cap_len = bytes ? n : ev.cap_len;
 	sb_init(&a, p->a, sizeof(p->a) - 1);
 	sb_init(&b, p->b, sizeof(p->b) - 1);
 	print_packet(p->general, &ev, &pi, NULL, &a);
@@ -76,10 +92,53 @@ static void both(struct pair *p, const struct xs_compact *c, size_t size, const 
 	same(p, &a, &b, where);
 }
 
-/* The record as it came, then with one field bent at a time. */
-static void bent(struct pair *p, const struct xs_compact *rec, size_t size, const char *where)
+static void compact_rec(const struct xs_event *ev, struct rec *r)
 {
-	uint32_t ip_end = 14 + ntohs(rec->ip_len) + (rec->cflags & XS_C_IP6 ? 40 : 0);
+	r->size = compact_encode(ev, &r->c);
+}
+
+/* ev with the first n bytes of frame, as the kernel sends it when a payload decoder reads
+ * them. */
+static void event_rec(const struct xs_event *ev, const uint8_t *frame, uint32_t n, struct rec *r)
+{
+	r->ev = *ev;
+	r->ev.flags |= XS_F_DATA;
+	memcpy(r->b + sizeof(r->ev), frame, n);
+	r->size = sizeof(r->ev) + n;
+}
+
+/* ev as a compact record, and with the frame's bytes (all of them, or cut), as they came. */
+static void records(struct pair *p, struct rec *r, const struct xs_event *ev, const uint8_t *frame,
+		    uint32_t caplen, const char *where)
+{
+	uint32_t hdrs = ev->l4_off + (ev->l4.tcp.doff >> 4) * 4u;
+	const uint32_t cuts[] = {caplen, ev->cap_len - 1, hdrs, hdrs + 1, hdrs + 20, hdrs + 100};
+
+	compact_rec(ev, r);
+	both(p, r, where);
+	for (size_t i = 0; i < sizeof(cuts) / sizeof(cuts[0]); i++) {
+		if (cuts[i] > caplen || (i && cuts[i] == caplen))
+			continue;
+		event_rec(ev, frame, cuts[i], r);
+		both(p, r, where);
+	}
+}
+
+/* One event bent, as a compact record and with the whole frame. */
+static void bent_one(struct pair *p, struct rec *r, const struct xs_event *ev, const uint8_t *frame,
+		     uint32_t caplen, const char *where)
+{
+	compact_rec(ev, r);
+	both(p, r, where);
+	event_rec(ev, frame, caplen, r);
+	both(p, r, where);
+}
+
+/* The packet's event with one field bent at a time. */
+static void bent(struct pair *p, struct rec *r, const struct xs_event *ev, const uint8_t *frame,
+		 uint32_t caplen, const char *where)
+{
+	uint32_t ip_end = 14 + ntohs(ev->ip_len) + (ev->flags & XS_F_IP6 ? 40 : 0);
 	const uint32_t lens[] = {0,
 				 1,
 				 13,
@@ -93,51 +152,54 @@ static void bent(struct pair *p, const struct xs_compact *rec, size_t size, cons
 				 ip_end - 1,
 				 ip_end,
 				 ip_end + 1,
-				 rec->cap_len - 1,
-				 rec->wire_len + 1,
+				 ev->cap_len - 1,
+				 ev->wire_len + 1,
 				 262144,
 				 262145};
 	const uint32_t ip_lens[] = {
-	    0,	  1, 19, 20, 39, 40, 41, 59, 60, ntohs(rec->ip_len) - 1, ntohs(rec->ip_len) + 1,
-	    65535};
+	    0, 1, 19, 20, 39, 40, 41, 59, 60, ntohs(ev->ip_len) - 1, ntohs(ev->ip_len) + 1, 65535};
 	const uint8_t vhls[] = {0x45, 0x46, 0x44, 0x65, 0x60, 0x6f, 0x40, 0x00};
-	struct xs_compact c;
+	struct xs_event e;
 
 	for (size_t i = 0; i < sizeof(lens) / sizeof(lens[0]); i++) {
-		c = *rec;
-		c.cap_len = lens[i] < rec->cap_len ? lens[i] : rec->cap_len;
-		both(p, &c, size, where);
-		c = *rec;
-		c.wire_len = lens[i];
-		both(p, &c, size, where);
+		e = *ev;
+		e.cap_len = lens[i] < ev->cap_len ? lens[i] : ev->cap_len;
+		bent_one(p, r, &e, frame, caplen, where);
+		e = *ev;
+		e.wire_len = lens[i];
+		bent_one(p, r, &e, frame, caplen, where);
 	}
 	for (size_t i = 0; i < sizeof(ip_lens) / sizeof(ip_lens[0]); i++) {
-		c = *rec;
-		c.ip_len = htons((uint16_t)ip_lens[i]);
-		both(p, &c, size, where);
+		e = *ev;
+		e.ip_len = htons((uint16_t)ip_lens[i]);
+		bent_one(p, r, &e, frame, caplen, where);
 	}
 	for (size_t i = 0; i < sizeof(vhls) / sizeof(vhls[0]); i++) {
-		c = *rec;
-		c.ip_vhl = vhls[i];
-		both(p, &c, size, where);
+		e = *ev;
+		e.ip_vhl = vhls[i];
+		bent_one(p, r, &e, frame, caplen, where);
 	}
 	for (unsigned doff = 0; doff < 16; doff++) {
-		c = *rec;
-		c.tcp[12] = (uint8_t)(doff << 4 | (rec->tcp[12] & 0xf));
-		both(p, &c, size, where);
+		e = *ev;
+		e.l4.tcp.doff = (uint8_t)(doff << 4 | (ev->l4.tcp.doff & 0xf));
+		bent_one(p, r, &e, frame, caplen, where);
 	}
 	for (unsigned f = 0; f < 256; f += 7) {
-		c = *rec;
-		c.tcp[13] = (uint8_t)f;
-		both(p, &c, size, where);
+		e = *ev;
+		e.l4.tcp.flags = (uint8_t)f;
+		bent_one(p, r, &e, frame, caplen, where);
 	}
-	/* Records the decoder refuses: a flag it does not know, a size that is not theirs. */
-	c = *rec;
-	c.cflags |= 0x80;
-	both(p, &c, size, where);
-	c = *rec;
-	both(p, &c, size - 8, where);
-	both(p, rec, size, where);
+	/* A fragment (a whole event only), and records the decoder refuses. */
+	e = *ev;
+	e.ip_frag = htons(0x0001);
+	event_rec(&e, frame, caplen, r);
+	both(p, r, where);
+	compact_rec(ev, r);
+	r->c.cflags |= 0x80;
+	both(p, r, where);
+	compact_rec(ev, r);
+	r->size -= 8;
+	both(p, r, where);
 }
 
 /* Every TCP segment of one capture that a live capture would send as a compact record. */
@@ -149,33 +211,32 @@ static void one_file(struct pair *p, const char *path, bool bend)
 	pcap_t *pc =
 	    pcap_open_offline_with_tstamp_precision(path, PCAP_TSTAMP_PRECISION_NANO, errbuf);
 	unsigned long nth = 0;
+	struct rec *r = malloc(sizeof(*r));
 
-	if (!pc)
+	if (!pc || !r) {
+		free(r);
+		if (pc)
+			pcap_close(pc);
 		return; /* not a capture libpcap reads (the corpus has a few on purpose) */
-	if (pcap_datalink(pc) != DLT_EN10MB) {
-		pcap_close(pc);
-		return;
 	}
-	while (pcap_next_ex(pc, &h, &data) == 1) {
+	while (pcap_datalink(pc) == DLT_EN10MB && pcap_next_ex(pc, &h, &data) == 1) {
+		uint32_t caplen = h->caplen < 65536 ? h->caplen : 65536;
 		struct xs_event ev;
-		struct xs_compact c;
-		size_t size;
 
 		nth++;
 		memset(&ev, 0, sizeof(ev));
 		xs_parse(&ev, &(struct xs_frame){.data = data, .end = data + h->caplen});
 		ev.wire_len = h->len;
 		ev.ts_ns = (uint64_t)h->ts.tv_sec * 1000000000 + (uint64_t)h->ts.tv_usec;
-		if (!xs_compact_ok(&ev))
+		if (!xs_compact_ok(&ev) || caplen < ev.cap_len)
 			continue;
-		size = compact_encode(&ev, &c);
 		snprintf(where, sizeof(where), "%s frame %lu", path, nth);
+		records(p, r, &ev, data, caplen, where);
 		if (bend)
-			bent(p, &c, size, where);
-		else
-			both(p, &c, size, where);
+			bent(p, r, &ev, data, caplen, where);
 	}
 	pcap_close(pc);
+	free(r);
 }
 
 static struct pair *pair_new(const struct print_opts *o)

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The default line of a plain TCP segment, in one pass from its compact record (fastline.h).
+ * The default line of a plain TCP segment, in one pass from its ring record (fastline.h).
  * Each check says which layer of print_packet() it stands for; the text goes straight into
  * the output through a local cursor, which the compiler keeps in a register (a strbuf's length
  * it must store back after every byte, as a char store may alias it).
  */
 #include <string.h>
 
+#include "app.h"
 #include "compact_rec.h"
+#include "dns.h"
 #include "fastline.h"
 #include "proto.h"
 #include "snaplen.h"
@@ -15,9 +17,12 @@
 #include "tcpseq.h"
 #include "wire.h"
 
-/* Room for any line written here: the time stamp, two IPv6 endpoints and the numbers take
- * under 300 bytes, the words of 40 bytes of options under 700. */
+/* Room for any line written here but its payload's text: the time stamp, two IPv6 endpoints
+ * and the numbers take under 300 bytes, the words of 40 bytes of options under 700. */
 #define FASTLINE_ROOM 2048
+
+/* The addresses and the option area, and the zeros after them, that a compact record sets. */
+#define VAR_SET (32 + XS_MAX_OPT + 8)
 
 bool fastline_wanted(const struct print_opts *o)
 {
@@ -25,67 +30,24 @@ bool fastline_wanted(const struct print_opts *o)
 	       !o->Aflag && !o->number && !o->json && !o->classic;
 }
 
-/* compact_decode()'s checks of the record's size and flags. */
-static bool well_formed(const struct xs_compact *c, size_t size)
-{
-	if (size < XS_COMPACT_FIXED || size > sizeof(*c) || c->version != XS_COMPACT_VERSION ||
-	    (c->cflags & ~(XS_C_IP6 | XS_C_EGRESS)) || c->l4x_len > XS_MAX_OPT)
-		return false;
-	return xs_compact_size(c->cflags & XS_C_IP6, c->l4x_len) == size;
-}
-
 /*
- * The IP layer's lengths, or false where print_ip4() or print_ip6() would say more than
- * "IP "/"IP6 " and the addresses: a header cut short, a length past the frame (" bytes
- * missing!"), one too short for the header, an IPv6 payload length of 0 (Jumbo).
+ * A compact record into fl->ev, as compact_decode() makes it; false for one it refuses. The
+ * options and the zeros after them too: print_tcp_options() may read a byte past the area.
  */
-static bool ip_lengths(struct fastline *fl, const struct xs_compact *c)
+static bool from_compact(struct fastline *fl, const struct xs_compact *c, size_t size)
 {
-	bool ip6 = c->cflags & XS_C_IP6;
-	uint32_t length = c->wire_len - XS_ETH_HLEN, caplen = c->cap_len - XS_ETH_HLEN;
-	uint32_t hlen = ip6 ? XS_IP6_HLEN : XS_IP4_HLEN, len = be16(c->ip_len);
-
-	if (ip6) {
-		if ((c->ip_vhl >> 4) != 6 || !len)
-			return false;
-		len += XS_IP6_HLEN;
-	} else if (c->ip_vhl != 0x45) {
-		return false;
-	}
-	if (caplen < hlen || length < len || len < hlen)
-		return false;
-	if (caplen > len)
-		caplen = len; /* tcpdump's snapshot ends at the IP length */
-	fl->l4_len = len - hlen;
-	fl->l4_avail = caplen - hlen;
-	return true;
-}
-
-bool fastline_take(struct fastline *fl, const void *rec, size_t size)
-{
-	const struct xs_compact *c = rec;
-
-	if (!well_formed(c, size))
-		return false;
-	/* print_packet()'s "[Invalid header: ...]" and print_ether()'s " [|ether]". */
-	if (c->cap_len < XS_ETH_HLEN || c->wire_len < c->cap_len || c->wire_len > MAXIMUM_SNAPLEN)
-		return false;
-	if (!ip_lengths(fl, c))
-		return false;
-	/* print_tcp(): the whole fixed header captured, a data offset of 20 bytes or more and
-	 * within the segment. */
-	fl->hlen = (c->tcp[12] >> 4) * 4u;
-	fl->c = c;
-	return fl->l4_avail >= XS_TCP_HLEN && fl->hlen >= XS_TCP_HLEN && fl->hlen <= fl->l4_len;
-}
-
-/* The fields of the record's event tcpseq.h may read, as compact_decode() makes them. */
-static void make_event(struct fastline *fl, const struct pkt_info *pi)
-{
-	const struct xs_compact *c = fl->c;
 	struct xs_event *ev = &fl->ev;
 	bool ip6 = c->cflags & XS_C_IP6;
+	uint32_t used = (ip6 ? 32 : 8) + c->l4x_len;
 
+	if (size < XS_COMPACT_FIXED || size > sizeof(*c) ||
+	    (c->cflags & ~(XS_C_IP6 | XS_C_EGRESS)) || c->l4x_len > XS_MAX_OPT ||
+	    xs_compact_size(ip6, c->l4x_len) != size)
+		return false;
+	if (fl->copied) {
+		memset(ev, 0, sizeof(*ev));
+		fl->copied = false;
+	}
 	ev->ts_ns = c->ts_ns;
 	ev->wire_len = c->wire_len;
 	ev->cap_len = c->cap_len;
@@ -105,8 +67,91 @@ static void make_event(struct fastline *fl, const struct pkt_info *pi)
 	memcpy(ev->l4.raw, c->tcp, sizeof(c->tcp));
 	ev->ifindex = c->ifindex;
 	ev->pkt_type = c->pkt_type;
-	memcpy(ev->var, c->var, ip6 ? 32 : 8); /* the options are read from the record */
-	view_init(&fl->v, ev, pi);
+	memcpy(ev->var, c->var, used);
+	memset(ev->var + used, 0, VAR_SET - used);
+	fl->data = NULL;
+	fl->data_len = 0;
+	return true;
+}
+
+/*
+ * A decoded event (decode_event()), with the frame's bytes it came with, into fl->ev, when it
+ * has the shape of a compact record's event besides the bytes.
+ */
+static bool from_event(struct fastline *fl, const struct xs_event *ev, const uint8_t *data,
+		       uint32_t data_len)
+{
+	struct xs_event *e = &fl->ev;
+	bool ok;
+
+	memcpy(e, ev, sizeof(*e));
+	fl->copied = true;
+	fl->data = data;
+	fl->data_len = data ? data_len : 0;
+	e->flags &= (uint16_t)~XS_F_DATA;
+	ok = xs_compact_ok(e) && !(be16(e->ip_frag) & XS_IP_OFFMASK) &&
+	     e->etype[0] == (e->flags & XS_F_IP6 ? be16(XS_ETH_P_IPV6) : be16(XS_ETH_P_IP));
+	e->flags = ev->flags;
+	return ok;
+}
+
+/*
+ * The IP layer's lengths, or false where print_ip4() or print_ip6() would say more than
+ * "IP "/"IP6 " and the addresses: a header cut short, a length past the frame (" bytes
+ * missing!"), one too short for the header, an IPv6 payload length of 0 (Jumbo).
+ */
+static bool ip_lengths(struct fastline *fl)
+{
+	const struct xs_event *ev = &fl->ev;
+	bool ip6 = ev->flags & XS_F_IP6;
+	uint32_t length = ev->wire_len - XS_ETH_HLEN, caplen = ev->cap_len - XS_ETH_HLEN;
+	uint32_t hlen = ip6 ? XS_IP6_HLEN : XS_IP4_HLEN, len = be16(ev->ip_len);
+
+	if (ip6) {
+		if ((ev->ip_vhl >> 4) != 6 || !len)
+			return false;
+		len += XS_IP6_HLEN;
+	} else if (ev->ip_vhl != 0x45) {
+		return false;
+	}
+	if (caplen < hlen || length < len || len < hlen)
+		return false;
+	if (caplen > len)
+		caplen = len; /* tcpdump's snapshot ends at the IP length */
+	fl->l4_len = len - hlen;
+	fl->l4_avail = caplen - hlen;
+	return true;
+}
+
+/* The checks of print_packet()'s layers, on the event fl holds. */
+static bool lines_up(struct fastline *fl)
+{
+	const struct xs_event *ev = &fl->ev;
+	uint32_t pcap = fl->data ? fl->data_len : ev->cap_len;
+
+	/* print_packet()'s "[Invalid header: ...]" (the packet's capture length: the bytes the
+	 * record carries, else the event's) and print_ether()'s " [|ether]". */
+	if (!pcap || ev->wire_len < pcap || ev->wire_len > MAXIMUM_SNAPLEN ||
+	    ev->cap_len < XS_ETH_HLEN || ev->wire_len < XS_ETH_HLEN || !ip_lengths(fl))
+		return false;
+	/* print_tcp(): the whole fixed header captured, a data offset of 20 bytes or more and
+	 * within the segment. */
+	fl->hlen = (ev->l4.tcp.doff >> 4) * 4u;
+	return fl->l4_avail >= XS_TCP_HLEN && fl->hlen >= XS_TCP_HLEN && fl->hlen <= fl->l4_len;
+}
+
+bool fastline_take(struct fastline *fl, const void *rec, size_t size)
+{
+	if (size <= XS_COMPACT_VERSION_AT ||
+	    ((const uint8_t *)rec)[XS_COMPACT_VERSION_AT] != XS_COMPACT_VERSION)
+		return false;
+	return from_compact(fl, rec, size) && lines_up(fl);
+}
+
+bool fastline_take_event(struct fastline *fl, const struct xs_event *ev, const uint8_t *data,
+			 uint32_t data_len)
+{
+	return from_event(fl, ev, data, data_len) && lines_up(fl);
 }
 
 /* 4.99's "Flags [S.]" for every flags byte, made once. */
@@ -146,18 +191,18 @@ static inline char *put_num(char *p, const char *word, size_t n, uint32_t v)
 }
 
 /* "IP a.p > b.q: " */
-static char *make_endpoints(char *p, const struct xs_compact *c)
+static char *make_endpoints(char *p, const struct xs_event *ev)
 {
-	bool ip6 = c->cflags & XS_C_IP6;
+	bool ip6 = ev->flags & XS_F_IP6;
 
 	memcpy(p, ip6 ? "IP6 " : "IP  ", 4);
 	p += ip6 ? 4 : 3;
-	p += ip6 ? sb_ip6_text(p, c->var) : sb_ip4_text(p, c->var);
-	p = put_num(p, ".", 1, rd16(c->tcp));
+	p += ip6 ? sb_ip6_text(p, ev->var) : sb_ip4_text(p, ev->var);
+	p = put_num(p, ".", 1, be16(ev->l4.tcp.sport));
 	memcpy(p, " > ", 3);
 	p += 3;
-	p += ip6 ? sb_ip6_text(p, c->var + 16) : sb_ip4_text(p, c->var + 4);
-	p = put_num(p, ".", 1, rd16(c->tcp + 2));
+	p += ip6 ? sb_ip6_text(p, ev->var + 16) : sb_ip4_text(p, ev->var + 4);
+	p = put_num(p, ".", 1, be16(ev->l4.tcp.dport));
 	memcpy(p, ": ", 2);
 	return p + 2;
 }
@@ -169,18 +214,18 @@ static char *make_endpoints(char *p, const struct xs_compact *c)
  */
 static char *put_endpoints(struct fastline *fl, char *p)
 {
-	const struct xs_compact *c = fl->c;
+	const struct xs_event *ev = &fl->ev;
 	uint64_t k[5] = {0}, h;
 	struct fastline_ends *e;
 	uint32_t ports;
 	char *end;
 
-	memcpy(&ports, c->tcp, sizeof(ports));
-	if (c->cflags & XS_C_IP6) {
-		memcpy(k, c->var, 32);
+	memcpy(&ports, ev->l4.raw, sizeof(ports));
+	if (ev->flags & XS_F_IP6) {
+		memcpy(k, ev->var, 32);
 		k[4] = (uint64_t)ports | 1ull << 32;
 	} else {
-		memcpy(k, c->var, 8);
+		memcpy(k, ev->var, 8);
 		k[4] = ports;
 	}
 	h = (k[0] ^ k[1] * 0x9e3779b97f4a7c15ull ^ k[2] ^ k[3] * 0xc2b2ae3d27d4eb4full) +
@@ -190,7 +235,7 @@ static char *put_endpoints(struct fastline *fl, char *p)
 		memcpy(p, e->text, sizeof(e->text));
 		return p + e->len;
 	}
-	end = make_endpoints(p, c);
+	end = make_endpoints(p, ev);
 	memcpy(e->key, k, sizeof(k));
 	e->len = (uint8_t)(end - p);
 	memcpy(e->text, p, e->len);
@@ -215,36 +260,18 @@ static char *put_numbers(char *p, const uint8_t *tcp, uint32_t seq, uint32_t ack
 	return p;
 }
 
-/*
- * Any option area but nop,nop,TS: print_tcp_options(), on a copy padded with zeros as the
- * event's tail is (it may read a byte past the area). False when the record ends in them.
- */
-static bool other_options(char **p, char *end, const struct fastline *fl, const uint8_t *opt,
-			  uint32_t optlen, uint32_t cap, uint32_t sack_base)
-{
-	const struct xs_compact *c = fl->c;
-	uint64_t seg_end = (uint64_t)fl->ev.l4_off + fl->l4_len;
-	uint8_t padded[XS_MAX_OPT + 16] = {0};
-	enum opts_end r;
-	struct strbuf sb;
-
-	memcpy(padded, opt, c->l4x_len);
-	sb_init(&sb, *p, (size_t)(end - *p));
-	r = print_tcp_options(&sb, padded, optlen, cap, seg_end <= c->wire_len, c->tcp[13],
-			      sack_base);
-	*p += sb.len;
-	return r == OPTS_MORE;
-}
-
 /* print_tcp()'s put_options(), up to end: false when the record ends in them. */
 static bool put_options(char **p, char *end, const struct fastline *fl, uint32_t sack_base)
 {
-	const struct xs_compact *c = fl->c;
-	const uint8_t *opt = c->var + (c->cflags & XS_C_IP6 ? 32 : 8);
+	const struct xs_event *ev = &fl->ev;
+	const uint8_t *opt = fl->v.tail;
 	uint32_t optlen = fl->hlen - XS_TCP_HLEN, cap = fl->l4_avail - XS_TCP_HLEN;
+	uint64_t seg_end = (uint64_t)ev->l4_off + fl->l4_len;
+	enum opts_end r;
+	struct strbuf sb;
 
-	if (c->l4x_len < optlen && cap > c->l4x_len)
-		cap = c->l4x_len;
+	if (ev->l4x_len < optlen && cap > ev->l4x_len)
+		cap = ev->l4x_len;
 	/* The area of nearly every segment once a connection is up (RFC 7323 appendix A). */
 	if (optlen == 12 && cap >= 12 && opt[0] == XS_TCPOPT_NOP && opt[1] == XS_TCPOPT_NOP &&
 	    opt[2] == XS_TCPOPT_TS && opt[3] == 10) {
@@ -253,17 +280,45 @@ static bool put_options(char **p, char *end, const struct fastline *fl, uint32_t
 		*(*p)++ = ']';
 		return true;
 	}
-	return other_options(p, end, fl, opt, optlen, cap, sack_base);
+	/* print_tcp()'s segment_whole(): to the end of the bytes held, or of the frame. */
+	sb_init(&sb, *p, (size_t)(end - *p));
+	r = print_tcp_options(&sb, opt, optlen, cap,
+			      seg_end <= (fl->data ? fl->data_len : ev->wire_len), ev->l4.tcp.flags,
+			      sack_base);
+	*p += sb.len;
+	return r == OPTS_MORE;
 }
 
-/* The line after the time stamp, from p up to end (FASTLINE_ROOM bytes at least). */
-static char *put_line(struct printer *pr, struct fastline *fl, char *p, char *end)
+/* print_tcp()'s print_payload(): what the payload's decoder prints after ", length N". */
+static void put_payload(const struct printer *pr, const struct fastline *fl, uint32_t length,
+			struct strbuf *sb)
 {
-	const struct xs_compact *c = fl->c;
-	uint32_t seq = rd32(c->tcp + 4), ack = rd32(c->tcp + 8), sack_base;
-	uint8_t flags = c->tcp[13];
+	const struct xs_event *ev = &fl->ev;
+	uint32_t start = ev->l4_off + fl->hlen, end = ev->l4_off + fl->l4_len, captured;
+	enum app_result r;
+	bool lost = false;
+
+	if (end > fl->data_len)
+		end = fl->data_len; /* bytes past the IP length (padding) are not payload */
+	captured = end > start ? end - start : 0;
+	r = print_tcp_payload(sb, be16(ev->l4.tcp.sport), be16(ev->l4.tcp.dport), ev->l4.tcp.flags,
+			      fl->data + start, captured, length, 0);
+	if (r == APP_DNS)
+		print_dns_tcp(pr, fl->data + start, captured < length ? captured : length, length,
+			      &lost, sb);
+}
+
+/* The line after the time stamp, from p up to end (FASTLINE_ROOM bytes at least), and the
+ * payload's part, if any, into sb (*payload). */
+static char *put_line(struct printer *pr, struct fastline *fl, char *p, char *end, bool *payload)
+{
+	const struct xs_event *ev = &fl->ev;
+	uint32_t seq = be32(ev->l4.tcp.seq), ack = be32(ev->l4.tcp.ack), sack_base;
+	uint32_t length = fl->l4_len - fl->hlen;
+	uint8_t flags = ev->l4.tcp.flags;
 	struct tcp_seq_ref ref;
 
+	*payload = false;
 	tcp_seq_prepare(pr, &fl->v, &ref);
 	p = put_endpoints(fl, p);
 	if (!flag_len[0])
@@ -271,19 +326,25 @@ static char *put_line(struct printer *pr, struct fastline *fl, char *p, char *en
 	memcpy(p, flag_text[flags], sizeof(flag_text[flags]));
 	p += flag_len[flags];
 	sack_base = tcp_seq_relative(pr, &fl->v, &ref, &seq, &ack);
-	p = put_numbers(p, c->tcp, seq, ack, fl->l4_len - fl->hlen);
+	p = put_numbers(p, ev->l4.raw, seq, ack, length);
 	if (fl->hlen > XS_TCP_HLEN && !put_options(&p, end, fl, sack_base))
 		return p;
-	return put_num(p, ", length ", 9, fl->l4_len - fl->hlen);
+	*payload = length && fl->data;
+	return put_num(p, ", length ", 9, length);
 }
 
 void fastline_print(struct printer *pr, struct fastline *fl, const struct pkt_info *pi,
 		    struct strbuf *sb)
 {
 	char spare[FASTLINE_ROOM], *start, *p;
+	bool payload;
+	struct pkt_info whole = *pi;
 
 	pr->count++;
-	make_event(fl, pi);
+	whole.data = fl->data;
+	whole.wire_len = fl->ev.wire_len;
+	whole.cap_len = fl->data ? fl->data_len : fl->ev.cap_len;
+	view_init(&fl->v, &fl->ev, &whole);
 	/* Straight into the output when it has the room (a sink's always has). */
 	start = sb->cap - sb->len >= FASTLINE_ROOM ? sb->buf + sb->len : spare;
 	p = timefmt_same_second(&pr->tf, start, pi->sec, pkt_frac(pr, pi));
@@ -294,10 +355,12 @@ void fastline_print(struct printer *pr, struct fastline *fl, const struct pkt_in
 		timefmt_print(&pr->tf, &ts, pi->sec, pkt_frac(pr, pi));
 		p = start + ts.len;
 	}
-	p = put_line(pr, fl, p, start + FASTLINE_ROOM - 1);
-	*p++ = '\n';
+	p = put_line(pr, fl, p, start + FASTLINE_ROOM - 1, &payload);
 	if (start == spare)
 		sb_putn(sb, spare, (size_t)(p - spare));
 	else
 		sb->len += (size_t)(p - start);
+	if (payload)
+		put_payload(pr, fl, fl->l4_len - fl->hlen, sb);
+	sb_putc(sb, '\n');
 }

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * The line of nearly every packet of a busy capture, written in one pass straight from its
- * ring record: a plain TCP segment over IPv4 or IPv6 that came as a compact record
- * (include/event.h struct xs_compact), with -n and no option that changes its 4.99.3 line.
- * print_packet() walks the layers for it (link, network, demultiplexer, TCP) through checks
- * that all pass, on a struct xs_event made of the record; here they are made once, up front,
- * on the record itself, and a record that would fail any of them is left to the general way.
- * The text is print_packet()'s to the byte: tests/unit/test_fastline.c holds the two to it on
- * every corpus packet.
+ * ring record: a plain TCP segment over IPv4 or IPv6 (the shape of a compact record,
+ * include/compact_rec.h) with -n and no option that changes its 4.99.3 line. It comes as a
+ * compact record (include/event.h struct xs_compact), or as a whole event with the frame's
+ * bytes when a payload decoder reads them (an HTTP request line). print_packet() walks the
+ * layers for it (link, network, demultiplexer, TCP) through checks that all pass; here they
+ * are made once, up front, and a record that would fail any of them is left to the general
+ * way. The text is print_packet()'s to the byte: tests/unit/test_fastline.c holds the two to
+ * it on every corpus packet.
  */
 #ifndef XDPSPY_PRINT_FASTLINE_H
 #define XDPSPY_PRINT_FASTLINE_H
@@ -39,24 +40,30 @@ struct fastline_ends {
 /* One record on its way: what fastline_take() found in it, for fastline_print(); and the
  * texts of the endpoints of the latest records. Zero it before its first use. */
 struct fastline {
-	const struct xs_compact *c; /* the record, as the ring holds it */
+	/* The record's event, as decode_event() makes it (a compact record's fields that the
+	 * line does not use stay zero) */
+	struct xs_event ev;
+	bool copied; /* ev holds a whole event's copy: zeroed before a compact one's fields */
+	const uint8_t *data; /* the frame's bytes the record carries, or NULL */
+	uint32_t data_len;
 	uint32_t l4_len; /* what the IP length leaves for TCP */
 	uint32_t l4_avail; /* what was captured of it */
 	uint32_t hlen; /* the data offset in bytes */
-	/* The part of the record's event tcpseq.h reads (ports, flags, addresses), and its view:
-	 * the rest stays zero, as compact_decode() leaves it. */
-	struct xs_event ev;
 	struct pview v;
 	struct fastline_ends ends[FASTLINE_ENDS];
 };
 
 /*
  * Whether the size bytes at rec are a compact record that prints as fastline_print() writes
- * it: well formed (what compact_decode() accepts), with headers that pass every check of
- * print_packet()'s layers, lengths and captured bytes included. fl takes what it found; rec
- * must stay as it is until fastline_print().
+ * it: one compact_decode() accepts, with headers that pass every check of print_packet()'s
+ * layers, lengths and captured bytes included. fl takes what it found.
  */
 bool fastline_take(struct fastline *fl, const void *rec, size_t size);
+
+/* The same for an event decode_event() made of any other record, with the frame's bytes it
+ * carries (data_len of them), or NULL; data must stay as it is until fastline_print(). */
+bool fastline_take_event(struct fastline *fl, const struct xs_event *ev, const uint8_t *data,
+			 uint32_t data_len);
 
 /* print_packet()'s record (newline included) for the record fastline_take() took last, with
  * options fastline_wanted() accepted; the time stamp is pi's (its other fields unused). */
