@@ -345,11 +345,12 @@ DIFFFUZZ_FLOORS := --min-full 97.5 --min-kind llc=99 --min-kind arp=99 --min-kin
 	--min-kind app-snmp=99 --min-kind app-igmp=99 --min-kind app-vrrp=99 --min-kind app-sctp=99 \
 	--min-kind app-ospf=75 --min-kind app-lldp=70 --min-kind app-stp=99
 test-difffuzz: $(BUILD)/xdpspy $(BUILD)/xdpspy-san $(BUILD)/tests/test_kernel \
-	$(BUILD)/tests/test_app_bytes
+	$(BUILD)/tests/test_app_bytes $(BUILD)/tests/test_fastline
 	$(Q)tests/difffuzz/run --seed $(DIFFFUZZ_SEED) --n 20000 --check --brief \
 		$(DIFFFUZZ_FLOORS) --work $(BUILD)/difffuzz/test
 	$(Q)$(BUILD)/tests/test_kernel $(BUILD)/difffuzz/test/chunks/*.pcap | tail -n 3
 	$(Q)$(BUILD)/tests/test_app_bytes $(BUILD)/difffuzz/test/chunks/*.pcap | tail -n 5
+	$(Q)$(BUILD)/tests/test_fastline $(BUILD)/difffuzz/test/chunks/*.pcap | tail -n 2
 
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all

@@ -202,32 +202,27 @@ static void make_flag_text(void)
 	}
 }
 
-/*
- * A word, then a number: the cursor after them. The digits are made backwards in a scratch
- * buffer and moved as ten bytes, whatever their count, past which the line goes on: counting
- * them first took as long as writing them.
- */
+/* The digits of v: from its highest bit (Bit Twiddling Hacks' integer log base 10), not ten
+ * compares. */
+static inline unsigned digits(uint32_t v)
+{
+	static const uint32_t pow10[10] = {1,	   10,	    100,      1000,	 10000,
+					   100000, 1000000, 10000000, 100000000, 1000000000};
+	unsigned t = (32 - (unsigned)__builtin_clz(v | 1)) * 1233 >> 12;
+
+	return t + ((v | 1) >= pow10[t]);
+}
+
+/* A word, then a number, written in place (digits read back from a scratch buffer stalled on
+ * store forwarding): the cursor after them. */
 static inline char *put_num(char *p, const char *word, size_t n, uint32_t v)
 {
-	char tmp[24] = "", *d = tmp + 10;
+	unsigned nd = digits(v);
 
 	memcpy(p, word, n);
 	p += n;
-	while (v >= 100) {
-		unsigned pair = v % 100 * 2;
-
-		v /= 100;
-		d -= 2;
-		memcpy(d, sb_digit_pairs + pair, 2);
-	}
-	if (v >= 10) {
-		d -= 2;
-		memcpy(d, sb_digit_pairs + v * 2, 2);
-	} else {
-		*--d = (char)('0' + v);
-	}
-	memcpy(p, d, 10);
-	return p + (tmp + 10 - d);
+	sb_digits32_at(p, v, nd);
+	return p + nd;
 }
 
 /* "IP a.p > b.q: " */
