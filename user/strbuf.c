@@ -215,8 +215,9 @@ size_t sb_ip6_text(char *tmp, const uint8_t *a)
 void sb_put_ip6(struct strbuf *sb, const uint8_t *a)
 {
 	char tmp[SB_IP6_ROOM];
+	size_t n = sb_ip6_text(tmp, a);
 
-	sb_putn(sb, tmp, sb_ip6_text(tmp, a));
+	sb_putn(sb, tmp, n);
 }
 
 void sb_printf(struct strbuf *sb, const char *fmt, ...)

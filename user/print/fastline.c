@@ -37,7 +37,7 @@ static void copy_var(uint8_t *dst, const uint8_t *src, uint32_t n)
 		uint64_t w = 0;
 
 		if (8 * i < n) {
-			memcpy(&w, src + 8 * i, sizeof(w));
+			memcpy(&w, src + (size_t)8 * i, sizeof(w));
 			if (n - 8 * i < 8) /* the word the bytes end in: its first n - 8 * i */
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 				w &= (1ull << 8 * (n - 8 * i)) - 1;
@@ -45,7 +45,7 @@ static void copy_var(uint8_t *dst, const uint8_t *src, uint32_t n)
 				w &= ~0ull << 8 * (8 - (n - 8 * i));
 #endif
 		}
-		memcpy(dst + 8 * i, &w, sizeof(w));
+		memcpy(dst + (size_t)8 * i, &w, sizeof(w));
 	}
 }
 
@@ -177,6 +177,13 @@ bool fastline_take_event(struct fastline *fl, const struct xs_event *ev, const u
 	return from_event(fl, ev, data, data_len) && lines_up(fl);
 }
 
+/* n bytes of text (no terminator) at p: the cursor after them. */
+static inline char *put_text(char *p, const char *text, size_t n)
+{
+	memcpy(p, text, n);
+	return p + n;
+}
+
 /* 4.99's "Flags [S.]" for every flags byte, made once. */
 static char flag_text[256][16];
 static uint8_t flag_len[256];
@@ -188,15 +195,12 @@ static void make_flag_text(void)
 	for (unsigned f = 0; f < 256; f++) {
 		char *p = flag_text[f];
 
-		memcpy(p, "Flags [", 7);
-		p += 7;
+		p = put_text(p, "Flags [", 7);
 		for (unsigned b = 0; b < 8; b++)
 			if (f & (1u << b))
 				*p++ = letters[b];
-		if (!f) {
-			memcpy(p, "none", 4);
-			p += 4;
-		}
+		if (!f)
+			p = put_text(p, "none", 4);
 		*p++ = ']';
 		flag_len[f] = (uint8_t)(p - flag_text[f]);
 	}
@@ -219,8 +223,7 @@ static inline char *put_num(char *p, const char *word, size_t n, uint32_t v)
 {
 	unsigned nd = digits(v);
 
-	memcpy(p, word, n);
-	p += n;
+	p = put_text(p, word, n);
 	sb_digits32_at(p, v, nd);
 	return p + nd;
 }
@@ -230,16 +233,14 @@ static char *make_endpoints(char *p, const struct xs_event *ev)
 {
 	bool ip6 = ev->flags & XS_F_IP6;
 
-	memcpy(p, ip6 ? "IP6 " : "IP  ", 4);
-	p += ip6 ? 4 : 3;
+	/* Four bytes either way (a constant length); IPv4's cursor goes back over the last. */
+	p = put_text(p, ip6 ? "IP6 " : "IP  ", 4) - !ip6;
 	p += ip6 ? sb_ip6_text(p, ev->var) : sb_ip4_text(p, ev->var);
 	p = put_num(p, ".", 1, be16(ev->l4.tcp.sport));
-	memcpy(p, " > ", 3);
-	p += 3;
+	p = put_text(p, " > ", 3);
 	p += ip6 ? sb_ip6_text(p, ev->var + 16) : sb_ip4_text(p, ev->var + 4);
 	p = put_num(p, ".", 1, be16(ev->l4.tcp.dport));
-	memcpy(p, ": ", 2);
-	return p + 2;
+	return put_text(p, ": ", 2);
 }
 
 /*
@@ -378,21 +379,12 @@ static char *put_line(struct printer *pr, struct fastline *fl, char *p, char *en
 	return put_num(p, ", length ", 9, length);
 }
 
-void fastline_print(struct printer *pr, struct fastline *fl, const struct pkt_info *pi,
-		    struct strbuf *sb)
+/* The time stamp and the line at start, which has FASTLINE_ROOM bytes: their end. */
+static char *put_record(struct printer *pr, struct fastline *fl, const struct pkt_info *pi,
+			char *start, bool *payload)
 {
-	char spare[FASTLINE_ROOM], *start, *p;
-	bool payload;
-	struct pkt_info whole = *pi;
+	char *p = timefmt_same_second(&pr->tf, start, pi->sec, pkt_frac(pr, pi));
 
-	pr->count++;
-	whole.data = fl->data;
-	whole.wire_len = fl->ev.wire_len;
-	whole.cap_len = fl->data ? fl->data_len : fl->ev.cap_len;
-	view_init(&fl->v, &fl->ev, &whole);
-	/* Straight into the output when it has the room (a sink's always has). */
-	start = sb->cap - sb->len >= FASTLINE_ROOM ? sb->buf + sb->len : spare;
-	p = timefmt_same_second(&pr->tf, start, pi->sec, pkt_frac(pr, pi));
 	if (!p) {
 		struct strbuf ts;
 
@@ -400,11 +392,35 @@ void fastline_print(struct printer *pr, struct fastline *fl, const struct pkt_in
 		timefmt_print(&pr->tf, &ts, pi->sec, pkt_frac(pr, pi));
 		p = start + ts.len;
 	}
-	p = put_line(pr, fl, p, start + FASTLINE_ROOM - 1, &payload);
-	if (start == spare)
-		sb_putn(sb, spare, (size_t)(p - spare));
+	return put_line(pr, fl, p, start + FASTLINE_ROOM - 1, payload);
+}
+
+/* The same into an output short of the room: written aside first, then as much as fits. */
+static void put_record_aside(struct printer *pr, struct fastline *fl, const struct pkt_info *pi,
+			     struct strbuf *sb, bool *payload)
+{
+	char spare[FASTLINE_ROOM];
+	char *end = put_record(pr, fl, pi, spare, payload);
+
+	sb_putn(sb, spare, (size_t)(end - spare));
+}
+
+void fastline_print(struct printer *pr, struct fastline *fl, const struct pkt_info *pi,
+		    struct strbuf *sb)
+{
+	struct pkt_info whole = *pi;
+	bool payload;
+
+	pr->count++;
+	whole.data = fl->data;
+	whole.wire_len = fl->ev.wire_len;
+	whole.cap_len = fl->data ? fl->data_len : fl->ev.cap_len;
+	view_init(&fl->v, &fl->ev, &whole);
+	/* Straight into the output when it has the room (a sink's always has). */
+	if (sb->cap - sb->len >= FASTLINE_ROOM)
+		sb->len = (size_t)(put_record(pr, fl, pi, sb->buf + sb->len, &payload) - sb->buf);
 	else
-		sb->len += (size_t)(p - start);
+		put_record_aside(pr, fl, pi, sb, &payload);
 	if (payload)
 		put_payload(pr, fl, fl->l4_len - fl->hlen, sb);
 	sb_putc(sb, '\n');
