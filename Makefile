@@ -85,7 +85,7 @@ FUZZ_APP_OBJ := $(call objs,libfuzzer/,$(filter-out user/main.c,$(APP_SRC)))
 KERNEL_OBJ := $(call objs,,$(KERNEL_SRC))
 
 UNIT_TESTS := test_parse test_print test_lru test_tcpopt test_payload test_classic test_csum \
-	test_segments test_decoders test_ring_merge test_verdict
+	test_segments test_decoders test_ring_merge test_verdict test_fastline
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/%)
 KERNEL_TEST_BIN := $(addprefix $(BUILD)/tests/,test_kernel test_cpus test_app_bytes test_xlate \
 	verifier_insns test_verdict_kernel)
@@ -178,11 +178,15 @@ $(BUILD)/xdpspy-san: $(SAN_APP_OBJ)
 $(UNIT_BIN): $(BUILD)/tests/%: $(BUILD)/san/tests/unit/%.o $(SAN_PRINT_OBJ)
 	$(msg) LD-SAN $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) -O1 -g $(SAN) -o $@ $(filter %.o,$^)
+	$(Q)$(CC) -O1 -g $(SAN) -o $@ $(filter %.o,$^) $(UNIT_LDLIBS)
 # The verdicts' classifier and the names the tools print for it.
 $(BUILD)/tests/test_verdict: $(call objs,san/,user/verdictfmt.c)
 # Segmented sends: what they link besides the printer.
 $(BUILD)/tests/test_segments: $(call objs,san/,user/segments.c user/seg_filter.c user/decode.c user/compact.c)
+
+# The one-pass line against the general one, on the captures' TCP segments (libpcap reads them).
+$(BUILD)/tests/test_fastline: $(call objs,san/,user/decode.c user/compact.c)
+$(BUILD)/tests/test_fastline: UNIT_LDLIBS := -lpcap
 
 # The per-CPU rings' merge, on rings in plain memory.
 $(BUILD)/tests/test_ring_merge: $(call objs,san/,user/ring_merge.c)
@@ -341,11 +345,12 @@ DIFFFUZZ_FLOORS := --min-full 97.5 --min-kind llc=99 --min-kind arp=99 --min-kin
 	--min-kind app-snmp=99 --min-kind app-igmp=99 --min-kind app-vrrp=99 --min-kind app-sctp=99 \
 	--min-kind app-ospf=75 --min-kind app-lldp=70 --min-kind app-stp=99
 test-difffuzz: $(BUILD)/xdpspy $(BUILD)/xdpspy-san $(BUILD)/tests/test_kernel \
-	$(BUILD)/tests/test_app_bytes
+	$(BUILD)/tests/test_app_bytes $(BUILD)/tests/test_fastline
 	$(Q)tests/difffuzz/run --seed $(DIFFFUZZ_SEED) --n 20000 --check --brief \
 		$(DIFFFUZZ_FLOORS) --work $(BUILD)/difffuzz/test
 	$(Q)$(BUILD)/tests/test_kernel $(BUILD)/difffuzz/test/chunks/*.pcap | tail -n 3
 	$(Q)$(BUILD)/tests/test_app_bytes $(BUILD)/difffuzz/test/chunks/*.pcap | tail -n 5
+	$(Q)$(BUILD)/tests/test_fastline $(BUILD)/difffuzz/test/chunks/*.pcap | tail -n 2
 
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all

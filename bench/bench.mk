@@ -35,10 +35,18 @@ BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/ringpos $(BUILD)/bench/pass.bpf
 .PHONY: bench bench-tools bench-conns
 
 # The C tools whose header dependencies make test-build checks.
-BENCH_BIN := $(BUILD)/bench/kernel_cost $(BUILD)/bench/producers $(BUILD)/bench/ringpos
+BENCH_BIN := $(BUILD)/bench/kernel_cost $(BUILD)/bench/producers $(BUILD)/bench/ringpos \
+	$(BUILD)/bench/fastline
 
 $(BUILD)/bench/kernel_cost: $(BUILD)/bench/kernel_cost.o $(BUILD)/bench/frame.o $(KERNEL_OBJ) \
 	$(call objs,,user/app_ports.c $(PRINT_SRC))
+	$(msg) LD $@
+	$(Q)$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
+
+# A line's user-space cost after the ring: the general way against print/fastline.h.
+FASTLINE_SRC := user/ahead.c user/sink.c user/decode.c user/compact.c \
+	user/pcap_out.c user/pcapng.c user/cooked.c user/log.c $(PRINT_SRC)
+$(BUILD)/bench/fastline: $(BUILD)/bench/fastline.o $(call objs,,$(FASTLINE_SRC))
 	$(msg) LD $@
 	$(Q)$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
 

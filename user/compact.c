@@ -54,3 +54,25 @@ int compact_decode(const void *rec, size_t size, struct xs_event *ev)
 	memcpy(ev->var, c.var, (ip6 ? 32 : 8) + c.l4x_len);
 	return 0;
 }
+
+size_t compact_encode(const struct xs_event *ev, struct xs_compact *c)
+{
+	bool ip6 = ev->flags & XS_F_IP6;
+	size_t size = xs_compact_size(ip6, ev->l4x_len);
+
+	memset(c, 0, sizeof(*c));
+	c->ts_ns = ev->ts_ns;
+	c->wire_len = ev->wire_len;
+	c->cap_len = ev->cap_len;
+	c->version = XS_COMPACT_VERSION;
+	c->cflags = (ip6 ? XS_C_IP6 : 0) | (ev->flags & XS_F_EGRESS ? XS_C_EGRESS : 0);
+	c->l4x_len = ev->l4x_len;
+	c->ip_vhl = ev->ip_vhl;
+	c->ifindex = ev->ifindex;
+	c->ip_len = ev->ip_len;
+	c->ip_tos = ev->ip_tos;
+	c->pkt_type = ev->pkt_type;
+	memcpy(c->tcp, ev->l4.raw, sizeof(c->tcp));
+	memcpy(c->var, ev->var, size - XS_COMPACT_FIXED);
+	return size;
+}

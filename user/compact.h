@@ -19,4 +19,8 @@ bool compact_wanted(const struct opts *o);
  * word), which are 0. Returns 0, or -EINVAL for a record of the wrong size or flags. */
 int compact_decode(const void *rec, size_t size, struct xs_event *ev);
 
+/* The compact record the BPF programs send (bpf/xdpspy.bpf.c compact_copy()) for an event
+ * xs_compact_ok() takes, made on the host for the tests and benchmarks; its size. */
+size_t compact_encode(const struct xs_event *ev, struct xs_compact *c);
+
 #endif

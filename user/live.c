@@ -22,6 +22,7 @@
 #include "capif.h"
 #include "csum_sw.h"
 #include "cgroups.h"
+#include "compact.h"
 #include "decode.h"
 #include "exit_codes.h"
 #include "filter.h"
@@ -30,6 +31,7 @@
 #include "iface.h"
 #include "live.h"
 #include "log.h"
+#include "print/fastline.h"
 #include "privs.h"
 #include "ring.h"
 #include "seg_filter.h"
@@ -68,6 +70,9 @@ struct live {
 	unsigned long long status_captured;
 	int64_t status_ns;
 	struct pkt_owner owner; /* --process: the record's owner, for each packet it makes */
+	bool fast; /* the default line: print/fastline.h for the records it takes */
+	struct fastline fl;
+	bool ahead_held; /* frames went to the lookahead since it was last flushed */
 };
 
 static int64_t clock_ns(clockid_t id)
@@ -87,26 +92,53 @@ static const struct capif *capif_by_index(const struct live *lv, uint32_t ifinde
 	return NULL;
 }
 
+/* What the printer is told of a packet besides its event. */
+static void packet_info(const struct live *lv, const struct xs_event *ev, const uint8_t *data,
+			uint32_t data_len, struct pkt_info *pi)
+{
+	int64_t ns = (int64_t)ev->ts_ns + lv->mono_to_real_ns;
+
+	*pi = (struct pkt_info){.data = data};
+	pi->sec = ns / 1000000000;
+	pi->nsec = ns % 1000000000;
+	pi->wire_len = ev->wire_len;
+	pi->cap_len = data ? data_len : ev->cap_len;
+	if (lv->o->process.on)
+		pi->owner = &lv->owner;
+	if (lv->cooked) {
+		const struct capif *c = capif_by_index(lv, ev->ifindex);
+
+		pi->ifname = c ? c->name : "?"; /* as tcpdump names an interface it cannot find */
+		pi->hatype = c ? c->hatype : 1;
+	}
+}
+
 /* One packet: to the sink (written, printed, counted). */
 static int on_packet(void *ctx, struct xs_event *ev, const uint8_t *data, uint32_t data_len)
 {
 	struct live *lv = ctx;
-	struct pkt_info pi = {.data = data};
-	int64_t ns = (int64_t)ev->ts_ns + lv->mono_to_real_ns;
+	struct pkt_info pi;
 
-	pi.sec = ns / 1000000000;
-	pi.nsec = ns % 1000000000;
-	pi.wire_len = ev->wire_len;
-	pi.cap_len = data ? data_len : ev->cap_len;
-	if (lv->o->process.on)
-		pi.owner = &lv->owner;
-	if (lv->cooked) {
-		const struct capif *c = capif_by_index(lv, ev->ifindex);
-
-		pi.ifname = c ? c->name : "?"; /* as tcpdump names an interface it cannot find */
-		pi.hatype = c ? c->hatype : 1;
-	}
+	packet_info(lv, ev, data, data_len, &pi);
+	lv->ahead_held = true;
 	return ahead_push(lv->ahead, ev, &pi) ? 1 : 0;
+}
+
+/*
+ * A record whose line print/fastline.h writes in one pass (nearly every one of a busy
+ * capture): straight from the ring to the sink, after the frames the lookahead holds, so the
+ * order stays.
+ */
+static int fast_packet(struct live *lv)
+{
+	int64_t ns = (int64_t)lv->fl.ev.ts_ns + lv->mono_to_real_ns;
+	struct pkt_info pi = {.sec = ns / 1000000000, .nsec = ns % 1000000000};
+
+	if (lv->ahead_held) {
+		ahead_flush(lv->ahead);
+		lv->ahead_held = false;
+	}
+	return sink_fastline(lv->sink, &lv->fl, &pi) ? 1 : 0;
 }
 
 /* A segment's frame through the expression, as tcpdump's filter sees it (segments.h). */
@@ -124,6 +156,8 @@ static int on_event(void *ctx, void *data, size_t size)
 
 	if (sink_done(lv->sink))
 		return 1;
+	if (lv->fast && fastline_take(&lv->fl, data, size))
+		return fast_packet(lv);
 	if (lv->o->process.on) {
 		if (!decode_owner(data, &size, &lv->owner.k))
 			memset(&lv->owner, 0, sizeof(lv->owner));
@@ -134,6 +168,9 @@ static int on_event(void *ctx, void *data, size_t size)
 		return 0;
 	}
 	ev.flags &= ~XS_F_OWNER;
+	/* A record with the frame's bytes for a payload decoder (an HTTP request line). */
+	if (lv->fast && fastline_take_event(&lv->fl, &ev, bytes, data_len))
+		return fast_packet(lv);
 	/* A send the kernel segments after the egress hook: the segments, as tcpdump sees them. */
 	if (ev.flags & XS_F_GSO)
 		return segments_each(&ev, bytes, data_len, &lv->seg, on_packet, lv);
@@ -339,6 +376,7 @@ static int capture(struct live *lv)
 		}
 		n = ring_poll(lv->ring, POLL_MS);
 		ahead_flush(lv->ahead); /* a read's last frames wait for no later one */
+		lv->ahead_held = false;
 		if (n < 0 && !sink_done(lv->sink)) {
 			log_msg("reading the ring buffer: %s", strerror(-n));
 			return n;
@@ -533,6 +571,7 @@ int live_run(const struct opts *o)
 	lv->o = o;
 	lv->cooked = opts_cooked(o);
 	lv->any = o->niface == 1 && lv->cooked;
+	lv->fast = compact_wanted(o) && fastline_wanted(&o->print) && !lv->cooked;
 	if (lv->cooked && o->hook == HOOK_XDP) {
 		log_msg("--hook xdp: a capture on several interfaces (-i any) runs at TC");
 		rc = XS_EXIT_ERR;

@@ -146,10 +146,15 @@ int ring_poll(struct ring *r, int timeout_ms)
 	struct epoll_event ev[8];
 	uint64_t held = ring_merge_oldest(&r->merge), now = now_ns();
 
-	/* Records waiting out the window: wake when the oldest may go. */
+	/*
+	 * Records waiting out the window: wake when the oldest may go, but a millisecond from now
+	 * at the soonest. Under a steady flow the oldest held record is always due, as it came
+	 * right after the last read's watermark: waking at once read some 50 records a time, at
+	 * two system calls for each read (this one and the loop's poll of stdout).
+	 */
 	if (held != UINT64_MAX) {
 		uint64_t due = held + RING_WINDOW_NS,
-			 ms = due > now ? (due - now + 999999) / 1000000 : 0;
+			 ms = due > now + 1000000 ? (due - now + 999999) / 1000000 : 1;
 
 		if (ms < (uint64_t)timeout_ms)
 			timeout_ms = (int)ms;

@@ -14,6 +14,7 @@
 #define LINKTYPE_LINUX_SLL2 276
 #include "pcap_out.h"
 #include "pcapng.h"
+#include "print/fastline.h"
 #include "print/owner.h"
 #include "sink.h"
 
@@ -150,6 +151,34 @@ static const struct pcap_out_meta *ng_meta(struct sink *s, const struct xs_event
 	return m;
 }
 
+/* Where a printed record goes: after the lines gathered (one write per SINK_BATCH bytes or
+ * per batch of records, sink_flush(), not a stdio copy of each), or alone. */
+static void line_start(struct sink *s, struct strbuf *sb)
+{
+	if (s->gather && !s->out)
+		sb_init(sb, s->line + s->pending, sizeof(s->line) - s->pending);
+	else
+		sb_init(sb, s->line, PRINT_RECORD_MAX);
+}
+
+/* The record line_start() began, printed: gathered or written, and counted. */
+static bool line_end(struct sink *s, const struct strbuf *sb)
+{
+	if (s->gather && !s->out) {
+		s->pending += sb->len;
+		if (s->pending >= SINK_BATCH)
+			sink_flush(s);
+		return s->done || counted(s);
+	}
+	if (fwrite_unlocked(sb->buf, 1, sb->len, stdout) != sb->len) {
+		s->reader_gone = s->done = true; /* the reader went away: stop as if told to */
+		return true;
+	}
+	if (s->o->line_buffered)
+		fflush(stdout);
+	return counted(s);
+}
+
 bool sink_packet(struct sink *s, const struct xs_event *ev, const struct pkt_info *pi,
 		 const struct print_hint *h)
 {
@@ -177,25 +206,20 @@ bool sink_packet(struct sink *s, const struct xs_event *ev, const struct pkt_inf
 		if (!s->o->print_too)
 			return counted(s);
 	}
-	if (s->gather && !s->out) {
-		/* Lines gathered: one write per SINK_BATCH bytes or per batch of records
-		 * (sink_flush()), not a stdio copy of each. */
-		sb_init(&sb, s->line + s->pending, sizeof(s->line) - s->pending);
-		print_packet(s->pr, ev, pi, h, &sb);
-		s->pending += sb.len;
-		if (s->pending >= SINK_BATCH)
-			sink_flush(s);
-		return s->done || counted(s);
-	}
-	sb_init(&sb, s->line, PRINT_RECORD_MAX);
+	line_start(s, &sb);
 	print_packet(s->pr, ev, pi, h, &sb);
-	if (fwrite_unlocked(sb.buf, 1, sb.len, stdout) != sb.len) {
-		s->reader_gone = s->done = true; /* the reader went away: stop as if told to */
+	return line_end(s, &sb);
+}
+
+bool sink_fastline(struct sink *s, struct fastline *fl, const struct pkt_info *pi)
+{
+	struct strbuf sb;
+
+	if (s->done)
 		return true;
-	}
-	if (s->o->line_buffered)
-		fflush(stdout);
-	return counted(s);
+	line_start(s, &sb);
+	fastline_print(s->pr, fl, pi, &sb);
+	return line_end(s, &sb);
 }
 
 static bool prints(const struct sink *s)

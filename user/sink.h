@@ -13,6 +13,7 @@
 #include "event.h"
 #include "opts.h"
 #include "print.h"
+#include "print/fastline.h"
 
 struct sink;
 
@@ -28,6 +29,9 @@ int sink_open_file(struct sink *s, uint32_t snaplen, bool cooked);
  */
 bool sink_packet(struct sink *s, const struct xs_event *ev, const struct pkt_info *pi,
 		 const struct print_hint *h);
+/* sink_packet() for the record print/fastline.h's fastline_take() took, with options its
+ * fastline_wanted() accepted, and no -w: its line written in one pass. pi: its time stamp. */
+bool sink_fastline(struct sink *s, struct fastline *fl, const struct pkt_info *pi);
 /* print_prefetch() and print_prefetch_entry() (print.h) for a packet sink_packet() will take
  * soon; nothing when it prints nothing (-w without --print). */
 void sink_prefetch(const struct sink *s, const struct xs_event *ev, const struct pkt_info *pi,

@@ -153,9 +153,14 @@ static size_t ip4_at(char *at, const uint8_t *a)
 	return (size_t)(p - at) - 1;
 }
 
+size_t sb_ip4_text(char *at, const uint8_t *a)
+{
+	return ip4_at(at, a);
+}
+
 void sb_put_ip4(struct strbuf *sb, const uint8_t *a)
 {
-	char tmp[16];
+	char tmp[SB_IP4_ROOM];
 	size_t n;
 
 	if (sb->cap - sb->len >= sizeof(tmp)) {
@@ -166,13 +171,11 @@ void sb_put_ip4(struct strbuf *sb, const uint8_t *a)
 	sb_putn(sb, tmp, n);
 }
 
-/* Same layout as inet_ntop(): longest run (>= 2) of zero words as "::", v4-mapped tail. Built
- * in a local buffer and copied once (up to 45 characters). */
-void sb_put_ip6(struct strbuf *sb, const uint8_t *a)
+/* Same layout as inet_ntop(): longest run (>= 2) of zero words as "::", v4-mapped tail. */
+size_t sb_ip6_text(char *tmp, const uint8_t *a)
 {
 	uint16_t w[8];
 	int best = -1, best_len = 0, cur = -1, cur_len = 0;
-	char tmp[64];
 	size_t n = 0;
 
 	for (int i = 0; i < 8; i++) {
@@ -198,16 +201,22 @@ void sb_put_ip6(struct strbuf *sb, const uint8_t *a)
 		}
 		if (i)
 			tmp[n++] = ':';
-		if (i == 6 && best == 0 && (best_len == 6 || (best_len == 5 && w[5] == 0xffff))) {
-			n += ip4_at(tmp + n, a + 12);
-			sb_putn(sb, tmp, n);
-			return;
-		}
+		if (i == 6 && best == 0 && (best_len == 6 || (best_len == 5 && w[5] == 0xffff)))
+			return n + ip4_at(tmp + n, a + 12);
 		n += hex_at(tmp + n + 1 + (w[i] >= 0x10) + (w[i] >= 0x100) + (w[i] >= 0x1000), w[i],
 			    0);
 	}
 	if (best >= 0 && best + best_len == 8)
 		tmp[n++] = ':';
+	return n;
+}
+
+/* Built in a local buffer and copied once (up to 45 characters). */
+void sb_put_ip6(struct strbuf *sb, const uint8_t *a)
+{
+	char tmp[SB_IP6_ROOM];
+	size_t n = sb_ip6_text(tmp, a);
+
 	sb_putn(sb, tmp, n);
 }
 

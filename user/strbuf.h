@@ -115,6 +115,12 @@ void sb_puthexbytes(struct strbuf *sb, const uint8_t *p, size_t n); /* "%02x" ea
 /* Addresses as inet_ntop() writes them, without its sprintf. */
 void sb_put_ip4(struct strbuf *sb, const uint8_t *a);
 void sb_put_ip6(struct strbuf *sb, const uint8_t *a);
+/* The same text at `at`, which has room for SB_IP4_ROOM or SB_IP6_ROOM bytes (some past the
+ * text may be written); its length. */
+#define SB_IP4_ROOM 16
+#define SB_IP6_ROOM 64
+size_t sb_ip4_text(char *at, const uint8_t *a);
+size_t sb_ip6_text(char *at, const uint8_t *a);
 void sb_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(__printf__, 2, 3)));
 
 #endif
