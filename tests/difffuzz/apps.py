@@ -3,7 +3,8 @@
 define it and then fuzzed a little: DHCP (RFC 2131/2132), DHCPv6 (RFC 8415),
 syslog (RFC 3164/5424), NTP (RFC 5905), SNMP (RFC 3416, BER), IGMP (RFC
 2236/3376), VRRP (RFC 3768/5798), SCTP (RFC 9260), OSPF (RFC 2328), LLDP
-(IEEE 802.1AB) and spanning tree BPDUs (IEEE 802.1D/w).
+(IEEE 802.1AB), spanning tree BPDUs (IEEE 802.1D/w) and PPP's control protocols in
+PPPoE sessions (RFC 1661, 2516).
 
 Each builder takes the generator's second random stream (frames.py draws these
 frames from it alone, so the seeds' other frames stay as they were)."""
@@ -288,3 +289,65 @@ def stp(rng):
         if kind == 'rstp':
             bpdu += b'\0'
     return b'\x42\x42\x03' + bpdu
+
+
+def _lcp_option(rng):
+    """One LCP option (RFC 1661 and after), its length now and then wrong."""
+    opt = rng.pick([(2, 1), (2, 2), (3, 3), (1, 4), (3, 5), (1, 7), (1, 8), (1, 13), (1, 17),
+                    (2, 19), (1, 23), (1, 0), (1, lambda: rng.randrange(256))])
+    if opt in (1, 17, 23):
+        v = struct.pack('>H', rng.choice([1492, 1500, 1480]))
+    elif opt in (2, 5):
+        v = struct.pack('>I', rng.u32())
+    elif opt == 3:
+        v = rng.choice([b'\xc0\x23', b'\xc2\x23\x05', b'\xc2\x23\x80', b'\xc2\x23\x81',
+                        b'\xc2\x23\x07', b'\xc2\x27', b'\x12\x34\x56'])
+    elif opt == 4:
+        v = rng.choice([b'\xc0\x25\x00\x00\x00\x0a', b'\x12\x34'])
+    elif opt in (7, 8):
+        v = b''
+    elif opt == 13:
+        v = bytes([rng.randrange(8)]) + rng.bytes(rng.randrange(3))
+    elif opt == 19:
+        cls = rng.randrange(7)
+        v = bytes([cls]) + rng.bytes({2: 4, 3: 6}.get(cls, rng.randrange(4)))
+    elif opt == 0:
+        v = rng.bytes(rng.randrange(0, 8))
+    else:
+        v = rng.bytes(rng.randrange(0, 6))
+    ln = 2 + len(v)
+    if rng.chance(0.08):
+        ln = rng.randrange(0, ln + 4)
+    return bytes([opt, ln]) + v
+
+
+def ppp_ctrl(rng):
+    """A PPPoE session header, PPP's protocol field and a control protocol message: LCP's
+    configuration (with options), echo, terminate, reject, identification and others."""
+    proto = rng.pick([(8, 0xc021), (1, 0x8021), (1, 0x8057), (1, 0x80fd)])
+    code = rng.pick([(6, 1), (2, 2), (2, 3), (2, 4), (1, 5), (1, 6), (1, 7), (2, 8), (3, 9),
+                     (3, 10), (1, 11), (1, 12), (1, 13), (1, 0), (1, 14),
+                     (1, lambda: rng.randrange(256))])
+    if code in (1, 2, 3, 4):
+        body = b''.join(_lcp_option(rng) for _ in range(rng.randrange(0, 6)))
+    elif code == 8:
+        body = struct.pack('>H', rng.choice([0x8057, 0x0021, 0x80fd, 0x1234])) + rng.bytes(rng.randrange(0, 12))
+    elif code in (9, 10, 11):
+        body = struct.pack('>I', rng.u32()) + rng.pick([(3, b''), (1, lambda: rng.bytes(rng.randrange(1, 12)))])
+    elif code == 12:
+        body = struct.pack('>I', rng.u32()) + rng.choice([b'', b'hello', b'pppd 2.4.9\n'])
+    elif code == 13:
+        body = struct.pack('>II', rng.u32(), rng.randrange(3600))
+    elif code == 0:
+        body = struct.pack('>I', rng.u32()) + rng.choice([b'\x00\x00\x0c\x01', b'\xaa\xbb\xcc\x02x'])
+    else:
+        body = rng.bytes(rng.randrange(0, 16))
+    ln = 4 + len(body)
+    if rng.chance(0.08):
+        ln = rng.randrange(0, ln + 8)
+    msg = struct.pack('>BBH', code, rng.randrange(256), ln) + body
+    ppp = rng.pick([(6, struct.pack('>H', proto)), (1, b'\xff\x03' + struct.pack('>H', proto))])
+    plen = len(ppp) + len(msg)
+    if rng.chance(0.05):
+        plen = rng.randrange(0, plen + 8)
+    return struct.pack('>BBHH', 0x11, 0, rng.randrange(1, 65536), plen) + ppp + msg

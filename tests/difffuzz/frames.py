@@ -25,7 +25,7 @@ VLAN_TYPES = [0x8100, 0x88a8, 0x9100, 0x9200]
 # The share of frames drawn from the second stream (apps.py's protocols), and their kinds.
 APP_SHARE = 0.06
 APP_KINDS = [(2, 'dhcp'), (1, 'dhcp6'), (1, 'syslog'), (1, 'ntp'), (1, 'snmp'), (1, 'igmp'),
-             (1, 'vrrp'), (1, 'sctp'), (1, 'ospf'), (1, 'lldp'), (1, 'stp')]
+             (1, 'vrrp'), (1, 'sctp'), (1, 'ospf'), (1, 'lldp'), (1, 'stp'), (1, 'ppp')]
 APP_PORTS = {'dhcp': (68, 67), 'dhcp6': (546, 547), 'syslog': (514, 514), 'ntp': (123, 123),
              'snmp': (161, 162)}
 OTHER_ETHERTYPES = [0x88cc, 0x8847, 0x8863, 0x888e, 0x88f7, 0x8809, 0x88b5, 0x8035, 0x9000,
@@ -291,10 +291,13 @@ class Generator:
         marks = [6, 12, 14]
         what = r.pick(APP_KINDS)
         self.kind = 'app-' + what
-        if what in ('lldp', 'stp'):
+        if what in ('lldp', 'stp', 'ppp'):
             if what == 'lldp':
                 h, _ = self.link(0x88cc, marks)
                 data = h + apps.lldp(r)
+            elif what == 'ppp':
+                h, _ = self.link(0x8864, marks)
+                data = h + apps.ppp_ctrl(r)
             else:
                 h, _ = self.link(0, marks)
                 body = apps.stp(r)
