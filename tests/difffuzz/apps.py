@@ -220,16 +220,80 @@ def sctp(rng):
     return hdr + chunks
 
 
+def _lsa_hdr(rng, ls_type, body_len):
+    """An OSPFv2 LSA header (RFC 2328 A.4.1), its length now and then wrong."""
+    ln = 20 + body_len
+    if rng.chance(0.08):
+        ln = rng.randrange(0, ln + 30)
+    lsid = bytes([rng.choice([1, 3, 4, 7]), 0, 0, rng.randrange(256)]) if ls_type in (9, 10, 11) \
+        else bytes([10, 0, rng.randrange(4), rng.randrange(256)])
+    return struct.pack('>HBB', rng.randrange(3600), rng.randrange(256), ls_type) + lsid + \
+        bytes([10, 0, 0, rng.randrange(1, 7)]) + struct.pack('>IHH', 0x80000000 + rng.randrange(100), rng.u16(), ln)
+
+
+def _lsa(rng):
+    """A whole LSA: router, network, summary, external, NSSA, group, opaque (router
+    information, grace, TE) or another type with random bytes."""
+    t = rng.pick([(3, 1), (2, 2), (2, 3), (1, 4), (2, 5), (1, 6), (1, 7), (1, 9), (1, 10), (1, 11),
+                  (1, lambda: rng.randrange(256))])
+    ip = lambda: bytes([10, 0, rng.randrange(4), rng.randrange(256)])  # noqa: E731
+    if t == 1:
+        links = b''
+        n = rng.randrange(0, 4)
+        for _ in range(n):
+            ntos = rng.pick([(5, 0), (1, 1), (1, 2)])
+            links += ip() + ip() + struct.pack('>BBH', rng.pick([(5, lambda: rng.randrange(1, 5)), (1, 9)]), ntos, rng.u16())
+            links += b''.join(struct.pack('>BBH', rng.randrange(3), 0, rng.u16()) for _ in range(ntos))
+        body = struct.pack('>BBH', rng.choice([0, 1, 2, 3, 0x80, 0x10]), 0,
+                           n if rng.chance(0.9) else rng.randrange(8)) + links
+    elif t == 2:
+        body = bytes([255, 255, 255, 0]) + b''.join(ip() for _ in range(rng.randrange(1, 4)))
+    elif t in (3, 4):
+        body = bytes([255, 255, 255, 0]) + b''.join(struct.pack('>I', rng.randrange(3) << 24 | rng.randrange(1 << 24))
+                                                    for _ in range(rng.randrange(1, 3)))
+    elif t in (5, 7):
+        body = bytes([255, 255, 0, 0]) + b''.join(
+            struct.pack('>I', rng.choice([0, 0x80000000]) | rng.randrange(3) << 24 | rng.choice([20, 0xffffff]))
+            + rng.choice([bytes(4), ip()]) + rng.choice([bytes(4), ip()]) for _ in range(rng.randrange(1, 3)))
+    elif t == 6:
+        body = b''.join(struct.pack('>I', rng.choice([1, 2, 7])) + ip() for _ in range(rng.randrange(1, 3)))
+    elif t in (9, 10, 11):
+        tlvs = [(1, struct.pack('>I', rng.choice([120, 0x30, 0x3ff]))), (2, bytes([rng.randrange(5)])),
+                (3, ip()), (rng.randrange(4, 9), rng.bytes(rng.randrange(0, 6)))]
+        body = b''.join(struct.pack('>HH', a, len(v)) + v + bytes(-len(v) % 4) for a, v in
+                        (rng.choice(tlvs) for _ in range(rng.randrange(1, 4))))
+    else:
+        body = rng.bytes(rng.randrange(0, 16))
+    if rng.chance(0.05):
+        body = body[:rng.randrange(len(body) + 1)]
+    return _lsa_hdr(rng, t, len(body)) + body
+
+
 def ospf(rng):
-    """An OSPFv2 packet: hello, database description, LS request, update or ack."""
+    """An OSPFv2 packet: hello (with LLS now and then), database description, LS request,
+    update or ack, with LSA headers and LSAs."""
     t = rng.pick([(4, 1), (2, 2), (1, 3), (2, 4), (1, 5), (1, lambda: rng.randrange(256))])
     area = rng.choice([bytes(4), bytes([0, 0, 0, 1])])
+    lls = b''
     if t == 1:
         nbrs = b''.join(bytes([10, 0, 0, rng.randrange(1, 7)]) for _ in range(rng.randrange(3)))
-        body = bytes([255, 255, 255, 0]) + struct.pack('>HBBII', 10, 2, rng.randrange(256), 40,
+        opts = rng.pick([(4, 2), (1, 0x12), (1, lambda: rng.randrange(256))])
+        body = bytes([255, 255, 255, 0]) + struct.pack('>HBBII', 10, opts, rng.randrange(256), 40,
                                                         0) + bytes([10, 0, 0, 1]) + bytes(4) + nbrs
+        if opts & 0x10 and rng.chance(0.7):
+            lls = struct.pack('>HH', rng.u16(), 3) + struct.pack('>HHI', 1, rng.choice([4, 8]), rng.randrange(4)) + \
+                struct.pack('>HHI', rng.choice([2, 9]), 20, rng.u32()) + bytes(16)
     elif t == 2:
-        body = struct.pack('>HBBI', 1500, 2, rng.choice([7, 3, 1, 0]), rng.u32())
+        body = struct.pack('>HBBI', 1500, 2, rng.choice([7, 3, 1, 0]), rng.u32()) + \
+            b''.join(_lsa(rng)[:20] for _ in range(rng.randrange(0, 3)))
+    elif t == 3:
+        body = b''.join(struct.pack('>I', rng.choice([1, 2, 3, 5, 9, 10, 99])) + bytes([10, 0, 0, rng.randrange(256)]) +
+                        bytes([10, 0, 0, rng.randrange(1, 7)]) for _ in range(rng.randrange(0, 4)))
+    elif t == 4:
+        lsas = [_lsa(rng) for _ in range(rng.randrange(0, 4))]
+        body = struct.pack('>I', len(lsas) if rng.chance(0.85) else rng.randrange(6)) + b''.join(lsas)
+    elif t == 5:
+        body = b''.join(_lsa(rng)[:20] for _ in range(rng.randrange(0, 4)))
     else:
         body = rng.bytes(rng.randrange(0, 40))
     auth = rng.pick([(5, 0), (1, 1), (1, 2), (1, lambda: rng.randrange(5))])
@@ -239,7 +303,7 @@ def ospf(rng):
         (b'passwd\0\0' if auth == 1 else bytes(8))
     msg = hdr + body
     csum = inet_sum(msg[:16] + msg[24:]) ^ 0xffff
-    return msg[:12] + struct.pack('>H', csum if rng.chance(0.9) else rng.u16()) + msg[14:]
+    return msg[:12] + struct.pack('>H', csum if rng.chance(0.9) else rng.u16()) + msg[14:] + lls
 
 
 def mgmt_addr(rng):

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* OSPFv2's LSAs (ospf_lsa.c), for ospf.c's database descriptions, requests, updates, acks. */
+#ifndef XDPSPY_PRINT_OSPF_H
+#define XDPSPY_PRINT_OSPF_H
+
+#include <stdint.h>
+
+#include "cursor.h"
+#include "printer.h"
+#include "strbuf.h"
+#include "tok.h"
+
+extern const struct tok ospf_option_values[];
+extern const struct tok ospf_lsa_values[];
+extern const struct tok ospf_lsa_opaque_values[];
+
+/* ospf_print_lshdr: the LSA header at o; its length field, or -1 when that is bogus or not
+ * held (c cut). */
+int32_t ospf_lshdr(const struct printer *pr, struct cur *c, uint32_t o, struct strbuf *sb);
+/* ospf_print_lsa: the LSA at o; its length, or -1 where tcpdump's returns NULL. */
+int32_t ospf_lsa(const struct printer *pr, struct cur *c, uint32_t o, struct strbuf *sb);
+
+#endif
