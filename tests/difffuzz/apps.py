@@ -11,7 +11,7 @@ frames from it alone, so the seeds' other frames stay as they were)."""
 
 import struct
 
-from checksum import inet_sum
+from checksum import inet_sum, l4_checksum
 
 
 def _tlvs(rng, opts):
@@ -415,3 +415,96 @@ def ppp_ctrl(rng):
     if rng.chance(0.05):
         plen = rng.randrange(0, plen + 8)
     return struct.pack('>BBHH', 0x11, 0, rng.randrange(1, 65536), plen) + ppp + msg
+
+
+def _pim_addr(rng, fam, kind):
+    """An encoded unicast, group or source address (RFC 7761 4.9.1)."""
+    alen = 4 if fam == 4 else 16
+    af = rng.pick([(12, 1 if fam == 4 else 2), (1, lambda: rng.randrange(4))])
+    addr = bytes([10, 0, 0, rng.randrange(1, 7)]) if alen == 4 else \
+        b'\x20\x01\x0d\xb8' + bytes(11) + bytes([rng.randrange(1, 7)])
+    head = bytes([af, rng.pick([(12, 0), (1, 1)])])
+    if kind == 'unicast':
+        return head + addr
+    flags = rng.pick([(4, 0), (2, 4), (1, 7), (1, lambda: rng.randrange(256))])
+    mask = rng.pick([(3, alen * 8), (1, 24), (1, lambda: rng.randrange(256))])
+    return head + bytes([flags, mask]) + addr
+
+
+def pim(rng, fam, src, dst):
+    """A PIMv2 message (RFC 7761, 5015, 5059) with a right checksum most of the time, now and
+    then another version, an RFC 2117 address length or the message cut short."""
+    t = rng.pick([(4, 0), (2, 1), (1, 2), (3, 3), (1, 4), (1, 5), (1, 6), (1, 7), (1, 8),
+                  (1, 9), (1, 10), (1, lambda: rng.randrange(16))])
+    ver = rng.pick([(12, 2), (1, lambda: rng.randrange(16))])
+    addr = lambda kind: _pim_addr(rng, fam, kind)  # noqa: E731
+    if t == 0:
+        opts = []
+        for _ in range(rng.randrange(0, 5)):
+            o = rng.pick([(3, 1), (2, 2), (3, 19), (2, 20), (1, 21), (1, 22), (1, 24), (1, 18),
+                          (1, lambda: rng.randrange(30, 300))])
+            v = {1: lambda: struct.pack('>H', rng.choice([105, 0xffff, 0])),
+                 2: lambda: struct.pack('>HH', rng.choice([500, 0x8000 | 500]), 2500),
+                 19: lambda: struct.pack('>I', rng.randrange(3)), 20: lambda: struct.pack('>I', rng.u32()),
+                 21: lambda: bytes([1, rng.choice([0, 60]), 0, rng.choice([0, 1])]), 22: lambda: b'',
+                 24: lambda: addr('unicast') + addr('unicast'), 18: lambda: rng.choice([b'', bytes(4)])}.get(
+                     o, lambda: rng.bytes(rng.randrange(0, 6)))()
+            if rng.chance(0.05):
+                v = v[:-1] if v else b'\0'
+            opts.append(struct.pack('>HH', o, len(v)) + v)
+        body = b''.join(opts)
+    elif t == 1:
+        inner = rng.pick([(3, 4), (1, 6), (1, 0)])
+        if inner == 4:
+            data = struct.pack('>BBHHHBBH', 0x45, 0, 28, rng.u16(), 0, 64, 17, 0) + \
+                bytes([10, 0, 0, 9, 239, 1, 1, 1]) + struct.pack('>HHHH', 5000, 5001, 8, 0)
+        elif inner == 6:
+            data = struct.pack('>IHBB', 0x60000000, 8, 17, 64) + b'\x20\x01\x0d\xb8' + bytes(11) + b'\x09' + \
+                b'\xff\x0e' + bytes(13) + b'\x01' + struct.pack('>HHHH', 5000, 5001, 8, 0)
+        else:
+            data = bytes(12) + bytes([10, 0, 0, 9, 239, 1, 1, 1])
+        body = struct.pack('>I', rng.choice([0, 0x40000000, 0x80000000])) + data
+    elif t == 2:
+        body = addr('group') + addr('unicast')
+    elif t in (3, 6, 7):
+        groups = b''
+        ng = rng.randrange(0, 3)
+        for _ in range(ng):
+            nj, np_ = rng.randrange(0, 3), rng.randrange(0, 2)
+            groups += addr('group') + struct.pack('>HH', nj, np_) + \
+                b''.join(addr('source') for _ in range(nj + np_))
+        body = (addr('unicast') if t != 7 else b'') + \
+            struct.pack('>BBH', 0, ng if rng.chance(0.9) else ng + 1, rng.choice([210, 0xffff, 0])) + groups
+    elif t == 4:
+        body = struct.pack('>HBB', rng.u16(), 30, rng.randrange(256)) + addr('unicast')
+        for _ in range(rng.randrange(0, 3)):
+            n = rng.randrange(0, 3)
+            body += addr('group') + bytes([n, n, 0, 0]) + b''.join(
+                addr('unicast') + struct.pack('>HBB', 150, rng.randrange(256), 0) for _ in range(n))
+    elif t == 5:
+        body = addr('group') + addr('unicast') + struct.pack('>II', rng.u32(), rng.randrange(100))
+    elif t == 8:
+        n = rng.randrange(0, 3)
+        body = struct.pack('>BBH', n, rng.randrange(256), 150) + addr('unicast') + \
+            b''.join(addr('group') for _ in range(n))
+    elif t == 9:
+        body = addr('unicast') + addr('group') + addr('unicast') + struct.pack('>H', 60)
+    elif t == 10:
+        body = addr('unicast') + struct.pack('>II', rng.u32(), rng.randrange(100)) + \
+            addr('unicast') + struct.pack('>IIH', rng.u32(), 10, 100)
+    else:
+        body = rng.bytes(rng.randrange(0, 20))
+    rsv = rng.pick([(10, 0), (1, 4), (1, lambda: rng.randrange(1, 5) << 4)])
+    if t == 10:
+        rsv = rng.randrange(1, 6) << 4
+    msg = struct.pack('>BBH', ver << 4 | t, rsv, 0) + body
+    if rng.chance(0.05):
+        msg = msg[:rng.randrange(len(msg) + 1)]
+    if t == 1 and rng.chance(0.5):
+        part = msg[:8]
+    else:
+        part = msg
+    csum = (inet_sum(part) ^ 0xffff) if fam == 4 else l4_checksum(src, dst, 103, part)
+    if rng.chance(0.1):
+        csum = rng.pick([(1, 0), (1, rng.u16)])
+    return msg[:2] + struct.pack('>H', csum) + msg[4:] if len(msg) >= 4 else msg

@@ -10,7 +10,7 @@
 #define DCCP_HLEN 12 /* the generic header with a short sequence number */
 #define DCCP_HLEN_X 16 /* ... with the X bit's 48-bit one */
 
-bool print_dccp(const struct printer *pr, const struct pview *v, struct cur *c, uint32_t length,
+bool print_dccp(struct printer *pr, struct pview *v, struct cur *c, uint32_t length,
 		struct strbuf *sb)
 {
 	uint32_t fixed;

@@ -210,7 +210,7 @@ static void message(const struct printer *pr, struct cur *c, uint32_t len, struc
 	}
 }
 
-bool print_igmp(const struct printer *pr, const struct pview *v, struct cur *c, uint32_t length,
+bool print_igmp(struct printer *pr, struct pview *v, struct cur *c, uint32_t length,
 		struct strbuf *sb)
 {
 	(void)v;

@@ -226,7 +226,7 @@ static bool header(const struct printer *pr, struct cur *c, uint16_t auth, struc
 	return auth <= OSPF_AUTH_MD5;
 }
 
-bool print_ospf(const struct printer *pr, const struct pview *v, struct cur *c, uint32_t length,
+bool print_ospf(struct printer *pr, struct pview *v, struct cur *c, uint32_t length,
 		struct strbuf *sb)
 {
 	uint16_t auth = cur_be16(c, 14), len;
