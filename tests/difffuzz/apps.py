@@ -508,3 +508,49 @@ def pim(rng, fam, src, dst):
     if rng.chance(0.1):
         csum = rng.pick([(1, 0), (1, rng.u16)])
     return msg[:2] + struct.pack('>H', csum) + msg[4:] if len(msg) >= 4 else msg
+
+
+def _lsa6_hdr(rng):
+    """An OSPFv3 LSA header (RFC 5340 A.4.2)."""
+    ls_type = rng.pick([(4, lambda: 0x2000 | rng.randrange(1, 15)), (1, lambda: rng.randrange(1, 15)),
+                        (1, lambda: 0x4005), (1, rng.u16)])
+    return struct.pack('>HH', rng.randrange(3600), ls_type) + bytes([0, 0, 0, rng.randrange(8)]) + \
+        bytes([10, 0, 0, rng.randrange(1, 7)]) + struct.pack('>IHH', 0x80000000 + rng.randrange(100), rng.u16(),
+                                                            rng.pick([(6, 20), (2, 36), (1, lambda: rng.randrange(40))]))
+
+
+def ospf6(rng, src, dst):
+    """An OSPFv3 packet: hello, database description, request, update or ack, with LLS and an
+    authentication trailer now and then."""
+    t = rng.pick([(4, 1), (2, 2), (1, 3), (1, 4), (1, 5), (1, lambda: rng.randrange(256))])
+    rid = lambda: bytes([10, 0, 0, rng.randrange(1, 7)])  # noqa: E731
+    opts = rng.pick([(4, 0x13), (1, 0x213), (1, 0x413), (1, 0x613), (1, rng.u32)])
+    if t == 1:
+        body = rid() + struct.pack('>I', rng.randrange(256) << 24 | opts & 0xffffff) + struct.pack('>HH', 10, 40) + \
+            rng.choice([bytes(4), rid()]) + rng.choice([bytes(4), rid()]) + b''.join(rid() for _ in range(rng.randrange(3)))
+    elif t == 2:
+        body = struct.pack('>IHBBI', opts & 0xffffff, 1500, 0, rng.choice([7, 3, 1, 0x10]), rng.u32()) + \
+            b''.join(_lsa6_hdr(rng) for _ in range(rng.randrange(0, 3)))
+    elif t == 3:
+        body = b''.join(struct.pack('>HH', 0, 0x2001) + rid() + rid() for _ in range(rng.randrange(0, 3)))
+    elif t == 4:
+        body = struct.pack('>I', rng.randrange(3)) + b''.join(_lsa6_hdr(rng) + rng.bytes(16) for _ in range(rng.randrange(0, 2)))
+    elif t == 5:
+        body = b''.join(_lsa6_hdr(rng) for _ in range(rng.randrange(0, 3)))
+    else:
+        body = rng.bytes(rng.randrange(0, 20))
+    ln = 16 + len(body)
+    if rng.chance(0.05):
+        ln = rng.randrange(0, ln + 8)
+    hdr = struct.pack('>BBH', rng.pick([(9, 3), (1, lambda: rng.randrange(4))]), t, ln) + rid() + \
+        rng.choice([bytes(4), bytes([0, 0, 0, 1])]) + struct.pack('>HBB', 0, rng.pick([(4, 0), (1, 1)]), 0)
+    trailer = b''
+    if opts & 0x200 and t in (1, 2) and rng.chance(0.8):
+        trailer += struct.pack('>HH', rng.u16(), rng.pick([(4, 8), (1, lambda: rng.randrange(12))])) + \
+            struct.pack('>HH', 1, 0)
+    if opts & 0x400 and rng.chance(0.8):
+        trailer += struct.pack('>HHHHII', rng.choice([1, 2]), rng.pick([(4, 32), (1, lambda: rng.randrange(40))]), 0,
+                               rng.u16(), rng.u32(), rng.u32()) + rng.bytes(16)
+    msg = hdr + body
+    csum = l4_checksum(src, dst, 89, msg + trailer[:0])
+    return msg[:12] + struct.pack('>H', csum) + msg[14:] + trailer

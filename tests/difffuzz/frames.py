@@ -25,7 +25,7 @@ VLAN_TYPES = [0x8100, 0x88a8, 0x9100, 0x9200]
 # The share of frames drawn from the second stream (apps.py's protocols), and their kinds.
 APP_SHARE = 0.06
 APP_KINDS = [(2, 'dhcp'), (1, 'dhcp6'), (1, 'syslog'), (1, 'ntp'), (1, 'snmp'), (1, 'igmp'),
-             (1, 'vrrp'), (1, 'sctp'), (1, 'ospf'), (1, 'lldp'), (1, 'stp'), (1, 'ppp'), (1, 'pim')]
+             (1, 'vrrp'), (1, 'sctp'), (1, 'ospf'), (1, 'lldp'), (1, 'stp'), (1, 'ppp'), (1, 'pim'), (1, 'ospf6')]
 APP_PORTS = {'dhcp': (68, 67), 'dhcp6': (546, 547), 'syslog': (514, 514), 'ntp': (123, 123),
              'snmp': (161, 162)}
 OTHER_ETHERTYPES = [0x88cc, 0x8847, 0x8863, 0x888e, 0x88f7, 0x8809, 0x88b5, 0x8035, 0x9000,
@@ -304,7 +304,8 @@ class Generator:
                 data = h[:-2] + struct.pack('>H', len(body)) + body
             marks.append(len(h) + 4)
             return self.finish(data, marks, False, what, 0)
-        fam = 4 if what in ('dhcp', 'igmp', 'ospf') else 6 if what == 'dhcp6' else r.pick([(1, 4), (1, 6)])
+        fam = 4 if what in ('dhcp', 'igmp', 'ospf') else 6 if what in ('dhcp6', 'ospf6') else \
+            r.pick([(1, 4), (1, 6)])
         src, dst = self.pair(fam)
         if what in APP_PORTS:
             ports = APP_PORTS[what]
@@ -318,8 +319,9 @@ class Generator:
             csum = l4_checksum(src, dst, 17, seg) if r.chance(0.95) else r.u16()
             l4, proto = seg[:6] + struct.pack('>H', csum) + seg[8:], 17
         else:
-            proto = {'igmp': 2, 'vrrp': 112, 'sctp': 132, 'ospf': 89, 'pim': 103}[what]
+            proto = {'igmp': 2, 'vrrp': 112, 'sctp': 132, 'ospf': 89, 'pim': 103, 'ospf6': 89}[what]
             l4 = apps.vrrp(r, fam) if what == 'vrrp' else apps.pim(r, fam, src, dst) if what == 'pim' else \
+                apps.ospf6(r, src, dst) if what == 'ospf6' else \
                 {'igmp': apps.igmp, 'sctp': apps.sctp, 'ospf': apps.ospf}[what](r)
         h, ntags = self.link(0x0800 if fam == 4 else 0x86dd, marks)
 

@@ -229,12 +229,15 @@ static bool header(const struct printer *pr, struct cur *c, uint16_t auth, struc
 bool print_ospf(struct printer *pr, struct pview *v, struct cur *c, uint32_t length,
 		struct strbuf *sb)
 {
-	uint16_t auth = cur_be16(c, 14), len;
+	uint16_t auth, len;
 	uint8_t version, type;
 	uint32_t end;
 
-	if (v->is6)
-		return false; /* OSPFv3 */
+	if (v->is6) {
+		print_ospf6(pr, c, length, sb);
+		return true;
+	}
+	auth = cur_be16(c, 14);
 	if (c->cut)
 		return true;
 	if (auth == OSPF_AUTH_MD5) {

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* OSPFv2's LSAs (ospf_lsa.c), for ospf.c's database descriptions, requests, updates, acks. */
+/* OSPFv2's LSAs (ospf_lsa.c), for ospf.c's database descriptions, requests, updates, acks;
+ * OSPFv3 (ospf6.c). */
 #ifndef XDPSPY_PRINT_OSPF_H
 #define XDPSPY_PRINT_OSPF_H
 
@@ -19,5 +20,8 @@ extern const struct tok ospf_lsa_opaque_values[];
 int32_t ospf_lshdr(const struct printer *pr, struct cur *c, uint32_t o, struct strbuf *sb);
 /* ospf_print_lsa: the LSA at o; its length, or -1 where tcpdump's returns NULL. */
 int32_t ospf_lsa(const struct printer *pr, struct cur *c, uint32_t o, struct strbuf *sb);
+
+/* OSPFv3 over IPv6 (ospf6.c): its truncation mark is " [|ospf3]" (c->proto). */
+void print_ospf6(const struct printer *pr, struct cur *c, uint32_t length, struct strbuf *sb);
 
 #endif

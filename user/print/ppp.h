@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 
+#include "cursor.h"
 #include "printer.h"
 #include "strbuf.h"
 #include "tok.h"
@@ -15,6 +16,17 @@ extern const struct tok ppp_type_names[];
 
 /* Is proto one handle_ppp() hands to handle_ctrl_proto()? */
 bool ppp_is_ctrl(uint16_t proto);
+
+/* How an option printer of print-ppp.c leaves an option: the list ends (it returns 0), or it
+ * goes on past the option, with or without -vv's dump of it. */
+enum ppp_opt_ret { PPP_OPT_END, PPP_OPT_EARLY, PPP_OPT_DONE };
+
+/* Does proto have an option printer in ppp_ncp.c (IPCP, IP6CP, CCP, BACP)? */
+bool ppp_ncp_has_options(uint16_t proto);
+/* Its option at o of a message `length` bytes long (as tcpdump passes it): what it takes, 0 to
+ * end the list. */
+uint32_t ppp_ncp_option(const struct printer *pr, uint16_t proto, struct cur *c, uint32_t o,
+			uint32_t length, struct strbuf *sb);
 
 /* handle_ctrl_proto: the message at p, `length` bytes after the protocol field, caplen of
  * them captured. The two bytes before p must be readable (tcpdump dumps them with -v). */

@@ -2,9 +2,8 @@
 /*
  * PPP's control protocols (RFC 1661: LCP, IPCP, IP6CP, CCP, ...) as tcpdump 4.99.3's
  * print-ppp.c handle_ctrl_proto() prints them: code, id and length, and with -v the encoded
- * length, LCP's options and the fields of echo, identification and rejects. The other
- * protocols' options (IPCP, IP6CP, CCP, BACP) are not decoded here: their Conf-* messages end
- * after the encoded length.
+ * length, LCP's options and the fields of echo, identification and rejects (the other
+ * protocols' options are ppp_ncp.c's).
  */
 #include "addr.h"
 #include "cursor.h"
@@ -212,9 +211,9 @@ static bool lcp_med(const struct printer *pr, struct cur *c, uint32_t o, uint32_
 	return true;
 }
 
-/* An option's value, by its kind; false when tcpdump ends the list (returns 0). */
-static bool lcp_value(const struct printer *pr, struct cur *c, uint32_t o, uint8_t opt,
-		      uint32_t len, struct strbuf *sb)
+/* An option's value, by its kind. */
+static enum ppp_opt_ret lcp_value(const struct printer *pr, struct cur *c, uint32_t o, uint8_t opt,
+				  uint32_t len, struct strbuf *sb)
 {
 	uint16_t ap;
 
@@ -222,41 +221,41 @@ static bool lcp_value(const struct printer *pr, struct cur *c, uint32_t o, uint8
 	case LCPOPT_VEXT:
 		if (len < 6) {
 			sb_puts(sb, " (length bogus, should be >= 6)");
-			return true;
+			return PPP_OPT_EARLY;
 		}
 		sb_printf(sb, ": Vendor: %s (%u)", oui_or(cur_be24(c, o + 2)), cur_be24(c, o + 2));
-		return true;
+		return PPP_OPT_DONE;
 	case LCPOPT_MRU:
 	case LCPOPT_MLMRRU:
 		if (len != 4) {
 			sb_puts(sb, " (length bogus, should be = 4)");
-			return opt == LCPOPT_MRU;
+			return opt == LCPOPT_MRU ? PPP_OPT_EARLY : PPP_OPT_END;
 		}
 		sb_printf(sb, ": %u", cur_be16(c, o + 2));
-		return true;
+		return PPP_OPT_DONE;
 	case LCPOPT_ACCM:
 	case LCPOPT_MN:
 		if (len != 6) {
 			sb_puts(sb, " (length bogus, should be = 6)");
-			return opt == LCPOPT_ACCM;
+			return opt == LCPOPT_ACCM ? PPP_OPT_EARLY : PPP_OPT_END;
 		}
 		sb_printf(sb, ": 0x%08x", cur_be32(c, o + 2));
-		return true;
+		return PPP_OPT_DONE;
 	case LCPOPT_AP:
 		if (len < 4) {
 			sb_puts(sb, " (length bogus, should be >= 4)");
-			return true;
+			return PPP_OPT_EARLY;
 		}
 		ap = cur_be16(c, o + 2);
 		if (c->cut)
-			return false;
+			return PPP_OPT_END;
 		sb_puts(sb, ": ");
 		/* tcpdump's format lacks its '%': the text is printed as it stands */
 		sb_puts(sb, tok_or(ppp_type_names, ap, "Unknown Auth Proto (0x04x)"));
 		switch (ap) {
 		case PPP_CHAP:
 			if (!cur_need(c, o + 4, 1))
-				return false;
+				return PPP_OPT_END;
 			sb_puts(sb, ", ");
 			put_tok(sb, authalg_values, c->p[o + 4], "Unknown Auth Alg ", "");
 			break;
@@ -269,45 +268,45 @@ static bool lcp_value(const struct printer *pr, struct cur *c, uint32_t o, uint8
 			unknown_data(sb, c, o, len, "\n\t");
 			break;
 		}
-		return true;
+		return PPP_OPT_DONE;
 	case LCPOPT_QP:
 		if (len < 4) {
 			sb_puts(sb, " (length bogus, should be >= 4)");
-			return false;
+			return PPP_OPT_END;
 		}
 		sb_puts(sb, cur_be16(c, o + 2) == PPP_LQM ? ": LQR" : ": unknown");
-		return true;
+		return PPP_OPT_DONE;
 	case LCPOPT_PFC:
 	case LCPOPT_ACFC:
-		return true;
+		return PPP_OPT_DONE;
 	case LCPOPT_LD:
 		if (len != 4) {
 			sb_puts(sb, " (length bogus, should be = 4)");
-			return false;
+			return PPP_OPT_END;
 		}
 		sb_printf(sb, ": 0x%04x", cur_be16(c, o + 2));
-		return true;
+		return PPP_OPT_DONE;
 	case LCPOPT_CBACK:
 		if (len < 3) {
 			sb_puts(sb, " (length bogus, should be >= 3)");
-			return false;
+			return PPP_OPT_END;
 		}
 		if (!cur_need(c, o + 2, 1))
-			return false;
+			return PPP_OPT_END;
 		sb_puts(sb, ": : Callback Operation ");
 		sb_puts(sb, tok_or(callback_values, c->p[o + 2], "Unknown"));
 		sb_printf(sb, " (%u)", c->p[o + 2]);
-		return true;
+		return PPP_OPT_DONE;
 	case LCPOPT_MLED:
 		if (len < 3) {
 			sb_puts(sb, " (length bogus, should be >= 3)");
-			return false;
+			return PPP_OPT_END;
 		}
-		return lcp_med(pr, c, o, len, sb);
+		return lcp_med(pr, c, o, len, sb) ? PPP_OPT_DONE : PPP_OPT_END;
 	default:
 		if (pr->o.vflag < 2)
 			unknown_data(sb, c, o + 2, len - 2, "\n\t    ");
-		return true;
+		return PPP_OPT_DONE;
 	}
 }
 
@@ -316,6 +315,7 @@ static bool lcp_value(const struct printer *pr, struct cur *c, uint32_t o, uint8
 static uint32_t lcp_option(const struct printer *pr, struct cur *c, uint32_t o, uint32_t length,
 			   struct strbuf *sb)
 {
+	enum ppp_opt_ret ret;
 	uint8_t opt, len;
 
 	if (length < 2)
@@ -337,9 +337,10 @@ static uint32_t lcp_option(const struct printer *pr, struct cur *c, uint32_t o, 
 		sb_puts(sb, " (length bogus, should be >= 2)");
 		return 0;
 	}
-	if (!lcp_value(pr, c, o, opt, len, sb) || c->cut)
+	ret = lcp_value(pr, c, o, opt, len, sb);
+	if (ret == PPP_OPT_END || c->cut)
 		return 0;
-	if (pr->o.vflag > 1)
+	if (ret == PPP_OPT_DONE && pr->o.vflag > 1)
 		unknown_data(sb, c, o + 2, len - 2, "\n\t    ");
 	return len;
 }
@@ -350,10 +351,11 @@ static void conf_options(const struct printer *pr, uint16_t proto, struct cur *c
 {
 	uint32_t tlen = len - 4, o = 4, advance;
 
-	if (proto != PPP_LCP)
+	if (proto != PPP_LCP && !ppp_ncp_has_options(proto))
 		return;
 	do {
-		advance = lcp_option(pr, c, o, len, sb);
+		advance = proto == PPP_LCP ? lcp_option(pr, c, o, len, sb)
+					   : ppp_ncp_option(pr, proto, c, o, len, sb);
 		if (!advance || c->cut)
 			return;
 		if (tlen < advance) {
