@@ -317,6 +317,37 @@ def mgmt_addr(rng):
     return (v + oid)[:rng.randrange(1, 40)] if rng.chance(0.15) else v + oid
 
 
+def _lldp_org(rng):
+    """An organisation specific TLV's value: 802.1's, 802.3's and IANA's subtypes with their
+    fields, now and then a byte short or long."""
+    oui = rng.pick([(3, b'\x00\x80\xc2'), (2, b'\x00\x12\x0f'), (1, b'\x00\x00\x5e')])
+    if oui == b'\x00\x80\xc2':
+        st = rng.pick([(3, 1), (1, 2), (2, 3), (1, 4), (1, 7), (1, 8), (1, 9), (1, 10), (1, 11), (1, 12),
+                       (1, 13), (1, 14), (1, lambda: rng.randrange(15, 256))])
+        body = {1: lambda: struct.pack('>H', rng.randrange(4095)),
+                2: lambda: bytes([rng.choice([0, 2, 6])]) + struct.pack('>H', rng.randrange(4095)),
+                3: lambda: struct.pack('>HB', 10, 6) + b'v10-db',
+                4: lambda: bytes([4]) + b'\x88\x8e\x01\x00',
+                7: lambda: bytes([rng.randrange(4)]) + struct.pack('>I', rng.randrange(100)),
+                12: lambda: bytes([0]) + b''.join(bytes([rng.randrange(256)]) + struct.pack('>H', rng.choice([3260, 80]))
+                                                  for _ in range(rng.randrange(0, 3))),
+                14: lambda: bytes([0x88, 0, 0, 5]) + b''.join(rng.bytes(3) for _ in range(rng.randrange(0, 3)))}.get(
+                    st, lambda: rng.bytes({8: 2, 9: 21, 10: 21, 11: 2, 13: 5}.get(st, rng.randrange(0, 6))))()
+    elif oui == b'\x00\x12\x0f':
+        st = rng.pick([(3, 1), (1, 2), (1, 3), (2, 4), (1, lambda: rng.randrange(5, 256))])
+        body = {1: lambda: bytes([rng.randrange(4)]) + struct.pack('>HH', rng.choice([0x6c01, 0x0036, 0xffff]),
+                                                                  rng.choice([16, 30, 99])),
+                2: lambda: bytes([rng.randrange(16), rng.randrange(4), rng.randrange(7)]),
+                3: lambda: bytes([rng.randrange(4)]) + struct.pack('>I', rng.randrange(100)),
+                4: lambda: struct.pack('>H', rng.choice([1518, 9216]))}.get(st, lambda: rng.bytes(rng.randrange(0, 6)))()
+    else:
+        st = rng.pick([(3, 1), (1, 2)])
+        body = rng.choice([b'https://example.org/mud', b'x'])
+    if rng.chance(0.1):
+        body = body[:-1] if body and rng.chance(0.5) else body + b'\0'
+    return oui + bytes([st]) + body
+
+
 def lldp(rng):
     def tlv(t, v):
         return struct.pack('>H', (t << 9) | len(v)) + v
@@ -331,7 +362,8 @@ def lldp(rng):
         elif t == 8:
             v = mgmt_addr(rng)
         elif t == 127:
-            v = rng.choice([b'\x00\x80\xc2\x01', b'\x00\x12\x0f\x01', b'\xaa\xbb\xcc\x01']) + rng.bytes(rng.randrange(0, 6))
+            v = rng.pick([(3, lambda: _lldp_org(rng)), (1, lambda: rng.choice([b'\x00\x80\xc2\x01', b'\x00\x12\x0f\x01',
+                                                                             b'\xaa\xbb\xcc\x01']) + rng.bytes(rng.randrange(0, 6)))])
         else:
             v = rng.bytes(rng.randrange(0, 10))
         out += tlv(t, v)
