@@ -157,18 +157,22 @@ static void time_msg(const struct printer *pr, struct cur *c, uint32_t length, s
 		cur_need(c, 0, length);
 		return;
 	}
-	if (!cur_need(c, 1, 3))
+	if (!cur_need(c, 1, 1))
 		return;
 	stratum = c->p[1];
-	poll = (int8_t)c->p[2];
 	sb_printf(sb, ", Stratum %u (%s)", stratum,
 		  stratum == 0	  ? "unspecified"
 		  : stratum == 1  ? "primary reference"
 		  : stratum <= 15 ? "secondary reference"
 				  : "reserved");
+	if (!cur_need(c, 2, 1))
+		return;
+	poll = (int8_t)c->p[2];
 	sb_printf(sb, ", poll %d", poll);
 	if (poll > -32 && poll < 32)
 		sb_printf(sb, poll >= 0 ? " (%us)" : " (1/%us)", 1u << (poll >= 0 ? poll : -poll));
+	if (!cur_need(c, 3, 1))
+		return;
 	sb_printf(sb, ", precision %d", (int8_t)c->p[3]);
 	if (!cur_need(c, 4, 4))
 		return;

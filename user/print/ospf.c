@@ -163,6 +163,8 @@ static void lls(struct cur *c, uint8_t type, uint16_t auth, uint32_t length, str
 		return;
 	}
 	o = len2;
+	if (!cur_need(c, o, 2))
+		return;
 	sb_printf(sb, "\n\t  LLS: checksum: 0x%04x", cur_be16(c, o));
 	len2 = cur_be16(c, o + 2);
 	if (c->cut)

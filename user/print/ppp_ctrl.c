@@ -174,6 +174,8 @@ static bool lcp_med(const struct printer *pr, struct cur *c, uint32_t o, uint32_
 {
 	uint8_t cls = cur_u8(c, o + 2);
 
+	if (c->cut)
+		return false;
 	switch (cls) {
 	case 0:
 		sb_puts(sb, ": Null");
@@ -223,6 +225,8 @@ static enum ppp_opt_ret lcp_value(const struct printer *pr, struct cur *c, uint3
 			sb_puts(sb, " (length bogus, should be >= 6)");
 			return PPP_OPT_EARLY;
 		}
+		if (!cur_need(c, o + 2, 3))
+			return PPP_OPT_END;
 		sb_printf(sb, ": Vendor: %s (%u)", oui_or(cur_be24(c, o + 2)), cur_be24(c, o + 2));
 		return PPP_OPT_DONE;
 	case LCPOPT_MRU:
@@ -231,6 +235,8 @@ static enum ppp_opt_ret lcp_value(const struct printer *pr, struct cur *c, uint3
 			sb_puts(sb, " (length bogus, should be = 4)");
 			return opt == LCPOPT_MRU ? PPP_OPT_EARLY : PPP_OPT_END;
 		}
+		if (!cur_need(c, o + 2, 2))
+			return PPP_OPT_END;
 		sb_printf(sb, ": %u", cur_be16(c, o + 2));
 		return PPP_OPT_DONE;
 	case LCPOPT_ACCM:
@@ -239,6 +245,8 @@ static enum ppp_opt_ret lcp_value(const struct printer *pr, struct cur *c, uint3
 			sb_puts(sb, " (length bogus, should be = 6)");
 			return opt == LCPOPT_ACCM ? PPP_OPT_EARLY : PPP_OPT_END;
 		}
+		if (!cur_need(c, o + 2, 4))
+			return PPP_OPT_END;
 		sb_printf(sb, ": 0x%08x", cur_be32(c, o + 2));
 		return PPP_OPT_DONE;
 	case LCPOPT_AP:
@@ -274,6 +282,8 @@ static enum ppp_opt_ret lcp_value(const struct printer *pr, struct cur *c, uint3
 			sb_puts(sb, " (length bogus, should be >= 4)");
 			return PPP_OPT_END;
 		}
+		if (!cur_need(c, o + 2, 2))
+			return PPP_OPT_END;
 		sb_puts(sb, cur_be16(c, o + 2) == PPP_LQM ? ": LQR" : ": unknown");
 		return PPP_OPT_DONE;
 	case LCPOPT_PFC:
@@ -284,6 +294,8 @@ static enum ppp_opt_ret lcp_value(const struct printer *pr, struct cur *c, uint3
 			sb_puts(sb, " (length bogus, should be = 4)");
 			return PPP_OPT_END;
 		}
+		if (!cur_need(c, o + 2, 2))
+			return PPP_OPT_END;
 		sb_printf(sb, ": 0x%04x", cur_be16(c, o + 2));
 		return PPP_OPT_DONE;
 	case LCPOPT_CBACK:
@@ -378,8 +390,10 @@ static bool ctrl_fields(const struct printer *pr, uint16_t proto, uint8_t code, 
 	case CP_VEXT:
 		if (len < 11)
 			return true;
+		if (!cur_need(c, 4, 4))
+			return true;
 		sb_printf(sb, "\n\t  Magic-Num 0x%08x", cur_be32(c, 4));
-		if (c->cut)
+		if (!cur_need(c, 8, 3))
 			return true;
 		sb_printf(sb, " Vendor: %s (%u)", oui_or(cur_be24(c, 8)), cur_be24(c, 8));
 		return true;
@@ -412,8 +426,10 @@ static bool ctrl_fields(const struct printer *pr, uint16_t proto, uint8_t code, 
 	case CP_DISC_REQ:
 		if (len < 8)
 			return true;
+		if (!cur_need(c, 4, 4))
+			return true;
 		sb_printf(sb, "\n\t  Magic-Num 0x%08x", cur_be32(c, 4));
-		if (c->cut || len <= 8)
+		if (len <= 8)
 			return true;
 		sb_puts(sb, "\n\t  -----trailing data-----");
 		if (!cur_has(c, 8, len - 8))
@@ -423,8 +439,10 @@ static bool ctrl_fields(const struct printer *pr, uint16_t proto, uint8_t code, 
 	case CP_ID:
 		if (len < 8)
 			return true;
+		if (!cur_need(c, 4, 4))
+			return true;
 		sb_printf(sb, "\n\t  Magic-Num 0x%08x", cur_be32(c, 4));
-		if (c->cut || len <= 8)
+		if (len <= 8)
 			return true;
 		sb_puts(sb, "\n\t  Message\n\t    ");
 		/* nd_printn of len - 4 bytes from byte 8, as tcpdump counts them */
@@ -437,8 +455,10 @@ static bool ctrl_fields(const struct printer *pr, uint16_t proto, uint8_t code, 
 	case CP_TIME_REM:
 		if (len < 12)
 			return true;
+		if (!cur_need(c, 4, 4))
+			return true;
 		sb_printf(sb, "\n\t  Magic-Num 0x%08x", cur_be32(c, 4));
-		if (!c->cut)
+		if (cur_need(c, 8, 4))
 			sb_printf(sb, ", Seconds-Remaining %us", cur_be32(c, 8));
 		return true;
 	default:
