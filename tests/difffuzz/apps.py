@@ -60,34 +60,71 @@ def dhcp(rng):
     return hdr + addrs + chaddr + sname + bfile + vend
 
 
-def dhcp6(rng):
-    """A DHCPv6 client/server message with options (ports 546/547)."""
+def _dhcp6_opt(rng, depth):
+    """One DHCPv6 option (RFC 8415 and the RFCs that add options), now and then a relayed
+    message inside."""
+    code = rng.pick([(3, 1), (2, 2), (2, 3), (2, 6), (2, 8), (1, 14), (1, 23), (1, 24), (1, 25),
+                     (1, 9), (1, 11), (1, 19), (1, 20), (1, 37), (1, 41), (1, 42), (1, 44), (1, 45),
+                     (1, 47), (1, 56), (1, 64), (1, 112), (1, lambda: rng.randrange(1, 100))])
+    if code in (1, 2):
+        v = struct.pack('>HH', 1, 1) + rng.bytes(4) + rng.bytes(6)
+    elif code == 3:
+        v = rng.bytes(12)
+    elif code == 6:
+        v = b''.join(struct.pack('>H', rng.choice([23, 24, 31, 82])) for _ in range(rng.randrange(1, 4)))
+    elif code == 8:
+        v = struct.pack('>H', rng.u16())
+    elif code == 23:
+        v = bytes.fromhex('20010db8000000000000000000000053')
+    elif code == 24:
+        v = b'\x07example\x03org\x00'
+    elif code == 9:
+        v = dhcp6(rng, depth + 1) if depth < 2 else rng.bytes(rng.randrange(0, 6))
+    elif code == 11:
+        proto = rng.pick([(2, 2), (2, 3), (1, 0)])
+        info = {2: lambda: rng.choice([b'', rng.bytes(20), b'realm' + rng.bytes(20), rng.bytes(7)]),
+                3: lambda: bytes([rng.randrange(1, 4)]) + rng.bytes(16)}.get(proto, lambda: b'')()
+        v = bytes([proto, rng.choice([1, 2]), rng.choice([0, 1])]) + rng.bytes(8) + info
+    elif code == 19:
+        v = bytes([rng.choice([5, 11, 7])])
+    elif code == 37:
+        v = struct.pack('>I', 9) + rng.bytes(rng.randrange(0, 16))
+    elif code in (41, 42, 112):
+        v = rng.choice([b'EST5EDT', b'Europe/Zurich', b'https://mud.example/x', b'UTC'])
+    elif code == 44:
+        v = bytes([rng.randrange(1, 4)]) + rng.bytes(16) + b''.join(_dhcp6_opt(rng, depth + 1)
+                                                                 for _ in range(rng.randrange(0, 2)))
+    elif code == 45:
+        v = b''.join(_dhcp6_opt(rng, depth + 1) for _ in range(rng.randrange(0, 3))) if depth < 2 else b''
+    elif code == 47:
+        v = rng.bytes(16) + rng.bytes(rng.randrange(0, 14))
+    elif code == 56:
+        v = b''.join(rng.choice([struct.pack('>HH', 1, 16) + rng.bytes(16), struct.pack('>HH', 2, 16) + rng.bytes(16),
+                                 struct.pack('>HH', 3, 13) + b'\x03ntp\x07example\x00',
+                                 struct.pack('>HH', 9, 2) + b'ab'])
+                     for _ in range(rng.randrange(1, 3)))
+    elif code == 64:
+        v = rng.choice([b'\x04aftr\x07example\x03net\x00', b'\x03abc', b'\x09ab'])
+    else:
+        v = rng.bytes(rng.randrange(0, 12))
+    if rng.chance(0.04):
+        v = v[:rng.randrange(len(v) + 1)]
+    return struct.pack('>HH', code, len(v)) + v
+
+
+def dhcp6(rng, depth=0):
+    """A DHCPv6 client/server or relay message with options (ports 546/547)."""
     mtype = rng.pick([(3, 1), (2, 2), (2, 3), (2, 7), (1, 11), (1, 12), (1, 13),
                       (1, lambda: rng.randrange(256))])
     if mtype in (12, 13):
         head = bytes([mtype, rng.randrange(4)]) + rng.bytes(16) + rng.bytes(16)
     else:
         head = bytes([mtype]) + rng.bytes(3)
-    opts = b''
-    for _ in range(rng.randrange(0, 5)):
-        code = rng.pick([(3, 1), (2, 2), (2, 3), (2, 6), (2, 8), (1, 14), (1, 23), (1, 24), (1, 25),
-                         (1, lambda: rng.randrange(1, 100))])
-        if code in (1, 2):
-            v = struct.pack('>HH', 1, 1) + rng.bytes(4) + rng.bytes(6)
-        elif code == 3:
-            v = rng.bytes(12)
-        elif code == 6:
-            v = b''.join(struct.pack('>H', rng.choice([23, 24, 31, 82])) for _ in range(rng.randrange(1, 4)))
-        elif code == 8:
-            v = struct.pack('>H', rng.u16())
-        elif code == 23:
-            v = bytes.fromhex('20010db8000000000000000000000053')
-        elif code == 24:
-            v = b'\x07example\x03org\x00'
-        else:
-            v = rng.bytes(rng.randrange(0, 12))
-        opts += struct.pack('>HH', code, len(v)) + v
-    return head + opts
+    opts = b''.join(_dhcp6_opt(rng, depth) for _ in range(rng.randrange(0, 5)))
+    msg = head + opts
+    if depth and rng.chance(0.1):
+        msg = msg[:rng.randrange(len(msg) + 1)]
+    return msg
 
 
 def syslog(rng):
