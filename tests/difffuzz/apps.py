@@ -623,3 +623,43 @@ def ospf6(rng, src, dst):
     msg = hdr + body
     csum = l4_checksum(src, dst, 89, msg + trailer[:0])
     return msg[:12] + struct.pack('>H', csum) + msg[14:] + trailer
+
+
+_IKE_COOKIES = []
+
+
+def ike(rng):
+    """An ISAKMP/IKE message (RFC 2408, 7296): IKEv1 or IKEv2 header, a first message (no
+    responder cookie) or a later one reusing a cookie seen before, flags, and a chain of
+    payloads of every kind with right or wrong lengths."""
+    major = rng.pick([(3, 1), (3, 2), (1, lambda: rng.randrange(16))])
+    if _IKE_COOKIES and rng.chance(0.6):
+        ick = rng.choice(_IKE_COOKIES)
+        rck = rng.bytes(8)
+    else:
+        ick = rng.pick([(8, lambda: rng.bytes(8)), (1, bytes(8))])
+        rck = bytes(8) if rng.chance(0.6) else rng.bytes(8)
+        _IKE_COOKIES.append(ick)
+        del _IKE_COOKIES[:-10]
+    etype = rng.pick([(3, 2), (2, 4), (2, 32), (2, 34), (2, 35), (1, 36), (1, 37), (1, 5),
+                      (1, lambda: rng.randrange(256))])
+    flags = rng.pick([(4, 0), (2, 1), (1, 2), (2, 8), (2, 0x20), (1, 0x28), (1, lambda: rng.randrange(256))])
+    kinds = [4, 8, 9, 10, 13, 14, 20, 99, 200] if major == 1 else [40, 43, 41, 99, 14, 200]
+    pays = []
+    for _ in range(rng.randrange(0, 4)):
+        body = rng.bytes(rng.randrange(0, 24))
+        pays.append([rng.choice(kinds), body])
+    first = pays[0][0] if pays else 0
+    blob = b''
+    for i, (kind, body) in enumerate(pays):
+        nxt = pays[i + 1][0] if i + 1 < len(pays) else 0
+        ln = 4 + len(body)
+        if rng.chance(0.08):
+            ln = rng.randrange(0, ln + 10)
+        blob += struct.pack('>BBH', nxt, 0, ln) + body
+    ln = 28 + len(blob)
+    if rng.chance(0.1):
+        ln = rng.u32()
+    hdr = ick + rck + struct.pack('>BBBBII', first, major << 4 | rng.choice([0, 1]), etype, flags,
+                                  rng.pick([(1, 0), (1, rng.u32)]), ln)
+    return hdr + blob
