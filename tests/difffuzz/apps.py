@@ -588,6 +588,53 @@ def _lsa6_hdr(rng):
                                                             rng.pick([(6, 20), (2, 36), (1, lambda: rng.randrange(40))]))
 
 
+def _prefix6(rng):
+    """An OSPFv3 address prefix (RFC 5340 A.4.1): length, options, metric, the prefix's words."""
+    plen = rng.pick([(4, 64), (2, 48), (1, 128), (1, 0), (1, lambda: rng.randrange(256))])
+    words = min((plen + 31) // 32, 4)
+    return struct.pack('>BBH', plen, rng.pick([(3, 0), (1, 2), (1, lambda: rng.randrange(64))]), rng.u16()) + \
+        b'\x20\x01\x0d\xb8' + rng.bytes(words * 4)[4:] if words else \
+        struct.pack('>BBH', plen, 0, rng.u16())
+
+
+def _lsa6(rng):
+    """A whole OSPFv3 LSA: router, network, inter-area prefix, AS external, link, intra-area
+    prefix or grace, or another type with random bytes."""
+    t = rng.pick([(2, 0x2001), (1, 0x2002), (1, 0x2003), (1, 0x4005), (1, 8), (1, 0x2009), (1, 11),
+                  (1, lambda: rng.u16())])
+    rid = lambda: bytes([10, 0, 0, rng.randrange(1, 7)])  # noqa: E731
+    if t == 0x2001:
+        body = struct.pack('>I', rng.randrange(4) << 24 | 0x13) + b''.join(
+            struct.pack('>BBH', rng.pick([(4, lambda: rng.randrange(1, 5)), (1, 9)]), 0, rng.u16()) +
+            rng.bytes(4) + rng.bytes(4) + rid() for _ in range(rng.randrange(0, 3)))
+    elif t == 0x2002:
+        body = struct.pack('>I', 0x13) + b''.join(rid() for _ in range(rng.randrange(1, 4)))
+    elif t == 0x2003:
+        body = struct.pack('>I', rng.randrange(1 << 24)) + _prefix6(rng)
+    elif t == 0x4005:
+        flags = rng.choice([0, 0x02000000, 0x01000000, 0x83000000])
+        pre = _prefix6(rng)
+        body = struct.pack('>I', flags | rng.randrange(1 << 24)) + pre + \
+            (rng.bytes(16) if flags & 0x02000000 else b'') + (rid() if flags & 0x01000000 else b'') + \
+            (rid() if pre[2] else b'')
+    elif t == 8:
+        n = rng.randrange(0, 3)
+        body = struct.pack('>I', rng.randrange(256) << 24 | 0x13) + b'\xfe\x80' + bytes(13) + b'\x01' + \
+            struct.pack('>I', n) + b''.join(_prefix6(rng) for _ in range(n))
+    elif t == 0x2009:
+        n = rng.randrange(0, 3)
+        body = struct.pack('>HH', n, 0x2001) + rid() + rid() + b''.join(_prefix6(rng) for _ in range(n))
+    elif t == 11:
+        body = struct.pack('>HHI', 1, 4, 120) + struct.pack('>HHB', 2, 1, rng.randrange(5)) + bytes(3)
+    else:
+        body = rng.bytes(rng.randrange(0, 12))
+    if rng.chance(0.05):
+        body = body[:rng.randrange(len(body) + 1)]
+    ln = 20 + len(body) if rng.chance(0.92) else rng.randrange(0, 60)
+    return struct.pack('>HH', rng.randrange(3600), t) + rid() + rid() + \
+        struct.pack('>IHH', 0x80000000 + rng.randrange(100), rng.u16(), ln) + body
+
+
 def ospf6(rng, src, dst):
     """An OSPFv3 packet: hello, database description, request, update or ack, with LLS and an
     authentication trailer now and then."""
@@ -603,7 +650,8 @@ def ospf6(rng, src, dst):
     elif t == 3:
         body = b''.join(struct.pack('>HH', 0, 0x2001) + rid() + rid() for _ in range(rng.randrange(0, 3)))
     elif t == 4:
-        body = struct.pack('>I', rng.randrange(3)) + b''.join(_lsa6_hdr(rng) + rng.bytes(16) for _ in range(rng.randrange(0, 2)))
+        lsas = [_lsa6(rng) for _ in range(rng.randrange(0, 3))]
+        body = struct.pack('>I', len(lsas) if rng.chance(0.9) else rng.randrange(5)) + b''.join(lsas)
     elif t == 5:
         body = b''.join(_lsa6_hdr(rng) for _ in range(rng.randrange(0, 3)))
     else:

@@ -3,7 +3,7 @@
  * OSPFv3 (RFC 5340) as tcpdump 4.99.3's print-ospf6.c prints it: version, type and length,
  * with -v the router, area and instance, a Hello's and a Database Description's fields and the
  * trailer (LLS, RFC 5613; authentication trailer, RFC 7166); with -vv the LSA headers of
- * descriptions, requests and acks. An LS Update's LSAs (-vv) are not decoded here.
+ * descriptions, requests and acks, and an LS Update's LSAs (ospf6_lsa.c).
  */
 #include "addr.h"
 #include "ospf.h"
@@ -19,7 +19,7 @@
 
 enum { OSPF6_HELLO = 1, OSPF6_DD, OSPF6_LS_REQ, OSPF6_LS_UPDATE, OSPF6_LS_ACK };
 
-static const struct tok option_values[] = {
+const struct tok ospf6_option_values[] = {
     {0x01, "V6"},
     {0x02, "External"},
     {0x04, "Deprecated"},
@@ -73,8 +73,8 @@ static const struct tok auth_type_values[] = {
 };
 
 /* ospf6_print_ls_type: an LS type and its ID at id; false when cut. */
-static bool ls_type(const struct printer *pr, struct cur *c, uint16_t type, uint32_t id,
-		    struct strbuf *sb)
+bool ospf6_ls_type(const struct printer *pr, struct cur *c, uint16_t type, uint32_t id,
+		   struct strbuf *sb)
 {
 	if (!cur_need(c, id, 4))
 		return false;
@@ -86,8 +86,8 @@ static bool ls_type(const struct printer *pr, struct cur *c, uint16_t type, uint
 }
 
 /* ospf6_print_lshdr: false where tcpdump goes to its truncation mark. */
-static bool lshdr(const struct printer *pr, struct cur *c, uint32_t o, uint32_t end,
-		  struct strbuf *sb)
+bool ospf6_lshdr(const struct printer *pr, struct cur *c, uint32_t o, uint32_t end,
+		 struct strbuf *sb)
 {
 	if (o + LSA6_HLEN > end || !cur_need(c, o, LSA6_HLEN))
 		return false;
@@ -95,7 +95,7 @@ static bool lshdr(const struct printer *pr, struct cur *c, uint32_t o, uint32_t 
 	/* tcpdump subtracts the header's size as a size_t: a short length wraps to 64 bits */
 	sb_printf(sb, ", seq 0x%08x, age %us, length %llu", rd32(c->p + o + 12), rd16(c->p + o),
 		  (unsigned long long)((uint64_t)rd16(c->p + o + 18) - LSA6_HLEN));
-	return ls_type(pr, c, rd16(c->p + o + 2), o + 4, sb);
+	return ospf6_ls_type(pr, c, rd16(c->p + o + 2), o + 4, sb);
 }
 
 static void hello(const struct printer *pr, struct cur *c, uint32_t end, struct strbuf *sb)
@@ -105,7 +105,7 @@ static void hello(const struct printer *pr, struct cur *c, uint32_t end, struct 
 	if (c->cut)
 		return;
 	sb_puts(sb, "\n\tOptions [");
-	put_bits(sb, option_values, options, "none");
+	put_bits(sb, ospf6_option_values, options, "none");
 	sb_putc(sb, ']');
 	if (!cur_need(c, 16, 12))
 		return;
@@ -131,7 +131,7 @@ static void dd(const struct printer *pr, struct cur *c, uint32_t end, struct str
 	if (c->cut)
 		return;
 	sb_puts(sb, "\n\tOptions [");
-	put_bits(sb, option_values, options, "none");
+	put_bits(sb, ospf6_option_values, options, "none");
 	if (!cur_need(c, 23, 1))
 		return;
 	sb_puts(sb, "], DD Flags [");
@@ -142,7 +142,7 @@ static void dd(const struct printer *pr, struct cur *c, uint32_t end, struct str
 	if (pr->o.vflag < 2)
 		return;
 	for (uint32_t o = 28; o < end; o += LSA6_HLEN)
-		if (!lshdr(pr, c, o, end, sb)) {
+		if (!ospf6_lshdr(pr, c, o, end, sb)) {
 			c->cut = true;
 			return;
 		}
@@ -166,15 +166,17 @@ static bool decode_v3(const struct printer *pr, struct cur *c, uint8_t type, uin
 			if (!cur_has(c, o, LSR6_LEN))
 				return false;
 			put_host_at(pr, c, o + 8, "\n\t  Advertising Router ", sb);
-			if (!ls_type(pr, c, rd16(c->p + o + 2), o + 4, sb))
+			if (!ospf6_ls_type(pr, c, rd16(c->p + o + 2), o + 4, sb))
 				return true;
 		}
 		return true;
+	case OSPF6_LS_UPDATE:
+		return pr->o.vflag < 2 || ospf6_ls_update(pr, c, end, sb);
 	case OSPF6_LS_ACK:
 		if (pr->o.vflag < 2)
 			return true;
 		for (uint32_t o = OSPF6_HLEN; o < end; o += LSA6_HLEN)
-			if (!lshdr(pr, c, o, end, sb))
+			if (!ospf6_lshdr(pr, c, o, end, sb))
 				return false;
 		return true;
 	default:

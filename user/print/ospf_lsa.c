@@ -296,6 +296,12 @@ static enum lsa_ret grace_lsa(const struct printer *pr, struct cur *c, uint32_t 
 	return LSA_DONE;
 }
 
+bool ospf_grace_tlvs(const struct printer *pr, struct cur *c, uint32_t t, uint32_t len,
+		     struct strbuf *sb)
+{
+	return grace_lsa(pr, c, t, len, sb) == LSA_DONE;
+}
+
 /* The router information LSA's TLVs. */
 static enum lsa_ret ri_lsa(const struct printer *pr, struct cur *c, uint32_t t, uint32_t len,
 			   struct strbuf *sb)
