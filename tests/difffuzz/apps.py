@@ -268,6 +268,30 @@ def _lsa_hdr(rng, ls_type, body_len):
         bytes([10, 0, 0, rng.randrange(1, 7)]) + struct.pack('>IHH', 0x80000000 + rng.randrange(100), rng.u16(), ln)
 
 
+def _te_tlvs(rng):
+    """Traffic engineering TLVs (RFC 3630): a router address, or a link with sub-TLVs."""
+    def tlv(t, v):
+        return struct.pack('>HH', t, len(v)) + v + bytes(-len(v) % 4)
+    if rng.chance(0.3):
+        return tlv(1, bytes([10, 0, 0, rng.randrange(1, 7)]))
+    bw = lambda: struct.pack('>f', rng.choice([125000000.0, 1.25e9, 0.0, 12500.5]))  # noqa: E731
+    subs = {1: lambda: bytes([rng.randrange(1, 4)]), 2: lambda: rng.bytes(4), 3: lambda: rng.bytes(4),
+            4: lambda: rng.bytes(4), 5: lambda: struct.pack('>I', 10), 6: bw, 7: bw,
+            8: lambda: b''.join(bw() for _ in range(8)), 9: lambda: rng.bytes(4), 11: lambda: rng.bytes(8),
+            14: lambda: bytes([rng.randrange(256)]) + bytes(3),
+            15: lambda: bytes([rng.choice([1, 51, 7]), rng.choice([1, 2, 99]), 0, 0]) + b''.join(bw() for _ in range(8)),
+            16: lambda: rng.bytes(4 * rng.randrange(0, 3)), 17: lambda: bytes([rng.choice([0, 1, 9])]) + bytes(3) +
+            b''.join(bw() for _ in range(rng.randrange(0, 3))), 99: lambda: rng.bytes(rng.randrange(1, 6))}
+    body = b''
+    for _ in range(rng.randrange(1, 4)):
+        k = rng.choice(list(subs))
+        v = subs[k]()
+        if rng.chance(0.05):
+            v = v[:-1]
+        body += tlv(k, v)
+    return tlv(2, body)
+
+
 def _lsa(rng):
     """A whole LSA: router, network, summary, external, NSSA, group, opaque (router
     information, grace, TE) or another type with random bytes."""
@@ -294,6 +318,8 @@ def _lsa(rng):
             + rng.choice([bytes(4), ip()]) + rng.choice([bytes(4), ip()]) for _ in range(rng.randrange(1, 3)))
     elif t == 6:
         body = b''.join(struct.pack('>I', rng.choice([1, 2, 7])) + ip() for _ in range(rng.randrange(1, 3)))
+    elif t in (9, 10, 11) and rng.chance(0.4):
+        body = _te_tlvs(rng)
     elif t in (9, 10, 11):
         tlvs = [(1, struct.pack('>I', rng.choice([120, 0x30, 0x3ff]))), (2, bytes([rng.randrange(5)])),
                 (3, ip()), (rng.randrange(4, 9), rng.bytes(rng.randrange(0, 6)))]

@@ -26,6 +26,10 @@ int32_t ospf_lsa(const struct printer *pr, struct cur *c, uint32_t o, struct str
 bool ospf_grace_tlvs(const struct printer *pr, struct cur *c, uint32_t t, uint32_t len,
 		     struct strbuf *sb);
 
+/* The traffic engineering TLVs (ospf_te.c): false where tcpdump's printer returns -1. */
+bool ospf_te_tlvs(const struct printer *pr, struct cur *c, uint32_t t, uint32_t len,
+		  struct strbuf *sb);
+
 extern const struct tok ospf6_option_values[];
 /* OSPFv3's LSA header at o of a message ending at end, and an LS type with its ID (ospf6.c);
  * false where tcpdump goes to its truncation mark. */

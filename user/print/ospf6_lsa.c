@@ -2,8 +2,7 @@
 /*
  * OSPFv3's LSAs (RFC 5340 A.4) as tcpdump 4.99.3's print-ospf6.c ospf6_print_lsa() prints an
  * LS Update's with -vv: router, network, inter-area prefix, AS external, link, intra-area
- * prefix and grace LSAs, and the hex of the others. Intra-area TE LSAs (RFC 5329) print their
- * header only.
+ * prefix, grace and intra-area TE LSAs, and the hex of the others.
  */
 #include <string.h>
 
@@ -235,8 +234,8 @@ static int lsa(const struct printer *pr, struct cur *c, uint32_t o, uint32_t end
 		return prefixes(pr, c, b + 12, len, n, sb) ? 0 : 1;
 	case 11: /* grace */
 		return ospf_grace_tlvs(pr, c, b, len, sb) ? 0 : 1;
-	case 10: /* intra-area TE: not decoded here */
-		return 0;
+	case 10: /* intra-area TE */
+		return ospf_te_tlvs(pr, c, b, len, sb) ? 0 : 1;
 	default:
 		if (b > c->cap)
 			return 1;

@@ -2,8 +2,8 @@
 /*
  * OSPFv2's link state advertisements (RFC 2328 section 12, RFC 3101, RFC 5250) as tcpdump
  * 4.99.3's print-ospf.c prints them with -v: the LSA header (ospf_print_lshdr) and the router,
- * network, summary, external, NSSA, group, router information and grace LSAs
- * (ospf_print_lsa). Traffic engineering LSAs (RFC 3630) print their header only.
+ * network, summary, external, NSSA, group, router information, grace and (ospf_te.c)
+ * traffic engineering LSAs (ospf_print_lsa).
  */
 #include "addr.h"
 #include "ospf.h"
@@ -401,7 +401,7 @@ static enum lsa_ret lsa_body(const struct printer *pr, struct cur *c, uint32_t o
 		case LS_OPAQUE_TYPE_GRACE:
 			return grace_lsa(pr, c, b, len, sb);
 		case LS_OPAQUE_TYPE_TE:
-			return LSA_DONE; /* not decoded here */
+			return ospf_te_tlvs(pr, c, b, len, sb) ? LSA_DONE : LSA_EARLY;
 		default:
 			if (pr->o.vflag <= 1)
 				cur_unknown_data(sb, c, b, len, "\n\t    ");
