@@ -257,12 +257,14 @@ def sctp(rng):
     return hdr + chunks
 
 
-def _lsa_hdr(rng, ls_type, body_len):
+def _lsa_hdr(rng, ls_type, body_len, otype=None):
     """An OSPFv2 LSA header (RFC 2328 A.4.1), its length now and then wrong."""
     ln = 20 + body_len
     if rng.chance(0.08):
         ln = rng.randrange(0, ln + 30)
-    lsid = bytes([rng.choice([1, 3, 4, 7]), 0, 0, rng.randrange(256)]) if ls_type in (9, 10, 11) \
+    if otype is None:
+        otype = rng.choice([1, 3, 4, 7])
+    lsid = bytes([otype, 0, 0, rng.randrange(256)]) if ls_type in (9, 10, 11) \
         else bytes([10, 0, rng.randrange(4), rng.randrange(256)])
     return struct.pack('>HBB', rng.randrange(3600), rng.randrange(256), ls_type) + lsid + \
         bytes([10, 0, 0, rng.randrange(1, 7)]) + struct.pack('>IHH', 0x80000000 + rng.randrange(100), rng.u16(), ln)
@@ -297,6 +299,7 @@ def _lsa(rng):
     information, grace, TE) or another type with random bytes."""
     t = rng.pick([(3, 1), (2, 2), (2, 3), (1, 4), (2, 5), (1, 6), (1, 7), (1, 9), (1, 10), (1, 11),
                   (1, lambda: rng.randrange(256))])
+    otype = None
     ip = lambda: bytes([10, 0, rng.randrange(4), rng.randrange(256)])  # noqa: E731
     if t == 1:
         links = b''
@@ -318,7 +321,8 @@ def _lsa(rng):
             + rng.choice([bytes(4), ip()]) + rng.choice([bytes(4), ip()]) for _ in range(rng.randrange(1, 3)))
     elif t == 6:
         body = b''.join(struct.pack('>I', rng.choice([1, 2, 7])) + ip() for _ in range(rng.randrange(1, 3)))
-    elif t in (9, 10, 11) and rng.chance(0.4):
+    elif t in (9, 10, 11) and rng.chance(0.5):
+        otype = 1
         body = _te_tlvs(rng)
     elif t in (9, 10, 11):
         tlvs = [(1, struct.pack('>I', rng.choice([120, 0x30, 0x3ff]))), (2, bytes([rng.randrange(5)])),
@@ -329,7 +333,7 @@ def _lsa(rng):
         body = rng.bytes(rng.randrange(0, 16))
     if rng.chance(0.05):
         body = body[:rng.randrange(len(body) + 1)]
-    return _lsa_hdr(rng, t, len(body)) + body
+    return _lsa_hdr(rng, t, len(body), otype) + body
 
 
 def ospf(rng):

@@ -217,10 +217,13 @@ static bool subtlv_value(const struct printer *pr, struct cur *c, uint16_t type,
 	}
 }
 
-/* The link TLV's sub-TLVs from t, tlv_length bytes; false: tcpdump's -1. */
-static bool link_tlv(const struct printer *pr, struct cur *c, uint32_t t, uint32_t tlv_length,
+/* The link TLV's sub-TLVs from *tp, tlv_length bytes, *tp moved past them; false: tcpdump's
+ * -1. */
+static bool link_tlv(const struct printer *pr, struct cur *c, uint32_t *tp, uint32_t tlv_length,
 		     struct strbuf *sb)
 {
+	uint32_t t = *tp;
+
 	while (tlv_length) {
 		uint16_t type, len;
 		uint32_t padded;
@@ -248,6 +251,8 @@ static bool link_tlv(const struct printer *pr, struct cur *c, uint32_t t, uint32
 		}
 		if (!cur_has(c, t, len) || !subtlv_value(pr, c, type, len, t, sb))
 			return false;
+		if (type == SUB_SHARED_RISK_GROUP)
+			t += len; /* tcpdump's SRLG loop moves the pointer too: it skips twice */
 		padded = len % 4 ? len + 4u - len % 4 : len;
 		if (tlv_length < padded) {
 			sb_printf(sb, "\n\t    Remaining TLV length %u < %u", tlv_length + 4,
@@ -256,6 +261,7 @@ static bool link_tlv(const struct printer *pr, struct cur *c, uint32_t t, uint32
 		}
 		tlv_length -= padded;
 		t += padded;
+		*tp = t;
 	}
 	return true;
 }
@@ -285,8 +291,11 @@ bool ospf_te_tlvs(const struct printer *pr, struct cur *c, uint32_t t, uint32_t 
 		if (!type || !tlen)
 			return false;
 		if (type == TE_TLV_LINK) {
-			if (!link_tlv(pr, c, t, tlen, sb))
+			/* tcpdump's loop moves the pointer and uses the TLV's length up, so the
+			 * LSA's remaining length keeps the link TLV's bytes */
+			if (!link_tlv(pr, c, &t, tlen, sb))
 				return false;
+			continue;
 		} else if (type == TE_TLV_ROUTER) {
 			if (tlen < 4) {
 				sb_printf(sb, "\n\t    TLV length %u < 4", tlen);
