@@ -6,7 +6,7 @@
  * exchange, hash, signature, nonce and vendor id payloads with their lengths, IKEv2's nonce and
  * vendor id, the others by name) and a length that disagrees with the packet's. The payloads
  * tcpdump decodes further (IKEv1's SA, proposal, transform, id, certificate, notify, delete;
- * IKEv2's but nonce and vendor id) print their name only here, as does IKEv1's -vv hex.
+ * IKEv2's but nonce and vendor id) print their name only here.
  */
 #include <string.h>
 
@@ -180,6 +180,22 @@ static bool v2_payload(const struct printer *pr, struct cur *c, uint8_t np, uint
 	return true;
 }
 
+/* -vv's and -vvv's bytes of IKEv1's length payloads: all in hex (-vvv), or a nonce's head
+ * and tail (-vv). */
+static void v1_data(const struct printer *pr, struct cur *c, uint8_t np, uint32_t off,
+		    uint16_t item_len, struct strbuf *sb)
+{
+	if (item_len <= 4)
+		return;
+	if (pr->o.vflag > 2) {
+		sb_putc(sb, ' ');
+		sb_puthexbytes(sb, c->p + off + 4, item_len - 4u);
+	} else if (pr->o.vflag > 1 && np == 10) {
+		sb_putc(sb, ' ');
+		show_somedata(c, off + 4, sb);
+	}
+}
+
 /* ikev1_sub_print / ikev2_sub_print: the chain of payloads from off. */
 static void payloads(const struct printer *pr, struct cur *c, uint8_t np, uint32_t off, bool v2,
 		     struct strbuf *sb)
@@ -203,6 +219,7 @@ static void payloads(const struct printer *pr, struct cur *c, uint8_t np, uint32
 		if (!v2 && v1_len_payload(np, &label)) {
 			put_np(sb, np);
 			sb_printf(sb, ":%s%u", label, item_len - 4);
+			v1_data(pr, c, np, off, item_len, sb);
 		} else if (v2 && v2_payload(pr, c, np, off, item_len, sb)) {
 			/* printed */
 		} else {
