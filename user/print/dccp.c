@@ -104,51 +104,9 @@ static void put_opt_hex(struct strbuf *sb, const uint8_t *p, uint8_t optlen, con
 	sb_puthexbytes(sb, p + 2, optlen - 2u);
 }
 
-/* dccp_print_option: what it takes, 0 to end the list. */
-static uint32_t option(struct cur *c, uint32_t o, uint32_t hlen, struct strbuf *sb)
+/* A known option's value after its name (its bytes held). */
+static void option_value(const uint8_t *p, uint8_t kind, uint8_t optlen, struct strbuf *sb)
 {
-	uint8_t kind = cur_u8(c, o), optlen = 1;
-	const uint8_t *p;
-
-	if (c->cut)
-		return 0;
-	if (kind >= 32) {
-		optlen = cur_u8(c, o + 1);
-		if (c->cut)
-			return 0;
-		if (optlen < 2) {
-			if (kind >= 128)
-				sb_printf(sb, "CCID option %u optlen too short", kind);
-			else {
-				put_option_name(sb, kind);
-				sb_puts(sb, " optlen too short");
-			}
-			return 0;
-		}
-	}
-	if (hlen < optlen) {
-		if (kind >= 128)
-			sb_printf(sb, "CCID option %u optlen goes past header length", kind);
-		else {
-			put_option_name(sb, kind);
-			sb_puts(sb, " optlen goes past header length");
-		}
-		return 0;
-	}
-	if (!cur_has(c, o, optlen)) {
-		put_trunc(sb, "dccp");
-		return 0;
-	}
-	p = c->p + o;
-	if (kind >= 128) {
-		sb_printf(sb, "CCID option %u", kind);
-		if (optlen == 4)
-			sb_printf(sb, " %u", rd16(p + 2));
-		else if (optlen == 6)
-			sb_printf(sb, " %u", rd32(p + 2));
-		return optlen;
-	}
-	put_option_name(sb, kind);
 	switch (kind) {
 	case 32:
 	case 33:
@@ -156,7 +114,7 @@ static uint32_t option(struct cur *c, uint32_t o, uint32_t hlen, struct strbuf *
 	case 35:
 		if (optlen < 3) {
 			sb_puts(sb, " optlen too short");
-			return optlen;
+			return;
 		}
 		if (p[2] < 10) {
 			sb_printf(sb, " %s", feature_nums[p[2]]);
@@ -204,6 +162,54 @@ static uint32_t option(struct cur *c, uint32_t o, uint32_t hlen, struct strbuf *
 	default:
 		break;
 	}
+}
+
+/* dccp_print_option: what it takes, 0 to end the list. */
+static uint32_t option(struct cur *c, uint32_t o, uint32_t hlen, struct strbuf *sb)
+{
+	uint8_t kind = cur_u8(c, o), optlen = 1;
+	const uint8_t *p;
+
+	if (c->cut)
+		return 0;
+	if (kind >= 32) {
+		optlen = cur_u8(c, o + 1);
+		if (c->cut)
+			return 0;
+		if (optlen < 2) {
+			if (kind >= 128)
+				sb_printf(sb, "CCID option %u optlen too short", kind);
+			else {
+				put_option_name(sb, kind);
+				sb_puts(sb, " optlen too short");
+			}
+			return 0;
+		}
+	}
+	if (hlen < optlen) {
+		if (kind >= 128)
+			sb_printf(sb, "CCID option %u optlen goes past header length", kind);
+		else {
+			put_option_name(sb, kind);
+			sb_puts(sb, " optlen goes past header length");
+		}
+		return 0;
+	}
+	if (!cur_has(c, o, optlen)) {
+		put_trunc(sb, "dccp");
+		return 0;
+	}
+	p = c->p + o;
+	if (kind >= 128) {
+		sb_printf(sb, "CCID option %u", kind);
+		if (optlen == 4)
+			sb_printf(sb, " %u", rd16(p + 2));
+		else if (optlen == 6)
+			sb_printf(sb, " %u", rd32(p + 2));
+		return optlen;
+	}
+	put_option_name(sb, kind);
+	option_value(p, kind, optlen, sb);
 	return optlen;
 }
 

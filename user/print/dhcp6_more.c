@@ -79,7 +79,7 @@ static void auth(const uint8_t *p, uint16_t len, struct strbuf *sb)
 		sb_printf(sb, ", RDM: %u", rdm);
 	sb_puts(sb, ", RD:");
 	for (i = 0; i < 4; i++)
-		sb_printf(sb, " %04x", rd16(p + 3 + 2 * i));
+		sb_printf(sb, " %04x", rd16(p + 3 + 2 * (size_t)i));
 	o = 11;
 	if (proto == AUTHPROTO_DELAYED) {
 		if (!info)

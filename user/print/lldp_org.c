@@ -184,59 +184,14 @@ static void put_bit_row(struct strbuf *sb, const char *title, uint8_t v)
 		sb_printf(sb, "%-2d ", (v >> i) & 1);
 }
 
-/* lldp_private_8021_print: true when tcpdump then dumps the TLV. */
-static bool ieee_8021(struct cur *c, uint32_t o, uint32_t len, struct strbuf *sb)
+/* 802.1's data centre bridging subtypes (802.1Qau, Qaz, Qbb, Qbg): true when tcpdump then
+ * dumps the TLV. */
+static bool ieee_8021_dcb(struct cur *c, uint32_t o, uint32_t len, uint8_t subtype,
+			  struct strbuf *sb)
 {
-	uint8_t subtype, v;
-	uint32_t sublen;
+	uint8_t v;
 
-	if (len < 4)
-		return false;
-	subtype = cur_u8(c, o + 3);
-	sb_printf(sb, "\n\t  %s Subtype (%u)", tok_or(subtype_8021_values, subtype, "unknown"),
-		  subtype);
 	switch (subtype) {
-	case 1:
-		if (len >= 6)
-			sb_printf(sb, "\n\t    port vlan id (PVID): %u", cur_be16(c, o + 4));
-		return false;
-	case 2:
-		if (len < 7)
-			return false;
-		v = cur_u8(c, o + 4);
-		sb_printf(sb, "\n\t    port and protocol vlan id (PPVID): %u, flags [",
-			  cur_be16(c, o + 5));
-		put_bits(sb, port_protocol_id_values, v, "none");
-		sb_printf(sb, "] (0x%02x)", v);
-		return false;
-	case 3:
-		if (len < 6)
-			return false;
-		sb_printf(sb, "\n\t    vlan id (VID): %u", cur_be16(c, o + 4));
-		if (len < 7)
-			return false;
-		sublen = cur_u8(c, o + 6);
-		if (len < 7 + sublen)
-			return false;
-		sb_puts(sb, "\n\t    vlan name: ");
-		put_printjnp(sb, c, o + 7, sublen);
-		return false;
-	case 4:
-		if (len < 5)
-			return false;
-		sublen = cur_u8(c, o + 4);
-		if (len < 5 + sublen)
-			return false;
-		sb_puts(sb, "\n\t    protocol identity: ");
-		put_printjnp(sb, c, o + 5, sublen);
-		return false;
-	case 7:
-		if (len < 9)
-			return false;
-		sb_puts(sb, "\n\t    aggregation status [");
-		put_bits(sb, aggregation_values, cur_u8(c, o + 4), "none");
-		sb_printf(sb, "], aggregation port ID %u", cur_be32(c, o + 5));
-		return false;
 	case 8:
 		if (len < 6)
 			return false;
@@ -318,6 +273,64 @@ static bool ieee_8021(struct cur *c, uint32_t o, uint32_t len, struct strbuf *sb
 		return false;
 	default:
 		return true;
+	}
+}
+
+/* lldp_private_8021_print: true when tcpdump then dumps the TLV. */
+static bool ieee_8021(struct cur *c, uint32_t o, uint32_t len, struct strbuf *sb)
+{
+	uint8_t subtype, v;
+	uint32_t sublen;
+
+	if (len < 4)
+		return false;
+	subtype = cur_u8(c, o + 3);
+	sb_printf(sb, "\n\t  %s Subtype (%u)", tok_or(subtype_8021_values, subtype, "unknown"),
+		  subtype);
+	switch (subtype) {
+	case 1:
+		if (len >= 6)
+			sb_printf(sb, "\n\t    port vlan id (PVID): %u", cur_be16(c, o + 4));
+		return false;
+	case 2:
+		if (len < 7)
+			return false;
+		v = cur_u8(c, o + 4);
+		sb_printf(sb, "\n\t    port and protocol vlan id (PPVID): %u, flags [",
+			  cur_be16(c, o + 5));
+		put_bits(sb, port_protocol_id_values, v, "none");
+		sb_printf(sb, "] (0x%02x)", v);
+		return false;
+	case 3:
+		if (len < 6)
+			return false;
+		sb_printf(sb, "\n\t    vlan id (VID): %u", cur_be16(c, o + 4));
+		if (len < 7)
+			return false;
+		sublen = cur_u8(c, o + 6);
+		if (len < 7 + sublen)
+			return false;
+		sb_puts(sb, "\n\t    vlan name: ");
+		put_printjnp(sb, c, o + 7, sublen);
+		return false;
+	case 4:
+		if (len < 5)
+			return false;
+		sublen = cur_u8(c, o + 4);
+		if (len < 5 + sublen)
+			return false;
+		sb_puts(sb, "\n\t    protocol identity: ");
+		put_printjnp(sb, c, o + 5, sublen);
+		return false;
+	case 7:
+		if (len < 9)
+			return false;
+		sb_puts(sb, "\n\t    aggregation status [");
+		put_bits(sb, aggregation_values, cur_u8(c, o + 4), "none");
+		sb_printf(sb, "], aggregation port ID %u", cur_be32(c, o + 5));
+		return false;
+	default:
+		return ieee_8021_dcb(c, o, len, subtype, sb);
 	}
 }
 

@@ -51,23 +51,23 @@ static int32_t lsa_prefix(const struct printer *pr, struct cur *c, uint32_t o, u
 			  struct strbuf *sb)
 {
 	uint8_t prefix[16] = {0}, plen, opt;
-	uint32_t wordlen;
+	uint32_t bytes; /* the prefix's 32-bit words', as tcpdump reads them */
 
 	if (len < PREFIX_HLEN || !cur_has(c, o, PREFIX_HLEN))
 		return -1;
 	len -= PREFIX_HLEN;
 	plen = c->p[o];
 	opt = c->p[o + 1];
-	wordlen = (plen + 31u) / 32;
-	if (wordlen * 4 > sizeof(prefix)) {
+	bytes = (plen + 31u) / 32 * 4;
+	if (bytes > sizeof(prefix)) {
 		sb_printf(sb, " bogus prefixlen /%u", plen);
 		return -1;
 	}
-	if (len < wordlen * 4)
+	if (len < bytes)
 		return -1;
-	if (!cur_need(c, o + PREFIX_HLEN, wordlen * 4))
+	if (!cur_need(c, o + PREFIX_HLEN, bytes))
 		return -1;
-	memcpy(prefix, c->p + o + PREFIX_HLEN, wordlen * 4);
+	memcpy(prefix, c->p + o + PREFIX_HLEN, bytes);
 	sb_puts(sb, "\n\t\t");
 	put_host(pr, sb, prefix, 1);
 	sb_printf(sb, "/%u", plen);
@@ -77,7 +77,7 @@ static int32_t lsa_prefix(const struct printer *pr, struct cur *c, uint32_t o, u
 		sb_putc(sb, ']');
 	}
 	sb_printf(sb, ", metric %u", rd16(c->p + o + 2));
-	return (int32_t)(PREFIX_HLEN + wordlen * 4);
+	return (int32_t)(PREFIX_HLEN + bytes);
 }
 
 /* n prefixes from o (n < 0: until len is used up); false for tcpdump's truncation. */

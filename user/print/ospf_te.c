@@ -112,6 +112,31 @@ static double mbps(const uint8_t *p)
 	return f;
 }
 
+/* The sub-TLVs of four bytes; false: tcpdump's -1. */
+static bool subtlv_4(const struct printer *pr, struct cur *c, uint16_t type, uint16_t len,
+		     uint32_t t, struct strbuf *sb)
+{
+	const uint8_t *p = c->p + t;
+
+	if (len != 4) {
+		sb_puts(sb, " != 4 (invalid)");
+		return false;
+	}
+	if (type == SUB_ADMIN_GROUP) {
+		sb_printf(sb, ", 0x%08x", rd32(p));
+	} else if (type == SUB_TE_METRIC) {
+		sb_printf(sb, ", Metric %u", rd32(p));
+	} else if (type == SUB_LOCAL_IP || type == SUB_REMOTE_IP) {
+		put_host_at(pr, c, t, ", ", sb);
+	} else if (type == SUB_LINK_PROTECTION_TYPE) {
+		sb_puts(sb, ", ");
+		put_bits(sb, link_prot_values, p[0], "none");
+	} else {
+		sb_printf(sb, ", %.3f Mbps", mbps(p));
+	}
+	return true;
+}
+
 /* A link sub-TLV's value (its bytes held); false: tcpdump's -1 ("(invalid)" printed). */
 static bool subtlv_value(const struct printer *pr, struct cur *c, uint16_t type, uint16_t len,
 			 uint32_t t, struct strbuf *sb)
@@ -126,22 +151,7 @@ static bool subtlv_value(const struct printer *pr, struct cur *c, uint16_t type,
 	case SUB_MAX_BW:
 	case SUB_MAX_RES_BW:
 	case SUB_LINK_PROTECTION_TYPE:
-		if (len != 4) {
-			sb_puts(sb, " != 4 (invalid)");
-			return false;
-		}
-		if (type == SUB_ADMIN_GROUP)
-			sb_printf(sb, ", 0x%08x", rd32(p));
-		else if (type == SUB_TE_METRIC)
-			sb_printf(sb, ", Metric %u", rd32(p));
-		else if (type == SUB_LOCAL_IP || type == SUB_REMOTE_IP)
-			put_host_at(pr, c, t, ", ", sb);
-		else if (type == SUB_LINK_PROTECTION_TYPE) {
-			sb_puts(sb, ", ");
-			put_bits(sb, link_prot_values, p[0], "none");
-		} else
-			sb_printf(sb, ", %.3f Mbps", mbps(p));
-		return true;
+		return subtlv_4(pr, c, type, len, t, sb);
 	case SUB_LINK_ID:
 	case SUB_LINK_LOCAL_REMOTE_ID:
 		if (len != 4 && len != 8) {
@@ -159,7 +169,7 @@ static bool subtlv_value(const struct printer *pr, struct cur *c, uint16_t type,
 			return false;
 		}
 		for (uint32_t i = 0; i < 8; i++)
-			sb_printf(sb, "\n\t\tTE-Class %u: %.3f Mbps", i, mbps(p + i * 4));
+			sb_printf(sb, "\n\t\tTE-Class %u: %.3f Mbps", i, mbps(p + (size_t)i * 4));
 		return true;
 	case SUB_BW_CONSTRAINTS:
 		if (len < 4) {
@@ -178,7 +188,7 @@ static bool subtlv_value(const struct printer *pr, struct cur *c, uint16_t type,
 		}
 		for (uint32_t i = 0; i < (len - 4u) / 4; i++)
 			sb_printf(sb, "\n\t\t  Bandwidth constraint CT%u: %.3f Mbps", i,
-				  mbps(p + 4 + i * 4));
+				  mbps(p + 4 + (size_t)i * 4));
 		return true;
 	case SUB_INTF_SW_CAP_DESCR:
 		if (len < 36) {
@@ -191,7 +201,7 @@ static bool subtlv_value(const struct printer *pr, struct cur *c, uint16_t type,
 			  tok_or(encoding_values, p[1], "Unknown"));
 		for (uint32_t i = 0; i < 8; i++)
 			sb_printf(sb, "\n\t\t  priority level %u: %.3f Mbps", i,
-				  mbps(p + 4 + i * 4));
+				  mbps(p + 4 + (size_t)i * 4));
 		return true;
 	case SUB_LINK_TYPE:
 		if (len != 1) {

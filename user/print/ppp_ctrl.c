@@ -213,22 +213,11 @@ static bool lcp_med(const struct printer *pr, struct cur *c, uint32_t o, uint32_
 	return true;
 }
 
-/* An option's value, by its kind. */
-static enum ppp_opt_ret lcp_value(const struct printer *pr, struct cur *c, uint32_t o, uint8_t opt,
-				  uint32_t len, struct strbuf *sb)
+/* MRU, MRRU, ACCM and magic number: a number of the option's length, which must be right. */
+static enum ppp_opt_ret lcp_number(struct cur *c, uint32_t o, uint8_t opt, uint32_t len,
+				   struct strbuf *sb)
 {
-	uint16_t ap;
-
 	switch (opt) {
-	case LCPOPT_VEXT:
-		if (len < 6) {
-			sb_puts(sb, " (length bogus, should be >= 6)");
-			return PPP_OPT_EARLY;
-		}
-		if (!cur_need(c, o + 2, 3))
-			return PPP_OPT_END;
-		sb_printf(sb, ": Vendor: %s (%u)", oui_or(cur_be24(c, o + 2)), cur_be24(c, o + 2));
-		return PPP_OPT_DONE;
 	case LCPOPT_MRU:
 	case LCPOPT_MLMRRU:
 		if (len != 4) {
@@ -249,6 +238,32 @@ static enum ppp_opt_ret lcp_value(const struct printer *pr, struct cur *c, uint3
 			return PPP_OPT_END;
 		sb_printf(sb, ": 0x%08x", cur_be32(c, o + 2));
 		return PPP_OPT_DONE;
+	default:
+		return PPP_OPT_DONE;
+	}
+}
+
+/* An option's value, by its kind. */
+static enum ppp_opt_ret lcp_value(const struct printer *pr, struct cur *c, uint32_t o, uint8_t opt,
+				  uint32_t len, struct strbuf *sb)
+{
+	uint16_t ap;
+
+	switch (opt) {
+	case LCPOPT_VEXT:
+		if (len < 6) {
+			sb_puts(sb, " (length bogus, should be >= 6)");
+			return PPP_OPT_EARLY;
+		}
+		if (!cur_need(c, o + 2, 3))
+			return PPP_OPT_END;
+		sb_printf(sb, ": Vendor: %s (%u)", oui_or(cur_be24(c, o + 2)), cur_be24(c, o + 2));
+		return PPP_OPT_DONE;
+	case LCPOPT_MRU:
+	case LCPOPT_MLMRRU:
+	case LCPOPT_ACCM:
+	case LCPOPT_MN:
+		return lcp_number(c, o, opt, len, sb);
 	case LCPOPT_AP:
 		if (len < 4) {
 			sb_puts(sb, " (length bogus, should be >= 4)");
