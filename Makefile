@@ -340,10 +340,11 @@ diff-fuzz: $(BUILD)/xdpspy $(BUILD)/xdpspy-san
 # the kinds whose decoders match tcpdump: a floor a little under this seed's share). Then the
 # kernel's events for the same frames, field by field against the host parser's.
 DIFFFUZZ_SEED := 20250
-DIFFFUZZ_FLOORS := --min-full 97.5 --min-kind llc=99 --min-kind arp=99 --min-kind udp-dns=99 \
-	--min-kind app-dhcp=99 --min-kind app-dhcp6=97 --min-kind app-syslog=98 --min-kind app-ntp=99 \
+DIFFFUZZ_FLOORS := --min-full 99 --min-kind llc=99 --min-kind arp=99 --min-kind udp-dns=99 \
+	--min-kind app-dhcp=99 --min-kind app-dhcp6=99 --min-kind app-syslog=98 --min-kind app-ntp=99 \
 	--min-kind app-snmp=99 --min-kind app-igmp=99 --min-kind app-vrrp=99 --min-kind app-sctp=99 \
-	--min-kind app-ospf=75 --min-kind app-lldp=70 --min-kind app-stp=99
+	--min-kind app-ospf=99 --min-kind app-lldp=99 --min-kind app-stp=99 --min-kind app-ppp=99 \
+	--min-kind app-pim=99 --min-kind app-ospf6=99
 test-difffuzz: $(BUILD)/xdpspy $(BUILD)/xdpspy-san $(BUILD)/tests/test_kernel \
 	$(BUILD)/tests/test_app_bytes $(BUILD)/tests/test_fastline
 	$(Q)tests/difffuzz/run --seed $(DIFFFUZZ_SEED) --n 20000 --check --brief \

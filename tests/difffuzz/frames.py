@@ -25,9 +25,9 @@ VLAN_TYPES = [0x8100, 0x88a8, 0x9100, 0x9200]
 # The share of frames drawn from the second stream (apps.py's protocols), and their kinds.
 APP_SHARE = 0.06
 APP_KINDS = [(2, 'dhcp'), (1, 'dhcp6'), (1, 'syslog'), (1, 'ntp'), (1, 'snmp'), (1, 'igmp'),
-             (1, 'vrrp'), (1, 'sctp'), (1, 'ospf'), (1, 'lldp'), (1, 'stp')]
+             (1, 'vrrp'), (1, 'sctp'), (1, 'ospf'), (1, 'lldp'), (1, 'stp'), (1, 'ppp'), (1, 'pim'), (1, 'ospf6'), (1, 'ike')]
 APP_PORTS = {'dhcp': (68, 67), 'dhcp6': (546, 547), 'syslog': (514, 514), 'ntp': (123, 123),
-             'snmp': (161, 162)}
+             'snmp': (161, 162), 'ike': (500, 500)}
 OTHER_ETHERTYPES = [0x88cc, 0x8847, 0x8863, 0x888e, 0x88f7, 0x8809, 0x88b5, 0x8035, 0x9000,
                     0x88e5, 0x6003, 0x0801, 0x1234]
 
@@ -291,17 +291,21 @@ class Generator:
         marks = [6, 12, 14]
         what = r.pick(APP_KINDS)
         self.kind = 'app-' + what
-        if what in ('lldp', 'stp'):
+        if what in ('lldp', 'stp', 'ppp'):
             if what == 'lldp':
                 h, _ = self.link(0x88cc, marks)
                 data = h + apps.lldp(r)
+            elif what == 'ppp':
+                h, _ = self.link(0x8864, marks)
+                data = h + apps.ppp_ctrl(r)
             else:
                 h, _ = self.link(0, marks)
                 body = apps.stp(r)
                 data = h[:-2] + struct.pack('>H', len(body)) + body
             marks.append(len(h) + 4)
             return self.finish(data, marks, False, what, 0)
-        fam = 4 if what in ('dhcp', 'igmp', 'ospf') else 6 if what == 'dhcp6' else r.pick([(1, 4), (1, 6)])
+        fam = 4 if what in ('dhcp', 'igmp', 'ospf') else 6 if what in ('dhcp6', 'ospf6') else \
+            r.pick([(1, 4), (1, 6)])
         src, dst = self.pair(fam)
         if what in APP_PORTS:
             ports = APP_PORTS[what]
@@ -310,13 +314,14 @@ class Generator:
             if r.chance(0.3):
                 ports = (ports[0], r.randrange(40000, 60000)) if r.chance(0.5) else (r.randrange(40000, 60000), ports[1])
             payload = {'dhcp': apps.dhcp, 'dhcp6': apps.dhcp6, 'syslog': apps.syslog, 'ntp': apps.ntp,
-                       'snmp': apps.snmp}[what](r)
+                       'snmp': apps.snmp, 'ike': apps.ike}[what](r)
             seg = struct.pack('>HHHH', ports[0], ports[1], 8 + len(payload), 0) + payload
             csum = l4_checksum(src, dst, 17, seg) if r.chance(0.95) else r.u16()
             l4, proto = seg[:6] + struct.pack('>H', csum) + seg[8:], 17
         else:
-            proto = {'igmp': 2, 'vrrp': 112, 'sctp': 132, 'ospf': 89}[what]
-            l4 = apps.vrrp(r, fam) if what == 'vrrp' else \
+            proto = {'igmp': 2, 'vrrp': 112, 'sctp': 132, 'ospf': 89, 'pim': 103, 'ospf6': 89}[what]
+            l4 = apps.vrrp(r, fam) if what == 'vrrp' else apps.pim(r, fam, src, dst) if what == 'pim' else \
+                apps.ospf6(r, src, dst) if what == 'ospf6' else \
                 {'igmp': apps.igmp, 'sctp': apps.sctp, 'ospf': apps.ospf}[what](r)
         h, ntags = self.link(0x0800 if fam == 4 else 0x86dd, marks)
 

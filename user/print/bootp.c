@@ -81,15 +81,15 @@ static bool put_fields(const struct printer *pr, struct cur *c, struct strbuf *s
 	hops = cur_u8(c, 3);
 	xid = cur_be32(c, 4);
 	secs = cur_be16(c, 8);
-	flags = cur_be16(c, 10);
-	if (c->cut)
-		return false;
 	if (hops)
 		sb_printf(sb, ", hops %u", hops);
 	if (xid)
 		sb_printf(sb, ", xid 0x%x", xid);
 	if (secs)
 		sb_printf(sb, ", secs %u", secs);
+	flags = cur_be16(c, 10); /* the first field not checked with the others */
+	if (c->cut)
+		return false;
 	sb_puts(sb, flags & 0x8000 ? ", Flags [Broadcast]" : ", Flags [none]");
 	if (pr->o.vflag > 1)
 		sb_printf(sb, " (0x%04x)", flags);

@@ -16,11 +16,12 @@ struct cur {
 	const uint8_t *p;
 	uint32_t cap; /* bytes held from p on */
 	bool cut; /* a read went past cap */
+	const char *proto; /* " [|proto]"'s name when it is not the caller's, or NULL */
 };
 
 static inline struct cur cur_make(const uint8_t *p, uint32_t cap)
 {
-	struct cur c = {p, p ? cap : 0, false};
+	struct cur c = {p, p ? cap : 0, false, NULL};
 
 	return c;
 }

@@ -175,7 +175,7 @@ static const struct {
 } ipproto_decoders[] = {
     {XS_IPPROTO_IGMP, "igmp", print_igmp}, {XS_IPPROTO_VRRP, "vrrp", print_vrrp},
     {XS_IPPROTO_SCTP, "sctp", print_sctp}, {XS_IPPROTO_OSPF, "ospf2", print_ospf},
-    {XS_IPPROTO_DCCP, "dccp", print_dccp},
+    {XS_IPPROTO_DCCP, "dccp", print_dccp}, {XS_IPPROTO_PIM, "pim", print_pim},
 };
 
 /* The decoder of protocol nh at byte xoff of v->x, from the frame's bytes tcpdump has; false
@@ -197,7 +197,7 @@ static bool print_ipproto(struct printer *pr, struct pview *v, uint8_t nh, uint3
 		if (!ipproto_decoders[i].print(pr, v, &c, v->l4_len, sb))
 			return false;
 		if (c.cut) {
-			put_trunc(sb, ipproto_decoders[i].proto);
+			put_trunc(sb, c.proto ? c.proto : ipproto_decoders[i].proto);
 			v->lost = true;
 		}
 		return true;

@@ -3,13 +3,13 @@
  * DHCPv6 (RFC 8415) as tcpdump 4.99.3's print-dhcp6.c prints it: the message type, and with -v
  * the transaction id or a relay's addresses, then each option: DUIDs, IA_NA/IA_TA/IA_PD and
  * their addresses and prefixes (nested), the option request list, preference, elapsed time,
- * server address lists, domain lists, status codes, lifetimes, interface and subscriber ids.
- * Options tcpdump decodes further (authentication, relay messages, reconfigure, remote id,
- * lease queries, FQDN, NTP servers, time zones) print their name only here.
+ * server address lists, domain lists, status codes, lifetimes, interface and subscriber ids;
+ * the others tcpdump decodes are dhcp6_more.c's.
  */
 #include "tok.h"
 #include "text.h"
 #include "udpapp.h"
+#include "dhcp6.h"
 #include "wire.h"
 
 #define DH6_RELAY_FORW 12
@@ -148,10 +148,9 @@ static void put_names(struct strbuf *sb, struct cur *c, uint32_t off, uint32_t e
 	sb_putc(sb, ')');
 }
 
-static void options(struct cur *c, uint32_t off, uint32_t end, struct strbuf *sb);
-
 /* The identity associations and their addresses and prefixes, with their nested options. */
-static void ia_option(struct cur *c, uint16_t type, uint32_t off, uint16_t len, struct strbuf *sb)
+static void ia_option(const struct printer *pr, struct cur *c, uint16_t type, uint32_t off,
+		      uint16_t len, struct strbuf *sb)
 {
 	const uint8_t *p = c->p + off;
 
@@ -166,8 +165,9 @@ static void ia_option(struct cur *c, uint16_t type, uint32_t off, uint16_t len, 
 		sb_printf(sb, " IAID:%u", rd32(p));
 		if (type != 4)
 			sb_printf(sb, " T1:%u T2:%u", rd32(p + 4), rd32(p + 8));
-		options(c, off + (type == 4 ? 4 : 12), off + len, sb);
-		sb_putc(sb, ')');
+		dhcp6_options(pr, c, off + (type == 4 ? 4 : 12), off + len, sb);
+		if (!c->cut)
+			sb_putc(sb, ')');
 		return;
 	case 5:
 	case 26:
@@ -185,8 +185,9 @@ static void ia_option(struct cur *c, uint16_t type, uint32_t off, uint16_t len, 
 		}
 		sb_printf(sb, " pltime:%u vltime:%u", rd32(p + (type == 5 ? 16 : 0)),
 			  rd32(p + (type == 5 ? 20 : 4)));
-		options(c, off + (type == 5 ? 24 : 25), off + len, sb);
-		sb_putc(sb, ')');
+		dhcp6_options(pr, c, off + (type == 5 ? 24 : 25), off + len, sb);
+		if (!c->cut)
+			sb_putc(sb, ')');
 		return;
 	default:
 		break;
@@ -194,7 +195,9 @@ static void ia_option(struct cur *c, uint16_t type, uint32_t off, uint16_t len, 
 }
 
 /* One option's value at off (held, len bytes), and its closing parenthesis. */
-static void option(struct cur *c, uint16_t type, uint32_t off, uint16_t len, struct strbuf *sb)
+/* false: tcpdump's " [|dhcp6]", which ends the list it is in. */
+static bool option(const struct printer *pr, struct cur *c, uint16_t type, uint32_t off,
+		   uint16_t len, struct strbuf *sb)
 {
 	const uint8_t *p = c->p + off;
 
@@ -202,42 +205,42 @@ static void option(struct cur *c, uint16_t type, uint32_t off, uint16_t len, str
 	case 1:
 	case 2:
 		put_duid(sb, p, len);
-		return;
+		return true;
 	case 3:
 	case 25:
 	case 4:
 	case 5:
 	case 26:
-		ia_option(c, type, off, len, sb);
-		return;
+		ia_option(pr, c, type, off, len, sb);
+		return true;
 	case 6:
 	case 43:
 		if (len % 2) {
 			sb_puts(sb, " ?)");
-			return;
+			return true;
 		}
 		for (uint32_t i = 0; i < len; i += 2) {
 			sb_putc(sb, ' ');
 			put_opt_name(sb, rd16(p + i));
 		}
 		sb_putc(sb, ')');
-		return;
+		return true;
 	case 7:
 	case 8:
 	case 32:
 	case 46:
 		if (len != (type == 7 ? 1 : type == 8 ? 2 : 4)) {
 			sb_puts(sb, " ?)");
-			return;
+			return true;
 		}
 		sb_printf(sb, " %u)", type == 7 ? p[0] : type == 8 ? rd16(p) : rd32(p));
-		return;
+		return true;
 	case 18:
 	case 38:
 		sb_putc(sb, ' ');
 		sb_puthexbytes(sb, p, len < 10 ? len : 10);
 		sb_puts(sb, "...)");
-		return;
+		return true;
 	case 22:
 	case 23:
 	case 31:
@@ -248,22 +251,22 @@ static void option(struct cur *c, uint16_t type, uint32_t off, uint16_t len, str
 	case 48:
 		if (len % 16) {
 			sb_puts(sb, " ?)");
-			return;
+			return true;
 		}
 		for (uint32_t i = 0; i < len; i += 16) {
 			sb_putc(sb, ' ');
 			sb_put_ip6(sb, p + i);
 		}
 		sb_putc(sb, ')');
-		return;
+		return true;
 	case 21:
 	case 24:
 		put_names(sb, c, off, off + len);
-		return;
+		return true;
 	case 13:
 		if (len < 2) {
 			sb_puts(sb, " ?)");
-			return;
+			return true;
 		}
 		if (rd16(p) > 255)
 			sb_puts(sb, " INVALID code)");
@@ -271,10 +274,9 @@ static void option(struct cur *c, uint16_t type, uint32_t off, uint16_t len, str
 			sb_printf(sb, " %s)", stcode_str[rd16(p)]);
 		else
 			sb_printf(sb, " code%u)", rd16(p));
-		return;
+		return true;
 	default:
-		sb_putc(sb, ')');
-		return;
+		return dhcp6_more_option(pr, c, type, off, len, sb);
 	}
 }
 
@@ -282,9 +284,10 @@ static void option(struct cur *c, uint16_t type, uint32_t off, uint16_t len, str
  * dhcp6opt_print over [off, end), which the caller keeps within the held bytes: an option
  * past end prints tcpdump's " [|dhcp6]" and ends this list only (the caller goes on).
  */
-static void options(struct cur *c, uint32_t off, uint32_t end, struct strbuf *sb)
+void dhcp6_options(const struct printer *pr, struct cur *c, uint32_t off, uint32_t end,
+		   struct strbuf *sb)
 {
-	while (off < end) {
+	while (off < end && !c->cut) { /* cut: a nested message's longjmp */
 		uint16_t type, len;
 
 		if (end < off + DH6OPT_HLEN || end < off + DH6OPT_HLEN + rd16(c->p + off + 2)) {
@@ -295,7 +298,10 @@ static void options(struct cur *c, uint32_t off, uint32_t end, struct strbuf *sb
 		len = rd16(c->p + off + 2);
 		sb_puts(sb, " (");
 		put_opt_name(sb, type);
-		option(c, type, off + DH6OPT_HLEN, len, sb);
+		if (!option(pr, c, type, off + DH6OPT_HLEN, len, sb)) {
+			put_trunc(sb, "dhcp6");
+			return;
+		}
 		off += DH6OPT_HLEN + len;
 	}
 }
@@ -321,7 +327,7 @@ void print_dhcp6(const struct printer *pr, const struct pview *v, struct cur *c,
 	sb_puts(sb, " (");
 	if (type != DH6_RELAY_FORW && type != DH6_RELAY_REPLY) {
 		sb_printf(sb, "xid=%x", cur_be32(c, 0) & DH6_XIDMASK);
-		options(c, DH6_HLEN, end, sb);
+		dhcp6_options(pr, c, DH6_HLEN, end, sb);
 	} else {
 		if (!cur_need(c, 2, 16))
 			return;
@@ -331,7 +337,8 @@ void print_dhcp6(const struct printer *pr, const struct pview *v, struct cur *c,
 			return; /* tcpdump's GET: the record ends */
 		sb_puts(sb, " peeraddr=");
 		sb_put_ip6(sb, c->p + 18);
-		options(c, DH6_RELAY_HLEN, end, sb);
+		dhcp6_options(pr, c, DH6_RELAY_HLEN, end, sb);
 	}
-	sb_putc(sb, ')');
+	if (!c->cut)
+		sb_putc(sb, ')');
 }

@@ -106,14 +106,18 @@ static void put_max_resp(uint8_t mrc, struct strbuf *sb)
 static void v3_query(const struct printer *pr, struct cur *c, uint32_t len, struct strbuf *sb)
 {
 	uint32_t nsrcs;
+	uint8_t mrc;
 
 	sb_puts(sb, " v3");
 	if (len < IGMPV3_QUERY_MIN || len & 3) {
 		sb_printf(sb, " [invalid len %u]", len);
 		return;
 	}
-	put_max_resp(cur_u8(c, 1), sb);
-	if (c->cut || cur_be32(c, 4) == 0)
+	mrc = cur_u8(c, 1);
+	if (c->cut)
+		return;
+	put_max_resp(mrc, sb);
+	if (cur_be32(c, 4) == 0)
 		return;
 	if (!put_host_at(pr, c, 4, " [gaddr ", sb))
 		return;
@@ -210,7 +214,7 @@ static void message(const struct printer *pr, struct cur *c, uint32_t len, struc
 	}
 }
 
-bool print_igmp(const struct printer *pr, const struct pview *v, struct cur *c, uint32_t length,
+bool print_igmp(struct printer *pr, struct pview *v, struct cur *c, uint32_t length,
 		struct strbuf *sb)
 {
 	(void)v;

@@ -16,14 +16,17 @@
 
 /* A decoder: false when it leaves the packet to the generic form (a case it does not decode,
  * having printed nothing); a read past the held bytes leaves c->cut set, and the caller
- * prints " [|proto]". */
-typedef bool ipproto_fn(const struct printer *pr, const struct pview *v, struct cur *c,
-			uint32_t length, struct strbuf *sb);
+ * prints " [|proto]" (c->proto's name when the decoder set one, as tcpdump's printers change
+ * ndo_protocol on their way down). A decoder that prints a packet inside (PIM's Register)
+ * marks v lost itself. */
+typedef bool ipproto_fn(struct printer *pr, struct pview *v, struct cur *c, uint32_t length,
+			struct strbuf *sb);
 
 ipproto_fn print_igmp;
 ipproto_fn print_vrrp;
 ipproto_fn print_sctp;
 ipproto_fn print_ospf;
 ipproto_fn print_dccp;
+ipproto_fn print_pim;
 
 #endif

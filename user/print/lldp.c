@@ -2,12 +2,13 @@
 /*
  * LLDP (IEEE 802.1AB) as tcpdump 4.99.3's print-lldp.c prints it: the length and the system
  * name, and with -v each TLV's type and length, the chassis and port ids, TTL, descriptions,
- * capabilities, the management address, and the hex of what it does not decode. The
- * organisation specific TLVs of the OUIs tcpdump knows (802.1, 802.3, IANA, TIA, DCBX) are
- * not decoded here.
+ * capabilities, the management address, the organisation specific TLVs of 802.1, 802.3 and
+ * IANA (lldp_org.c), and the hex of what it does not decode. TIA's and DCBX's are not
+ * decoded here.
  */
 #include "addr.h"
 #include "ethertype.h"
+#include "lldp.h"
 #include "oui.h"
 #include "text.h"
 #include "tok.h"
@@ -83,7 +84,7 @@ static const struct tok af_values[] = {
     {0, NULL},
 };
 
-/* Which organisation specific TLVs tcpdump decodes (and xdpspy does not). */
+/* Which organisation specific TLVs tcpdump decodes (and lldp_org.c may not). */
 static bool oui_decoded(uint32_t oui)
 {
 	return oui == 0x0080c2 || oui == 0x00120f || oui == 0x00005e || oui == 0x0012bb ||
@@ -238,7 +239,10 @@ static bool put_tlv(const struct printer *pr, struct cur *c, uint32_t type, uint
 			return false;
 		oui = cur_be24(c, off);
 		sb_printf(sb, ": OUI %s (0x%06x)", oui_name(oui) ? oui_name(oui) : "Unknown", oui);
-		*hexdump = !oui_decoded(oui);
+		if (lldp_org_decodes(oui))
+			*hexdump = print_lldp_org(c, oui, off, len, sb);
+		else
+			*hexdump = !oui_decoded(oui);
 		return true;
 	default:
 		*hexdump = true;

@@ -2,8 +2,9 @@
 /*
  * An outer IEEE 802.1AE MACsec SecTAG as tcpdump 4.99.3's macsec_print() meets it right after
  * the MAC addresses: the capture and length checks, a tag it calls invalid, -e's tag fields,
- * and an encrypted or changed payload, which it dumps raw. An integrity-only payload, whose
- * inner ethertype tcpdump goes on to print, is not decoded here (macsec_frame() says so).
+ * and an encrypted or changed payload, which it dumps raw. An integrity-only payload gets the
+ * ICV and short length checks; its inner ethertype, which tcpdump goes on to print, is not
+ * decoded here (macsec_frame() says so).
  */
 #include "addr.h"
 #include "dump.h"
@@ -17,6 +18,7 @@
 #define TCI_CONFID 0x0c /* E and C: the payload is encrypted or changed */
 #define AN_MASK 0x03
 #define SL_MASK 0x3f
+#define ICV_LEN 16 /* MACSEC_DEFAULT_ICV_LEN */
 
 /* macsec_print_header; the tag's bytes are held. */
 static void put_header(const uint8_t *p, struct strbuf *sb)
@@ -43,6 +45,19 @@ static void put_header(const uint8_t *p, struct strbuf *sb)
 	sb_puts(sb, ", ");
 }
 
+/* An integrity-only payload: the ICV off its end, then the short length's checks. */
+static enum macsec_result integrity_only(uint32_t short_length, uint32_t length, uint32_t caplen,
+					 struct strbuf *sb)
+{
+	if (length < ICV_LEN || caplen < ICV_LEN ||
+	    (short_length &&
+	     (short_length > length - ICV_LEN || short_length > caplen - ICV_LEN))) {
+		put_trunc(sb, "macsec");
+		return MACSEC_DONE;
+	}
+	return MACSEC_INNER;
+}
+
 enum macsec_result macsec_frame(const struct printer *pr, const uint8_t *p, uint32_t length,
 				uint32_t caplen, const uint8_t *src, const uint8_t *dst,
 				struct strbuf *sb)
@@ -65,7 +80,7 @@ enum macsec_result macsec_frame(const struct printer *pr, const uint8_t *p, uint
 	if (pr->o.eflag)
 		put_header(p, sb);
 	if (!(p[0] & TCI_CONFID))
-		return MACSEC_INNER;
+		return integrity_only(p[1] & SL_MASK, length - taglen, caplen - taglen, sb);
 	if (!pr->o.eflag) {
 		put_mac(sb, src, TCPDUMP_499);
 		sb_puts(sb, " > ");

@@ -2,9 +2,10 @@
 /*
  * MPLS label stacks (RFC 3032), PPPoE sessions (RFC 2516) and the PPP they carry, as tcpdump
  * 4.99.3's print-mpls.c, print-pppoe.c and print-ppp.c print them, then the packet inside.
- * PPP's control protocols (LCP, IPCP, ...) are named, not decoded.
+ * PPP's control protocols (LCP, IPCP, ...) are ppp_ctrl.c's.
  */
 #include "dump.h"
+#include "ppp.h"
 #include "proto.h"
 #include "tok.h"
 #include "tunnel.h"
@@ -48,13 +49,6 @@ static const struct tok pppoe_tags[] = {
     {0x0202, "AC-System-Error"},
     {0x0203, "Generic-Error"},
     {0, NULL},
-};
-
-/* print-ppp.c ppptype2str: the protocols this file can meet. */
-static const struct tok ppp_types[] = {
-    {PPP_IP, "IP"},	      {0x002d, "VJC"},		{PPP_VJNC, "VJNC"}, {PPP_IPV6, "IP6"},
-    {PPP_MPLS_UCAST, "MPLS"}, {PPP_MPLS_MCAST, "MPLS"}, {0xc021, "LCP"},    {0x8021, "IPCP"},
-    {0x8057, "IP6CP"},	      {0xc023, "PAP"},		{0xc223, "CHAP"},   {0, NULL},
 };
 
 /* The packet after the stack: IPv4 or IPv6 by the last label or the first byte, else hex. */
@@ -151,7 +145,11 @@ static void ppp_payload(struct printer *pr, struct pview *v, uint32_t proto, con
 		print_mpls(pr, v, p, caplen, length, sb);
 		return;
 	default:
-		name = tok_name(ppp_types, proto);
+		if (ppp_is_ctrl((uint16_t)proto)) {
+			print_ppp_ctrl(pr, v, (uint16_t)proto, p, caplen, length, sb);
+			return;
+		}
+		name = tok_name(ppp_type_names, proto);
 		if (name)
 			sb_printf(sb, "%s ", name);
 		else
@@ -194,7 +192,7 @@ void print_ppp(struct printer *pr, struct pview *v, const uint8_t *p, uint32_t c
 		length -= 2;
 	}
 	if (pr->o.eflag) {
-		name = tok_name(ppp_types, proto);
+		name = tok_name(ppp_type_names, proto);
 		sb_printf(sb, "%s (0x%04x), length %u", name ? name : "unknown", proto, olen);
 		if (!name)
 			return;

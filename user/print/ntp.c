@@ -147,6 +147,15 @@ static void put_auth(struct cur *c, uint32_t length, struct strbuf *sb)
 	}
 }
 
+/* p_poll: the interval a poll exponent stands for, when it is between -32 and 32. */
+static void put_poll(struct strbuf *sb, int poll)
+{
+	if (poll >= 0 && poll < 32)
+		sb_printf(sb, " (%us)", 1u << poll);
+	else if (poll < 0 && poll > -32)
+		sb_printf(sb, " (1/%us)", 1u << -poll);
+}
+
 static void time_msg(const struct printer *pr, struct cur *c, uint32_t length, struct strbuf *sb)
 {
 	uint8_t stratum;
@@ -157,18 +166,21 @@ static void time_msg(const struct printer *pr, struct cur *c, uint32_t length, s
 		cur_need(c, 0, length);
 		return;
 	}
-	if (!cur_need(c, 1, 3))
+	if (!cur_need(c, 1, 1))
 		return;
 	stratum = c->p[1];
-	poll = (int8_t)c->p[2];
 	sb_printf(sb, ", Stratum %u (%s)", stratum,
 		  stratum == 0	  ? "unspecified"
 		  : stratum == 1  ? "primary reference"
 		  : stratum <= 15 ? "secondary reference"
 				  : "reserved");
+	if (!cur_need(c, 2, 1))
+		return;
+	poll = (int8_t)c->p[2];
 	sb_printf(sb, ", poll %d", poll);
-	if (poll > -32 && poll < 32)
-		sb_printf(sb, poll >= 0 ? " (%us)" : " (1/%us)", 1u << (poll >= 0 ? poll : -poll));
+	put_poll(sb, poll);
+	if (!cur_need(c, 3, 1))
+		return;
 	sb_printf(sb, ", precision %d", (int8_t)c->p[3]);
 	if (!cur_need(c, 4, 4))
 		return;

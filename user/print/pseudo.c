@@ -81,6 +81,12 @@ const uint8_t *route_final_dst6(const struct pview *v)
 
 uint16_t l4_cksum(const struct pview *v, uint8_t proto, const uint8_t *p, uint32_t len)
 {
+	return l4_cksum_cov(v, proto, p, len, len);
+}
+
+uint16_t l4_cksum_cov(const struct pview *v, uint8_t proto, const uint8_t *p, uint32_t len,
+		      uint32_t cov)
+{
 	const uint8_t *dst = v->is6 ? route_final_dst6(v) : route_final_dst4(v);
 	size_t alen = v->is6 ? 16 : 4;
 	uint8_t tail[8] = {0};
@@ -102,5 +108,5 @@ uint16_t l4_cksum(const struct pview *v, uint8_t proto, const uint8_t *p, uint32
 		tail[3] = (uint8_t)len;
 		sum = csum_add(sum, tail, 4);
 	}
-	return (uint16_t)~csum_fold(csum_add(sum, p, len));
+	return (uint16_t)~csum_fold(csum_add(sum, p, cov));
 }

@@ -212,7 +212,7 @@ static bool chunk(struct walk *w, uint32_t n, const char *sep)
 	return true;
 }
 
-bool print_sctp(const struct printer *pr, const struct pview *v, struct cur *c, uint32_t length,
+bool print_sctp(struct printer *pr, struct pview *v, struct cur *c, uint32_t length,
 		struct strbuf *sb)
 {
 	struct walk w = {pr, c, sb, SCTP_HLEN, length - SCTP_HLEN};

@@ -12,6 +12,13 @@ const char *tok_name(const struct tok *t, uint32_t v)
 	return NULL;
 }
 
+const char *tok_or(const struct tok *t, uint32_t v, const char *unknown)
+{
+	const char *name = tok_name(t, v);
+
+	return name ? name : unknown;
+}
+
 void put_tok(struct strbuf *sb, const struct tok *t, uint32_t v, const char *unknown,
 	     const char *unknown_end)
 {

@@ -51,7 +51,7 @@ static void put_addrs(const struct printer *pr, const struct pview *v, struct cu
 	}
 }
 
-bool print_vrrp(const struct printer *pr, const struct pview *v, struct cur *c, uint32_t length,
+bool print_vrrp(struct printer *pr, struct pview *v, struct cur *c, uint32_t length,
 		struct strbuf *sb)
 {
 	uint8_t b0 = cur_u8(c, 0), auth = 0, naddrs;
