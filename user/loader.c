@@ -313,6 +313,41 @@ static int store_detect_cfg(struct loader *l, const struct loader_cfg *cfg)
 		   : 0;
 }
 
+/* Plain stores, not atomic exchanges, are enough where other CPUs see stores in program order
+ * and hooks only nest (bpf/cpu_ring.h): x86, without PREEMPT_RT. */
+static bool plain_stores_enough(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	char rt = '0';
+	int fd = open("/sys/kernel/realtime", O_RDONLY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		if (read(fd, &rt, 1) != 1)
+			rt = '1'; /* unknown: the safe way */
+		close(fd);
+	}
+	return rt != '1';
+#else
+	return false;
+#endif
+}
+
+/* The programs send into the rings behind ring_fd and ring bell_fd. */
+static int use_rings(struct loader *l, int ring_fd, int bell_fd)
+{
+	size_t bytes;
+	bool shared;
+	int err = bell_fd > 0 ? ring_fd_layout(ring_fd, &bytes, &shared) : -EINVAL;
+
+	if (err)
+		return err;
+	l->skel->rodata->ring_mask = bytes - 1;
+	/* CPUs that share a ring must take it in turn. */
+	l->skel->rodata->ring_atomic = shared || !plain_stores_enough();
+	err = bpf_map__reuse_fd(l->skel->maps.events, ring_fd);
+	return err ? err : bpf_map__reuse_fd(l->skel->maps.ring_bell, bell_fd);
+}
+
 int loader_open(struct loader **out, const struct loader_cfg *cfg, ring_event_fn fn, void *ctx)
 {
 	struct loader *l = calloc(1, sizeof(*l));
@@ -378,8 +413,8 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, ring_event_fn
 	if (!cfg->ring_fd && !cfg->counters_only)
 		err = ring_new(&l->ring, cfg->ring_kib, false, fn, ctx);
 	if (!err && (cfg->ring_fd > 0 || l->ring))
-		err = bpf_map__reuse_fd(l->skel->maps.events,
-					cfg->ring_fd > 0 ? cfg->ring_fd : ring_fd(l->ring));
+		err = use_rings(l, cfg->ring_fd > 0 ? cfg->ring_fd : ring_fd(l->ring),
+				cfg->ring_fd > 0 ? cfg->bell_fd : ring_bell_fd(l->ring));
 	if (err)
 		goto fail;
 	err = xdpspy_bpf__load(l->skel);

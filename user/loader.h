@@ -27,7 +27,7 @@ extern const char *const loader_flow_pin[LFM_COUNT]; /* their pin names */
 
 struct loader_cfg {
 	unsigned ring_kib;
-	uint32_t wakeup_bytes; /* 0: the kernel's adaptive wakeups */
+	uint32_t wakeup_bytes; /* the fill level that wakes the reader (bpf/cpu_ring.h); 0: none */
 	bool counters_only; /* count, send no events (`xdpspy attach`) */
 	bool compact; /* the default line's events as compact records (compact_wanted()) */
 	int stats_fd; /* > 0: count into this (pinned) map instead of a new one */
@@ -42,6 +42,7 @@ struct loader_cfg {
 	uint8_t seg_filter; /* enum seg_filter: the filter on sends segmented after egress */
 	bool test_runs; /* replay: only the XDP programs, run by test runs; the ring never wakes */
 	int ring_fd; /* > 0: send into these rings (ring_fd()), which the caller reads; else its own */
+	int bell_fd; /* with ring_fd: their bell (ring_bell_fd()) */
 	bool cooked; /* -i any: TC hooks only, no VLAN tag put back, filters on a LINUX_SLL2 view */
 	uint16_t hatype; /* cooked: the device's ARPHRD_ type, for the filter's view */
 	bool flows; /* --flows: the flow table and the detectors */
