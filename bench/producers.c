@@ -116,8 +116,7 @@ static int open_setup(enum setup s, struct ring **ring, struct loader **l)
 	if (!err) {
 		struct loader_cfg cfg = {.ring_kib = RING_KIB,
 					 .counters_only = s == COUNTING,
-					 .ring_fd = *ring ? ring_fd(*ring) : 0,
-					 .bell_fd = *ring ? ring_bell_fd(*ring) : 0,
+					 .rings = *ring,
 					 .wakeup_bytes =
 					     *ring ? (uint32_t)(ring_bytes(*ring) / 4) : 0};
 

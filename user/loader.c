@@ -48,7 +48,7 @@
 
 struct loader {
 	struct xdpspy_bpf *skel;
-	struct ring *ring; /* its own, without cfg->ring_fd */
+	struct ring *ring; /* its own, without cfg->rings */
 	int link[XS_HOOKS]; /* bpf_links, -1 where none */
 	int clsact_ifindex[XS_HOOKS]; /* a clsact filter to remove at detach, 0 if none */
 	/* Taken over from `xdpspy attach`: the pinned links, and the programs to give back. */
@@ -332,20 +332,16 @@ static bool plain_stores_enough(void)
 #endif
 }
 
-/* The programs send into the rings behind ring_fd and ring bell_fd. */
-static int use_rings(struct loader *l, int ring_fd, int bell_fd)
+/* The programs send into r and ring its bell. */
+static int use_rings(struct loader *l, const struct ring *r)
 {
-	size_t bytes;
-	bool shared;
-	int err = bell_fd > 0 ? ring_fd_layout(ring_fd, &bytes, &shared) : -EINVAL;
+	int err;
 
-	if (err)
-		return err;
-	l->skel->rodata->ring_mask = bytes - 1;
+	l->skel->rodata->ring_mask = ring_bytes(r) - 1;
 	/* CPUs that share a ring must take it in turn. */
-	l->skel->rodata->ring_atomic = shared || !plain_stores_enough();
-	err = bpf_map__reuse_fd(l->skel->maps.events, ring_fd);
-	return err ? err : bpf_map__reuse_fd(l->skel->maps.ring_bell, bell_fd);
+	l->skel->rodata->ring_atomic = ring_shared(r) || !plain_stores_enough();
+	err = bpf_map__reuse_fd(l->skel->maps.events, ring_fd(r));
+	return err ? err : bpf_map__reuse_fd(l->skel->maps.ring_bell, ring_bell_fd(r));
 }
 
 int loader_open(struct loader **out, const struct loader_cfg *cfg, ring_event_fn fn, void *ctx)
@@ -410,11 +406,10 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, ring_event_fn
 	if (err)
 		goto fail;
 	/* Counting only sends nothing: the array of rings stays as libbpf makes it, empty. */
-	if (!cfg->ring_fd && !cfg->counters_only)
+	if (!cfg->rings && !cfg->counters_only)
 		err = ring_new(&l->ring, cfg->ring_kib, false, fn, ctx);
-	if (!err && (cfg->ring_fd > 0 || l->ring))
-		err = use_rings(l, cfg->ring_fd > 0 ? cfg->ring_fd : ring_fd(l->ring),
-				cfg->ring_fd > 0 ? cfg->bell_fd : ring_bell_fd(l->ring));
+	if (!err && (cfg->rings || l->ring))
+		err = use_rings(l, cfg->rings ? cfg->rings : l->ring);
 	if (err)
 		goto fail;
 	err = xdpspy_bpf__load(l->skel);

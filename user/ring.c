@@ -9,7 +9,6 @@
  * level-triggered set would report them again at once, a busy loop.
  */
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <sys/epoll.h>
 #include <sys/mman.h>
@@ -24,7 +23,7 @@
 
 struct ring {
 	int map_fd, epfd, bell_fd;
-	unsigned n; /* rings */
+	unsigned n, slots; /* rings; slots in the array of maps (possible CPUs) */
 	int *fds;
 	size_t page, map_len; /* a ring's mapping */
 	unsigned long *bell_cons;
@@ -160,6 +159,7 @@ int ring_new(struct ring **out, unsigned kib, bool shared, ring_event_fn fn, voi
 	r->page = (size_t)sysconf(_SC_PAGESIZE);
 	r->epfd = epoll_create1(EPOLL_CLOEXEC);
 	r->n = shared ? 1 : (unsigned)cpus;
+	r->slots = (unsigned)cpus;
 	r->fds = malloc(r->n * sizeof(*r->fds));
 	r->views = calloc(r->n, sizeof(*r->views));
 	for (unsigned i = 0; r->fds && i < r->n; i++)
@@ -186,26 +186,9 @@ int ring_fd(const struct ring *r)
 	return r->map_fd;
 }
 
-int ring_fd_layout(int map_fd, size_t *bytes, bool *shared)
+bool ring_shared(const struct ring *r)
 {
-	struct bpf_map_info info = {};
-	__u32 len = sizeof(info), id[2] = {0, 0}, key;
-	int cpus = libbpf_num_possible_cpus(), fd, err = 0;
-
-	for (key = 0; key < 2 && (int)key < cpus; key++)
-		if (bpf_map_lookup_elem(map_fd, &key, &id[key]))
-			return -errno;
-	fd = bpf_map_get_fd_by_id(id[0]);
-	if (fd < 0)
-		return -errno;
-	if (bpf_obj_get_info_by_fd(fd, &info, &len))
-		err = -errno;
-	else if (info.value_size < region_bytes(0))
-		err = -EINVAL;
-	close(fd);
-	*bytes = err ? 0 : info.value_size - region_bytes(0);
-	*shared = cpus > 1 && id[0] == id[1];
-	return err;
+	return r->n == 1 && r->slots > 1;
 }
 
 int ring_bell_fd(const struct ring *r)

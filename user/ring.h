@@ -30,13 +30,12 @@ struct ring;
  * record. 0 or -errno.
  */
 int ring_new(struct ring **out, unsigned kib, bool shared, ring_event_fn fn, void *ctx);
-/* The map of rings (an array of maps, CPU i's ring in slot i), for loader_cfg.ring_fd. */
+/* The map of rings (an array of maps, CPU i's ring in slot i), for the programs. */
 int ring_fd(const struct ring *r);
-/* The bell the programs ring by fill level (bpf/cpu_ring.h), for loader_cfg.bell_fd. */
+/* The bell the programs ring by fill level (bpf/cpu_ring.h). */
 int ring_bell_fd(const struct ring *r);
-/* What the programs must know of the rings behind map_fd (a ring_fd()): the bytes in each, and
- * whether CPUs share one (ring_new()'s shared). 0 or -errno. */
-int ring_fd_layout(int map_fd, size_t *bytes, bool *shared);
+/* Whether CPUs share one ring (ring_new()'s shared): its writers must take turns. */
+bool ring_shared(const struct ring *r);
 /* Bytes in each ring: the wakeup level is a share of it. */
 size_t ring_bytes(const struct ring *r);
 /* Waits up to timeout_ms for a wakeup (less while records wait out the window), then hands
