@@ -122,10 +122,12 @@ static __always_inline void ring_submit(struct xs_ring_ctl *r, __u64 size)
 {
 	__u64 len = XS_RING_LEN(size), prod = r->prod + len, fill;
 
-	if (ring_atomic)
+	if (ring_atomic) {
 		__sync_lock_test_and_set(&r->prod, prod);
-	else
+	} else {
+		asm volatile("" ::: "memory"); /* the record's stores stay before it */
 		XS_ONCE(r->prod) = prod;
+	}
 	ring_give(r);
 	if (!wakeup_bytes)
 		return;

@@ -2,10 +2,11 @@
 /*
  * The kernel side: one summarizer run at ingress (XDP, or TC where XDP would cost the traffic
  * or show other packets than tcpdump) and at TC egress. Each parses the frame with
- * include/parse.h, counts it, and sends the compact event through its CPU's ring (cpu_ring.h). It never
- * alters or drops traffic: XDP_PASS always, and at TC, TC_ACT_UNSPEC: "not mine, go on", so the
- * programs and filters after ours (another tool's TCX programs, clsact filters) still run;
- * TC_ACT_OK would end the hook's processing there and skip them.
+ * include/parse.h, counts it, and sends the compact event through its CPU's ring
+ * (bpf/cpu_ring.h). It never alters or drops traffic: XDP_PASS always, and at TC,
+ * TC_ACT_UNSPEC: "not mine, go on", so the programs and filters after ours (another tool's TCX
+ * programs, clsact filters) still run; TC_ACT_OK would end the hook's processing there and
+ * skip them.
  *
  * With a filter expression the event is parsed into a per-CPU record and the filter, built at
  * run time from the expression, is tail-called; it tail-calls xdpspy_*_match (send the event)

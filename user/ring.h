@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * The rings a capture's events come through: one per CPU, written by that CPU's hooks alone
- * (include/ring_region.h), so they need no lock, merged here by time stamp (ring_merge.h), so the two directions, every
- * queue and every interface still come out in the order the hooks saw the packets. They are
- * made apart from any one interface's programs: with several interfaces (-i any), every
+ * (include/ring_region.h), so they need no lock, merged here by time stamp (ring_merge.h), so
+ * the two directions, every queue and every interface still come out in the order the hooks
+ * saw the packets. They are made apart from any one interface's programs: with several interfaces (-i any), every
  * interface's programs share them, and they live as long as the capture.
  */
 #ifndef XDPSPY_RING_H
