@@ -23,7 +23,6 @@
 
 #include <bpf/bpf_core_read.h>
 
-#include "cpu_ring.h"
 #include "proc_owner.h"
 #include "proto.h"
 
@@ -407,14 +406,12 @@ __noinline int xs_owner_find_skb(struct __sk_buff *skb, const struct xs_event *e
  * the packet's owner after it. 0: sent; 1: its owner does not match --pid/--comm/--cgroup;
  * -1: the ring had no room.
  */
-static __always_inline int owner_output(void *rec, __u32 size, __u32 max)
+static __always_inline int owner_output(void *ring, void *rec, __u32 size, __u32 max, __u64 wflags)
 {
 	struct owner_now *now;
-	struct xs_ring_ctl *r;
 	struct bpf_dynptr dp;
 	__u64 n = size;
 	__u32 slot;
-	__u8 *at;
 
 	slot = !!(((struct xs_event *)rec)->flags & XS_F_EGRESS);
 	now = bpf_map_lookup_elem(&owner_now, &slot);
@@ -424,16 +421,13 @@ static __always_inline int owner_output(void *rec, __u32 size, __u32 max)
 	if (!now->pass)
 		return 1;
 	((struct xs_event *)rec)->flags |= XS_F_OWNER;
-	r = ring_take();
-	if (!r)
+	if (bpf_ringbuf_reserve_dynptr(ring, n + sizeof(now->o), 0, &dp)) {
+		bpf_ringbuf_discard_dynptr(&dp, 0);
 		return -1;
-	at = ring_reserve(r, n + sizeof(now->o));
-	if (!at)
-		return -1;
-	bpf_dynptr_from_mem(at, XS_RING_MAX, 0, &dp);
+	}
 	bpf_dynptr_write(&dp, 0, rec, n, 0);
 	bpf_dynptr_write(&dp, n, &now->o, sizeof(now->o), 0);
-	ring_submit(r, n + sizeof(now->o));
+	bpf_ringbuf_submit_dynptr(&dp, wflags);
 	return 0;
 }
 
