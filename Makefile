@@ -67,7 +67,7 @@ FILTER_SRC := user/filter.c user/xlate.c user/ebpf_dump.c user/log.c
 KERNEL_SRC := user/loader.c user/ring.c user/ring_merge.c user/gso_btf.c user/counters.c \
 	user/pins.c user/owner_seed.c user/cgroups.c $(FILTER_SRC)
 APP_SRC := $(PRINT_SRC) $(KERNEL_SRC) user/opts.c user/replay.c user/ahead.c user/live.c \
-	user/capif.c user/sink.c user/iface.c user/decode.c user/compact.c user/segments.c \
+	user/capif.c user/sink.c user/iface.c user/decode.c user/compact.c user/segments.c user/seg_taps.c \
 	user/seg_filter.c user/csum_sw.c user/subcmd.c user/pcap_out.c user/pcapng.c user/privs.c \
 	user/netdev.c \
 	user/hook.c user/bpf_owner.c user/detect_opts.c user/counting.c user/flowmap.c \
@@ -182,7 +182,8 @@ $(UNIT_BIN): $(BUILD)/tests/%: $(BUILD)/san/tests/unit/%.o $(SAN_PRINT_OBJ)
 # The verdicts' classifier and the names the tools print for it.
 $(BUILD)/tests/test_verdict: $(call objs,san/,user/verdictfmt.c)
 # Segmented sends: what they link besides the printer.
-$(BUILD)/tests/test_segments: $(call objs,san/,user/segments.c user/seg_filter.c user/decode.c user/compact.c)
+$(BUILD)/tests/test_segments: $(call objs,san/,user/segments.c user/seg_taps.c user/seg_filter.c \
+	user/decode.c user/compact.c)
 
 # The one-pass line against the general one, on the captures' TCP segments (libpcap reads them).
 $(BUILD)/tests/test_fastline: $(call objs,san/,user/decode.c user/compact.c)

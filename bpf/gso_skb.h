@@ -28,7 +28,13 @@
 /* The kernel's feature bits and GSO types, from its BTF (user/gso_btf.c). */
 const volatile struct xs_gso_consts gso_k = {0};
 
+struct Qdisc___xs {
+	void *enqueue; /* NULL: noqueue, the device transmits at once */
+} __attribute__((preserve_access_index));
+
 struct net_device___xs {
+	int ifindex;
+	struct Qdisc___xs *qdisc;
 	__u64 features;
 	__u64 vlan_features;
 	__u64 gso_partial_features;
@@ -42,6 +48,7 @@ struct sk_buff___xs {
 	__u8 ip_summed : 2;
 	__u16 csum_start; /* offsets from head */
 	__u16 csum_offset;
+	__u16 transport_header;
 	__u16 mac_header;
 } __attribute__((preserve_access_index));
 

@@ -15,7 +15,8 @@
  *
  * At egress a send may still change before tcpdump's tap sees it: the kernel segments it in
  * software, or completes its checksum, where the device cannot (bpf/gso_skb.h). The event says
- * so; user space makes of it what the tap sees (user/segments.c, user/csum_sw.c).
+ * so; user space makes of it what the tap sees (user/segments.c, user/csum_sw.c), each
+ * segment at the stamp a tracepoint takes right after the tap (bpf/seg_tap.h).
  */
 #include <linux/bpf.h>
 #include <linux/pkt_cls.h>
@@ -32,7 +33,7 @@
 #include "parse_glue.h"
 #include "proto.h"
 #include "tcp_sum.h"
-#include "gso_skb.h"
+#include "seg_tap.h"
 #include "sock_owner.h"
 #include "flow_owner.h"
 
@@ -297,9 +298,11 @@ static __always_inline struct xs_counters *prepare(struct xs_event *ev, const st
 		/* A send the kernel segments after this hook counts as its segments, as it
 		 * leaves; a checksum it completes after the hook matters where checksums show. */
 		if (dir_flag & XS_F_EGRESS) {
-			if (skb->gso_size)
+			if (skb->gso_size) {
 				xs_gso_skb(skb, ev);
-			else if (verify_sum || snap_len)
+				if (!counters_only)
+					xs_tap_arm(skb, ev);
+			} else if (verify_sum || snap_len)
 				xs_csum_skb(skb, ev);
 		}
 	} else {
@@ -313,6 +316,8 @@ static __always_inline struct xs_counters *prepare(struct xs_event *ev, const st
 	if (dir_flag & XS_F_EGRESS) {
 		c->tx_packets += xs_gso_segs(ev);
 		c->tx_bytes += xs_gso_bytes(ev);
+		if (ev->flags & XS_F_GSO)
+			c->segmented_sends++;
 	} else {
 		c->rx_packets++;
 		c->rx_bytes += ev->wire_len;
@@ -724,6 +729,7 @@ static __always_inline void rejected(void *ctx, __u32 hook)
 			return;
 		}
 		n = xs_gso_segs(&rec->ev);
+		tap_disarm();
 	}
 	c->filtered += n;
 }
@@ -948,4 +954,20 @@ int xdpspy_tc_in_reject(struct __sk_buff *skb)
 {
 	rejected(skb, XS_HOOK_TC_INGRESS);
 	return TC_ACT_UNSPEC;
+}
+
+/* Right after tcpdump's tap on transmit (xmit_one(): dev_queue_xmit_nit(), then this
+ * tracepoint): the stamp of each segment a CPU waits for (bpf/seg_tap.h). */
+SEC("tp_btf/net_dev_start_xmit")
+int xdpspy_seg_tap(__u64 *ctx)
+{
+	struct sk_buff___xs *skb = (void *)ctx[0];
+	struct net_device___xs *dev = (void *)ctx[1];
+	struct xs_tap t;
+	void *ring;
+
+	if (!tap_match(skb, dev, &t) || !(ring = cpu_ring()))
+		return 0;
+	bpf_ringbuf_output(ring, &t, sizeof(t), wakeup_flags(ring, XS_RING_LEN(sizeof(t))));
+	return 0;
 }

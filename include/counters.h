@@ -48,8 +48,9 @@ struct xs_counters {
 	__u64 synfin_scan; /* SYN and FIN */
 	__u64 land; /* IP packets whose source is their destination */
 	__u64 martian; /* IP packets from a loopback, multicast, unspecified or broadcast source */
+	__u64 segmented_sends; /* sends the kernel segmented in software after the egress hook */
 };
 
-_Static_assert(sizeof(struct xs_counters) == 37 * 8, "xs_counters layout changed");
+_Static_assert(sizeof(struct xs_counters) == 38 * 8, "xs_counters layout changed");
 
 #endif

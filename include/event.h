@@ -71,6 +71,9 @@ enum xs_stop {
 #define XS_F_VLAN_META 0x0100 /* TC: the outer tag came from the skb, not the frame's bytes */
 #define XS_F_GSO 0x0200 /* egress: the kernel segments this send in software after the hook */
 #define XS_F_CSUM_SW 0x0400 /* egress: ... and completes its L4 checksum after the hook */
+/* with XS_F_GSO: each segment's time stamp follows, taken as it passes tcpdump's tap
+ * (struct xs_tap) */
+#define XS_F_GSO_TAP 0x0800
 /* --process: the record ends with a struct xs_owner (include/proc_owner.h), after its own bytes */
 #define XS_F_OWNER 0x8000
 
@@ -244,6 +247,29 @@ _Static_assert(__builtin_offsetof(struct xs_compact, ifindex) == 20, "ifindex of
 _Static_assert(__builtin_offsetof(struct xs_compact, tcp) == 28, "tcp offset");
 _Static_assert(XS_COMPACT_FIXED == 48, "compact fixed part size");
 _Static_assert(XS_COMPACT_VERSION != XS_EVENT_VERSION, "versions differ");
+
+/*
+ * A segment of an XS_F_GSO_TAP send has passed the point where packet sockets take their copy
+ * (bpf/seg_tap.h): its time stamp. The send's record came before it in the same ring; ifindex
+ * and seq (the send's first sequence number) name the send, seg the segment. The segment's line
+ * goes out in the time order of this stamp, among the other hooks' records, as tcpdump's does.
+ */
+#define XS_TAP_VERSION 0x85
+
+struct xs_tap {
+	__u64 ts_ns;
+	__u32 ifindex;
+	__be32 seq;
+	__u8 version; /* XS_TAP_VERSION, where struct xs_event has its version */
+	__u8 pad;
+	__u16 seg; /* host order, from 0 */
+	__u32 pad2;
+};
+
+_Static_assert(sizeof(struct xs_tap) == 24, "xs_tap size changed");
+_Static_assert(__builtin_offsetof(struct xs_tap, version) ==
+		   __builtin_offsetof(struct xs_event, version),
+	       "the version byte tells a tap record from an event");
 
 /* Length of the address block in the var part. */
 static inline __u32 xs_addr_len(const struct xs_event *ev)

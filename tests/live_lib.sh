@@ -153,8 +153,8 @@ out_lines() { grep -c '^[^[:space:]]' "$XS_WORK/$1.out"; }
 
 # --- what is attached --------------------------------------------------------------------------
 
-# links_of_pid PID: the bpf_links PID holds, "ID TYPE" per line (TYPE xdp, tcx-ingress,
-# tcx-egress), from its fds' fdinfo: exact whatever the namespace (bpftool link show lists
+# links_of_pid PID: the bpf_links PID holds, "ID TYPE" per line, each once (TYPE xdp,
+# tcx-ingress, tcx-egress, raw_tracepoint), from its fds' fdinfo: exact whatever the namespace (bpftool link show lists
 # every namespace's links, and this one shows neither holder nor ifindex).
 links_of_pid() {
 	local f
@@ -162,7 +162,7 @@ links_of_pid() {
 		awk '/^link_type:/ { t = $2 } /^link_id:/ { id = $2 }
 			/^attach_type:/ { d = $3; gsub(/[()]/, "", d) }
 			END { if (id != "") print id, (t == "tcx" ? t "-" d : t) }' "$f" 2>/dev/null
-	done
+	done | sort -un
 }
 
 xdp_line() { ip -n "$1" -d link show dev "$2" | grep -wE 'xdp|xdpgeneric|xdpdrv|xdpoffload|prog/xdp'; }
@@ -172,7 +172,8 @@ ingress_filters() { tc -n "$1" filter show dev "$2" ingress 2>/dev/null; }
 
 # record_attached NS IF INGRESS+EGRESS: checks that xdpspy (XPID) is attached as it should be,
 # and records its links in XLINKS for leftovers(). INGRESS: xdp (an XDP link), tc (a TCX
-# ingress link), clsact (a tc ingress filter) or none; EGRESS: tcx, clsact or none.
+# ingress link), clsact (a tc ingress filter) or none; EGRESS: tcx, clsact or none, and with
+# egress the tracepoint that stamps segments at the tap (bpf/seg_tap.h), where the kernel has it.
 record_attached() {
 	local ns=$1 dev=$2 in=${3%+*} eg=${3#*+} links want
 	links=$(links_of_pid "$XPID")
@@ -181,6 +182,8 @@ record_attached() {
 	[[ $in == xdp ]] && want+=" xdp"
 	[[ $in == tc ]] && want+=" tcx-ingress"
 	[[ $eg == tcx ]] && want+=" tcx-egress"
+	[[ $eg != none ]] && grep -qa btf_trace_net_dev_start_xmit /sys/kernel/btf/vmlinux &&
+		want+=" raw_tracepoint"
 	[[ $(awk 'NF { print $2 }' <<<"$links" | sort | tr '\n' ' ') == "$(tr ' ' '\n' <<<"$want" | sed '/^$/d' | sort | tr '\n' ' ')" ]] ||
 		ck_fail "want links:$want; xdpspy (pid $XPID) holds: $(tr '\n' ' ' <<<"$links")"
 	if [[ $in == xdp ]]; then

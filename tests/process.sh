@@ -71,9 +71,10 @@ stop_named() {
 	stop_pid "${!v}"
 }
 
-# serve NAME NS ADDR PORT: python3's http.server, ready when it listens. Sets SRV_PID.
+# serve NAME NS ADDR PORT: python3's http.server, ready when it listens. Sets SRV_PID. HTTP/1.1:
+# the client closes first, then the server; HTTP/1.0's FINs would cross (tests/live_apps.sh).
 serve() {
-	spawn "$1" "$2" "$PYTHON" -m http.server --bind "$3" "$4"
+	spawn "$1" "$2" "$PYTHON" -m http.server --bind "$3" "$4" --protocol HTTP/1.1
 	SRV_PID=$SPAWN_PID
 	listening "$@"
 }
@@ -84,7 +85,7 @@ listening() {
 # serve_later NAME NS ADDR PORT: the same, but its PID first (SRV_PID); it becomes the server
 # (exec: the same PID) when go NAME says so.
 serve_later() {
-	spawn "$1" "$2" bash -c 'while [ ! -e "$0" ]; do sleep 0.02; done; exec "$1" -m http.server --bind "$2" "$3"' \
+	spawn "$1" "$2" bash -c 'while [ ! -e "$0" ]; do sleep 0.02; done; exec "$1" -m http.server --bind "$2" "$3" --protocol HTTP/1.1' \
 		"$XS_WORK/$1.go" "$PYTHON" "$3" "$4"
 	SRV_PID=$SPAWN_PID
 }

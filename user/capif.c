@@ -167,6 +167,7 @@ static int load(struct capif *c, const struct capif_cfg *cfg)
 				.cooked = cfg->cooked,
 				.hatype = c->hatype,
 				.seg_filter = cfg->seg_filter,
+				.tap_fd = cfg->tap_fd,
 				.stats_fd = c->stats_fd,
 				.flows = c->flows,
 				.process = o->process,

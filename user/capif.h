@@ -26,6 +26,7 @@ struct capif_cfg {
 	int ring_fd;
 	uint32_t wakeup_bytes;
 	uint8_t seg_filter; /* loader_cfg.seg_filter: segmented sends the filter cannot judge */
+	int tap_fd; /* loader_cfg.tap_fd: the first interface's, shared by the others */
 };
 
 struct capif {

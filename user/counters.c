@@ -65,6 +65,7 @@ static const struct field fields[] = {
     F(synfin_scan, "suspicious_packets_total", "kind=\"synfin_scan\""),
     F(land, "suspicious_packets_total", "kind=\"land\""),
     F(martian, "suspicious_packets_total", "kind=\"martian\""),
+    F(segmented_sends, "segmented_sends_total", NULL),
 };
 #undef F
 
@@ -91,6 +92,8 @@ static const struct {
 			    "windows (--flows)."},
     {"alarms_total", "Detector alarms begun: SYN floods, port scans, RST storms (--flows)."},
     {"suspicious_packets_total", "Stealth-scan segments, land and martian packets (--flows)."},
+    {"segmented_sends_total", "Sends the kernel segmented in software after the egress hook "
+			      "(their segments count in packets_total)."},
 };
 
 static __u64 value(const struct xs_counters *c, size_t i)

@@ -12,6 +12,9 @@
 
 #include "gso_btf.h"
 
+/* The tracepoint bpf/seg_tap.h's program attaches to, as its BTF names it. */
+#define TAP_TRACEPOINT_TYPE "btf_trace_net_dev_start_xmit"
+
 enum want {
 	W_GSO_SHIFT,
 	W_GSO_LAST,
@@ -155,12 +158,12 @@ static long type_extra(unsigned kind, unsigned vlen)
 }
 
 /*
- * Every enumerator of every enum (these are anonymous enums: no name to look them up by), in
- * one pass over the raw BTF: libbpf's btf__load_vmlinux_btf() takes some 60 ms, which every
+ * Every enumerator of every enum (these are anonymous enums: no name to look them up by), and
+ * whether the tap's tracepoint is there, in one pass over the raw BTF: libbpf's btf__load_vmlinux_btf() takes some 60 ms, which every
  * start would pay on top of libbpf's own parse for CO-RE. Returns false on a BTF it cannot
  * walk (a kind this code does not know).
  */
-static bool scan(const uint8_t *b, size_t len, unsigned long long *val, bool *found)
+static bool scan(const uint8_t *b, size_t len, unsigned long long *val, bool *found, bool *tap)
 {
 	const struct btf_header *h = (const void *)b;
 	const uint8_t *t, *end, *str;
@@ -180,6 +183,9 @@ static bool scan(const uint8_t *b, size_t len, unsigned long long *val, bool *fo
 		t += sizeof(*bt);
 		if (extra < 0 || t + extra > end)
 			return false;
+		if (kind == BTF_KIND_TYPEDEF && !*tap && bt->name_off < h->str_len &&
+		    !strcmp((const char *)str + bt->name_off, TAP_TRACEPOINT_TYPE))
+			*tap = true;
 		for (unsigned i = 0; kind == BTF_KIND_ENUM && i < vlen; i++) {
 			const struct btf_enum *e = (const void *)(t + i * sizeof(*e));
 
@@ -198,7 +204,7 @@ static bool scan(const uint8_t *b, size_t len, unsigned long long *val, bool *fo
 	return true;
 }
 
-void gso_btf_consts(struct xs_gso_consts *k)
+void gso_btf_consts(struct xs_gso_consts *k, bool *tap)
 {
 	unsigned long long v[W_COUNT] = {0};
 	bool found[W_COUNT] = {false}, ok, mapped;
@@ -206,15 +212,18 @@ void gso_btf_consts(struct xs_gso_consts *k)
 	uint8_t *btf = btf_bytes(&len, &mapped);
 
 	memset(k, 0, sizeof(*k));
+	*tap = false;
 	if (!btf)
 		return;
-	ok = scan(btf, len, v, found);
+	ok = scan(btf, len, v, found, tap);
 	if (mapped)
 		munmap(btf, len);
 	else
 		free(btf);
-	if (!ok)
+	if (!ok) {
+		*tap = false;
 		return;
+	}
 	for (int i = 0; i < W_REQUIRED; i++)
 		if (!found[i])
 			return;

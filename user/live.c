@@ -30,11 +30,13 @@
 #include "hook.h"
 #include "iface.h"
 #include "live.h"
+#include "loader.h"
 #include "log.h"
 #include "print/fastline.h"
 #include "privs.h"
 #include "ring.h"
 #include "seg_filter.h"
+#include "seg_taps.h"
 #include "segments.h"
 #include "sink.h"
 
@@ -51,6 +53,8 @@ struct live {
 	const struct opts *o;
 	bool cooked; /* several interfaces: LINUX_SLL2, as tcpdump -i any */
 	bool any; /* -i any: every interface that is up, as they come and go */
+	bool fast; /* the default line: print/fastline.h for the records it takes */
+	bool ahead_held; /* frames went to the lookahead since it was last flushed */
 	struct sink *sink;
 	struct ahead *ahead; /* in front of the sink */
 	struct ring *ring;
@@ -65,14 +69,14 @@ struct live {
 	unsigned long long lost_reported; /* --json: losses already reported in the stream */
 	struct segments_cfg seg; /* how sends segmented after the egress hook are printed */
 	struct xs_app_cfg seg_app; /* the segments' decoder bytes (seg.app) */
+	struct seg_taps taps; /* sends waiting for their segments' stamps at the tap */
 	uint8_t seg_filter; /* enum seg_filter: which segments the kernel's verdict covers */
+	int tap_link; /* > 0: the stamping program's link, shared by every interface (cfg.tap_fd) */
 	struct xs_counters status; /* at the last --stats-interval line */
 	unsigned long long status_captured;
 	int64_t status_ns;
 	struct pkt_owner owner; /* --process: the record's owner, for each packet it makes */
-	bool fast; /* the default line: print/fastline.h for the records it takes */
 	struct fastline fl;
-	bool ahead_held; /* frames went to the lookahead since it was last flushed */
 };
 
 static int64_t clock_ns(clockid_t id)
@@ -81,6 +85,24 @@ static int64_t clock_ns(clockid_t id)
 
 	clock_gettime(id, &ts);
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* CLOCK_REALTIME - CLOCK_MONOTONIC, read between two reads of the monotonic clock: of three
+ * tries, the one with the least time between them (the stamps are exact to about that). */
+static int64_t mono_to_real(void)
+{
+	int64_t best = INT64_MAX, off = 0;
+
+	for (int i = 0; i < 3; i++) {
+		int64_t m1 = clock_ns(CLOCK_MONOTONIC), r = clock_ns(CLOCK_REALTIME);
+		int64_t m2 = clock_ns(CLOCK_MONOTONIC);
+
+		if (m2 - m1 < best) {
+			best = m2 - m1;
+			off = r - m1 - (m2 - m1) / 2;
+		}
+	}
+	return off;
 }
 
 /* The capture's interface with index ifindex, or NULL (gone since). */
@@ -156,6 +178,17 @@ static int on_event(void *ctx, void *data, size_t size)
 
 	if (sink_done(lv->sink))
 		return 1;
+	if (lv->taps.used && size >= sizeof(uint64_t)) {
+		uint64_t ts;
+		int stop;
+
+		memcpy(&ts, data, sizeof(ts));
+		if (ts > SEG_TAPS_WAIT_NS &&
+		    (stop = seg_taps_expire(&lv->taps, ts - SEG_TAPS_WAIT_NS)))
+			return stop;
+	}
+	if (seg_taps_is_stamp(data, size))
+		return seg_taps_stamp(&lv->taps, data);
 	if (lv->fast && fastline_take(&lv->fl, data, size))
 		return fast_packet(lv);
 	if (lv->o->process.on) {
@@ -172,6 +205,8 @@ static int on_event(void *ctx, void *data, size_t size)
 	if (lv->fast && fastline_take_event(&lv->fl, &ev, bytes, data_len))
 		return fast_packet(lv);
 	/* A send the kernel segments after the egress hook: the segments, as tcpdump sees them. */
+	if (ev.flags & XS_F_GSO_TAP)
+		return seg_taps_hold(&lv->taps, &ev, bytes, data_len);
 	if (ev.flags & XS_F_GSO)
 		return segments_each(&ev, bytes, data_len, &lv->seg, on_packet, lv);
 	/* A checksum the kernel completes after the egress hook: as tcpdump sees it. */
@@ -295,6 +330,10 @@ static int add_interface(struct live *lv, const char *name)
 		capif_close(&lv->ifs[lv->nifs]);
 		return rc;
 	}
+	/* The first interface's tracepoint program stamps every interface's segments; it stays
+	 * attached when that interface goes (-i any). */
+	if (lv->cfg.tap_fd <= 0)
+		loader_tap_share(lv->ifs[lv->nifs].l, &lv->cfg.tap_fd, &lv->tap_link);
 	lv->nifs++;
 	return 0;
 }
@@ -361,7 +400,7 @@ static int capture(struct live *lv)
 		int64_t now = clock_ns(CLOCK_MONOTONIC);
 
 		if (now >= next_tick) {
-			lv->mono_to_real_ns = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC);
+			lv->mono_to_real_ns = mono_to_real();
 			next_tick = now + 1000000000;
 			if (follow_interfaces(lv))
 				return -ENODEV;
@@ -430,6 +469,7 @@ static void segments_setup(struct live *lv)
 		lv->seg.keep = keep_segment;
 		lv->seg.keep_ctx = &lv->filter;
 	}
+	seg_taps_init(&lv->taps, &lv->seg, on_packet, lv);
 }
 
 /* Filters, the ring and the output, before anything is attached. 0 or an exit code. */
@@ -524,6 +564,8 @@ static int finish(struct live *lv)
 		capif_detach(&lv->ifs[i]);
 	if (!sink_done(lv->sink))
 		ring_drain(lv->ring); /* the window too: nothing can come any more */
+	if (!sink_done(lv->sink))
+		seg_taps_expire(&lv->taps, UINT64_MAX);
 	ahead_flush(lv->ahead);
 	if (lv->o->print.json)
 		report_losses(lv);
@@ -543,6 +585,11 @@ static void free_live(struct live *lv)
 	ahead_free(lv->ahead);
 	sink_close(lv->sink);
 	ring_free(lv->ring);
+	seg_taps_free(&lv->taps);
+	if (lv->tap_link > 0)
+		close(lv->tap_link);
+	if (lv->cfg.tap_fd > 0)
+		close(lv->cfg.tap_fd);
 	filter_free(&lv->filter);
 	filter_free(&lv->filter_tc);
 	free(lv);

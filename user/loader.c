@@ -56,6 +56,9 @@ struct loader {
 	int lent_prog[XS_HOOKS];
 	int filter_prog[XS_HOOKS]; /* the filter expression, translated for each hook */
 	struct bpf_link *owner_link[XS_OWNER_PROGS]; /* --process: the socket-side programs */
+	bool tap; /* segments stamped at the tap (bpf/seg_tap.h), once egress is attached */
+	bool tap_shared; /* by another loader's program (cfg->tap_fd) */
+	struct bpf_link *tap_link; /* this loader's program, attached */
 };
 
 static struct bpf_program *owner_prog(const struct xdpspy_bpf *skel, int i)
@@ -313,9 +316,45 @@ static int store_detect_cfg(struct loader *l, const struct loader_cfg *cfg)
 		   : 0;
 }
 
+/* With the egress hook attached: the tracepoint program that stamps segments at the tap
+ * (another loader's, or attached now). Without it (a kernel that refuses it), sends are not
+ * armed, and their segments print at the send's stamp. */
+static void start_tap(struct loader *l)
+{
+	if (!l->tap || l->skel->bss->tap_on)
+		return;
+	if (!l->tap_shared) {
+		log_libbpf_quiet(true);
+		l->tap_link = bpf_program__attach(l->skel->progs.xdpspy_seg_tap);
+		log_libbpf_quiet(false);
+		if (!l->tap_link)
+			return;
+	}
+	l->skel->bss->tap_on = 1;
+}
+
+int loader_tap_share(struct loader *l, int *map_fd, int *link_fd)
+{
+	int err;
+
+	if (!l->tap_link)
+		return -ENOENT;
+	*map_fd = fcntl(bpf_map__fd(l->skel->maps.tap_wait), F_DUPFD_CLOEXEC, 3);
+	*link_fd = fcntl(bpf_link__fd(l->tap_link), F_DUPFD_CLOEXEC, 3);
+	err = -errno;
+	if (*map_fd >= 0 && *link_fd >= 0)
+		return 0;
+	if (*map_fd >= 0)
+		close(*map_fd);
+	if (*link_fd >= 0)
+		close(*link_fd);
+	return err;
+}
+
 int loader_open(struct loader **out, const struct loader_cfg *cfg, ring_event_fn fn, void *ctx)
 {
 	struct loader *l = calloc(1, sizeof(*l));
+	bool tap = false;
 	int err;
 
 	if (!l)
@@ -352,7 +391,16 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, ring_event_fn
 		memcpy((void *)&l->skel->rodata->app_cfg, cfg->app, sizeof(*cfg->app));
 	l->skel->rodata->seg_filter = cfg->seg_filter;
 	if (!cfg->test_runs)
-		gso_btf_consts(&l->skel->rodata->gso_k);
+		gso_btf_consts(&l->skel->rodata->gso_k, &tap);
+	/* Segments are stamped at the tap where records go out and segments are made of them:
+	 * by this loader's tracepoint program, or by another interface's (tap_fd). */
+	tap = tap && !cfg->counters_only && l->skel->rodata->gso_k.known;
+	bpf_program__set_autoload(l->skel->progs.xdpspy_seg_tap, tap && cfg->tap_fd <= 0);
+	if (tap && cfg->tap_fd > 0) {
+		err = bpf_map__reuse_fd(l->skel->maps.tap_wait, cfg->tap_fd);
+		if (err)
+			goto fail;
+	}
 	if (!cfg->counters_only) {
 		/* A record being built per hook and CPU (bpf/xdpspy.bpf.c, staged_record()): for a
 		 * filter, -s or -v, and for frames whose headers the event cannot hold. */
@@ -383,6 +431,8 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, ring_event_fn
 	if (err)
 		goto fail;
 	err = xdpspy_bpf__load(l->skel);
+	l->tap = tap;
+	l->tap_shared = tap && cfg->tap_fd > 0;
 	if (!err)
 		err = store_detect_cfg(l, cfg);
 	if (!err)
@@ -411,6 +461,7 @@ void loader_close(struct loader *l)
 	loader_detach(l);
 	for (int i = 0; i < XS_OWNER_PROGS; i++)
 		bpf_link__destroy(l->owner_link[i]);
+	bpf_link__destroy(l->tap_link);
 	xdpspy_bpf__destroy(l->skel);
 	ring_free(l->ring);
 	for (int h = 0; h < XS_HOOKS; h++)
@@ -602,20 +653,26 @@ int loader_attach_tc(struct loader *l, int ifindex, bool ingress, enum tc_mode m
 		     struct attach_info *ai)
 {
 	enum xs_hook h = ingress ? XS_HOOK_TC_INGRESS : XS_HOOK_TC_EGRESS;
-	int fd = bpf_program__fd(hook_prog(l->skel, h));
+	int fd = bpf_program__fd(hook_prog(l->skel, h)), err;
 
 	if (mode != TC_MODE_CLSACT) {
 		l->link[h] = bpf_link_create(
 		    fd, ifindex, ingress ? XS_BPF_TCX_INGRESS : XS_BPF_TCX_EGRESS, NULL);
-		if (l->link[h] >= 0 || mode == TC_MODE_TCX)
-			return l->link[h] < 0 ? -errno : 0;
+		err = l->link[h] < 0 ? -errno : 0;
+		if (!err && !ingress)
+			start_tap(l);
+		if (!err || mode == TC_MODE_TCX)
+			return err;
 	}
 	/* A kernel without TCX (before 6.6), or --tc-mode clsact. */
 	if (ingress)
 		ai->ingress_clsact = true;
 	else
 		ai->egress_clsact = true;
-	return attach_clsact(l, ifindex, h);
+	err = attach_clsact(l, ifindex, h);
+	if (!err && !ingress)
+		start_tap(l);
+	return err;
 }
 
 static int detach_clsact(int ifindex, enum xs_hook h)
@@ -650,6 +707,8 @@ int loader_take_over(struct loader *l, const char *ifname, bool in, bool out)
 			loader_detach(l);
 			return err;
 		}
+		if (h == XS_HOOK_TC_EGRESS)
+			start_tap(l);
 	}
 	return any ? 0 : -ENOENT;
 }

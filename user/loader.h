@@ -51,6 +51,9 @@ struct loader_cfg {
 	 * owners' tail on each record, and the owner filters */
 	struct owner_cfg process;
 	const char *cgroup_root; /* NULL: the socket side not attached (a benchmark's test runs) */
+	/* > 0: the segments' wait map of another interface's loader, whose tracepoint program
+	 * stamps this one's segments too (loader_tap_share()): one program for the capture */
+	int tap_fd;
 };
 
 struct loader;
@@ -88,6 +91,12 @@ int loader_test_run_timed(struct loader *l, bool tc, const void *frame, uint32_t
 			  uint32_t repeat, uint32_t *ns);
 /* The same through a program that only lets the packet pass: the floor under the hook. */
 int loader_test_run_empty(bool tc, const void *frame, uint32_t len, uint32_t repeat, uint32_t *ns);
+/*
+ * The tracepoint program that stamps segments at the tap (bpf/seg_tap.h), when this loader
+ * attached it: new fds of its link (which keeps it attached after loader_close()) and of its
+ * wait map, for the tap_fd of the capture's other interfaces. -ENOENT when it has none.
+ */
+int loader_tap_share(struct loader *l, int *map_fd, int *link_fd);
 /* Hands every record in its own rings to the callback, in time order; returns how many. */
 int loader_consume(struct loader *l);
 /* Its own rings (NULL with cfg->ring_fd or counters only): the benchmark's and tests' view. */

@@ -177,8 +177,8 @@ static uint32_t event_headers(const struct xs_event *ev, uint8_t *b)
 	return hdr;
 }
 
-int segments_each(const struct xs_event *ev, const uint8_t *data, uint32_t data_len,
-		  struct segments_cfg *cfg, segment_fn fn, void *ctx)
+int segments_range(const struct xs_event *ev, const uint8_t *data, uint32_t data_len,
+		   struct segments_cfg *cfg, uint32_t first, uint32_t end, segment_fn fn, void *ctx)
 {
 	uint32_t hdr = xs_gso_hdr_len(ev), n = xs_gso_segs(ev), mss = ev->gso.size;
 	/* The send's own bytes, else (for the filter) its headers. */
@@ -190,13 +190,13 @@ int segments_each(const struct xs_event *ev, const uint8_t *data, uint32_t data_
 	if (n < 2) {
 		struct xs_event s = *ev;
 
-		return fn(ctx, &s, data, data_len);
+		return first == 0 && end > 0 ? fn(ctx, &s, data, data_len) : 0;
 	}
 	if (!src && cfg->keep && event_headers(ev, hdrs)) {
 		src = hdrs;
 		data_len = hdr;
 	}
-	for (uint32_t k = 0; k < n && !ret; k++) {
+	for (uint32_t k = first; k < n && k < end && !ret; k++) {
 		uint32_t plen = k + 1 < n ? mss : ev->wire_len - hdr - (n - 1) * mss, len = 0, snap;
 		struct xs_event s = *ev;
 
@@ -224,4 +224,10 @@ int segments_each(const struct xs_event *ev, const uint8_t *data, uint32_t data_
 		ret = fn(ctx, &s, frame, len);
 	}
 	return ret;
+}
+
+int segments_each(const struct xs_event *ev, const uint8_t *data, uint32_t data_len,
+		  struct segments_cfg *cfg, segment_fn fn, void *ctx)
+{
+	return segments_range(ev, data, data_len, cfg, 0, UINT32_MAX, fn, ctx);
 }

@@ -36,5 +36,10 @@ typedef int (*segment_fn)(void *ctx, struct xs_event *ev, const uint8_t *data, u
  */
 int segments_each(const struct xs_event *ev, const uint8_t *data, uint32_t data_len,
 		  struct segments_cfg *cfg, segment_fn fn, void *ctx);
+/* The same for segments first to end - 1 only (numbered from 0; end past the last: to the
+ * last), as each passes the tap (user/seg_taps.c). */
+int segments_range(const struct xs_event *ev, const uint8_t *data, uint32_t data_len,
+		   struct segments_cfg *cfg, uint32_t first, uint32_t end, segment_fn fn,
+		   void *ctx);
 
 #endif

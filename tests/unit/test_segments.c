@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Unit tests of user/segments.c and user/seg_filter.c: sends built by hand (IPv4 with options,
- * IPv6 behind a VLAN tag; TCP with timestamps; odd and even gso sizes), their checksum left
- * partial as the stack leaves it, made into segments; each segment checked on its own terms
- * against what tcp_gso_segment() and inet_gso_segment() make: its bytes parse back to its
- * event, its IPv4 header checksum and its TCP checksum (the pseudo header's sum for its own
- * length, or complete) verify, seq, ID and flags step as they should, the payload is its share.
- * The header-only frames the filter sees match the real ones. The filter classes of
- * programs tcpdump -dd printed.
+ * Unit tests of user/segments.c, user/seg_taps.c and user/seg_filter.c: sends built by hand
+ * (IPv4 with options, IPv6 behind a VLAN tag; TCP with timestamps; odd and even gso sizes),
+ * their checksum left partial as the stack leaves it, made into segments; each segment checked
+ * on its own terms against what tcp_gso_segment() and inet_gso_segment() make: its bytes parse
+ * back to its event, its IPv4 header checksum and its TCP checksum (the pseudo header's sum
+ * for its own length, or complete) verify, seq, ID and flags step as they should, the payload
+ * is its share. The header-only frames the filter sees match the real ones. Sends held for
+ * their segments' stamps at the tap. The filter classes of programs tcpdump -dd printed.
  */
 #include <arpa/inet.h>
 #include <stdlib.h>
@@ -17,6 +17,7 @@
 #include "gso.h"
 #include "parse_host.h"
 #include "seg_filter.h"
+#include "seg_taps.h"
 #include "segments.h"
 
 #define MAXSEG 64
@@ -302,6 +303,90 @@ static void test_segments(void)
 	check_snap(&s);
 }
 
+/* A stamp of segment seg of the send held (struct xs_tap), at ts. */
+static struct xs_tap stamp(const struct send *s, uint16_t seg, uint64_t ts)
+{
+	return (struct xs_tap){.ts_ns = ts,
+			       .ifindex = s->ev.ifindex,
+			       .seq = s->ev.l4.tcp.seq,
+			       .version = XS_TAP_VERSION,
+			       .seg = seg};
+}
+
+/* The segments of sends held for their stamps (user/seg_taps.c): each segment once, in order,
+ * byte for byte as segments_each() makes it, at its own stamp; those whose stamps never come
+ * at the send's, when the send is let go. */
+static void test_seg_taps(void)
+{
+	static struct send s, o;
+	static struct got want, g;
+	struct segments_cfg cfg = {.snap = 65535};
+	struct seg_taps t;
+	struct xs_tap tap;
+
+	build(&s, false, 5000, 0x18); /* 4 segments of 1448 */
+	s.ev.gso.size = 1448;
+	s.ev.ifindex = 7;
+	s.ev.ts_ns = 1000;
+	segments_each(&s.ev, s.frame, s.len, &cfg, collect, &want);
+	s.ev.flags |= XS_F_GSO_TAP;
+	seg_taps_init(&t, &cfg, collect, &g);
+	CHECK(seg_taps_hold(&t, &s.ev, s.frame, s.len) == 0 && g.n == 0 && t.used == 1,
+	      "taps: held, nothing out");
+	tap = stamp(&s, 0, 2000);
+	CHECK(seg_taps_is_stamp(&tap, sizeof(tap)) && !seg_taps_is_stamp(&s.ev, sizeof(s.ev)),
+	      "taps: a stamp told from an event");
+	tap.seq ^= 1; /* another send's */
+	seg_taps_stamp(&t, &tap);
+	CHECK(g.n == 0, "taps: a stamp of another send took a segment");
+	tap = stamp(&s, 0, 2000);
+	seg_taps_stamp(&t, &tap);
+	CHECK(g.n == 1 && g.ev[0].ts_ns == 2000, "taps: segment 0 at its stamp");
+	tap = stamp(&s, 2, 3000); /* segment 1's stamp lost */
+	seg_taps_stamp(&t, &tap);
+	CHECK(g.n == 3 && g.ev[1].ts_ns == 3000 && g.ev[2].ts_ns == 3000,
+	      "taps: segments 1 and 2 at 2's stamp");
+	seg_taps_stamp(&t, &tap);
+	CHECK(g.n == 3, "taps: a stamp again printed again");
+	CHECK(seg_taps_expire(&t, 1000) == 0 && g.n == 3, "taps: let go too soon");
+	seg_taps_expire(&t, 1001);
+	CHECK(g.n == 4 && g.ev[3].ts_ns == 1000 && t.used == 0,
+	      "taps: the last segment at the send's stamp, when let go");
+	for (int k = 0; k < 4 && k < g.n; k++)
+		CHECK(g.len[k] == want.len[k] && !memcmp(g.bytes[k], want.bytes[k], g.len[k]) &&
+			  g.ev[k].l4.tcp.seq == want.ev[k].l4.tcp.seq,
+		      "taps: segment %d differs from segments_each()'s", k);
+	release(&g);
+	/* More sends than slots: the oldest goes out whole, the newest is held. */
+	o = s;
+	for (int i = 0; i <= SEG_TAPS_HELD; i++) {
+		o.ev.ts_ns = 5000 + (uint64_t)i;
+		o.ev.l4.tcp.seq = htonl((uint32_t)i);
+		seg_taps_hold(&t, &o.ev, o.frame, o.len);
+	}
+	CHECK(g.n == 4 && g.ev[0].ts_ns == 5000 && t.used == SEG_TAPS_HELD,
+	      "taps: a full table lets its oldest go (%d out)", g.n);
+	/* The end: every send held goes out, oldest first; -c's stop ends it. */
+	g.n = MAXSEG - 2;
+	CHECK(seg_taps_expire(&t, UINT64_MAX) == 1 && g.n == MAXSEG, "taps: stop");
+	g.n = MAXSEG;
+	release(&g);
+	seg_taps_expire(&t, UINT64_MAX);
+	CHECK(g.n == (SEG_TAPS_HELD - 1) * 4 && t.used == 0, "taps: the others out at the end (%d)",
+	      g.n);
+	release(&g);
+	/* No bytes: held and printed from the event alone. */
+	s.ev.flags &= (uint16_t)~XS_F_DATA;
+	seg_taps_hold(&t, &s.ev, NULL, 0);
+	tap = stamp(&s, 3, 4000);
+	seg_taps_stamp(&t, &tap);
+	CHECK(g.n == 4 && g.ev[3].ts_ns == 4000 && !g.bytes[0] && t.used == 0,
+	      "taps: a send without bytes");
+	release(&g);
+	release(&want);
+	seg_taps_free(&t);
+}
+
 /* Programs as tcpdump -dd prints them. */
 static const struct cbpf_insn port[] = {
     {0x28, 0, 0, 0x0c},	   {0x15, 0, 6, 0x86dd},  {0x30, 0, 0, 0x14},	{0x15, 0, 15, 0x06},
@@ -353,6 +438,7 @@ static void test_filter_class(void)
 int main(void)
 {
 	test_segments();
+	test_seg_taps();
 	test_filter_class();
 	return check_summary();
 }
