@@ -7,9 +7,9 @@
  * The real XDP program sends events (no filter) through BPF_PROG_TEST_RUN, repeat mode, from
  * threads pinned to CPU 0 and CPU 1, while a reader thread merges and drains the rings as a
  * live capture does (ring_poll, the same wakeup level). The same program, loaded twice: once
- * with one ring in every CPU's slot (every reservation takes that ring's lock and writes its
- * producer position: the design before per-CPU rings, and what a busy server's many CPUs
- * would share), once with a ring per CPU. Each round runs, in turn: one producer (CPU 0) into
+ * with one ring in every CPU's slot (every record takes that ring's busy flag and writes its
+ * producer position with atomic exchanges, and a CPU that finds the flag taken loses its
+ * record: what a busy server's many CPUs would share), once with a ring per CPU. Each round runs, in turn: one producer (CPU 0) into
  * each, and two producers at once into each; a producer makes CHUNKS test runs of 1000
  * repeats, and the round's figure is the median of the chunks' means (the kernel's timer
  * stops while the thread is scheduled out). Each figure is the median over ROUNDS; lost
@@ -116,7 +116,7 @@ static int open_setup(enum setup s, struct ring **ring, struct loader **l)
 	if (!err) {
 		struct loader_cfg cfg = {.ring_kib = RING_KIB,
 					 .counters_only = s == COUNTING,
-					 .ring_fd = *ring ? ring_fd(*ring) : 0,
+					 .rings = *ring,
 					 .wakeup_bytes =
 					     *ring ? (uint32_t)(ring_bytes(*ring) / 4) : 0};
 

@@ -23,6 +23,7 @@
 
 #include <bpf/bpf_core_read.h>
 
+#include "cpu_ring.h"
 #include "proc_owner.h"
 #include "proto.h"
 
@@ -406,12 +407,14 @@ __noinline int xs_owner_find_skb(struct __sk_buff *skb, const struct xs_event *e
  * the packet's owner after it. 0: sent; 1: its owner does not match --pid/--comm/--cgroup;
  * -1: the ring had no room.
  */
-static __always_inline int owner_output(void *ring, void *rec, __u32 size, __u32 max, __u64 wflags)
+static __always_inline int owner_output(void *rec, __u32 size, __u32 max)
 {
 	struct owner_now *now;
+	struct xs_ring_ctl *r;
 	struct bpf_dynptr dp;
 	__u64 n = size;
 	__u32 slot;
+	__u8 *at;
 
 	slot = !!(((struct xs_event *)rec)->flags & XS_F_EGRESS);
 	now = bpf_map_lookup_elem(&owner_now, &slot);
@@ -421,13 +424,16 @@ static __always_inline int owner_output(void *ring, void *rec, __u32 size, __u32
 	if (!now->pass)
 		return 1;
 	((struct xs_event *)rec)->flags |= XS_F_OWNER;
-	if (bpf_ringbuf_reserve_dynptr(ring, n + sizeof(now->o), 0, &dp)) {
-		bpf_ringbuf_discard_dynptr(&dp, 0);
+	r = ring_take();
+	if (!r)
 		return -1;
-	}
+	at = ring_reserve(r, n + sizeof(now->o));
+	if (!at)
+		return -1;
+	bpf_dynptr_from_mem(at, XS_RING_MAX, 0, &dp);
 	bpf_dynptr_write(&dp, 0, rec, n, 0);
 	bpf_dynptr_write(&dp, n, &now->o, sizeof(now->o), 0);
-	bpf_ringbuf_submit_dynptr(&dp, wflags);
+	ring_submit(r, n + sizeof(now->o));
 	return 0;
 }
 

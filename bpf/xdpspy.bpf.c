@@ -2,10 +2,11 @@
 /*
  * The kernel side: one summarizer run at ingress (XDP, or TC where XDP would cost the traffic
  * or show other packets than tcpdump) and at TC egress. Each parses the frame with
- * include/parse.h, counts it, and sends the compact event through the ring buffer. It never
- * alters or drops traffic: XDP_PASS always, and at TC, TC_ACT_UNSPEC: "not mine, go on", so the
- * programs and filters after ours (another tool's TCX programs, clsact filters) still run;
- * TC_ACT_OK would end the hook's processing there and skip them.
+ * include/parse.h, counts it, and sends the compact event through its CPU's ring
+ * (bpf/cpu_ring.h). It never alters or drops traffic: XDP_PASS always, and at TC,
+ * TC_ACT_UNSPEC: "not mine, go on", so the programs and filters after ours (another tool's TCX
+ * programs, clsact filters) still run; TC_ACT_OK would end the hook's processing there and
+ * skip them.
  *
  * With a filter expression the event is parsed into a per-CPU record and the filter, built at
  * run time from the expression, is tail-called; it tail-calls xdpspy_*_match (send the event)
@@ -28,6 +29,7 @@
 #include "chain.h"
 #include "compact_rec.h"
 #include "counters.h"
+#include "cpu_ring.h"
 #include "event.h"
 #include "flows.h"
 #include "parse_glue.h"
@@ -41,9 +43,7 @@ char LICENSE[] SEC("license") = "GPL";
 
 #define XS_PACKET_OUTGOING 4 /* linux/if_packet.h's, as a packet tap sees a send */
 
-/* Set by the loader before load. */
-/* 0: the kernel's adaptive wakeup; else a fill level, a power of two (wakeup_flags()) */
-const volatile __u32 wakeup_bytes = 0;
+/* Set by the loader before load (and bpf/cpu_ring.h's). */
 const volatile __u8 counters_only = 0; /* `xdpspy attach`: count, send no events */
 /* The default line's events as compact records (include/compact_rec.h), when nothing else is
  * printed of them */
@@ -65,23 +65,6 @@ const volatile struct xs_app_cfg app_cfg = {};
 /* Replay: a frame's length on the wire, when the test run is given only its captured part;
  * the filter's `len` reads it. 0 for live frames. */
 __u32 replay_wire_len = 0;
-
-/*
- * One ring per CPU (user/ring.c makes them, sized from -B, and merges them by time stamp): a
- * hook reserves in its CPU's ring, so no two CPUs ever take the same ring's lock or write the
- * same producer position. Slot i holds CPU i's ring.
- */
-struct cpu_ring {
-	__uint(type, BPF_MAP_TYPE_RINGBUF);
-	__uint(max_entries, 4096);
-};
-
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY_OF_MAPS);
-	__uint(max_entries, 1); /* the loader makes one slot per possible CPU */
-	__type(key, __u32);
-	__array(values, struct cpu_ring);
-} events SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -176,36 +159,6 @@ static __always_inline void count(struct xs_counters *c, const struct xs_event *
 	default:
 		break;
 	}
-}
-
-/* The bytes a record of n takes in a ring: its 8-byte header, rounded up to 8. */
-#define XS_RING_LEN(n) ((((__u64)(n) + 7) & ~7ull) + 8)
-
-/* This CPU's ring; NULL only if the loader left its slot empty (counted as lost). */
-static __always_inline void *cpu_ring(void)
-{
-	__u32 cpu = bpf_get_smp_processor_id();
-
-	return bpf_map_lookup_elem(&events, &cpu);
-}
-
-/*
- * Wake the reader when this record (len bytes in the ring, header included) takes the ring's
- * fill past a multiple of wakeup_bytes: never per event, wakeups are dear. Not on every record
- * above the level either: a reader that lags (a busy machine) would then cost each record an
- * interrupt and a wakeup, 4-10 times the record's own cost (bench/producers.c); a reader that
- * read past the level and fell behind again is woken at the next multiple, and polls every
- * 100 ms, or sooner while it holds records for the merge (user/ring_merge.c), whose bytes
- * count in the fill too.
- */
-static __always_inline __u64 wakeup_flags(void *ring, __u64 len)
-{
-	__u64 fill;
-
-	if (!wakeup_bytes)
-		return 0;
-	fill = bpf_ringbuf_query(ring, BPF_RB_AVAIL_DATA); /* this record included */
-	return (fill ^ (fill - len)) >= wakeup_bytes ? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
 }
 
 /*
@@ -331,24 +284,16 @@ static __always_inline struct xs_counters *prepare(struct xs_event *ev, const st
  * stack is not the hooks'. */
 __noinline int xs_owner_send_event(struct xs_event *ev)
 {
-	void *ring = cpu_ring();
-	__u32 size;
-
-	if (!ev || !ring)
+	if (!ev)
 		return -1;
-	size = xs_event_size(ev);
-	return owner_output(ring, ev, size, sizeof(*ev),
-			    wakeup_flags(ring, XS_RING_LEN(size + sizeof(struct xs_owner))));
+	return owner_output(ev, xs_event_size(ev), sizeof(*ev));
 }
 
 __noinline int xs_owner_send_record(struct xs_record *rec, __u32 size)
 {
-	void *ring = cpu_ring();
-
-	if (!rec || !ring)
+	if (!rec)
 		return -1;
-	return owner_output(ring, rec, size, sizeof(*rec),
-			    wakeup_flags(ring, XS_RING_LEN(size + sizeof(struct xs_owner))));
+	return owner_output(rec, size, sizeof(*rec));
 }
 
 /* rc of a send: 0 sent, > 0 dropped by --pid/--comm/--cgroup, < 0 no room in the ring. */
@@ -366,13 +311,12 @@ static __always_inline void tally(int rc, __u32 n, struct xs_counters *c)
 static __always_inline void output(void *rec, __u32 size, struct xs_counters *c)
 {
 	__u32 n = xs_gso_segs(rec);
-	void *ring = cpu_ring();
 
 	if (process_on) {
 		tally(xs_owner_send_record(rec, size), n, c);
 		return;
 	}
-	if (ring && bpf_ringbuf_output(ring, rec, size, wakeup_flags(ring, XS_RING_LEN(size))) == 0)
+	if (ring_write(rec, size) == 0)
 		c->events += n;
 	else
 		c->lost += n;
@@ -380,25 +324,24 @@ static __always_inline void output(void *rec, __u32 size, struct xs_counters *c)
 
 /*
  * Writes the first k bytes of ev to the ring as one record; 0 when it fit. k is a constant:
- * the reservation needs one, and the copy is then inline stores (word by word: clang inlines
- * no memcpy this long), which cost less than bpf_ringbuf_output()'s memcpy of a variable
- * length.
+ * the copy is then inline stores (word by word: clang inlines no memcpy this long), which cost
+ * less than a helper's memcpy of a variable length.
  */
 static __always_inline int ring_copy(const struct xs_event *ev, __u32 k)
 {
-	void *ring = cpu_ring();
+	struct xs_ring_ctl *r = ring_take();
 	__u64 *rec;
 	__u32 i;
 
-	if (!ring)
+	if (!r)
 		return -1;
-	rec = bpf_ringbuf_reserve(ring, k, 0);
+	rec = (__u64 *)ring_reserve(r, k);
 	if (!rec)
 		return -1;
 #pragma unroll
 	for (i = 0; i < k / 8; i++)
 		rec[i] = ((const __u64 *)ev)[i];
-	bpf_ringbuf_submit(rec, wakeup_flags(ring, XS_RING_LEN(k)));
+	ring_submit(r, k);
 	return 0;
 }
 
@@ -452,13 +395,13 @@ static __always_inline int ring_event(struct xs_event *ev)
  */
 static __always_inline int compact_copy(const struct xs_event *ev, __u32 k)
 {
-	void *ring = cpu_ring();
+	struct xs_ring_ctl *ring = ring_take();
 	struct xs_compact *r;
 	__u32 i;
 
 	if (!ring)
 		return -1;
-	r = bpf_ringbuf_reserve(ring, k, 0);
+	r = (struct xs_compact *)ring_reserve(ring, k);
 	if (!r)
 		return -1;
 	r->ts_ns = ev->ts_ns;
@@ -478,7 +421,7 @@ static __always_inline int compact_copy(const struct xs_event *ev, __u32 k)
 #pragma unroll
 	for (i = 0; i < (k - XS_COMPACT_FIXED) / 8; i++)
 		((__u64 *)r->var)[i] = ((const __u64 *)ev->var)[i];
-	bpf_ringbuf_submit(r, wakeup_flags(ring, XS_RING_LEN(k)));
+	ring_submit(ring, k);
 	return 0;
 }
 
@@ -964,10 +907,8 @@ int xdpspy_seg_tap(__u64 *ctx)
 	struct sk_buff___xs *skb = (void *)ctx[0];
 	struct net_device___xs *dev = (void *)ctx[1];
 	struct xs_tap t;
-	void *ring;
 
-	if (!tap_match(skb, dev, &t) || !(ring = cpu_ring()))
-		return 0;
-	bpf_ringbuf_output(ring, &t, sizeof(t), wakeup_flags(ring, XS_RING_LEN(sizeof(t))));
+	if (tap_match(skb, dev, &t))
+		ring_write(&t, sizeof(t));
 	return 0;
 }

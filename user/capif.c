@@ -156,7 +156,7 @@ static int load(struct capif *c, const struct capif_cfg *cfg)
 	const struct opts *o = cfg->o;
 	static struct xs_app_cfg app; /* the same for every interface: the options' */
 	struct loader_cfg lc = {.ring_kib = o->ring_kib,
-				.ring_fd = cfg->ring_fd,
+				.rings = cfg->rings,
 				.wakeup_bytes = cfg->wakeup_bytes,
 				.filter = cfg->filter,
 				.filter_tc = cfg->filter_tc,

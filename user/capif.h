@@ -23,7 +23,7 @@ struct capif_cfg {
 	bool any; /* -i any: as tcpdump's any device, no interface promiscuous */
 	const struct cbpf_prog *filter; /* the capture file's (XDP), or the cooked one */
 	const struct cbpf_prog *filter_tc; /* compiled for a live socket; empty: filter */
-	int ring_fd;
+	const struct ring *rings;
 	uint32_t wakeup_bytes;
 	uint8_t seg_filter; /* loader_cfg.seg_filter: segmented sends the filter cannot judge */
 	int tap_fd; /* loader_cfg.tap_fd: the first interface's, shared by the others */

@@ -507,7 +507,7 @@ static int prepare(struct live *lv)
 				     .any = lv->any,
 				     .filter = &lv->filter,
 				     .filter_tc = &lv->filter_tc,
-				     .ring_fd = ring_fd(lv->ring),
+				     .rings = lv->ring,
 				     /* Wake the reader by fill level: a quarter of a CPU's ring;
 				      * the poll timeout does the rest. */
 				     .wakeup_bytes = (uint32_t)(ring_bytes(lv->ring) / 4)};

@@ -48,7 +48,7 @@
 
 struct loader {
 	struct xdpspy_bpf *skel;
-	struct ring *ring; /* its own, without cfg->ring_fd */
+	struct ring *ring; /* its own, without cfg->rings */
 	int link[XS_HOOKS]; /* bpf_links, -1 where none */
 	int clsact_ifindex[XS_HOOKS]; /* a clsact filter to remove at detach, 0 if none */
 	/* Taken over from `xdpspy attach`: the pinned links, and the programs to give back. */
@@ -351,6 +351,37 @@ int loader_tap_share(struct loader *l, int *map_fd, int *link_fd)
 	return err;
 }
 
+/* Plain stores, not atomic exchanges, are enough where other CPUs see stores in program order
+ * and hooks only nest (bpf/cpu_ring.h): x86, without PREEMPT_RT. */
+static bool plain_stores_enough(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	char rt = '0';
+	int fd = open("/sys/kernel/realtime", O_RDONLY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		if (read(fd, &rt, 1) != 1)
+			rt = '1'; /* unknown: the safe way */
+		close(fd);
+	}
+	return rt != '1';
+#else
+	return false;
+#endif
+}
+
+/* The programs send into r and ring its bell. */
+static int use_rings(struct loader *l, const struct ring *r)
+{
+	int err;
+
+	l->skel->rodata->ring_mask = ring_bytes(r) - 1;
+	/* CPUs that share a ring must take it in turn. */
+	l->skel->rodata->ring_atomic = ring_shared(r) || !plain_stores_enough();
+	err = bpf_map__reuse_fd(l->skel->maps.events, ring_fd(r));
+	return err ? err : bpf_map__reuse_fd(l->skel->maps.ring_bell, ring_bell_fd(r));
+}
+
 int loader_open(struct loader **out, const struct loader_cfg *cfg, ring_event_fn fn, void *ctx)
 {
 	struct loader *l = calloc(1, sizeof(*l));
@@ -423,11 +454,10 @@ int loader_open(struct loader **out, const struct loader_cfg *cfg, ring_event_fn
 	if (err)
 		goto fail;
 	/* Counting only sends nothing: the array of rings stays as libbpf makes it, empty. */
-	if (!cfg->ring_fd && !cfg->counters_only)
+	if (!cfg->rings && !cfg->counters_only)
 		err = ring_new(&l->ring, cfg->ring_kib, false, fn, ctx);
-	if (!err && (cfg->ring_fd > 0 || l->ring))
-		err = bpf_map__reuse_fd(l->skel->maps.events,
-					cfg->ring_fd > 0 ? cfg->ring_fd : ring_fd(l->ring));
+	if (!err && (cfg->rings || l->ring))
+		err = use_rings(l, cfg->rings ? cfg->rings : l->ring);
 	if (err)
 		goto fail;
 	err = xdpspy_bpf__load(l->skel);

@@ -27,7 +27,7 @@ extern const char *const loader_flow_pin[LFM_COUNT]; /* their pin names */
 
 struct loader_cfg {
 	unsigned ring_kib;
-	uint32_t wakeup_bytes; /* 0: the kernel's adaptive wakeups */
+	uint32_t wakeup_bytes; /* the fill level that wakes the reader (bpf/cpu_ring.h); 0: none */
 	bool counters_only; /* count, send no events (`xdpspy attach`) */
 	bool compact; /* the default line's events as compact records (compact_wanted()) */
 	int stats_fd; /* > 0: count into this (pinned) map instead of a new one */
@@ -41,7 +41,7 @@ struct loader_cfg {
 	bool verify_sum; /* -v: the kernel sums each TCP segment for its checksum verdict */
 	uint8_t seg_filter; /* enum seg_filter: the filter on sends segmented after egress */
 	bool test_runs; /* replay: only the XDP programs, run by test runs; the ring never wakes */
-	int ring_fd; /* > 0: send into these rings (ring_fd()), which the caller reads; else its own */
+	const struct ring *rings; /* send into these, which the caller reads; NULL: its own */
 	bool cooked; /* -i any: TC hooks only, no VLAN tag put back, filters on a LINUX_SLL2 view */
 	uint16_t hatype; /* cooked: the device's ARPHRD_ type, for the filter's view */
 	bool flows; /* --flows: the flow table and the detectors */
@@ -71,7 +71,7 @@ struct attach_info {
 /* Names the capabilities a load needs and this process lacks; returns how many. */
 int loader_missing_caps(char *buf, size_t len);
 
-/* Without cfg->ring_fd, the loader makes its own rings (ring.h) and fn gets their records. */
+/* Without cfg->rings, the loader makes its own rings (ring.h) and fn gets their records. */
 int loader_open(struct loader **out, const struct loader_cfg *cfg, ring_event_fn fn, void *ctx);
 void loader_close(struct loader *l);
 /* --process: a socket (cookie, owner v) that owns flow k, as the socket side would record it;
@@ -99,7 +99,7 @@ int loader_test_run_empty(bool tc, const void *frame, uint32_t len, uint32_t rep
 int loader_tap_share(struct loader *l, int *map_fd, int *link_fd);
 /* Hands every record in its own rings to the callback, in time order; returns how many. */
 int loader_consume(struct loader *l);
-/* Its own rings (NULL with cfg->ring_fd or counters only): the benchmark's and tests' view. */
+/* Its own rings (NULL with cfg->rings or counters only): the benchmark's and tests' view. */
 struct ring *loader_ring(struct loader *l);
 /*
  * Live attach. XDP and TCX go in as bpf_links, which the kernel removes when the process dies;

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * A capture's rings (ring.h): one BPF ring buffer per possible CPU, in an array of maps the
- * programs look their CPU's ring up in, each mapped here (a consumer page we write, then the
- * producer page and the data, mapped twice in a row so that a record that wraps reads as one
- * piece), all in one epoll set. Edge-triggered: records held for the window stay in their
- * ring, and a level-triggered set would report them again at once, a busy loop; an edge is a
- * wakeup from the kernel, which the programs give by fill level (wakeup_bytes).
+ * A capture's rings (ring.h): one mmapable array per possible CPU, holding that CPU's ring
+ * (include/ring_region.h), in an array of maps the programs look their CPU's ring up in, each
+ * mapped here whole: the control lines (the consumer position we write) and the data, with
+ * its slack past the end where a record that wraps is written whole. The programs ring a bell,
+ * a small BPF ring buffer whose bytes are never read, by fill level (wakeup_bytes); we wait on
+ * it with epoll, edge-triggered: records held for the window stay in their ring, and a
+ * level-triggered set would report them again at once, a busy loop.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -18,12 +19,15 @@
 #include <bpf/libbpf.h>
 
 #include "ring.h"
+#include "ring_region.h"
 
 struct ring {
-	int map_fd, epfd;
-	unsigned n; /* rings */
+	int map_fd, epfd, bell_fd;
+	unsigned n, slots; /* rings; slots in the array of maps (possible CPUs) */
 	int *fds;
-	size_t page;
+	size_t page, map_len; /* a ring's mapping */
+	unsigned long *bell_cons;
+	const unsigned long *bell_prod;
 	struct ring_view *views;
 	struct ring_merge merge;
 };
@@ -37,21 +41,58 @@ static uint64_t now_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000 + (uint64_t)ts.tv_nsec;
 }
 
-static int map_view(struct ring_view *v, int fd, size_t size, size_t page)
-{
-	void *p = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+_Static_assert(sizeof(unsigned long) == sizeof(__u64), "ring_view reads 64-bit positions");
 
-	if (p == MAP_FAILED)
+static int map_view(struct ring_view *v, int fd, size_t size, size_t len)
+{
+	struct xs_ring_ctl *ctl = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+
+	if (ctl == MAP_FAILED)
 		return -errno;
-	v->consumer_pos = p;
-	p = mmap(NULL, page + 2 * size, PROT_READ, MAP_SHARED, fd, (off_t)page);
-	if (p == MAP_FAILED)
-		return -errno;
-	v->producer_pos = p;
-	v->data = (const uint8_t *)p + page;
+	v->consumer_pos = (unsigned long *)&ctl->cons;
+	v->producer_pos = (const unsigned long *)&ctl->prod;
+	v->data = (const uint8_t *)(ctl + 1);
 	v->size = size;
 	v->cons = v->published = *v->consumer_pos;
 	return 0;
+}
+
+static size_t region_bytes(size_t size)
+{
+	return sizeof(struct xs_ring_ctl) + size + XS_RING_SLACK;
+}
+
+/* The bell: a small BPF ring buffer, watched for its wakeups; its producer position is all
+ * that is read of it. */
+#define RING_BELL_PAGES 4
+
+static int make_bell(struct ring *r)
+{
+	struct epoll_event ev = {.events = EPOLLIN | EPOLLET};
+	void *p;
+
+	r->bell_fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "ring_bell", 0, 0,
+				    (__u32)(RING_BELL_PAGES * r->page), NULL);
+	if (r->bell_fd < 0)
+		return -errno;
+	p = mmap(NULL, r->page, PROT_READ | PROT_WRITE, MAP_SHARED, r->bell_fd, 0);
+	if (p == MAP_FAILED)
+		return -errno;
+	r->bell_cons = p;
+	p = mmap(NULL, r->page, PROT_READ, MAP_SHARED, r->bell_fd, (off_t)r->page);
+	if (p == MAP_FAILED)
+		return -errno;
+	r->bell_prod = p;
+	return epoll_ctl(r->epfd, EPOLL_CTL_ADD, r->bell_fd, &ev) ? -errno : 0;
+}
+
+/* Whatever rang is heard: room for the next rings. */
+static void quiet_bell(struct ring *r)
+{
+	unsigned long prod = __atomic_load_n(r->bell_prod, __ATOMIC_ACQUIRE);
+
+	if (*r->bell_cons != prod)
+		__atomic_store_n(r->bell_cons, prod, __ATOMIC_RELEASE);
 }
 
 /* Without -B a CPU's ring is what the one ring was before each CPU had its own, so a flood on
@@ -59,7 +100,11 @@ static int map_view(struct ring_view *v, int fd, size_t size, size_t page)
 #define RING_CPU_KIB 4096u
 #define RING_ALL_KIB (64u * 1024)
 
-/* A CPU's share of kib KiB (0: the default): a power of two, at least a page. */
+/* At most this a CPU: the verifier bounds an offset into a map value by 512 MiB. */
+#define RING_CPU_MAX (256ul << 20)
+
+/* A CPU's share of kib KiB (0: the default): a power of two, at least a page, at most
+ * RING_CPU_MAX. */
 static size_t share(unsigned kib, unsigned n, size_t page)
 {
 	size_t all = kib ? (size_t)kib * 1024 : (size_t)RING_ALL_KIB * 1024, size = page, want;
@@ -67,26 +112,30 @@ static size_t share(unsigned kib, unsigned n, size_t page)
 	want = all / (n ? n : 1);
 	if (!kib && want > (size_t)RING_CPU_KIB * 1024)
 		want = (size_t)RING_CPU_KIB * 1024;
+	if (want > RING_CPU_MAX)
+		want = RING_CPU_MAX;
 	while (size < want)
 		size *= 2;
 	return size;
 }
 
-/* The rings, mapped and watched, and the array of maps that hands them to the programs. */
+/* The rings, mapped, and the array of maps that hands them to the programs. */
 static int make_rings(struct ring *r, size_t size, unsigned slots)
 {
-	struct epoll_event ev = {.events = EPOLLIN | EPOLLET};
+	LIBBPF_OPTS(bpf_map_create_opts, ring_opts, .map_flags = BPF_F_MMAPABLE);
+	size_t bytes = region_bytes(size);
 	int err;
 
+	if (bytes > UINT32_MAX)
+		return -E2BIG;
+	r->map_len = (bytes + r->page - 1) & ~(r->page - 1);
 	for (unsigned i = 0; i < r->n; i++) {
-		r->fds[i] =
-		    bpf_map_create(BPF_MAP_TYPE_RINGBUF, "events_cpu", 0, 0, (__u32)size, NULL);
+		r->fds[i] = bpf_map_create(BPF_MAP_TYPE_ARRAY, "events_cpu", sizeof(__u32),
+					   (__u32)bytes, 1, &ring_opts);
 		if (r->fds[i] < 0)
 			return -errno;
-		if ((err = map_view(&r->views[i], r->fds[i], size, r->page)))
+		if ((err = map_view(&r->views[i], r->fds[i], size, r->map_len)))
 			return err;
-		if (epoll_ctl(r->epfd, EPOLL_CTL_ADD, r->fds[i], &ev))
-			return -errno;
 	}
 	LIBBPF_OPTS(bpf_map_create_opts, opts, .inner_map_fd = r->fds[0]);
 	r->map_fd = bpf_map_create(BPF_MAP_TYPE_ARRAY_OF_MAPS, "events", sizeof(__u32),
@@ -106,10 +155,11 @@ int ring_new(struct ring **out, unsigned kib, bool shared, ring_event_fn fn, voi
 
 	if (!r)
 		return -ENOMEM;
-	r->map_fd = -1;
+	r->map_fd = r->bell_fd = -1;
 	r->page = (size_t)sysconf(_SC_PAGESIZE);
 	r->epfd = epoll_create1(EPOLL_CLOEXEC);
 	r->n = shared ? 1 : (unsigned)cpus;
+	r->slots = (unsigned)cpus;
 	r->fds = malloc(r->n * sizeof(*r->fds));
 	r->views = calloc(r->n, sizeof(*r->views));
 	for (unsigned i = 0; r->fds && i < r->n; i++)
@@ -120,7 +170,7 @@ int ring_new(struct ring **out, unsigned kib, bool shared, ring_event_fn fn, voi
 		err = -errno;
 	else if (!r->fds || !r->views)
 		err = -ENOMEM;
-	else
+	else if (!(err = make_bell(r)))
 		err = make_rings(r, share(kib, r->n, r->page), (unsigned)cpus);
 	if (err) {
 		ring_free(r);
@@ -134,6 +184,16 @@ int ring_new(struct ring **out, unsigned kib, bool shared, ring_event_fn fn, voi
 int ring_fd(const struct ring *r)
 {
 	return r->map_fd;
+}
+
+bool ring_shared(const struct ring *r)
+{
+	return r->n == 1 && r->slots > 1;
+}
+
+int ring_bell_fd(const struct ring *r)
+{
+	return r->bell_fd;
 }
 
 size_t ring_bytes(const struct ring *r)
@@ -161,6 +221,7 @@ int ring_poll(struct ring *r, int timeout_ms)
 	}
 	if (epoll_wait(r->epfd, ev, 8, timeout_ms) < 0 && errno != EINTR)
 		return -errno;
+	quiet_bell(r);
 	/* Below the wakeup level nothing woke us: read on every timeout all the same. */
 	now = now_ns();
 	return ring_merge_run(&r->merge, now > RING_WINDOW_NS ? now - RING_WINDOW_NS : 0);
@@ -194,10 +255,14 @@ void ring_free(struct ring *r)
 		struct ring_view *v = &r->views[i];
 
 		if (v->producer_pos)
-			munmap((void *)v->producer_pos, r->page + 2 * v->size);
-		if (v->consumer_pos)
-			munmap(v->consumer_pos, r->page);
+			munmap((void *)v->producer_pos, r->map_len);
 	}
+	if (r->bell_prod)
+		munmap((void *)r->bell_prod, r->page);
+	if (r->bell_cons)
+		munmap(r->bell_cons, r->page);
+	if (r->bell_fd >= 0)
+		close(r->bell_fd);
 	for (unsigned i = 0; r->fds && i < r->n; i++)
 		if (r->fds[i] >= 0)
 			close(r->fds[i]);

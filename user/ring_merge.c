@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The merge of the per-CPU rings (ring_merge.h): a k-way merge on the records' time stamps,
- * read in place. A record's header is its length with the BUSY (still being written) and
- * DISCARD bits; the data, rounded up to 8 bytes, follows. The consumer position is published
+ * read in place. A record's header is its length, with a BPF ring buffer's BUSY (still being
+ * written) and DISCARD bits, which the rings' writer (bpf/cpu_ring.h) never sets: it publishes
+ * a record by moving the producer position past it. The data, rounded up to 8 bytes, follows. The consumer position is published
  * once per call (or every RING_PUBLISH bytes, so a long call frees room as it goes): each
  * publication is a cache line the producing CPU must fetch again.
  */

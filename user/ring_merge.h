@@ -16,11 +16,12 @@
 /* Called for each record; the same shape as libbpf's ring_buffer_sample_fn. Non-zero stops. */
 typedef int (*ring_event_fn)(void *ctx, void *data, size_t size);
 
-/* One ring as mapped (the kernel's UAPI layout, kernel/bpf/ringbuf.c), and this reader in it. */
+/* One ring as mapped (include/ring_region.h; its records laid out as in a BPF ring buffer,
+ * kernel/bpf/ringbuf.c), and this reader in it. */
 struct ring_view {
-	unsigned long *consumer_pos; /* the consumer page: written here */
-	const unsigned long *producer_pos; /* the producer page */
-	const uint8_t *data; /* size bytes, mapped twice in a row: a wrapping record is whole */
+	unsigned long *consumer_pos; /* written here */
+	const unsigned long *producer_pos;
+	const uint8_t *data; /* size bytes and slack past them: a wrapping record is whole */
 	size_t size; /* a power of two */
 	unsigned long cons, prod, published; /* read up to; committed up to; published */
 	unsigned long long records; /* handed over from this ring */
