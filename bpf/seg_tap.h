@@ -49,16 +49,16 @@ static __always_inline struct xs_tap_wait *tap_wait_cpu(void)
 }
 
 /*
- * At the egress hook, a send flagged XS_F_GSO whose record goes to user space: this CPU waits
- * for its segments, and the record says their stamps follow. A global function: verified once,
- * called once per GSO skb.
+ * At the egress hook, a send flagged XS_F_GSO whose record goes to user space, with tap_on
+ * (the caller checks both): this CPU waits for its segments, and the record says their stamps
+ * follow. A global function: verified once, called once per send segmented in software.
  */
 __noinline int xs_tap_arm(struct __sk_buff *skb, struct xs_event *ev)
 {
 	struct sk_buff___xs *k;
 	struct xs_tap_wait *w;
 
-	if (!skb || !ev || !tap_on || !(ev->flags & XS_F_GSO))
+	if (!skb || !ev)
 		return 0;
 	k = bpf_cast_to_kern_ctx(skb);
 	if (k->dev->qdisc->enqueue)

@@ -253,7 +253,8 @@ static __always_inline struct xs_counters *prepare(struct xs_event *ev, const st
 		if (dir_flag & XS_F_EGRESS) {
 			if (skb->gso_size) {
 				xs_gso_skb(skb, ev);
-				if (!counters_only)
+				/* only sends segmented after the hook: no call for a TSO send */
+				if (!counters_only && tap_on && (ev->flags & XS_F_GSO))
 					xs_tap_arm(skb, ev);
 			} else if (verify_sum || snap_len)
 				xs_csum_skb(skb, ev);
